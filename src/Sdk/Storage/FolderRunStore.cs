@@ -1,0 +1,228 @@
+using Newtonsoft.Json;
+using Wandb.Diagnostics;
+using Wandb.Environment;
+
+namespace Wandb.Storage;
+
+/// <summary>The embedded default store: one folder per run under <c>&lt;root&gt;/runs/</c>. See docs/store-format.md.</summary>
+internal sealed class FolderRunStore : RunStore
+{
+    private readonly IStoreFileSystem _fs;
+    private readonly IWandbOutput _output;
+    private readonly IClock _clock;
+    private readonly string _localHost = SystemInfoCollector.SafeHostName();
+
+    public FolderRunStore(string root, IStoreFileSystem fs, IWandbOutput output, IClock clock)
+    {
+        Layout = new StoreLayout(root);
+        _fs = fs;
+        _output = output;
+        _clock = clock;
+    }
+
+    public StoreLayout Layout { get; }
+
+    public override string Location => Layout.Root;
+
+    public override IEnumerable<StoredRun> ListRuns(RunFilter? filter = null)
+    {
+        var directories = _fs.EnumerateDirectories(Layout.RunsDirectory).OrderBy(d => d, StringComparer.Ordinal).ToList();
+        foreach (var directory in directories)
+        {
+            var run = TryReadRun(Path.GetFileName(directory));
+            if (run is not null && (filter is null || filter.Matches(run)))
+            {
+                yield return run;
+            }
+        }
+    }
+
+    public override StoredRun? GetRun(string runId)
+    {
+        RunId.Validate(runId, nameof(runId));
+        return TryReadRun(runId);
+    }
+
+    public override IEnumerable<HistoryRow> ReadHistory(string runId)
+    {
+        RunId.Validate(runId, nameof(runId));
+        var files = _fs.EnumerateFiles(Layout.RunDirectory(runId), "*" + StoreLayout.HistorySuffix)
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .ToList();
+        return files.Count switch
+        {
+            0 => Enumerable.Empty<HistoryRow>(),
+            1 => ReadHistoryFile(files[0]),
+            _ => HistoryMerge.Merge(files.Select(ReadHistoryFile).ToList()),
+        };
+    }
+
+    internal override RunOpenResult OpenRun(RunMetadataFile requested, ResumeMode resume)
+    {
+        var id = requested.Id;
+        var metadataPath = Layout.MetadataPath(id);
+        if (_fs.FileExists(metadataPath))
+        {
+            return Attach(id, resume);
+        }
+
+        if (resume == ResumeMode.Must)
+        {
+            throw new InvalidOperationException(
+                $"Run '{id}' does not exist in {Layout.Root}, and resume is 'must'. Set WANDB_RESUME=allow to create it.");
+        }
+
+        _fs.CreateDirectory(Layout.RunDirectory(id));
+        if (_fs.TryCreateNew(metadataPath, StoreJson.Serialize(requested)))
+        {
+            return new RunOpenResult(requested, Attached: false, NextStep: 0);
+        }
+
+        // Another process created the same run a moment ago: join it, as a resume would.
+        return Attach(id, resume);
+    }
+
+    internal override IRunWriter CreateWriter(string runId, string writerId) => new FolderRunWriter(_fs, Layout, runId, writerId);
+
+    private RunOpenResult Attach(string id, ResumeMode resume)
+    {
+        if (resume == ResumeMode.Never)
+        {
+            throw new InvalidOperationException(
+                $"Run '{id}' already exists in {Layout.Root}, and resume is 'never'. Use another id or set WANDB_RESUME=allow to attach to it.");
+        }
+
+        var metadata = ReadMetadata(id) ?? throw new IOException($"Run '{id}' exists in {Layout.Root} but its run.json cannot be read.");
+        var states = ReadStates(id);
+        var lastStep = states.Count == 0 ? null : states.Max(s => s.LastStep);
+        return new RunOpenResult(metadata, Attached: true, NextStep: lastStep is null ? 0 : lastStep.Value + 1);
+    }
+
+    private StoredRun? TryReadRun(string id)
+    {
+        if (!RunId.TryValidate(id, out _))
+        {
+            return null;
+        }
+
+        var metadata = ReadMetadata(id);
+        if (metadata is null)
+        {
+            return null;
+        }
+
+        var states = ReadStates(id);
+        var merged = WriterStateMerger.Merge(states, _clock, _localHost);
+        var state = merged.State;
+        if (states.Count == 0)
+        {
+            // Created a moment ago by a process that has not written its first state yet.
+            state = _clock.UtcNow - metadata.CreatedAt < WriterStateMerger.HeartbeatTimeout ? RunState.Running : RunState.Crashed;
+        }
+
+        return new StoredRun
+        {
+            Id = metadata.Id,
+            Name = string.IsNullOrEmpty(metadata.Name) ? metadata.Id : metadata.Name,
+            Project = metadata.Project,
+            Group = metadata.Group,
+            JobType = metadata.JobType,
+            Tags = metadata.Tags ?? new List<string>(),
+            Notes = metadata.Notes,
+            Config = merged.Config,
+            Summary = merged.Summary,
+            State = state,
+            ExitCode = merged.ExitCode,
+            CreatedAt = metadata.CreatedAt,
+            FinishedAt = state == RunState.Running ? null : merged.FinishedAt,
+            UpdatedAt = merged.UpdatedAt ?? metadata.CreatedAt,
+            HistoryRows = merged.Rows,
+            System = metadata.System ?? new Runs.SystemInfo(),
+        };
+    }
+
+    private RunMetadataFile? ReadMetadata(string id)
+    {
+        var path = Layout.MetadataPath(id);
+        if (!_fs.FileExists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return StoreJson.Deserialize<RunMetadataFile>(ReadAllText(path));
+        }
+        catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
+        {
+            _output.Warning(WarningCodes.UnreadableRunFile, $"Skipped run '{id}': {path} cannot be read ({ex.Message}).");
+            return null;
+        }
+    }
+
+    private List<WriterStateFile> ReadStates(string id)
+    {
+        var states = new List<WriterStateFile>();
+        foreach (var path in _fs.EnumerateFiles(Layout.RunDirectory(id), "*" + StoreLayout.StateSuffix))
+        {
+            try
+            {
+                states.Add(StoreJson.Deserialize<WriterStateFile>(ReadAllText(path)));
+            }
+            catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
+            {
+                _output.Warning(WarningCodes.UnreadableRunFile, $"Skipped writer state {path} of run '{id}' ({ex.Message}).");
+            }
+        }
+
+        return states;
+    }
+
+    private string ReadAllText(string path)
+    {
+        using var stream = _fs.OpenRead(path);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private IEnumerable<HistoryRow> ReadHistoryFile(string path)
+    {
+        var parser = new HistoryLineParser();
+        var skipped = 0;
+        long firstSkippedLine = 0;
+        long lineNumber = 0;
+        using (var stream = _fs.OpenRead(path))
+        using (var reader = new StreamReader(stream))
+        {
+            string? line;
+            while ((line = reader.ReadLine()) is not null)
+            {
+                lineNumber++;
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                var row = parser.TryParse(line);
+                if (row is null)
+                {
+                    if (skipped++ == 0)
+                    {
+                        firstSkippedLine = lineNumber;
+                    }
+
+                    continue;
+                }
+
+                yield return row;
+            }
+        }
+
+        if (skipped > 0)
+        {
+            _output.Warning(
+                WarningCodes.UnreadableHistoryLine,
+                $"Skipped {skipped} unreadable line(s) in {path} (first at line {firstSkippedLine}); a process that was killed mid-write leaves a torn last line. All other rows were read.");
+        }
+    }
+}

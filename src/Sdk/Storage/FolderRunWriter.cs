@@ -1,0 +1,117 @@
+using System.Text;
+using Wandb.Runs;
+
+namespace Wandb.Storage;
+
+/// <summary>
+/// Appends one process's rows to <c>&lt;writer&gt;.history.jsonl</c> and replaces its
+/// <c>&lt;writer&gt;.state.json</c>. A failed append is rolled back to the last whole line, so retrying the
+/// same rows later neither duplicates nor tears them.
+/// </summary>
+internal sealed class FolderRunWriter : IRunWriter
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly IStoreFileSystem _fs;
+    private readonly string _historyPath;
+    private readonly string _statePath;
+    private readonly HistoryLineFormat _format = new();
+    private readonly StringBuilder _builder = new();
+    private Stream? _history;
+    private bool _mayEndInPartialLine;
+
+    public FolderRunWriter(IStoreFileSystem fs, StoreLayout layout, string runId, string writerId)
+    {
+        _fs = fs;
+        _historyPath = layout.HistoryPath(runId, writerId);
+        _statePath = layout.StatePath(runId, writerId);
+    }
+
+    public void AppendRows(IReadOnlyList<PendingRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        _builder.Clear();
+        if (_mayEndInPartialLine)
+        {
+            // A previous failure may have left a torn fragment we could not cut off; a newline isolates it.
+            _builder.Append('\n');
+        }
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            _format.Append(_builder, rows[i]);
+        }
+
+        var bytes = Utf8.GetBytes(_builder.ToString());
+        var stream = _history ??= _fs.OpenAppend(_historyPath);
+        long lengthBefore = -1;
+        try
+        {
+            lengthBefore = stream.CanSeek ? stream.Length : -1;
+            stream.Write(bytes, 0, bytes.Length);
+            stream.Flush();
+            _mayEndInPartialLine = false;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            RollBack(stream, lengthBefore);
+            throw;
+        }
+    }
+
+    public void WriteState(WriterStateFile state, bool durable) => _fs.WriteAtomic(_statePath, StoreJson.Serialize(state), durable);
+
+    public void FlushDurable()
+    {
+        if (_history is not null)
+        {
+            _fs.FlushToDisk(_history);
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            _history?.Dispose();
+        }
+        catch (IOException)
+        {
+            // Everything that could be written was flushed before; a failing close has nothing left to save.
+        }
+
+        _history = null;
+    }
+
+    private void RollBack(Stream stream, long lengthBefore)
+    {
+        try
+        {
+            if (lengthBefore >= 0)
+            {
+                stream.SetLength(lengthBefore);
+                stream.Seek(lengthBefore, SeekOrigin.Begin);
+                return;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            // Fall through: reopen later and start with a newline.
+        }
+
+        _mayEndInPartialLine = true;
+        try
+        {
+            stream.Dispose();
+        }
+        catch (IOException)
+        {
+            // The stream is already unusable.
+        }
+
+        _history = null;
+    }
+}

@@ -1,0 +1,77 @@
+namespace Wandb.Storage;
+
+/// <summary>The real file system.</summary>
+internal sealed class PhysicalStoreFileSystem : IStoreFileSystem
+{
+    public static readonly PhysicalStoreFileSystem Instance = new();
+
+    public bool FileExists(string path) => File.Exists(path);
+
+    public bool DirectoryExists(string path) => Directory.Exists(path);
+
+    public void CreateDirectory(string path) => Directory.CreateDirectory(path);
+
+    public Stream OpenAppend(string path) =>
+        new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.None);
+
+    public Stream OpenRead(string path) =>
+        new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 64 * 1024, FileOptions.SequentialScan);
+
+    public bool TryCreateNew(string path, byte[] content)
+    {
+        // The content goes to a temporary name first so no reader ever sees a half-written file. On Unix,
+        // File.Move without overwrite links the new name, which fails if it exists: the first process wins.
+        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllBytes(temp, content);
+        try
+        {
+            File.Move(temp, path);
+            return true;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(temp);
+            return false;
+        }
+    }
+
+    public void WriteAtomic(string path, byte[] content, bool durable)
+    {
+        var temp = path + ".tmp";
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1))
+        {
+            stream.Write(content, 0, content.Length);
+            if (durable)
+            {
+                stream.Flush(flushToDisk: true);
+            }
+        }
+
+        if (File.Exists(path))
+        {
+            File.Replace(temp, path, destinationBackupFileName: null, ignoreMetadataErrors: true);
+        }
+        else
+        {
+            File.Move(temp, path);
+        }
+    }
+
+    public IEnumerable<string> EnumerateDirectories(string path) =>
+        Directory.Exists(path) ? Directory.EnumerateDirectories(path) : Enumerable.Empty<string>();
+
+    public IEnumerable<string> EnumerateFiles(string path, string searchPattern) =>
+        Directory.Exists(path) ? Directory.EnumerateFiles(path, searchPattern) : Enumerable.Empty<string>();
+
+    public void FlushToDisk(Stream stream)
+    {
+        if (stream is FileStream file)
+        {
+            file.Flush(flushToDisk: true);
+        }
+        else
+        {
+            stream.Flush();
+        }
+    }
+}

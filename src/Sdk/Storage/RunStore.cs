@@ -1,0 +1,47 @@
+using Wandb.Diagnostics;
+using Wandb.Environment;
+using Wandb.Settings;
+
+namespace Wandb.Storage;
+
+/// <summary>
+/// Where runs live: a folder by default, or a shared database. Reading is public, so tools and reports can
+/// enumerate runs and stream their history; writing goes through <see cref="Run"/>.
+/// </summary>
+public abstract class RunStore
+{
+    private protected RunStore()
+    {
+    }
+
+    /// <summary>A description of where the runs are (a folder path, or a database without its password).</summary>
+    public abstract string Location { get; }
+
+    /// <summary>
+    /// Opens the store that <see cref="Run.Init(RunOptions?)"/> would use: <paramref name="directory"/>, else
+    /// <c>WANDB_DIR</c>, else the repository's <c>wandb</c> folder, else <c>./wandb</c>.
+    /// </summary>
+    public static RunStore Open(string? directory = null) =>
+        Open(directory, ProcessEnvironmentVariables.Instance, System.Environment.CurrentDirectory, ConsoleOutput.Instance);
+
+    internal static RunStore Open(string? directory, IEnvironmentVariables env, string currentDirectory, IWandbOutput output)
+    {
+        var root = StoreLocator.Resolve(directory ?? env.Get(WandbVariables.Dir), currentDirectory);
+        return new FolderRunStore(root, PhysicalStoreFileSystem.Instance, output, SystemClock.Instance);
+    }
+
+    /// <summary>Enumerates runs, filtered; each run's files are read as it is reached, so memory stays flat.</summary>
+    public abstract IEnumerable<StoredRun> ListRuns(RunFilter? filter = null);
+
+    /// <summary>Reads one run, or null when it does not exist.</summary>
+    public abstract StoredRun? GetRun(string runId);
+
+    /// <summary>Streams a run's history ordered by step, merging the rows of every process that wrote to it.</summary>
+    public abstract IEnumerable<HistoryRow> ReadHistory(string runId);
+
+    /// <summary>Creates the run, or attaches to it when it exists and <paramref name="resume"/> allows.</summary>
+    internal abstract RunOpenResult OpenRun(RunMetadataFile requested, ResumeMode resume);
+
+    /// <summary>Creates the writer through which one process appends to an open run.</summary>
+    internal abstract IRunWriter CreateWriter(string runId, string writerId);
+}
