@@ -1,0 +1,24 @@
+namespace Wandb.Reports;
+
+/// <summary>Where the reports were written, and the short console summary of them.</summary>
+public sealed class ReportResult
+{
+    /// <summary>The report folder.</summary>
+    public required string Directory { get; init; }
+
+    /// <summary>runs.json, or null when not written.</summary>
+    public string? JsonPath { get; init; }
+
+    /// <summary>summary.md, or null when not written.</summary>
+    public string? MarkdownPath { get; init; }
+
+    /// <summary>index.html, or null when not written.</summary>
+    public string? HtmlPath { get; init; }
+
+    /// <summary>A few lines for the end of a build or test run: groups, n, key metrics, report paths.</summary>
+    public IReadOnlyList<string> ConsoleLines { get; init; } = Array.Empty<string>();
+
+    /// <summary>The URL of a group's page in the HTML report (<c>index.html#/group/&lt;name&gt;</c>), or null without HTML.</summary>
+    public string? GroupPageUrl(string group) =>
+        HtmlPath is null ? null : new Uri(HtmlPath).AbsoluteUri + "#/group/" + Uri.EscapeDataString(group);
+}
