@@ -60,7 +60,13 @@ internal static class CiJobSummary
     // deleting it on close would let two waiters lock two different files.
     private static string LockPathFor(string summaryPath)
     {
-        var hash = (uint)StringComparer.Ordinal.GetHashCode(Path.GetFullPath(summaryPath));
+        // FNV-1a: string hash codes are randomised per process, and every process must pick the same file.
+        var hash = 2166136261u;
+        foreach (var c in Path.GetFullPath(summaryPath))
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
         return Path.Combine(Path.GetTempPath(), $"wandb-step-summary-{hash:x8}.lock");
     }
 
