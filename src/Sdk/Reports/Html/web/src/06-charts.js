@@ -1,0 +1,277 @@
+// One chart per metric. Grouped: one line per group (mean, median, min or max across its runs, bucket by
+// bucket) with a shaded band; ungrouped: one line per run. Runs arrive already bucketed by the C# side
+// (last value per bucket); the page only aligns them on the chart's x grid and aggregates across runs.
+"use strict";
+
+const LINE_AGGS = [["mean", "mean"], ["median", "median"], ["min", "min"], ["max", "max"]];
+const BANDS = [["none", "none"], ["minmax", "min-max"], ["std", "std dev"], ["stderr", "std err"], ["ci95", "95% CI"]];
+const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f",
+  "#2f4b7c", "#a05195", "#d45087", "#f95d6a", "#ff7c43", "#665191", "#00a6a6", "#7f8c8d", "#2ca02c", "#8c564b", "#17becf"];
+const MAX_LEGEND = 40, MAX_TOOLTIP = 10, MAX_GRID = 400;
+
+let liveCharts = [];
+
+function destroyCharts() {
+  for (const u of liveCharts) u.destroy();
+  liveCharts = [];
+}
+
+function chartDefaults() {
+  return { line: "mean", band: "std", x: "step", log: false, smooth: 0, hidden: new Set() };
+}
+
+function xAxisOptions(metrics) {
+  return [["step", "step"], ["runtime", "runtime (s)"], ["wall", "wall time"]].concat(metrics.map(m => ["metric:" + m, m]));
+}
+
+function runXs(run, axis, origin) {
+  const h = run.history;
+  if (axis === "step") return h.step;
+  if (axis === "runtime") return h.runtime;
+  if (axis === "wall") return h.wall.map(v => (v === null ? null : origin + v));
+  return h.metrics[axis.slice(7)] || null;
+}
+
+/** Finite (x, y) pairs of one run for one metric against the chosen x axis. */
+function runPoints(run, metric, axis, origin) {
+  const h = run.history;
+  const ys = h && h.metrics[metric];
+  const xs = ys && runXs(run, axis, origin);
+  const points = { xs: [], ys: [] };
+  if (!ys || !xs) return points;
+  for (let i = 0; i < ys.length; i++) {
+    const x = xs[i], y = ys[i];
+    if (x !== null && y !== null && isFinite(x) && isFinite(y)) { points.xs.push(x); points.ys.push(y); }
+  }
+  return points;
+}
+
+/**
+ * A shared x grid for the chart: as many slots as the densest run has points (at most MAX_GRID), evenly
+ * spaced over the x range, so runs logged at the same steps land on the same slots.
+ */
+function chartGrid(pointSets) {
+  let min = Infinity, max = -Infinity, most = 1;
+  for (const p of pointSets) {
+    for (const x of p.xs) { if (x < min) min = x; if (x > max) max = x; }
+    if (p.xs.length > most) most = p.xs.length;
+  }
+  if (min === Infinity) return null;
+  const size = max > min ? Math.max(2, Math.min(most, MAX_GRID)) : 1;
+  const xs = new Array(size);
+  for (let j = 0; j < size; j++) xs[j] = size === 1 ? min : min + (j * (max - min)) / (size - 1);
+  return { min, max, size, xs };
+}
+
+/** One run's points on the grid: the last value per slot, gaps where it logged nothing, never extrapolated. */
+function alignRun(points, grid) {
+  const out = new Float64Array(grid.size).fill(NaN);
+  const span = grid.max - grid.min;
+  for (let i = 0; i < points.xs.length; i++) {
+    const j = span > 0 ? Math.round(((points.xs[i] - grid.min) / span) * (grid.size - 1)) : 0;
+    out[j] = points.ys[i];
+  }
+  return out;
+}
+
+/** Per slot across a group's aligned runs: the line statistic, band edges and n. */
+function aggregateSeries(aligned, size, line, band) {
+  const result = { line: new Array(size), lo: new Array(size), hi: new Array(size), n: new Array(size) };
+  const values = [];
+  for (let j = 0; j < size; j++) {
+    values.length = 0;
+    for (const a of aligned) if (!isNaN(a[j])) values.push(a[j]);
+    const s = describe(values, line === "median");
+    result.n[j] = s.n;
+    if (!s.n) { result.line[j] = result.lo[j] = result.hi[j] = null; continue; }
+    result.line[j] = s[line];
+    const [lo, hi] = bandEdges(s, band);
+    result.lo[j] = lo; result.hi[j] = hi;
+  }
+  return result;
+}
+
+function bandEdges(s, band) {
+  const center = s.mean;
+  switch (band) {
+    case "minmax": return [s.min, s.max];
+    case "std": return s.n > 1 ? [center - s.std, center + s.std] : [center, center];
+    case "stderr": return s.n > 1 ? [center - s.stderr, center + s.stderr] : [center, center];
+    case "ci95": return s.n > 1 ? [s.ciLow, s.ciHigh] : [center, center];
+    default: return [null, null];
+  }
+}
+
+function colorFor(index) {
+  return PALETTE[index % PALETTE.length];
+}
+
+function withAlpha(hex, alpha) {
+  const n = parseInt(hex.slice(1), 16);
+  return "rgba(" + (n >> 16) + "," + ((n >> 8) & 255) + "," + (n & 255) + "," + alpha + ")";
+}
+
+/** Lines to draw for one metric: { label, color, line[], lo[], hi[], n[] } per group or per run. */
+function buildSeries(metric, ctx, settings) {
+  const origin = ctx.data.time_origin || 0;
+  const sources = ctx.grouped ? ctx.leaves : ctx.runs.map(r => ({ id: "run:" + r.id, label: r.name, runs: [r] }));
+  const perSource = sources.map(src => src.runs.map(r => runPoints(r, metric, settings.x, origin)));
+  const grid = chartGrid(perSource.flat());
+  if (!grid) return null;
+  const series = [];
+  sources.forEach((src, i) => {
+    const aligned = perSource[i].filter(p => p.xs.length).map(p => alignRun(p, grid));
+    if (!aligned.length) return;
+    const agg = ctx.grouped ? aggregateSeries(aligned, grid.size, settings.line, settings.band)
+      : { line: Array.from(aligned[0], v => (isNaN(v) ? null : v)), lo: null, hi: null, n: null };
+    series.push({ id: src.id, label: src.label, color: colorFor(i), ...agg, runs: src.runs.length });
+  });
+  return { grid, series };
+}
+
+function prepareValues(values, settings) {
+  if (!values) return values;
+  let out = settings.smooth > 0 ? smoothEma(values, settings.smooth) : values;
+  if (settings.log) out = out.map(v => (v !== null && v > 0 ? v : null));   // log scale has no place for v <= 0
+  return out;
+}
+
+function renderChartCard(metric, ctx, settings) {
+  const card = el("div", { className: "chart-card", "data-testid": "chart", "data-metric": metric });
+  // A control redraws its own chart only, so changing one chart's settings does not redraw the others.
+  const change = (field, value) => { settings[field] = value; drawChart(card, metric, ctx, settings); };
+  const controls = el("div", { className: "chart-controls" }, [
+    el("label", null, ["line ", select("line-agg", LINE_AGGS, settings.line, v => change("line", v), "Line: statistic across the group's runs")]),
+    el("label", null, ["band ", select("band", BANDS, settings.band, v => change("band", v), "Shaded band around each group line")]),
+    el("label", null, ["x ", select("x-axis", xAxisOptions(ctx.data.metrics.filter(m => m !== metric)), settings.x, v => change("x", v), "x axis")]),
+    el("label", { className: "check" }, [el("input", { type: "checkbox", "data-testid": "log-scale", checked: settings.log, onchange: e => change("log", e.target.checked) }), "log"]),
+    smoothingControl(settings, v => change("smooth", v)),
+  ]);
+  if (!ctx.grouped) for (const s of controls.querySelectorAll("[data-testid=line-agg],[data-testid=band]")) { s.disabled = true; s.title = "Turn grouping on to aggregate runs"; }
+  card.appendChild(el("div", { className: "chart-head" }, [el("h3", { title: metric }, metric), controls]));
+  const plot = el("div", { className: "plot" });
+  card.appendChild(plot);
+  card.appendChild(el("div", { className: "legend" }));
+  return card;
+}
+
+function smoothingControl(settings, onChange) {
+  const value = el("span", { className: "smooth-value" }, settings.smooth.toFixed(2));
+  const input = el("input", { type: "range", min: "0", max: "0.99", step: "0.01", value: String(settings.smooth), "data-testid": "smoothing", title: "Smoothing: debiased exponential moving average weight" });
+  input.addEventListener("input", () => { value.textContent = Number(input.value).toFixed(2); });
+  input.addEventListener("change", () => onChange(Number(input.value)));
+  return el("label", { className: "smooth" }, ["smooth ", input, value]);
+}
+
+/** Draws (or redraws) the uPlot chart inside a card from the current settings. */
+function drawChart(card, metric, ctx, settings) {
+  const plot = card.querySelector(".plot"), legend = card.querySelector(".legend");
+  const previous = liveCharts.find(u => u.root.parentNode === plot);
+  if (previous) { previous.destroy(); liveCharts = liveCharts.filter(u => u !== previous); }
+  clear(plot); clear(legend);
+  const built = buildSeries(metric, ctx, settings);
+  if (!built || !built.series.length) {
+    plot.appendChild(el("p", { className: "empty" }, "No finite values of this metric against this x axis."));
+    card.dataset.lines = "0"; card.dataset.bands = "0";
+    return;
+  }
+  const withBand = ctx.grouped && settings.band !== "none";
+  const data = [built.grid.xs], series = [{ label: xLabel(settings.x) }], bands = [], shown = [];
+  for (const s of built.series) {
+    if (settings.hidden.has(s.id)) continue;
+    const lineIdx = data.length;
+    data.push(prepareValues(s.line, settings));
+    series.push({ label: s.label, stroke: s.color, width: ctx.grouped ? 2 : 1.25, spanGaps: true, points: { show: false } });
+    if (withBand) {
+      data.push(prepareValues(s.hi, settings), prepareValues(s.lo, settings));
+      series.push({ label: s.label + " high", stroke: "transparent", width: 0, spanGaps: true, points: { show: false } },
+        { label: s.label + " low", stroke: "transparent", width: 0, spanGaps: true, points: { show: false } });
+      bands.push({ series: [lineIdx + 1, lineIdx + 2], fill: withAlpha(s.color, 0.16) });
+    }
+    shown.push({ s, lineIdx });
+  }
+  card.dataset.lines = String(shown.length);
+  card.dataset.bands = String(bands.length);
+  const tooltip = el("div", { className: "tooltip", hidden: true });
+  const width = Math.max(280, plot.clientWidth || 480);
+  const u = new uPlot({
+    width, height: 240,
+    legend: { show: false },
+    cursor: { points: { show: false }, drag: { x: true, y: false } },
+    scales: { x: { time: settings.x === "wall" }, y: { distr: settings.log ? 3 : 1 } },
+    axes: [
+      { label: xLabel(settings.x), labelSize: 18, size: 36, stroke: "#5b6270", grid: { stroke: "#eceef2" }, ticks: { stroke: "#dfe2e8" } },
+      { size: 56, stroke: "#5b6270", grid: { stroke: "#eceef2" }, ticks: { stroke: "#dfe2e8" }, values: (u, vals) => vals.map(formatNumber) },
+    ],
+    series, bands,
+    hooks: { setCursor: [u => showTooltip(u, tooltip, shown, withBand, settings)] },
+  }, data, plot);
+  plot.appendChild(tooltip);
+  liveCharts.push(u);
+  renderLegend(legend, built.series, settings, () => drawChart(card, metric, ctx, settings), ctx.grouped);
+}
+
+function xLabel(axis) {
+  if (axis === "step") return "step";
+  if (axis === "runtime") return "runtime (s)";
+  if (axis === "wall") return "wall time";
+  return axis.slice(7);
+}
+
+function renderLegend(legend, series, settings, redraw, grouped) {
+  series.slice(0, MAX_LEGEND).forEach(s => {
+    const hidden = settings.hidden.has(s.id);
+    legend.appendChild(el("button", { type: "button", className: "legend-item" + (hidden ? " off" : ""), "aria-pressed": hidden ? "false" : "true",
+      title: hidden ? "Show" : "Hide", onclick: () => { if (hidden) settings.hidden.delete(s.id); else settings.hidden.add(s.id); redraw(); } },
+      [el("span", { className: "swatch" }), s.label, grouped ? el("span", { className: "n" }, " n=" + s.runs) : null]));
+    legend.lastChild.firstChild.style.background = s.color;
+  });
+  if (series.length > MAX_LEGEND) legend.appendChild(el("span", { className: "more" }, "+" + (series.length - MAX_LEGEND) + " more"));
+}
+
+function showTooltip(u, tooltip, shown, withBand, settings) {
+  const idx = u.cursor.idx;
+  if (idx === null || idx === undefined || u.cursor.left < 0) { tooltip.hidden = true; return; }
+  const rows = [];
+  for (const { s, lineIdx } of shown) {
+    const v = u.data[lineIdx][idx];
+    if (v === null || v === undefined || !u.series[lineIdx].show) continue;
+    rows.push({ s, v, lo: withBand ? u.data[lineIdx + 2][idx] : null, hi: withBand ? u.data[lineIdx + 1][idx] : null, n: s.n ? s.n[idx] : null });
+  }
+  if (!rows.length) { tooltip.hidden = true; return; }
+  rows.sort((a, b) => b.v - a.v);
+  clear(tooltip);
+  const x = u.data[0][idx];
+  tooltip.appendChild(el("div", { className: "tt-x" }, xLabel(settings.x) + " " + (settings.x === "wall" ? new Date(x * 1000).toLocaleString() : formatNumber(x))));
+  for (const r of rows.slice(0, MAX_TOOLTIP)) {
+    const row = el("div", { className: "tt-row" }, [el("span", { className: "swatch" }), el("span", { className: "tt-label" }, r.s.label),
+      el("span", { className: "tt-value" }, formatNumber(r.v)),
+      r.lo !== null && r.hi !== null ? el("span", { className: "tt-band" }, "[" + formatNumber(r.lo) + ", " + formatNumber(r.hi) + "]") : null,
+      r.n !== null ? el("span", { className: "tt-n" }, "n=" + r.n) : null]);
+    row.firstChild.style.background = r.s.color;
+    tooltip.appendChild(row);
+  }
+  if (rows.length > MAX_TOOLTIP) tooltip.appendChild(el("div", { className: "tt-more" }, "+" + (rows.length - MAX_TOOLTIP) + " more"));
+  tooltip.hidden = false;
+  const over = u.over.getBoundingClientRect(), box = tooltip.parentNode.getBoundingClientRect();
+  const left = u.cursor.left + over.left - box.left, top = u.cursor.top + over.top - box.top;
+  const flip = left + tooltip.offsetWidth + 16 > box.width;
+  tooltip.style.left = (flip ? left - tooltip.offsetWidth - 12 : left + 12) + "px";
+  tooltip.style.top = Math.max(0, top - 10) + "px";
+}
+
+function renderCharts(container, ctx) {
+  destroyCharts();
+  clear(container);
+  if (!ctx.data.metrics.length) {
+    container.appendChild(el("p", { className: "empty" }, "No metrics were logged by these runs."));
+    return;
+  }
+  const cards = ctx.data.metrics.map(metric => {
+    const settings = ctx.chartSettings[metric] || (ctx.chartSettings[metric] = chartDefaults());
+    const card = renderChartCard(metric, ctx, settings);
+    container.appendChild(card);
+    return [card, metric, settings];
+  });
+  for (const [card, metric, settings] of cards) drawChart(card, metric, ctx, settings);
+}
