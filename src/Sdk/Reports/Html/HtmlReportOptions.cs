@@ -3,8 +3,8 @@ namespace Wandb.Reports.Html;
 /// <summary>Knobs of the HTML report; the defaults are what <see cref="ReportWriter"/> uses.</summary>
 internal sealed class HtmlReportOptions
 {
-    /// <summary>Most points kept per run and metric (small stores get full-resolution curves up to this).</summary>
-    public int MaxBuckets { get; set; } = 1000;
+    /// <summary>Most buckets per chart (the grouping engine's B); small stores get this many.</summary>
+    public int MaxBuckets { get; set; } = Grouping.Curves.CurveBuilder.DefaultMaxBuckets;
 
     /// <summary>Fewest points kept per run and metric, whatever the size of the store.</summary>
     public int MinBuckets { get; set; } = 24;

@@ -6,7 +6,24 @@ const NONE_LABEL = "(none)";
 
 function loadData() {
   const node = document.getElementById("wandb-data");
-  return JSON.parse(node.textContent);
+  const data = JSON.parse(node.textContent);
+  data.runs.forEach((run, i) => { run.index = i; });
+  for (const curve of Object.values(data.curves).concat(Object.values(data.axes))) indexCurve(curve);
+  return data;
+}
+
+/** Per run: the first bucket and the values from there, looked up by run index. */
+function indexCurve(curve) {
+  curve.byRun = new Map();
+  for (const [run, first, values] of curve.runs) curve.byRun.set(run, { first, values });
+}
+
+/** The run's value of a curve in the bucket holding step x, or null. */
+function curveValueAt(curve, runIndex, x) {
+  const entry = curve && curve.byRun.get(runIndex);
+  if (!entry) return null;
+  const v = entry.values[Math.floor((x - curve.x0) / curve.width + 1e-9) - entry.first];
+  return v === undefined ? null : v;
 }
 
 /** Numbers arrive as JSON numbers, NaN and infinities as the strings the store uses for them. */

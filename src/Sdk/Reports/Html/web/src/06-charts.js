@@ -24,24 +24,23 @@ function xAxisOptions(metrics) {
   return [["step", "step"], ["runtime", "runtime (s)"], ["wall", "wall time"]].concat(metrics.map(m => ["metric:" + m, m]));
 }
 
-function runXs(run, axis, origin) {
-  const h = run.history;
-  if (axis === "step") return h.step;
-  if (axis === "runtime") return h.runtime;
-  if (axis === "wall") return h.wall.map(v => (v === null ? null : origin + v));
-  return h.metrics[axis.slice(7)] || null;
-}
-
-/** Finite (x, y) pairs of one run for one metric against the chosen x axis. */
-function runPoints(run, metric, axis, origin) {
-  const h = run.history;
-  const ys = h && h.metrics[metric];
-  const xs = ys && runXs(run, axis, origin);
+/**
+ * Finite (x, y) pairs of one run for one metric against the chosen x axis. Curves come bucketed on the step
+ * axis; runtime, wall time and other metrics are read from the same run's curve at the same step.
+ */
+function runPoints(run, metric, axis, data) {
+  const curve = data.curves[metric];
+  const entry = curve && curve.byRun.get(run.index);
   const points = { xs: [], ys: [] };
-  if (!ys || !xs) return points;
-  for (let i = 0; i < ys.length; i++) {
-    const x = xs[i], y = ys[i];
-    if (x !== null && y !== null && isFinite(x) && isFinite(y)) { points.xs.push(x); points.ys.push(y); }
+  if (!entry) return points;
+  const xCurve = axis === "runtime" ? data.axes.runtime : axis === "wall" ? data.axes.wall : axis.startsWith("metric:") ? data.curves[axis.slice(7)] : null;
+  const shift = axis === "wall" ? data.time_origin : 0;
+  for (let k = 0; k < entry.values.length; k++) {
+    const y = entry.values[k];
+    if (y === null) continue;
+    const step = curve.x0 + (entry.first + k) * curve.width;
+    const x = axis === "step" ? step : curveValueAt(xCurve, run.index, step);
+    if (x !== null && isFinite(x)) { points.xs.push(x + shift); points.ys.push(y); }
   }
   return points;
 }
@@ -50,14 +49,15 @@ function runPoints(run, metric, axis, origin) {
  * A shared x grid for the chart: as many slots as the densest run has points (at most MAX_GRID), evenly
  * spaced over the x range, so runs logged at the same steps land on the same slots.
  */
-function chartGrid(pointSets) {
+function chartGrid(pointSets, stepWidth) {
   let min = Infinity, max = -Infinity, most = 1;
   for (const p of pointSets) {
     for (const x of p.xs) { if (x < min) min = x; if (x > max) max = x; }
     if (p.xs.length > most) most = p.xs.length;
   }
   if (min === Infinity) return null;
-  const size = max > min ? Math.max(2, Math.min(most, MAX_GRID)) : 1;
+  // On the step axis the runs already share the engine's grid: keep its buckets one to one.
+  const size = max === min ? 1 : stepWidth ? Math.round((max - min) / stepWidth) + 1 : Math.max(2, Math.min(most, MAX_GRID));
   const xs = new Array(size);
   for (let j = 0; j < size; j++) xs[j] = size === 1 ? min : min + (j * (max - min)) / (size - 1);
   return { min, max, size, xs };
@@ -113,10 +113,9 @@ function withAlpha(hex, alpha) {
 
 /** Lines to draw for one metric: { label, color, line[], lo[], hi[], n[] } per group or per run. */
 function buildSeries(metric, ctx, settings) {
-  const origin = ctx.data.time_origin || 0;
   const sources = ctx.grouped ? ctx.leaves : ctx.runs.map(r => ({ id: "run:" + r.id, label: r.name, runs: [r] }));
-  const perSource = sources.map(src => src.runs.map(r => runPoints(r, metric, settings.x, origin)));
-  const grid = chartGrid(perSource.flat());
+  const perSource = sources.map(src => src.runs.map(r => runPoints(r, metric, settings.x, ctx.data)));
+  const grid = chartGrid(perSource.flat(), settings.x === "step" ? ctx.data.curves[metric].width : 0);
   if (!grid) return null;
   const series = [];
   sources.forEach((src, i) => {
