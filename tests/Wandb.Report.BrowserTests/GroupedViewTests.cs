@@ -126,4 +126,24 @@ public sealed class GroupedViewTests
         Assert.AreEqual("min", await report.Page.Locator("[data-testid=runs-table] thead tr:not(.sections) th").Nth(loss).Locator("[data-testid=col-agg]").TextContentAsync());
         Assert.IsTrue(min < mean, $"min {min} should be below mean {mean}");
     }
+
+    [TestMethod]
+    public async Task The_group_comparison_beside_the_table_marks_the_best_group_and_tests_the_others_against_it()
+    {
+        await using var report = await ReportPage.OpenAsync(_store.ReportPath);
+        var panel = report.TestId("group-comparison");
+
+        await panel.Locator("[data-testid=compare-metric]").SelectOptionAsync("accuracy");
+        Assert.AreEqual(3, await panel.Locator("tbody tr").CountAsync());
+        StringAssert.Contains(await panel.Locator("tr.baseline").InnerTextAsync(), "deep-trees");
+        var pValues = await panel.Locator("tbody tr:not(.baseline) td:last-child").AllTextContentsAsync();
+        Assert.AreEqual(2, pValues.Count);
+        Assert.IsTrue(pValues.All(p => p == "<0.001" || double.Parse(p, System.Globalization.CultureInfo.InvariantCulture) is >= 0 and <= 1), string.Join(", ", pValues));
+
+        await panel.Locator("[data-testid=compare-metric]").SelectOptionAsync("loss");
+        StringAssert.Contains(await panel.Locator("tr.baseline").InnerTextAsync(), "deep-trees");
+
+        await report.TestId("group-by").SelectOptionAsync("config:learning_rate");
+        Assert.AreEqual(2, await report.TestId("group-comparison").Locator("tbody tr").CountAsync());
+    }
 }

@@ -9,6 +9,9 @@ internal sealed class HtmlReportOptions
     /// <summary>Fewest points kept per run and metric, whatever the size of the store.</summary>
     public int MinBuckets { get; set; } = 24;
 
+    /// <summary>Which metrics are lower-is-better when the comparison picks the best group as baseline.</summary>
+    public Grouping.MetricGoals Goals { get; set; } = new();
+
     /// <summary>Title of the page.</summary>
     public string Title { get; set; } = "Runs report · Wandb";
 

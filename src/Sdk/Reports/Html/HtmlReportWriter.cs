@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Newtonsoft.Json;
 using Wandb.Storage;
 
@@ -11,8 +10,6 @@ namespace Wandb.Reports.Html;
 /// </summary>
 internal static class HtmlReportWriter
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
     public static void Write(RunStore store, IReadOnlyList<StoredRun> runs, string path) =>
         Write(store, runs, path, new HtmlReportOptions());
 
@@ -21,43 +18,18 @@ internal static class HtmlReportWriter
         var assets = PageAssets.Instance;
         var page = PageTemplate.Parse(assets.Template);
 
-        // Written next to the target and moved into place, so a browser never opens half a report.
-        var temporary = path + ".tmp-" + Guid.NewGuid().ToString("N").Substring(0, 8);
-        try
+        AtomicFile.Write(path, writer => page.Write(writer, slot =>
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var writer = new StreamWriter(stream, Utf8))
+            switch (slot)
             {
-                page.Write(writer, slot =>
-                {
-                    switch (slot)
-                    {
-                        case "csp": writer.Write(WebUtility.HtmlEncode(ContentSecurityPolicy.For(assets.Script, assets.Style))); break;
-                        case "title": writer.Write(WebUtility.HtmlEncode(options.Title)); break;
-                        case "style": writer.Write(assets.Style); break;
-                        case "script": writer.Write(assets.Script); break;
-                        case "data": WriteData(writer, store, runs, options); break;
-                        default: throw new InvalidOperationException($"Unknown slot '{slot}' in the report template.");
-                    }
-                });
+                case "csp": writer.Write(WebUtility.HtmlEncode(ContentSecurityPolicy.For(assets.Script, assets.Style))); break;
+                case "title": writer.Write(WebUtility.HtmlEncode(options.Title)); break;
+                case "style": writer.Write(assets.Style); break;
+                case "script": writer.Write(assets.Script); break;
+                case "data": WriteData(writer, store, runs, options); break;
+                default: throw new InvalidOperationException($"Unknown slot '{slot}' in the report template.");
             }
-
-            if (File.Exists(path))
-            {
-                File.Replace(temporary, path, destinationBackupFileName: null);
-            }
-            else
-            {
-                File.Move(temporary, path);
-            }
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
+        }));
     }
 
     private static void WriteData(TextWriter writer, RunStore store, IReadOnlyList<StoredRun> runs, HtmlReportOptions options)

@@ -73,7 +73,7 @@ internal static class ReportDataWriter
 
         json.WriteEndObject();
         json.WritePropertyName("comparisons");
-        ComparisonWriter.Write(json, runs);
+        ComparisonWriter.Write(json, runs, options.Goals);
         json.WriteEndObject();
     }
 
