@@ -11,6 +11,33 @@ const MAX_LEGEND = 40, MAX_TOOLTIP = 10, MAX_GRID = 400;
 
 let liveCharts = [];
 
+// A run's points and their alignment on a grid depend only on the metric, the x axis and the grid, never
+// on the grouping: cached, a regroup only re-aggregates.
+const pointCache = new Map();
+const alignCache = new Map();
+
+function cachedPoints(run, metric, axis, data) {
+  const key = metric + "\u0000" + axis;
+  let perRun = pointCache.get(key);
+  if (!perRun) { perRun = new Map(); pointCache.set(key, perRun); }
+  let points = perRun.get(run.index);
+  if (!points) { points = runPoints(run, metric, axis, data); perRun.set(run.index, points); }
+  return points;
+}
+
+function cachedAlign(points, grid) {
+  const key = grid.min + ":" + grid.max + ":" + grid.size;
+  let perGrid = alignCache.get(points);
+  if (!perGrid) { perGrid = new Map(); alignCache.set(points, perGrid); }
+  let aligned = perGrid.get(key);
+  if (!aligned) {
+    if (perGrid.size > 4) perGrid.clear();   // grids change with filters; keep memory bounded
+    aligned = alignRun(points, grid);
+    perGrid.set(key, aligned);
+  }
+  return aligned;
+}
+
 function destroyCharts() {
   for (const u of liveCharts) u.destroy();
   liveCharts = [];
@@ -114,12 +141,12 @@ function withAlpha(hex, alpha) {
 /** Lines to draw for one metric: { label, color, line[], lo[], hi[], n[] } per group or per run. */
 function buildSeries(metric, ctx, settings) {
   const sources = ctx.grouped ? ctx.leaves : ctx.runs.map(r => ({ id: "run:" + r.id, label: r.name, runs: [r] }));
-  const perSource = sources.map(src => src.runs.map(r => runPoints(r, metric, settings.x, ctx.data)));
+  const perSource = sources.map(src => src.runs.map(r => cachedPoints(r, metric, settings.x, ctx.data)));
   const grid = chartGrid(perSource.flat(), settings.x === "step" ? ctx.data.curves[metric].width : 0);
   if (!grid) return null;
   const series = [];
   sources.forEach((src, i) => {
-    const aligned = perSource[i].filter(p => p.xs.length).map(p => alignRun(p, grid));
+    const aligned = perSource[i].filter(p => p.xs.length).map(p => cachedAlign(p, grid));
     if (!aligned.length) return;
     const agg = ctx.grouped ? aggregateSeries(aligned, grid.size, settings.line, settings.band)
       : { line: Array.from(aligned[0], v => (isNaN(v) ? null : v)), lo: null, hi: null, n: null };
@@ -163,7 +190,7 @@ function smoothingControl(settings, onChange) {
 }
 
 /** Draws (or redraws) the uPlot chart inside a card from the current settings. */
-function drawChart(card, metric, ctx, settings) {
+function drawChart(card, metric, ctx, settings, knownWidth) {
   const plot = card.querySelector(".plot"), legend = card.querySelector(".legend");
   const previous = liveCharts.find(u => u.root.parentNode === plot);
   if (previous) { previous.destroy(); liveCharts = liveCharts.filter(u => u !== previous); }
@@ -192,7 +219,7 @@ function drawChart(card, metric, ctx, settings) {
   card.dataset.lines = String(shown.length);
   card.dataset.bands = String(bands.length);
   const tooltip = el("div", { className: "tooltip", hidden: true });
-  const width = Math.max(280, plot.clientWidth || 480);
+  const width = Math.max(280, knownWidth || plot.clientWidth || 480);
   const u = new uPlot({
     width, height: 240,
     legend: { show: false },
@@ -272,5 +299,7 @@ function renderCharts(container, ctx) {
     container.appendChild(card);
     return [card, metric, settings];
   });
-  for (const [card, metric, settings] of cards) drawChart(card, metric, ctx, settings);
+  // Widths are read once for all cards: reading one after drawing another would force a layout per chart.
+  const widths = cards.map(([card]) => card.querySelector(".plot").clientWidth);
+  cards.forEach(([card, metric, settings], i) => drawChart(card, metric, ctx, settings, widths[i]));
 }
