@@ -69,7 +69,7 @@ function renderHeader() {
   const runs = projectRuns();
   const groups = new Set(runs.map(r => valueId(r.group)));
   views.header.appendChild(el("div", { className: "meta" }, [
-    runs.length + " runs · " + (hasGroups ? groups.size + " groups · " : "") + data.metrics.length + " metrics · generated ",
+    plural(runs.length, "run") + " · " + (hasGroups ? plural(groups.size, "group") + " · " : "") + plural(data.metrics.length, "metric") + " · generated ",
     el("time", { datetime: data.generated_at }, new Date(data.generated_at).toLocaleString()),
   ]));
   if (projects.length > 1) {
@@ -175,12 +175,16 @@ function renderTableArea() {
     wrap.insertBefore(el("div", { className: "table-actions" }, [
       el("button", { type: "button", onclick: () => { expandAll(ctx.tree); renderTableArea(); } }, "Expand all"),
       el("button", { type: "button", onclick: () => { state.expanded.clear(); renderTableArea(); } }, "Collapse all"),
-      el("span", { className: "muted" }, ctx.leaves.length + " groups · " + ctx.runs.length + " runs · hover an aggregate for min/max/std, click a column's statistic to change it"),
+      el("span", { className: "muted" }, plural(ctx.leaves.length, "group") + " · " + plural(ctx.runs.length, "run") + " · hover an aggregate for min/max/std, click a column's statistic to change it"),
     ]), wrap.firstChild);
   }
   views.tableArea.appendChild(wrap);
   views.tableArea.appendChild(renderComparison(ctx));
   return ctx;
+}
+
+function plural(n, word) {
+  return n + " " + word + (n === 1 ? "" : "s");
 }
 
 function expandAll(nodes) {
