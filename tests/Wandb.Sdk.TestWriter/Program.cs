@@ -1,6 +1,7 @@
 // Usage: Wandb.Sdk.TestWriter <rows> [--forever] [--metrics N]
 // Creates or attaches to a run from the WANDB_* variables it inherits and logs <rows> rows of N metrics.
 // With --forever it keeps logging after <rows> rows, printing "logged <n>" every 1,000 rows, until killed.
+// With --exit N it returns exit code N without calling Finish; with --throw it ends in an unhandled exception.
 using System.Globalization;
 using Wandb;
 
@@ -30,5 +31,18 @@ for (long i = 0; forever || i < rows; i++)
 }
 
 run.Config["writer_pid"] = Environment.ProcessId;
+var exitIndex = Array.IndexOf(args, "--exit");
+if (exitIndex >= 0)
+{
+    Console.WriteLine("exiting without Finish");
+    return int.Parse(args[exitIndex + 1], CultureInfo.InvariantCulture);
+}
+
+if (args.Contains("--throw"))
+{
+    throw new InvalidOperationException("training diverged");
+}
+
 run.Finish();
 Console.WriteLine("done");
+return 0;
