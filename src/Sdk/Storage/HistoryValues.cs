@@ -51,6 +51,12 @@ internal sealed class HistoryValues : IReadOnlyDictionary<string, double>
         return new HistoryValues(ownKeys, ownValues, index);
     }
 
+    /// <summary>The key at <paramref name="index"/> (0 to Count-1), for loops that avoid an enumerator per row.</summary>
+    public string KeyAt(int index) => _keys[index];
+
+    /// <summary>The value at <paramref name="index"/>.</summary>
+    public double ValueAt(int index) => _values[index];
+
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
     public bool TryGetValue(string key, out double value)
