@@ -65,14 +65,15 @@ internal static class MarkdownSummaryWriter
             m => grouping.IsOff || grouping.Groups.Count < 2 ? null : GroupComparison.Best(grouping.Groups, m, model.Goals),
             StringComparer.Ordinal);
         var keyColumns = grouping.IsOff ? new[] { "run" } : grouping.Keys.Select(k => MarkdownText.Escape(k.Name)).ToArray();
-        var header = keyColumns.Concat(new[] { "runs", "states" }).Concat(metrics.Select(m => MarkdownText.Escape(m) + (model.Goals.LowerIsBetter(m) ? " ↓" : " ↑")));
+        var countColumns = grouping.IsOff ? new[] { "state" } : new[] { "runs", "states" };
+        var header = keyColumns.Concat(countColumns).Concat(metrics.Select(m => MarkdownText.Escape(m) + (model.Goals.LowerIsBetter(m) ? " ↓" : " ↑")));
         md.Line("| " + string.Join(" | ", header) + " |");
-        md.Line("|" + string.Concat(Enumerable.Repeat(" --- |", keyColumns.Length + 2)) + string.Concat(Enumerable.Repeat(" ---: |", metrics.Count)));
+        md.Line("|" + string.Concat(Enumerable.Repeat(" --- |", keyColumns.Length + countColumns.Length)) + string.Concat(Enumerable.Repeat(" ---: |", metrics.Count)));
         foreach (var group in grouping.Groups)
         {
             var keys = grouping.IsOff ? new[] { MarkdownText.Escape(group.Label) } : group.Path.Select(v => v.IsMissing ? "*(none)*" : MarkdownText.Escape(v.Label)).ToArray();
             var cells = keys
-                .Concat(new[] { group.Runs.Count.ToString(CultureInfo.InvariantCulture), StateCounts(group.Runs) })
+                .Concat(grouping.IsOff ? new[] { group.Runs[0].State.ToName() } : new[] { group.Runs.Count.ToString(CultureInfo.InvariantCulture), StateCounts(group.Runs) })
                 .Concat(metrics.Select(m => Cell(group, m, ReferenceEquals(best[m], group))));
             md.Line("| " + string.Join(" | ", cells) + " |");
         }
