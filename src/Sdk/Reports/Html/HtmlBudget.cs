@@ -22,6 +22,6 @@ internal static class HtmlBudget
         // before any history is read. Runtime and wall time add two curves per run.
         var seriesPerRun = runs.Average(r => r.Summary.Count(p => p.Value is double or float or int or long)) + 2;
         var buckets = (int)(PointBudget / (runs.Count * seriesPerRun));
-        return Math.Max(options.MinBuckets, Math.Min(options.MaxBuckets, buckets));
+        return Math.Min(options.MaxBuckets, Math.Max(options.MinBuckets, buckets));
     }
 }

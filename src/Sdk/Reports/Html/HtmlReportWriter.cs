@@ -13,6 +13,15 @@ internal static class HtmlReportWriter
     public static void Write(RunStore store, IReadOnlyList<StoredRun> runs, string path) =>
         Write(store, runs, path, new HtmlReportOptions());
 
+    /// <summary>The report of a model's runs, with its bucket count (<see cref="ReportOptions.ChartBuckets"/>) and metric goals.</summary>
+    public static void Write(ReportModel model, RunStore store, string path) =>
+        Write(store, model.Runs, path, new HtmlReportOptions
+        {
+            MaxBuckets = model.Options.ChartBuckets,
+            Goals = model.Goals,
+            GeneratedAt = model.GeneratedAt,
+        });
+
     public static void Write(RunStore store, IReadOnlyList<StoredRun> runs, string path, HtmlReportOptions options)
     {
         var assets = PageAssets.Instance;
