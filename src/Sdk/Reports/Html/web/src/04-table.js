@@ -3,6 +3,7 @@
 "use strict";
 
 const AGGS = ["mean", "median", "min", "max", "std"];
+const ROW_PAGE = 200;
 
 function tableColumns(runs) {
   const cols = [
@@ -51,10 +52,18 @@ function renderRunsTable(ctx) {
   table.appendChild(tableHead(cols, grouped, state, update));
   const body = el("tbody");
   const sorter = runSorter(cols, state.sort);
+  // Rows beyond the limit are not built at all: a 1,000-row table would cost more layout than the charts.
+  const rows = [];
   if (grouped) {
-    appendGroupRows(body, sortNodes(tree, cols, state), 0, ctx, sorter);
+    appendGroupRows(rows, sortNodes(tree, cols, state), 0, ctx, sorter);
   } else {
-    for (const run of runs.slice().sort(sorter)) body.appendChild(runRow(run, cols, 0));
+    for (const run of runs.slice().sort(sorter)) rows.push(() => runRow(run, cols, 0));
+  }
+  for (const row of rows.slice(0, state.rowLimit)) body.appendChild(row());
+  if (rows.length > state.rowLimit) {
+    const more = el("button", { type: "button", className: "more-rows", "data-testid": "more-rows", onclick: () => { state.rowLimit += ROW_PAGE; update(); } },
+      "Show " + Math.min(ROW_PAGE, rows.length - state.rowLimit) + " more of " + (rows.length - state.rowLimit) + " hidden rows");
+    body.appendChild(el("tr", { className: "more-row" }, el("td", { colspan: cols.length }, more)));
   }
   table.appendChild(body);
   return table;
@@ -110,13 +119,14 @@ function sortNodes(nodes, cols, state) {
   return withValues.map(p => p[0]);
 }
 
-function appendGroupRows(body, nodes, depth, ctx, sorter) {
+/** Collects row builders in display order (built only when shown). */
+function appendGroupRows(rows, nodes, depth, ctx, sorter) {
   for (const node of nodes) {
     const open = ctx.state.expanded.has(node.id);
-    body.appendChild(groupRow(node, depth, open, ctx));
+    rows.push(() => groupRow(node, depth, open, ctx));
     if (!open) continue;
-    if (node.children.length) appendGroupRows(body, sortNodes(node.children, ctx.cols, ctx.state), depth + 1, ctx, sorter);
-    else for (const run of node.runs.slice().sort(sorter)) body.appendChild(runRow(run, ctx.cols, depth + 1));
+    if (node.children.length) appendGroupRows(rows, sortNodes(node.children, ctx.cols, ctx.state), depth + 1, ctx, sorter);
+    else for (const run of node.runs.slice().sort(sorter)) rows.push(() => runRow(run, ctx.cols, depth + 1));
   }
 }
 

@@ -140,7 +140,7 @@ function withAlpha(hex, alpha) {
 
 /** Lines to draw for one metric: { label, color, line[], lo[], hi[], n[] } per group or per run. */
 function buildSeries(metric, ctx, settings) {
-  const sources = ctx.grouped ? ctx.leaves : ctx.runs.map(r => ({ id: "run:" + r.id, label: r.name, runs: [r] }));
+  const sources = ctx.grouped ? ctx.leaves : ctx.runs.slice().sort((a, b) => compareValues(a.name, b.name)).map(r => ({ id: "run:" + r.id, label: r.name, runs: [r] }));
   const perSource = sources.map(src => src.runs.map(r => cachedPoints(r, metric, settings.x, ctx.data)));
   const grid = chartGrid(perSource.flat(), settings.x === "step" ? ctx.data.curves[metric].width : 0);
   if (!grid) return null;

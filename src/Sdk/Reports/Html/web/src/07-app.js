@@ -12,6 +12,7 @@ const state = {
   colAgg: {},
   expanded: new Set(),
   compareMetric: null,
+  rowLimit: 200,
 };
 const chartSettings = {};
 const app = document.getElementById("app");
@@ -200,6 +201,7 @@ function renderViews() {
 }
 
 function renderAll() {
+  state.rowLimit = ROW_PAGE;
   const r = route();
   renderHeader();
   renderSidebar(r);
