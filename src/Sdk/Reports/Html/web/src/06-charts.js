@@ -150,7 +150,9 @@ function buildSeries(metric, ctx, settings) {
     if (!aligned.length) return;
     const agg = ctx.grouped ? aggregateSeries(aligned, grid.size, settings.line, settings.band)
       : { line: Array.from(aligned[0], v => (isNaN(v) ? null : v)), lo: null, hi: null, n: null };
-    series.push({ id: src.id, label: src.label, color: colorFor(i), ...agg, runs: src.runs.length });
+    // On a group page the group's own runs are drawn faintly behind its aggregate line.
+    const ghosts = ctx.grouped && ctx.route.page === "group" ? aligned.map(a => Array.from(a, v => (isNaN(v) ? null : v))) : [];
+    series.push({ id: src.id, label: src.label, color: colorFor(i), ...agg, runs: src.runs.length, ghosts });
   });
   return { grid, series };
 }
@@ -203,6 +205,13 @@ function drawChart(card, metric, ctx, settings, knownWidth) {
   }
   const withBand = ctx.grouped && settings.band !== "none";
   const data = [built.grid.xs], series = [{ label: xLabel(settings.x) }], bands = [], shown = [];
+  for (const s of built.series) {
+    if (settings.hidden.has(s.id)) continue;
+    for (const ghost of s.ghosts || []) {
+      data.push(prepareValues(ghost, settings));
+      series.push({ label: s.label + " run", stroke: withAlpha(s.color, 0.3), width: 1, spanGaps: true, points: { show: false } });
+    }
+  }
   for (const s of built.series) {
     if (settings.hidden.has(s.id)) continue;
     const lineIdx = data.length;

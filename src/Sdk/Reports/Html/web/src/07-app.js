@@ -195,7 +195,8 @@ function expandAll(nodes) {
 /** Table and charts: what changes when grouping, filter, project or route change. */
 function renderViews() {
   const ctx = renderTableArea();
-  views.chartsTitle.textContent = ctx.grouped ? "Charts · one line per group" : "Charts · one line per run";
+  views.chartsTitle.textContent = !ctx.grouped ? "Charts · one line per run"
+    : ctx.route.page === "group" ? "Charts · one line per group, its runs faint behind it" : "Charts · one line per group";
   renderCharts(views.charts, ctx);
   return ctx;
 }
