@@ -50,6 +50,7 @@ public sealed class UnsafeInputTests
 
         await report.TestId("project").SelectOptionAsync(Payloads[1]);
         await AssertInertAsync(report, "project selected");
+        StringAssert.StartsWith(await report.Page.Locator(".topbar .meta").TextContentAsync(), "1 run ·", "the project selector narrows the runs");
         await report.Page.Locator("[data-testid=runs-table] thead button.sort").Last.ClickAsync();
         await report.TestId("chart").First.HoverAsync();
         await AssertInertAsync(report, "tooltip");
