@@ -96,8 +96,11 @@ function compareValues(a, b) {
   const an = a === null || a === undefined, bn = b === null || b === undefined;
   if (an || bn) return an === bn ? 0 : an ? 1 : -1;   // missing values sort last
   if (typeof a === "number" && typeof b === "number") return a - b;
-  return String(displayValue(a)).localeCompare(String(displayValue(b)), undefined, { numeric: true });
+  return collator.compare(String(displayValue(a)), String(displayValue(b)));
 }
+
+// One collator for every comparison: String.localeCompare builds one per call, which dominated sorts.
+const collator = new Intl.Collator(undefined, { numeric: true });
 
 /**
  * Nests runs by keys in order. Each node: { id, key, value, label, runs, children }. Runs whose key is

@@ -10,6 +10,11 @@ const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948
 const MAX_LEGEND = 40, MAX_TOOLTIP = 10, MAX_GRID = 400;
 
 let liveCharts = [];
+let knownWidths = null;
+
+function forgetChartWidths() {
+  knownWidths = null;
+}
 
 // A run's points and their alignment on a grid depend only on the metric, the x axis and the grid, never
 // on the grouping: cached, a regroup only re-aggregates.
@@ -308,7 +313,9 @@ function renderCharts(container, ctx) {
     container.appendChild(card);
     return [card, metric, settings];
   });
-  // Widths are read once for all cards: reading one after drawing another would force a layout per chart.
-  const widths = cards.map(([card]) => card.querySelector(".plot").clientWidth);
+  // Widths are read once for all cards (reading one after drawing another would force a layout per chart)
+  // and kept until the window is resized, so a regroup lays the page out once, when it paints.
+  if (!knownWidths || knownWidths.length !== cards.length) knownWidths = cards.map(([card]) => card.querySelector(".plot").clientWidth);
+  const widths = knownWidths;
   cards.forEach(([card, metric, settings], i) => drawChart(card, metric, ctx, settings, widths[i]));
 }

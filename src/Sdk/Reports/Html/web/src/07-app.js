@@ -215,6 +215,6 @@ layout();
 renderAll();
 window.addEventListener("hashchange", () => { state.expanded.clear(); renderAll(); window.scrollTo(0, 0); });
 let resizeTimer = 0;
-window.addEventListener("resize", () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(renderViews, 200); });
+window.addEventListener("resize", () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(() => { forgetChartWidths(); renderViews(); }, 200); });
 document.documentElement.setAttribute("data-ready", "true");
 performance.mark("wandb-interactive");
