@@ -1,0 +1,328 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Newtonsoft.Json;
+using Npgsql;
+using NpgsqlTypes;
+using Wandb.Diagnostics;
+using Wandb.Environment;
+
+namespace Wandb.Storage.Postgres;
+
+/// <summary>
+/// The shared store: the folder store's run model (run metadata, one state and one history per writing
+/// process) in PostgreSQL tables, so runs from many machines meet in one place and read back exactly as
+/// they would from a folder. Selected by <c>WANDB_STORE</c>; see docs/shared-store.md.
+/// </summary>
+internal sealed class PostgresRunStore : RunStore
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly ConcurrentDictionary<string, RunMetadataFile> _opened = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _notYetCreated = new(StringComparer.Ordinal);
+    private readonly string _localHost = SystemInfoCollector.SafeHostName();
+    private int _warnedUnreachable;
+
+    public PostgresRunStore(PostgresConnectionInfo connection, string spillDirectory, IStoreFileSystem fileSystem, IWandbOutput output, IClock clock, PostgresStoreOptions options)
+    {
+        Connection = connection;
+        SpillDirectory = spillDirectory;
+        FileSystem = fileSystem;
+        Output = output;
+        Clock = clock;
+        Options = options;
+    }
+
+    public override string Location => Connection.Location;
+
+    public PostgresConnectionInfo Connection { get; }
+
+    /// <summary>The local folder store that takes a writer's rows when the server stays unreachable.</summary>
+    public string SpillDirectory { get; }
+
+    public IStoreFileSystem FileSystem { get; }
+
+    public IWandbOutput Output { get; }
+
+    public IClock Clock { get; }
+
+    public PostgresStoreOptions Options { get; }
+
+    public override IEnumerable<StoredRun> ListRuns(RunFilter? filter = null)
+    {
+        filter ??= new RunFilter();
+        var rows = Read(connection =>
+        {
+            using var command = new NpgsqlCommand(
+                "SELECT r.id, r.metadata, w.state FROM wandb_runs r LEFT JOIN wandb_writers w ON w.run_id = r.id " +
+                "WHERE (@project::text IS NULL OR r.project = @project) AND (@grp::text IS NULL OR r.run_group = @grp) AND (@job::text IS NULL OR r.job_type = @job) " +
+                "ORDER BY r.id COLLATE \"C\", w.writer COLLATE \"C\"",
+                connection);
+            AddText(command, "project", filter.Project);
+            AddText(command, "grp", filter.Group);
+            AddText(command, "job", filter.JobType);
+            return ReadRunRows(command);
+        });
+
+        return AssembleRuns(rows).Where(filter.Matches).ToList();
+    }
+
+    public override StoredRun? GetRun(string runId)
+    {
+        RunId.Validate(runId, nameof(runId));
+        var rows = Read(connection =>
+        {
+            using var command = new NpgsqlCommand(
+                "SELECT r.id, r.metadata, w.state FROM wandb_runs r LEFT JOIN wandb_writers w ON w.run_id = r.id WHERE r.id = @id ORDER BY w.writer COLLATE \"C\"",
+                connection);
+            AddText(command, "id", runId);
+            return ReadRunRows(command);
+        });
+
+        return AssembleRuns(rows).FirstOrDefault();
+    }
+
+    public override IEnumerable<HistoryRow> ReadHistory(string runId)
+    {
+        RunId.Validate(runId, nameof(runId));
+        return Guard(ReadHistoryUnguarded(runId));
+    }
+
+    internal override RunOpenResult OpenRun(RunMetadataFile requested, ResumeMode resume)
+    {
+        RunMetadataFile? existing;
+        bool created;
+        try
+        {
+            using var connection = OpenConnection();
+            existing = ReadMetadata(connection, requested.Id);
+            created = false;
+            if (existing is null && resume != ResumeMode.Must)
+            {
+                created = TryCreateRun(connection, null, requested);
+                if (!created)
+                {
+                    // Another process created the same run a moment ago: join it, as a resume would.
+                    existing = ReadMetadata(connection, requested.Id);
+                }
+            }
+        }
+        catch (Exception ex) when (PostgresErrors.IsStoreFailure(ex))
+        {
+            // Training must start even when the server is down: the writer creates the run once it can
+            // reach the server, or spills it to the local folder store.
+            if (Interlocked.Exchange(ref _warnedUnreachable, 1) == 0)
+            {
+                Output.Warning(
+                    WarningCodes.PostgresUnreachableAtStart,
+                    $"Cannot reach the PostgreSQL store {Location} to open run '{requested.Id}' ({Connection.Redact(ex.Message)}). The run starts anyway; it is written to the database when the server answers, or to the local folder store {SpillDirectory} if it does not.");
+            }
+
+            _opened[requested.Id] = requested;
+            _notYetCreated[requested.Id] = true;
+            return new RunOpenResult(requested, Attached: false, NextStep: 0);
+        }
+
+        if (created)
+        {
+            _opened[requested.Id] = requested;
+            return new RunOpenResult(requested, Attached: false, NextStep: 0);
+        }
+
+        if (existing is null)
+        {
+            throw new InvalidOperationException(
+                $"Run '{requested.Id}' does not exist in {Location}, and resume is 'must'. Set WANDB_RESUME=allow to create it.");
+        }
+
+        if (resume == ResumeMode.Never)
+        {
+            throw new InvalidOperationException(
+                $"Run '{requested.Id}' already exists in {Location}, and resume is 'never'. Use another id or set WANDB_RESUME=allow to attach to it.");
+        }
+
+        var states = Read(connection => ReadStates(connection, requested.Id));
+        var lastStep = states.Count == 0 ? null : states.Max(s => s.LastStep);
+        _opened[requested.Id] = existing;
+        return new RunOpenResult(existing, Attached: true, NextStep: lastStep is null ? 0 : lastStep.Value + 1);
+    }
+
+    internal override IRunWriter CreateWriter(string runId, string writerId)
+    {
+        var metadata = _opened.TryGetValue(runId, out var known) ? known : new RunMetadataFile { Id = runId, Name = runId, Project = "uncategorized", CreatedAt = Clock.UtcNow };
+        return new PostgresRunWriter(this, metadata, writerId, createRun: _notYetCreated.TryRemove(runId, out _));
+    }
+
+    /// <summary>Opens a connection with the schema in place.</summary>
+    public NpgsqlConnection OpenConnection()
+    {
+        var connection = new NpgsqlConnection(Connection.ConnectionString);
+        try
+        {
+            connection.Open();
+            PostgresSchema.Ensure(connection, Connection);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Inserts the run unless it exists; true when this call created it.</summary>
+    public static bool TryCreateRun(NpgsqlConnection connection, NpgsqlTransaction? transaction, RunMetadataFile metadata)
+    {
+        using var command = new NpgsqlCommand(
+            "INSERT INTO wandb_runs (id, project, run_group, job_type, created_at, metadata) VALUES (@id, @project, @grp, @job, @created, @metadata) ON CONFLICT (id) DO NOTHING",
+            connection,
+            transaction);
+        AddText(command, "id", metadata.Id);
+        AddText(command, "project", metadata.Project);
+        AddText(command, "grp", metadata.Group);
+        AddText(command, "job", metadata.JobType);
+        command.Parameters.Add(new NpgsqlParameter("created", NpgsqlDbType.TimestampTz) { Value = metadata.CreatedAt.UtcDateTime });
+        AddText(command, "metadata", Utf8.GetString(StoreJson.Serialize(metadata)));
+        return command.ExecuteNonQuery() == 1;
+    }
+
+    /// <summary>Replaces a writer's state (its heartbeat, config, summary and end state).</summary>
+    public static void UpsertState(NpgsqlConnection connection, NpgsqlTransaction? transaction, string runId, WriterStateFile state)
+    {
+        using var command = new NpgsqlCommand(
+            "INSERT INTO wandb_writers (run_id, writer, updated_at, state) VALUES (@run, @writer, @updated, @state) " +
+            "ON CONFLICT (run_id, writer) DO UPDATE SET updated_at = excluded.updated_at, state = excluded.state",
+            connection,
+            transaction);
+        AddText(command, "run", runId);
+        AddText(command, "writer", state.Writer);
+        command.Parameters.Add(new NpgsqlParameter("updated", NpgsqlDbType.TimestampTz) { Value = state.UpdatedAt.UtcDateTime });
+        AddText(command, "state", Utf8.GetString(StoreJson.Serialize(state)));
+        command.ExecuteNonQuery();
+    }
+
+    public static RunMetadataFile? ReadMetadata(NpgsqlConnection connection, string runId)
+    {
+        using var command = new NpgsqlCommand("SELECT metadata FROM wandb_runs WHERE id = @id", connection);
+        AddText(command, "id", runId);
+        return command.ExecuteScalar() is string json ? StoreJson.Deserialize<RunMetadataFile>(json) : null;
+    }
+
+    public static List<WriterStateFile> ReadStates(NpgsqlConnection connection, string runId)
+    {
+        using var command = new NpgsqlCommand("SELECT state FROM wandb_writers WHERE run_id = @id ORDER BY writer COLLATE \"C\"", connection);
+        AddText(command, "id", runId);
+        var states = new List<WriterStateFile>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            states.Add(StoreJson.Deserialize<WriterStateFile>(reader.GetString(0)));
+        }
+
+        return states;
+    }
+
+    private static void AddText(NpgsqlCommand command, string name, string? value) =>
+        command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value });
+
+    private static List<(string Id, string Metadata, string? State)> ReadRunRows(NpgsqlCommand command)
+    {
+        var rows = new List<(string, string, string?)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+        }
+
+        return rows;
+    }
+
+    private IEnumerable<StoredRun> AssembleRuns(List<(string Id, string Metadata, string? State)> rows)
+    {
+        var index = 0;
+        while (index < rows.Count)
+        {
+            var id = rows[index].Id;
+            RunMetadataFile? metadata = null;
+            var states = new List<WriterStateFile>();
+            try
+            {
+                metadata = StoreJson.Deserialize<RunMetadataFile>(rows[index].Metadata);
+            }
+            catch (JsonException ex)
+            {
+                Output.Warning(WarningCodes.UnreadableRunFile, $"Skipped run '{id}' in {Location}: its metadata cannot be read ({ex.Message}).");
+            }
+
+            for (; index < rows.Count && rows[index].Id == id; index++)
+            {
+                if (rows[index].State is not { } json)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    states.Add(StoreJson.Deserialize<WriterStateFile>(json));
+                }
+                catch (JsonException ex)
+                {
+                    Output.Warning(WarningCodes.UnreadableRunFile, $"Skipped a writer state of run '{id}' in {Location} ({ex.Message}).");
+                }
+            }
+
+            if (metadata is not null)
+            {
+                yield return StoredRunAssembler.Assemble(metadata, states, Clock, _localHost);
+            }
+        }
+    }
+
+    private IEnumerable<HistoryRow> ReadHistoryUnguarded(string runId)
+    {
+        using var connection = OpenConnection();
+        var parser = new HistoryLineParser();
+        foreach (var line in PostgresHistory.ReadLines(connection, runId))
+        {
+            if (parser.TryParse(line) is { } row)
+            {
+                yield return row;
+            }
+        }
+    }
+
+    private T Read<T>(Func<NpgsqlConnection, T> read)
+    {
+        try
+        {
+            using var connection = OpenConnection();
+            return read(connection);
+        }
+        catch (Exception ex) when (PostgresErrors.IsStoreFailure(ex) && ex is not IOException)
+        {
+            throw PostgresErrors.Wrap(ex, Connection);
+        }
+    }
+
+    private IEnumerable<HistoryRow> Guard(IEnumerable<HistoryRow> rows)
+    {
+        using var cursor = rows.GetEnumerator();
+        while (true)
+        {
+            HistoryRow row;
+            try
+            {
+                if (!cursor.MoveNext())
+                {
+                    break;
+                }
+
+                row = cursor.Current;
+            }
+            catch (Exception ex) when (PostgresErrors.IsStoreFailure(ex) && ex is not IOException)
+            {
+                throw PostgresErrors.Wrap(ex, Connection);
+            }
+
+            yield return row;
+        }
+    }
+}
