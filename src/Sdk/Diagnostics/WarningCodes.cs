@@ -42,4 +42,10 @@ internal static class WarningCodes
 
     /// <summary>A folder given to merge holds no run store.</summary>
     public const string MergeSourceEmpty = "WANDB082";
+
+    /// <summary>The folders or destination given to the merge are not usable (an error: the merge did not run).</summary>
+    public const string MergeInvalidInput = "WANDB083";
+
+    /// <summary>The merge destination could not be written (an error: the merge stopped; what was merged stays).</summary>
+    public const string MergeFailed = "WANDB084";
 }
