@@ -50,12 +50,9 @@ public static class PostgresServer
         var pgCtl = Path.Combine(Required("WANDB_TEST_POSTGRES_BIN"), "pg_ctl");
         var data = Required("WANDB_TEST_POSTGRES_DATA");
         var asRoot = System.Environment.UserName == "root";
-        var start = new ProcessStartInfo(asRoot ? "runuser" : pgCtl)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        // No redirected output: the restarted server inherits pg_ctl's handles and would keep a pipe open
+        // forever; its log goes to the file build/services.sh uses.
+        var start = new ProcessStartInfo(asRoot ? "runuser" : pgCtl) { UseShellExecute = false };
         if (asRoot)
         {
             foreach (var argument in new[] { "-u", "postgres", "--", pgCtl })
@@ -64,21 +61,20 @@ public static class PostgresServer
             }
         }
 
-        foreach (var argument in new[] { "-D", data, "-m", "fast", "-w", "-t", "60", "restart" })
+        var log = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(data))!, "server.log");
+        foreach (var argument in new[] { "-D", data, "-l", log, "-m", "fast", "-w", "-t", "60", "restart" })
         {
             start.ArgumentList.Add(argument);
         }
 
         using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
         if (!process.WaitForExit(90_000))
         {
             process.Kill(entireProcessTree: true);
             Assert.Fail("pg_ctl restart did not finish within 90 s.");
         }
 
-        Assert.AreEqual(0, process.ExitCode, "pg_ctl restart failed: " + stderr.Result);
+        Assert.AreEqual(0, process.ExitCode, $"pg_ctl restart failed; see {log}.");
     }
 
     private static string Required(string name) =>
