@@ -22,6 +22,11 @@ public static class PostgresServer
 
     public static void DropSchema(string connectionString)
     {
+        if (connectionString.Length == 0)
+        {
+            return;
+        }
+
         var schema = new NpgsqlConnectionStringBuilder(connectionString).SearchPath;
         NpgsqlConnection.ClearAllPools();
         PostgresSchema.ForgetMigrations();

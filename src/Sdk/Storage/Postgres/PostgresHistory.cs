@@ -37,6 +37,28 @@ internal static class PostgresHistory
         return command.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// Appends rows with binary COPY, several times faster than INSERT. COPY has no ON CONFLICT, but the
+    /// primary key still refuses a duplicate: a batch that may have landed already is retried with
+    /// <see cref="Insert"/> instead.
+    /// </summary>
+    public static void Copy(NpgsqlConnection connection, string runId, string writerId, long firstSeq, long[] steps, double[] timestamps, string[] lines, int count)
+    {
+        using var importer = connection.BeginBinaryImport("COPY wandb_history (run_id, writer, seq, step, ts, line) FROM STDIN (FORMAT BINARY)");
+        for (var i = 0; i < count; i++)
+        {
+            importer.StartRow();
+            importer.Write(runId, NpgsqlDbType.Text);
+            importer.Write(writerId, NpgsqlDbType.Text);
+            importer.Write(firstSeq + i, NpgsqlDbType.Bigint);
+            importer.Write(steps[i], NpgsqlDbType.Bigint);
+            importer.Write(timestamps[i], NpgsqlDbType.Double);
+            importer.Write(lines[i], NpgsqlDbType.Text);
+        }
+
+        importer.Complete();
+    }
+
     /// <summary>Streams a run's lines in the order the folder store merges writers: by step, then timestamp, then writer.</summary>
     public static IEnumerable<string> ReadLines(NpgsqlConnection connection, string runId)
     {

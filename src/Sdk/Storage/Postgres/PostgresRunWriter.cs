@@ -21,6 +21,7 @@ internal sealed class PostgresRunWriter : IRunWriter
     private NpgsqlConnection? _connection;
     private bool _createRun;
     private long _nextSeq;
+    private bool _mayHaveLanded;
     private DateTimeOffset? _failingSince;
     private IRunWriter? _spill;
 
@@ -60,12 +61,23 @@ internal sealed class PostgresRunWriter : IRunWriter
         try
         {
             var connection = Connect();
-            PostgresHistory.Insert(connection, null, _metadata.Id, _writerId, _nextSeq, steps, timestamps, lines, rows.Count);
+            if (_mayHaveLanded)
+            {
+                // The last failed batch may have committed before the connection broke; skip what landed.
+                PostgresHistory.Insert(connection, null, _metadata.Id, _writerId, _nextSeq, steps, timestamps, lines, rows.Count);
+            }
+            else
+            {
+                PostgresHistory.Copy(connection, _metadata.Id, _writerId, _nextSeq, steps, timestamps, lines, rows.Count);
+            }
+
             _nextSeq += rows.Count;
+            _mayHaveLanded = false;
             _failingSince = null;
         }
         catch (Exception ex) when (PostgresErrors.IsStoreFailure(ex))
         {
+            _mayHaveLanded = true;
             if (!SpillsAfter(ex, finishing: false))
             {
                 throw PostgresErrors.Wrap(ex, _store.Connection);
