@@ -26,35 +26,38 @@ public static class WriterProcess
         return 0;
     }
 
+    /// <summary>Starts one writer process with WANDB_STORE and WANDB_DIR set; output is redirected.</summary>
+    public static Process Start(string connectionString, string spillFolder, string runId, string group, int rows)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { typeof(WriterProcess).Assembly.Location, Verb, runId, group, rows.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["WANDB_STORE"] = connectionString;
+        start.Environment["WANDB_DIR"] = spillFolder;
+        start.Environment["WANDB_DISABLE_GIT"] = "true";
+        foreach (var name in new[] { "WANDB_RUN_ID", "WANDB_RUN_GROUP", "WANDB_MODE", "WANDB_RESUME" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        return Process.Start(start)!;
+    }
+
     /// <summary>Starts writers in parallel and waits for all of them; fails the test with their output if one fails.</summary>
     public static void RunAll(string connectionString, string spillFolder, IReadOnlyList<(string RunId, string Group, int Rows)> writers, TimeSpan timeout)
     {
-        var assembly = typeof(WriterProcess).Assembly.Location;
-        var processes = new List<(Process Process, Task<string> Out, Task<string> Err)>();
-        foreach (var (runId, group, rows) in writers)
-        {
-            var start = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[] { assembly, Verb, runId, group, rows.ToString(CultureInfo.InvariantCulture) })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            start.Environment["WANDB_STORE"] = connectionString;
-            start.Environment["WANDB_DIR"] = spillFolder;
-            start.Environment["WANDB_DISABLE_GIT"] = "true";
-            foreach (var name in new[] { "WANDB_RUN_ID", "WANDB_RUN_GROUP", "WANDB_MODE", "WANDB_RESUME" })
-            {
-                start.Environment.Remove(name);
-            }
-
-            var process = Process.Start(start)!;
-            processes.Add((process, process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync()));
-        }
+        var processes = writers
+            .Select(w => Start(connectionString, spillFolder, w.RunId, w.Group, w.Rows))
+            .Select(p => (Process: p, Out: p.StandardOutput.ReadToEndAsync(), Err: p.StandardError.ReadToEndAsync()))
+            .ToList();
 
         var deadline = Stopwatch.StartNew();
         foreach (var (process, stdout, stderr) in processes)
