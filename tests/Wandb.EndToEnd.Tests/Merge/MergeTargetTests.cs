@@ -29,10 +29,14 @@ public sealed class MergeTargetTests
         Assert.AreEqual(3, merged.HistoryRows($"fold-0-{suffix}").Count);
         Assert.IsTrue(File.Exists(Path.Combine(workspace.Root, "merged", "report", "runs.json")), "one grouped report is written");
 
-        var pushed = workspace.DotNet(
-            "build Churn -t:WandbMerge -p:WandbMergeFrom=../artifacts",
-            environment: new Dictionary<string, string?> { ["WANDB_STORE"] = server },
-            timeout: TimeSpan.FromMinutes(5));
+        ProcessResult pushed;
+        using (ServerLock())
+        {
+            pushed = workspace.DotNet(
+                "build Churn -t:WandbMerge -p:WandbMergeFrom=../artifacts",
+                environment: new Dictionary<string, string?> { ["WANDB_STORE"] = server },
+                timeout: TimeSpan.FromMinutes(5));
+        }
 
         Assert.AreEqual(0, pushed.ExitCode, pushed.ToString());
         StringAssert.Contains(pushed.StandardOutput, "Merged 2 store(s) into postgresql://", pushed.ToString());
@@ -40,6 +44,29 @@ public sealed class MergeTargetTests
         var password = server!.Split(';').Select(p => p.Split('=', 2)).Where(p => p.Length == 2 && p[0].Trim().Equals("Password", StringComparison.OrdinalIgnoreCase)).Select(p => p[1]).Single();
         Assert.IsFalse(pushed.Output.Contains(password, StringComparison.Ordinal), "the build log never shows the password");
         Assert.IsTrue(File.Exists(Path.Combine(workspace.Root, "Churn", "wandb", "report", "runs.json")), "the report of the database goes to the default folder store's report folder");
+    }
+
+    /// <summary>
+    /// The lock the PostgreSQL tests hold while they restart the shared test server (see
+    /// tests/Wandb.Postgres.Tests/Infrastructure/ServerLock.cs), so this push never meets a restart.
+    /// </summary>
+    private static IDisposable ServerLock()
+    {
+        var data = Environment.GetEnvironmentVariable("WANDB_TEST_POSTGRES_DATA");
+        Assert.IsFalse(string.IsNullOrEmpty(data), "WANDB_TEST_POSTGRES_DATA is not set: run `bash build/test.sh`.");
+        var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(data!))!, "wandb-tests.lock");
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(200);
+            }
+        }
     }
 
     /// <summary>A finished fold run as a CI job's folder store holds it (docs/store-format.md).</summary>

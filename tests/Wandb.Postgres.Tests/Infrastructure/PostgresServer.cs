@@ -72,6 +72,7 @@ public static class PostgresServer
             start.ArgumentList.Add(argument);
         }
 
+        using var serverLock = ServerLock.Acquire(data, TimeSpan.FromMinutes(5));
         using var process = Process.Start(start)!;
         if (!process.WaitForExit(90_000))
         {
