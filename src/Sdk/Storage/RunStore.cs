@@ -29,6 +29,12 @@ public abstract class RunStore
     internal static RunStore Open(string? directory, IEnvironmentVariables env, string currentDirectory, IWandbOutput output) =>
         StoreFactory.Open(directory, env, currentDirectory, output);
 
+    /// <summary>
+    /// The local folder that belongs to this store: the store itself for the folder store, the spill folder for
+    /// the PostgreSQL store. Reports go to its <c>report</c> folder by default, since a database has no folder.
+    /// </summary>
+    internal virtual string LocalDirectory => Location;
+
     /// <summary>Enumerates runs, filtered; each run's files are read as it is reached, so memory stays flat.</summary>
     public abstract IEnumerable<StoredRun> ListRuns(RunFilter? filter = null);
 

@@ -56,7 +56,7 @@ internal static class MergeCommand
         {
             var reportDirectory = request.ReportDirectory is { Length: > 0 } given
                 ? Path.GetFullPath(Path.Combine(request.BaseDirectory, given))
-                : store is FolderRunStore ? null : Path.Combine(folder, "report");
+                : null;
             report = ReportWriter.WriteAll(store, new ReportOptions { OutputDirectory = reportDirectory });
             foreach (var line in report.ConsoleLines)
             {

@@ -33,6 +33,8 @@ internal sealed class PostgresRunStore : RunStore
 
     public override string Location => Connection.Location;
 
+    internal override string LocalDirectory => SpillDirectory;
+
     public PostgresConnectionInfo Connection { get; }
 
     /// <summary>The local folder store that takes a writer's rows when the server stays unreachable.</summary>
