@@ -19,7 +19,9 @@ internal static class PostgresSchema
     {
         // Version 1: runs, one row per writing process (its state is the JSON of a folder store's
         // <writer>.state.json), and history lines exactly as the folder store writes them. (writer, seq)
-        // makes every row's identity explicit, so a retried or re-pushed batch never duplicates rows.
+        // makes every row's identity explicit, so a retried or re-pushed batch never duplicates rows. History
+        // has no index besides that key: reads find a run's rows through its prefix and sort them, which
+        // keeps every insert to one index maintenance.
         """
         CREATE TABLE wandb_runs (
             id          text        PRIMARY KEY,
@@ -46,7 +48,6 @@ internal static class PostgresSchema
             line        text             NOT NULL,
             PRIMARY KEY (run_id, writer, seq)
         );
-        CREATE INDEX wandb_history_run_step ON wandb_history (run_id, step);
         """,
     };
 
