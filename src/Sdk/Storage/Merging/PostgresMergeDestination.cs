@@ -17,9 +17,9 @@ internal sealed class PostgresMergeDestination : IMergeDestination, IDisposable
 
     public string Location => _store.Location;
 
-    public RunMetadataFile? ReadRun(string runId) => Guard(c => PostgresRunStore.ReadMetadata(c, runId));
+    public RunMetadataFile? ReadRun(string runId) => Guard(c => PostgresRuns.ReadMetadata(c, runId));
 
-    public void CreateRun(RunMetadataFile metadata) => Guard(c => PostgresRunStore.TryCreateRun(c, null, metadata));
+    public void CreateRun(RunMetadataFile metadata) => Guard(c => PostgresRuns.TryCreateRun(c, null, metadata));
 
     public WriterStateFile? ReadWriter(string runId, string writerId) => Guard(c =>
     {
@@ -57,7 +57,7 @@ internal sealed class PostgresMergeDestination : IMergeDestination, IDisposable
             added += PostgresHistory.Insert(c, transaction, runId, state.Writer, seq, steps, timestamps, texts, count);
         }
 
-        PostgresRunStore.UpsertState(c, transaction, runId, state);
+        PostgresRuns.UpsertState(c, transaction, runId, state);
         transaction.Commit();
         return added;
     });

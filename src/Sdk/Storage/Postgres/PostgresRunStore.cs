@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using Newtonsoft.Json;
 using Npgsql;
 using NpgsqlTypes;
@@ -15,7 +14,6 @@ namespace Wandb.Storage.Postgres;
 /// </summary>
 internal sealed class PostgresRunStore : RunStore
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly ConcurrentDictionary<string, RunMetadataFile> _opened = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _notYetCreated = new(StringComparer.Ordinal);
     private readonly string _localHost = SystemInfoCollector.SafeHostName();
@@ -58,9 +56,9 @@ internal sealed class PostgresRunStore : RunStore
                 "WHERE (@project::text IS NULL OR r.project = @project) AND (@grp::text IS NULL OR r.run_group = @grp) AND (@job::text IS NULL OR r.job_type = @job) " +
                 "ORDER BY r.id COLLATE \"C\", w.writer COLLATE \"C\"",
                 connection);
-            AddText(command, "project", filter.Project);
-            AddText(command, "grp", filter.Group);
-            AddText(command, "job", filter.JobType);
+            PostgresRuns.AddText(command, "project", filter.Project);
+            PostgresRuns.AddText(command, "grp", filter.Group);
+            PostgresRuns.AddText(command, "job", filter.JobType);
             return ReadRunRows(command);
         });
 
@@ -75,7 +73,7 @@ internal sealed class PostgresRunStore : RunStore
             using var command = new NpgsqlCommand(
                 "SELECT r.id, r.metadata, w.state FROM wandb_runs r LEFT JOIN wandb_writers w ON w.run_id = r.id WHERE r.id = @id ORDER BY w.writer COLLATE \"C\"",
                 connection);
-            AddText(command, "id", runId);
+            PostgresRuns.AddText(command, "id", runId);
             return ReadRunRows(command);
         });
 
@@ -95,15 +93,15 @@ internal sealed class PostgresRunStore : RunStore
         try
         {
             using var connection = OpenConnection();
-            existing = ReadMetadata(connection, requested.Id);
+            existing = PostgresRuns.ReadMetadata(connection, requested.Id);
             created = false;
             if (existing is null && resume != ResumeMode.Must)
             {
-                created = TryCreateRun(connection, null, requested);
+                created = PostgresRuns.TryCreateRun(connection, null, requested);
                 if (!created)
                 {
                     // Another process created the same run a moment ago: join it, as a resume would.
-                    existing = ReadMetadata(connection, requested.Id);
+                    existing = PostgresRuns.ReadMetadata(connection, requested.Id);
                 }
             }
         }
@@ -141,7 +139,7 @@ internal sealed class PostgresRunStore : RunStore
                 $"Run '{requested.Id}' already exists in {Location}, and resume is 'never'. Use another id or set WANDB_RESUME=allow to attach to it.");
         }
 
-        var states = Read(connection => ReadStates(connection, requested.Id));
+        var states = Read(connection => PostgresRuns.ReadStates(connection, requested.Id));
         var lastStep = states.Count == 0 ? null : states.Max(s => s.LastStep);
         _opened[requested.Id] = existing;
         return new RunOpenResult(existing, Attached: true, NextStep: lastStep is null ? 0 : lastStep.Value + 1);
@@ -169,61 +167,6 @@ internal sealed class PostgresRunStore : RunStore
             throw;
         }
     }
-
-    /// <summary>Inserts the run unless it exists; true when this call created it.</summary>
-    public static bool TryCreateRun(NpgsqlConnection connection, NpgsqlTransaction? transaction, RunMetadataFile metadata)
-    {
-        using var command = new NpgsqlCommand(
-            "INSERT INTO wandb_runs (id, project, run_group, job_type, created_at, metadata) VALUES (@id, @project, @grp, @job, @created, @metadata) ON CONFLICT (id) DO NOTHING",
-            connection,
-            transaction);
-        AddText(command, "id", metadata.Id);
-        AddText(command, "project", metadata.Project);
-        AddText(command, "grp", metadata.Group);
-        AddText(command, "job", metadata.JobType);
-        command.Parameters.Add(new NpgsqlParameter("created", NpgsqlDbType.TimestampTz) { Value = metadata.CreatedAt.UtcDateTime });
-        AddText(command, "metadata", Utf8.GetString(StoreJson.Serialize(metadata)));
-        return command.ExecuteNonQuery() == 1;
-    }
-
-    /// <summary>Replaces a writer's state (its heartbeat, config, summary and end state).</summary>
-    public static void UpsertState(NpgsqlConnection connection, NpgsqlTransaction? transaction, string runId, WriterStateFile state)
-    {
-        using var command = new NpgsqlCommand(
-            "INSERT INTO wandb_writers (run_id, writer, updated_at, state) VALUES (@run, @writer, @updated, @state) " +
-            "ON CONFLICT (run_id, writer) DO UPDATE SET updated_at = excluded.updated_at, state = excluded.state",
-            connection,
-            transaction);
-        AddText(command, "run", runId);
-        AddText(command, "writer", state.Writer);
-        command.Parameters.Add(new NpgsqlParameter("updated", NpgsqlDbType.TimestampTz) { Value = state.UpdatedAt.UtcDateTime });
-        AddText(command, "state", Utf8.GetString(StoreJson.Serialize(state)));
-        command.ExecuteNonQuery();
-    }
-
-    public static RunMetadataFile? ReadMetadata(NpgsqlConnection connection, string runId)
-    {
-        using var command = new NpgsqlCommand("SELECT metadata FROM wandb_runs WHERE id = @id", connection);
-        AddText(command, "id", runId);
-        return command.ExecuteScalar() is string json ? StoreJson.Deserialize<RunMetadataFile>(json) : null;
-    }
-
-    public static List<WriterStateFile> ReadStates(NpgsqlConnection connection, string runId)
-    {
-        using var command = new NpgsqlCommand("SELECT state FROM wandb_writers WHERE run_id = @id ORDER BY writer COLLATE \"C\"", connection);
-        AddText(command, "id", runId);
-        var states = new List<WriterStateFile>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            states.Add(StoreJson.Deserialize<WriterStateFile>(reader.GetString(0)));
-        }
-
-        return states;
-    }
-
-    private static void AddText(NpgsqlCommand command, string name, string? value) =>
-        command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value });
 
     private static List<(string Id, string Metadata, string? State)> ReadRunRows(NpgsqlCommand command)
     {

@@ -97,7 +97,7 @@ internal sealed class PostgresRunWriter : IRunWriter
 
         try
         {
-            PostgresRunStore.UpsertState(Connect(), null, _metadata.Id, state);
+            PostgresRuns.UpsertState(Connect(), null, _metadata.Id, state);
             _failingSince = null;
         }
         catch (Exception ex) when (PostgresErrors.IsStoreFailure(ex))
@@ -129,7 +129,7 @@ internal sealed class PostgresRunWriter : IRunWriter
 
         if (_createRun)
         {
-            PostgresRunStore.TryCreateRun(_connection, null, _metadata);
+            PostgresRuns.TryCreateRun(_connection, null, _metadata);
             _createRun = false;
         }
 
