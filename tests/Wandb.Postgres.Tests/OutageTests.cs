@@ -41,7 +41,10 @@ public sealed class OutageTests
         });
 
         WaitUntil(() => PostgresServer.Scalar(_connection, "SELECT count(*) FROM wandb_history") >= 2_000, "rows reach the server before the restart");
+        var reader = TestRuns.OpenPostgres(_connection + ";Application Name=report-reader", folder.Path, output);
+        Assert.AreEqual(RunState.Running, reader.GetRun("restarted")!.State, "a reader with an idle pooled connection");
         PostgresServer.Restart();
+        Assert.AreEqual(RunState.Running, reader.GetRun("restarted")!.State, "the reader's first read after the restart does not fail on its dead pooled connection");
         WaitUntil(() => output.WarningsWith(WarningCodes.StoreRecovered).Any(), "the writer reconnects after the restart");
         var afterRestart = logged;
         WaitUntil(() => logged > afterRestart + 2_000, "logging goes on after the restart");

@@ -35,7 +35,7 @@ public static class PostgresServer
 
     public static long Scalar(string connectionString, string sql)
     {
-        using var connection = new NpgsqlConnection(connectionString);
+        using var connection = new NpgsqlConnection(Unpooled(connectionString));
         connection.Open();
         using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
@@ -43,7 +43,7 @@ public static class PostgresServer
 
     public static void Execute(string sql, string? connectionString = null)
     {
-        using var connection = new NpgsqlConnection(connectionString ?? ConnectionString);
+        using var connection = new NpgsqlConnection(Unpooled(connectionString ?? ConnectionString));
         connection.Open();
         using var command = new NpgsqlCommand(sql, connection);
         command.ExecuteNonQuery();
@@ -82,6 +82,12 @@ public static class PostgresServer
 
         Assert.AreEqual(0, process.ExitCode, $"pg_ctl restart failed; see {log}.");
     }
+
+    /// <summary>
+    /// The tests' own queries use fresh connections: a pooled one left idle across a server restart is dead,
+    /// and the test would fail on it rather than on the product.
+    /// </summary>
+    private static string Unpooled(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
 
     private static string Required(string name) =>
         System.Environment.GetEnvironmentVariable(name) is { Length: > 0 } value

@@ -236,14 +236,24 @@ internal sealed class PostgresRunStore : RunStore
 
     private T Read<T>(Func<NpgsqlConnection, T> read)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            using var connection = OpenConnection();
-            return read(connection);
-        }
-        catch (Exception ex) when (PostgresErrors.IsStoreFailure(ex) && ex is not IOException)
-        {
-            throw PostgresErrors.Wrap(ex, Connection);
+            try
+            {
+                using var connection = OpenConnection();
+                return read(connection);
+            }
+            catch (Exception ex) when (PostgresErrors.IsStoreFailure(ex) && ex is not IOException && attempt == 1 && ex is NpgsqlException)
+            {
+                // After a server restart every idle pooled connection is dead; the first one to be used fails.
+                // Start afresh once before reporting the server as unreachable.
+                using var probe = new NpgsqlConnection(Connection.ConnectionString);
+                NpgsqlConnection.ClearPool(probe);
+            }
+            catch (Exception ex) when (PostgresErrors.IsStoreFailure(ex) && ex is not IOException)
+            {
+                throw PostgresErrors.Wrap(ex, Connection);
+            }
         }
     }
 
