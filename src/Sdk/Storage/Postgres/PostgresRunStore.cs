@@ -92,18 +92,17 @@ internal sealed class PostgresRunStore : RunStore
         bool created;
         try
         {
-            using var connection = OpenConnection();
-            existing = PostgresRuns.ReadMetadata(connection, requested.Id);
-            created = false;
-            if (existing is null && resume != ResumeMode.Must)
+            (existing, created) = WithConnection(connection =>
             {
-                created = PostgresRuns.TryCreateRun(connection, null, requested);
-                if (!created)
+                var found = PostgresRuns.ReadMetadata(connection, requested.Id);
+                if (found is not null || resume == ResumeMode.Must)
                 {
-                    // Another process created the same run a moment ago: join it, as a resume would.
-                    existing = PostgresRuns.ReadMetadata(connection, requested.Id);
+                    return (found, false);
                 }
-            }
+
+                // Another process may create the same run a moment before us: then join it, as a resume would.
+                return PostgresRuns.TryCreateRun(connection, null, requested) ? (null, true) : (PostgresRuns.ReadMetadata(connection, requested.Id), false);
+            });
         }
         catch (Exception ex) when (PostgresErrors.IsStoreFailure(ex))
         {
@@ -236,24 +235,34 @@ internal sealed class PostgresRunStore : RunStore
 
     private T Read<T>(Func<NpgsqlConnection, T> read)
     {
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
+            return WithConnection(read);
+        }
+        catch (Exception ex) when (PostgresErrors.IsStoreFailure(ex) && ex is not IOException)
+        {
+            throw PostgresErrors.Wrap(ex, Connection);
+        }
+    }
+
+    private T WithConnection<T>(Func<NpgsqlConnection, T> action)
+    {
+        try
+        {
+            using var connection = OpenConnection();
+            return action(connection);
+        }
+        catch (NpgsqlException)
+        {
+            // After a server restart every idle pooled connection is dead and the first one used fails.
+            // Start afresh once before calling the server unreachable; the actions are safe to repeat.
+            using (var probe = new NpgsqlConnection(Connection.ConnectionString))
             {
-                using var connection = OpenConnection();
-                return read(connection);
-            }
-            catch (Exception ex) when (PostgresErrors.IsStoreFailure(ex) && ex is not IOException && attempt == 1 && ex is NpgsqlException)
-            {
-                // After a server restart every idle pooled connection is dead; the first one to be used fails.
-                // Start afresh once before reporting the server as unreachable.
-                using var probe = new NpgsqlConnection(Connection.ConnectionString);
                 NpgsqlConnection.ClearPool(probe);
             }
-            catch (Exception ex) when (PostgresErrors.IsStoreFailure(ex) && ex is not IOException)
-            {
-                throw PostgresErrors.Wrap(ex, Connection);
-            }
+
+            using var connection = OpenConnection();
+            return action(connection);
         }
     }
 
