@@ -27,4 +27,25 @@ internal static class WarningCodes
 
     /// <summary>The store became writable again; buffered rows were written.</summary>
     public const string StoreRecovered = "WANDB007";
+
+    /// <summary>The PostgreSQL store could not be reached when a run opened; the run starts anyway.</summary>
+    public const string PostgresUnreachableAtStart = "WANDB070";
+
+    /// <summary>The PostgreSQL store stayed unreachable; a writer spilled the rest of its run to the local folder store.</summary>
+    public const string PostgresSpilled = "WANDB071";
+
+    /// <summary>Merging stores found one run id with different runs behind it; the destination's run was kept.</summary>
+    public const string MergeRunConflict = "WANDB080";
+
+    /// <summary>Merging stores found one writer of a run with different content; the destination's was kept.</summary>
+    public const string MergeWriterConflict = "WANDB081";
+
+    /// <summary>A folder given to merge holds no run store.</summary>
+    public const string MergeSourceEmpty = "WANDB082";
+
+    /// <summary>The folders or destination given to the merge are not usable (an error: the merge did not run).</summary>
+    public const string MergeInvalidInput = "WANDB083";
+
+    /// <summary>The merge destination could not be written (an error: the merge stopped; what was merged stays).</summary>
+    public const string MergeFailed = "WANDB084";
 }

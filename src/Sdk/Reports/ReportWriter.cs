@@ -18,7 +18,7 @@ public static class ReportWriter
     internal static ReportResult WriteAll(RunStore store, ReportOptions? options, IClock clock)
     {
         options ??= new ReportOptions();
-        var directory = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(store.Location, "report"));
+        var directory = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(store.LocalDirectory, "report"));
         Directory.CreateDirectory(directory);
         var model = ReportModel.Build(store, options, clock.UtcNow);
         return Write(model, store, directory);

@@ -22,7 +22,7 @@ internal sealed record RunContext
 
     public RecorderLimits Limits { get; init; } = RecorderLimits.Default;
 
-    /// <summary>Opens the store a run's settings point at; the folder store unless replaced.</summary>
+    /// <summary>Opens the store a run's settings point at (<see cref="StoreFactory"/>: <c>WANDB_STORE</c>, else the folder store) unless replaced.</summary>
     public Func<WandbSettings, RunContext, RunStore> OpenStore { get; init; } =
-        (settings, context) => new FolderRunStore(settings.StoreDirectory, context.FileSystem, context.Output, context.Clock);
+        (settings, context) => StoreFactory.Open(context.Environment.Get(WandbVariables.Store), settings.StoreDirectory, context.FileSystem, context.Output, context.Clock);
 }

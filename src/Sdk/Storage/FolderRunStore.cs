@@ -111,34 +111,7 @@ internal sealed class FolderRunStore : RunStore
             return null;
         }
 
-        var states = ReadStates(id);
-        var merged = WriterStateMerger.Merge(states, _clock, _localHost);
-        var state = merged.State;
-        if (states.Count == 0)
-        {
-            // Created a moment ago by a process that has not written its first state yet.
-            state = _clock.UtcNow - metadata.CreatedAt < WriterStateMerger.HeartbeatTimeout ? RunState.Running : RunState.Crashed;
-        }
-
-        return new StoredRun
-        {
-            Id = metadata.Id,
-            Name = string.IsNullOrEmpty(metadata.Name) ? metadata.Id : metadata.Name,
-            Project = metadata.Project,
-            Group = metadata.Group,
-            JobType = metadata.JobType,
-            Tags = metadata.Tags ?? new List<string>(),
-            Notes = metadata.Notes,
-            Config = merged.Config,
-            Summary = merged.Summary,
-            State = state,
-            ExitCode = merged.ExitCode,
-            CreatedAt = metadata.CreatedAt,
-            FinishedAt = state == RunState.Running ? null : merged.FinishedAt,
-            UpdatedAt = merged.UpdatedAt ?? metadata.CreatedAt,
-            HistoryRows = merged.Rows,
-            System = metadata.System ?? new Runs.SystemInfo(),
-        };
+        return StoredRunAssembler.Assemble(metadata, ReadStates(id), _clock, _localHost);
     }
 
     private RunMetadataFile? ReadMetadata(string id)

@@ -18,17 +18,22 @@ public abstract class RunStore
     public abstract string Location { get; }
 
     /// <summary>
-    /// Opens the store that <see cref="Run.Init(RunOptions?)"/> would use: <paramref name="directory"/>, else
+    /// Opens the store that <see cref="Run.Init(RunOptions?)"/> would use: the PostgreSQL store when
+    /// <c>WANDB_STORE</c> holds a connection string, else the folder <paramref name="directory"/>, else
     /// <c>WANDB_DIR</c>, else the repository's <c>wandb</c> folder, else <c>./wandb</c>.
     /// </summary>
+    /// <exception cref="ArgumentException"><c>WANDB_STORE</c> is set but is not a PostgreSQL connection string.</exception>
     public static RunStore Open(string? directory = null) =>
         Open(directory, ProcessEnvironmentVariables.Instance, System.Environment.CurrentDirectory, ConsoleOutput.Instance);
 
-    internal static RunStore Open(string? directory, IEnvironmentVariables env, string currentDirectory, IWandbOutput output)
-    {
-        var root = StoreLocator.Resolve(directory ?? env.Get(WandbVariables.Dir), currentDirectory);
-        return new FolderRunStore(root, PhysicalStoreFileSystem.Instance, output, SystemClock.Instance);
-    }
+    internal static RunStore Open(string? directory, IEnvironmentVariables env, string currentDirectory, IWandbOutput output) =>
+        StoreFactory.Open(directory, env, currentDirectory, output);
+
+    /// <summary>
+    /// The local folder that belongs to this store: the store itself for the folder store, the spill folder for
+    /// the PostgreSQL store. Reports go to its <c>report</c> folder by default, since a database has no folder.
+    /// </summary>
+    internal virtual string LocalDirectory => Location;
 
     /// <summary>Enumerates runs, filtered; each run's files are read as it is reached, so memory stays flat.</summary>
     public abstract IEnumerable<StoredRun> ListRuns(RunFilter? filter = null);

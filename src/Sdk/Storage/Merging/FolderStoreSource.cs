@@ -1,0 +1,94 @@
+using Newtonsoft.Json;
+using Wandb.Diagnostics;
+using Wandb.Storage.Postgres;
+
+namespace Wandb.Storage.Merging;
+
+/// <summary>Reads a folder store file by file for merging: each writer separately, history lines verbatim.</summary>
+internal sealed class FolderStoreSource
+{
+    private readonly IWandbOutput _output;
+
+    public FolderStoreSource(string root, IWandbOutput output)
+    {
+        Layout = new StoreLayout(root);
+        _output = output;
+    }
+
+    public StoreLayout Layout { get; }
+
+    public IEnumerable<SourceRun> Runs()
+    {
+        if (!Directory.Exists(Layout.RunsDirectory))
+        {
+            yield break;
+        }
+
+        foreach (var directory in Directory.EnumerateDirectories(Layout.RunsDirectory).OrderBy(d => d, StringComparer.Ordinal))
+        {
+            var id = Path.GetFileName(directory);
+            if (!RunId.TryValidate(id, out _))
+            {
+                continue;
+            }
+
+            var metadata = TryRead<RunMetadataFile>(Layout.MetadataPath(id), id);
+            if (metadata is null)
+            {
+                continue;
+            }
+
+            var writers = new List<SourceWriter>();
+            foreach (var statePath in Directory.EnumerateFiles(directory, "*" + StoreLayout.StateSuffix).OrderBy(p => p, StringComparer.Ordinal))
+            {
+                var state = TryRead<WriterStateFile>(statePath, id);
+                if (state is null)
+                {
+                    continue;
+                }
+
+                var writerId = Path.GetFileName(statePath).Substring(0, Path.GetFileName(statePath).Length - StoreLayout.StateSuffix.Length);
+                var marker = File.Exists(Path.Combine(directory, writerId + SpillMarker.Suffix))
+                    ? TryRead<SpillMarker>(Path.Combine(directory, writerId + SpillMarker.Suffix), id)
+                    : null;
+                writers.Add(new SourceWriter(state, Layout.HistoryPath(id, writerId), marker?.FirstSeq ?? 0));
+            }
+
+            yield return new SourceRun(metadata, writers);
+        }
+    }
+
+    /// <summary>The writer's readable history lines in file order; torn lines (a killed process) are left out.</summary>
+    public static IEnumerable<HistoryLine> ReadHistory(string path)
+    {
+        if (!File.Exists(path))
+        {
+            yield break;
+        }
+
+        var parser = new HistoryLineParser();
+        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            if (line.Length > 0 && parser.TryParse(line) is { } row)
+            {
+                yield return new HistoryLine(row.Step, row.Timestamp, line);
+            }
+        }
+    }
+
+    private T? TryRead<T>(string path, string runId)
+        where T : class
+    {
+        try
+        {
+            return File.Exists(path) ? StoreJson.Deserialize<T>(File.ReadAllText(path)) : null;
+        }
+        catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
+        {
+            _output.Warning(WarningCodes.UnreadableRunFile, $"Skipped {path} of run '{runId}' while merging ({ex.Message}).");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,292 @@
+using System.Collections.Concurrent;
+using Newtonsoft.Json;
+using Npgsql;
+using NpgsqlTypes;
+using Wandb.Diagnostics;
+using Wandb.Environment;
+
+namespace Wandb.Storage.Postgres;
+
+/// <summary>
+/// The shared store: the folder store's run model (run metadata, one state and one history per writing
+/// process) in PostgreSQL tables, so runs from many machines meet in one place and read back exactly as
+/// they would from a folder. Selected by <c>WANDB_STORE</c>; see docs/shared-store.md.
+/// </summary>
+internal sealed class PostgresRunStore : RunStore
+{
+    private readonly ConcurrentDictionary<string, RunMetadataFile> _opened = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _notYetCreated = new(StringComparer.Ordinal);
+    private readonly string _localHost = SystemInfoCollector.SafeHostName();
+    private int _warnedUnreachable;
+
+    public PostgresRunStore(PostgresConnectionInfo connection, string spillDirectory, IStoreFileSystem fileSystem, IWandbOutput output, IClock clock, PostgresStoreOptions options)
+    {
+        Connection = connection;
+        SpillDirectory = spillDirectory;
+        FileSystem = fileSystem;
+        Output = output;
+        Clock = clock;
+        Options = options;
+    }
+
+    public override string Location => Connection.Location;
+
+    internal override string LocalDirectory => SpillDirectory;
+
+    public PostgresConnectionInfo Connection { get; }
+
+    /// <summary>The local folder store that takes a writer's rows when the server stays unreachable.</summary>
+    public string SpillDirectory { get; }
+
+    public IStoreFileSystem FileSystem { get; }
+
+    public IWandbOutput Output { get; }
+
+    public IClock Clock { get; }
+
+    public PostgresStoreOptions Options { get; }
+
+    public override IEnumerable<StoredRun> ListRuns(RunFilter? filter = null)
+    {
+        filter ??= new RunFilter();
+        var rows = Read(connection =>
+        {
+            using var command = new NpgsqlCommand(
+                "SELECT r.id, r.metadata, w.state FROM wandb_runs r LEFT JOIN wandb_writers w ON w.run_id = r.id " +
+                "WHERE (@project::text IS NULL OR r.project = @project) AND (@grp::text IS NULL OR r.run_group = @grp) AND (@job::text IS NULL OR r.job_type = @job) " +
+                "ORDER BY r.id COLLATE \"C\", w.writer COLLATE \"C\"",
+                connection);
+            PostgresRuns.AddText(command, "project", filter.Project);
+            PostgresRuns.AddText(command, "grp", filter.Group);
+            PostgresRuns.AddText(command, "job", filter.JobType);
+            return ReadRunRows(command);
+        });
+
+        return AssembleRuns(rows).Where(filter.Matches).ToList();
+    }
+
+    public override StoredRun? GetRun(string runId)
+    {
+        RunId.Validate(runId, nameof(runId));
+        var rows = Read(connection =>
+        {
+            using var command = new NpgsqlCommand(
+                "SELECT r.id, r.metadata, w.state FROM wandb_runs r LEFT JOIN wandb_writers w ON w.run_id = r.id WHERE r.id = @id ORDER BY w.writer COLLATE \"C\"",
+                connection);
+            PostgresRuns.AddText(command, "id", runId);
+            return ReadRunRows(command);
+        });
+
+        return AssembleRuns(rows).FirstOrDefault();
+    }
+
+    public override IEnumerable<HistoryRow> ReadHistory(string runId)
+    {
+        RunId.Validate(runId, nameof(runId));
+        return Guard(ReadHistoryUnguarded(runId));
+    }
+
+    internal override RunOpenResult OpenRun(RunMetadataFile requested, ResumeMode resume)
+    {
+        RunMetadataFile? existing;
+        bool created;
+        try
+        {
+            (existing, created) = WithConnection(connection =>
+            {
+                var found = PostgresRuns.ReadMetadata(connection, requested.Id);
+                if (found is not null || resume == ResumeMode.Must)
+                {
+                    return (found, false);
+                }
+
+                // Another process may create the same run a moment before us: then join it, as a resume would.
+                return PostgresRuns.TryCreateRun(connection, null, requested) ? (null, true) : (PostgresRuns.ReadMetadata(connection, requested.Id), false);
+            });
+        }
+        catch (Exception ex) when (PostgresErrors.IsStoreFailure(ex))
+        {
+            // Training must start even when the server is down: the writer creates the run once it can
+            // reach the server, or spills it to the local folder store.
+            if (Interlocked.Exchange(ref _warnedUnreachable, 1) == 0)
+            {
+                Output.Warning(
+                    WarningCodes.PostgresUnreachableAtStart,
+                    $"Cannot reach the PostgreSQL store {Location} to open run '{requested.Id}' ({Connection.Redact(ex.Message)}). The run starts anyway; it is written to the database when the server answers, or to the local folder store {SpillDirectory} if it does not.");
+            }
+
+            _opened[requested.Id] = requested;
+            _notYetCreated[requested.Id] = true;
+            return new RunOpenResult(requested, Attached: false, NextStep: 0);
+        }
+
+        if (created)
+        {
+            _opened[requested.Id] = requested;
+            return new RunOpenResult(requested, Attached: false, NextStep: 0);
+        }
+
+        if (existing is null)
+        {
+            throw new InvalidOperationException(
+                $"Run '{requested.Id}' does not exist in {Location}, and resume is 'must'. Set WANDB_RESUME=allow to create it.");
+        }
+
+        if (resume == ResumeMode.Never)
+        {
+            throw new InvalidOperationException(
+                $"Run '{requested.Id}' already exists in {Location}, and resume is 'never'. Use another id or set WANDB_RESUME=allow to attach to it.");
+        }
+
+        var states = Read(connection => PostgresRuns.ReadStates(connection, requested.Id));
+        var lastStep = states.Count == 0 ? null : states.Max(s => s.LastStep);
+        _opened[requested.Id] = existing;
+        return new RunOpenResult(existing, Attached: true, NextStep: lastStep is null ? 0 : lastStep.Value + 1);
+    }
+
+    internal override IRunWriter CreateWriter(string runId, string writerId)
+    {
+        var metadata = _opened.TryGetValue(runId, out var known) ? known : new RunMetadataFile { Id = runId, Name = runId, Project = "uncategorized", CreatedAt = Clock.UtcNow };
+        return new PostgresRunWriter(this, metadata, writerId, createRun: _notYetCreated.TryRemove(runId, out _));
+    }
+
+    /// <summary>Opens a connection with the schema in place.</summary>
+    public NpgsqlConnection OpenConnection()
+    {
+        var connection = new NpgsqlConnection(Connection.ConnectionString);
+        try
+        {
+            connection.Open();
+            PostgresSchema.Ensure(connection, Connection);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static List<(string Id, string Metadata, string? State)> ReadRunRows(NpgsqlCommand command)
+    {
+        var rows = new List<(string, string, string?)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+        }
+
+        return rows;
+    }
+
+    private IEnumerable<StoredRun> AssembleRuns(List<(string Id, string Metadata, string? State)> rows)
+    {
+        var index = 0;
+        while (index < rows.Count)
+        {
+            var id = rows[index].Id;
+            RunMetadataFile? metadata = null;
+            var states = new List<WriterStateFile>();
+            try
+            {
+                metadata = StoreJson.Deserialize<RunMetadataFile>(rows[index].Metadata);
+            }
+            catch (JsonException ex)
+            {
+                Output.Warning(WarningCodes.UnreadableRunFile, $"Skipped run '{id}' in {Location}: its metadata cannot be read ({ex.Message}).");
+            }
+
+            for (; index < rows.Count && rows[index].Id == id; index++)
+            {
+                if (rows[index].State is not { } json)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    states.Add(StoreJson.Deserialize<WriterStateFile>(json));
+                }
+                catch (JsonException ex)
+                {
+                    Output.Warning(WarningCodes.UnreadableRunFile, $"Skipped a writer state of run '{id}' in {Location} ({ex.Message}).");
+                }
+            }
+
+            if (metadata is not null)
+            {
+                yield return StoredRunAssembler.Assemble(metadata, states, Clock, _localHost);
+            }
+        }
+    }
+
+    private IEnumerable<HistoryRow> ReadHistoryUnguarded(string runId)
+    {
+        using var connection = OpenConnection();
+        var parser = new HistoryLineParser();
+        foreach (var line in PostgresHistory.ReadLines(connection, runId))
+        {
+            if (parser.TryParse(line) is { } row)
+            {
+                yield return row;
+            }
+        }
+    }
+
+    private T Read<T>(Func<NpgsqlConnection, T> read)
+    {
+        try
+        {
+            return WithConnection(read);
+        }
+        catch (Exception ex) when (PostgresErrors.IsStoreFailure(ex) && ex is not IOException)
+        {
+            throw PostgresErrors.Wrap(ex, Connection);
+        }
+    }
+
+    private T WithConnection<T>(Func<NpgsqlConnection, T> action)
+    {
+        try
+        {
+            using var connection = OpenConnection();
+            return action(connection);
+        }
+        catch (NpgsqlException)
+        {
+            // After a server restart every idle pooled connection is dead and the first one used fails.
+            // Start afresh once before calling the server unreachable; the actions are safe to repeat.
+            using (var probe = new NpgsqlConnection(Connection.ConnectionString))
+            {
+                NpgsqlConnection.ClearPool(probe);
+            }
+
+            using var connection = OpenConnection();
+            return action(connection);
+        }
+    }
+
+    private IEnumerable<HistoryRow> Guard(IEnumerable<HistoryRow> rows)
+    {
+        using var cursor = rows.GetEnumerator();
+        while (true)
+        {
+            HistoryRow row;
+            try
+            {
+                if (!cursor.MoveNext())
+                {
+                    break;
+                }
+
+                row = cursor.Current;
+            }
+            catch (Exception ex) when (PostgresErrors.IsStoreFailure(ex) && ex is not IOException)
+            {
+                throw PostgresErrors.Wrap(ex, Connection);
+            }
+
+            yield return row;
+        }
+    }
+}

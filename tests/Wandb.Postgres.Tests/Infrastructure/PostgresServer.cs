@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using Npgsql;
+using Wandb.Storage.Postgres;
+
+namespace Wandb.Postgres.Tests.Infrastructure;
+
+/// <summary>
+/// The PostgreSQL server build/test.sh starts (WANDB_TEST_POSTGRES, WANDB_TEST_POSTGRES_BIN,
+/// WANDB_TEST_POSTGRES_DATA). A missing variable fails the test: these tests are never skipped silently.
+/// </summary>
+public static class PostgresServer
+{
+    public static string ConnectionString => Required("WANDB_TEST_POSTGRES");
+
+    /// <summary>Creates an empty schema and returns a connection string whose search path is it, so each test class is isolated.</summary>
+    public static string CreateSchema(string prefix)
+    {
+        var schema = (prefix + "_" + Guid.NewGuid().ToString("N").Substring(0, 8)).ToLowerInvariant();
+        Execute($"CREATE SCHEMA {schema}");
+        return new NpgsqlConnectionStringBuilder(ConnectionString) { SearchPath = schema, Pooling = true }.ConnectionString;
+    }
+
+    public static void DropSchema(string connectionString)
+    {
+        if (connectionString.Length == 0)
+        {
+            return;
+        }
+
+        var schema = new NpgsqlConnectionStringBuilder(connectionString).SearchPath;
+        NpgsqlConnection.ClearAllPools();
+        PostgresSchema.ForgetMigrations();
+        Execute($"DROP SCHEMA IF EXISTS {schema} CASCADE");
+    }
+
+    public static long Scalar(string connectionString, string sql)
+    {
+        using var connection = new NpgsqlConnection(Unpooled(connectionString));
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static void Execute(string sql, string? connectionString = null)
+    {
+        using var connection = new NpgsqlConnection(Unpooled(connectionString ?? ConnectionString));
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Restarts the server with pg_ctl (as the postgres user when running as root), waiting until it accepts connections again.</summary>
+    public static void Restart()
+    {
+        var pgCtl = Path.Combine(Required("WANDB_TEST_POSTGRES_BIN"), "pg_ctl");
+        var data = Required("WANDB_TEST_POSTGRES_DATA");
+        var asRoot = System.Environment.UserName == "root";
+        // No redirected output: the restarted server inherits pg_ctl's handles and would keep a pipe open
+        // forever; its log goes to the file build/services.sh uses.
+        var start = new ProcessStartInfo(asRoot ? "runuser" : pgCtl) { UseShellExecute = false };
+        if (asRoot)
+        {
+            foreach (var argument in new[] { "-u", "postgres", "--", pgCtl })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
+        var log = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(data))!, "server.log");
+        foreach (var argument in new[] { "-D", data, "-l", log, "-m", "fast", "-w", "-t", "60", "restart" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var serverLock = ServerLock.Acquire(data, TimeSpan.FromMinutes(5));
+        using var process = Process.Start(start)!;
+        if (!process.WaitForExit(90_000))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("pg_ctl restart did not finish within 90 s.");
+        }
+
+        Assert.AreEqual(0, process.ExitCode, $"pg_ctl restart failed; see {log}.");
+    }
+
+    /// <summary>
+    /// The tests' own queries use fresh connections: a pooled one left idle across a server restart is dead,
+    /// and the test would fail on it rather than on the product.
+    /// </summary>
+    private static string Unpooled(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
+
+    private static string Required(string name) =>
+        System.Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new AssertFailedException(
+                $"{name} is not set. The PostgreSQL store tests need the real server that build/test.sh starts: run `bash build/test.sh` (or `source build/services.sh && ensure_postgres` in your shell before dotnet test).");
+}

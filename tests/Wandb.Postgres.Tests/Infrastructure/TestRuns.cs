@@ -1,0 +1,33 @@
+using Wandb.Runs;
+using Wandb.Storage;
+using Wandb.Storage.Postgres;
+
+namespace Wandb.Postgres.Tests.Infrastructure;
+
+/// <summary>Opens runs and stores in-process with the real edges, except output (collected) and the store options.</summary>
+internal static class TestRuns
+{
+    public static Run Init(RunOptions options, string? connectionString, string folder, CollectingOutput output, RecorderLimits? limits = null, PostgresStoreOptions? storeOptions = null)
+    {
+        var context = RunContext.Default with
+        {
+            Environment = new Wandb.Environment.DictionaryEnvironmentVariables(new Dictionary<string, string?> { ["WANDB_DISABLE_GIT"] = "true" }),
+            Output = output,
+            CurrentDirectory = folder,
+            Limits = limits ?? RecorderLimits.Default,
+        };
+        options.Dir ??= folder;
+        if (connectionString is not null)
+        {
+            context = context with { OpenStore = (settings, c) => OpenPostgres(connectionString, settings.StoreDirectory, c.Output, storeOptions) };
+        }
+
+        return Run.Init(options, context);
+    }
+
+    public static PostgresRunStore OpenPostgres(string connectionString, string spillFolder, Wandb.Diagnostics.IWandbOutput output, PostgresStoreOptions? options = null) =>
+        new(PostgresConnectionInfo.Parse(connectionString, "WANDB_STORE"), spillFolder, PhysicalStoreFileSystem.Instance, output, Wandb.Environment.SystemClock.Instance, options ?? PostgresStoreOptions.Default);
+
+    public static FolderRunStore OpenFolder(string folder, Wandb.Diagnostics.IWandbOutput output) =>
+        new(folder, PhysicalStoreFileSystem.Instance, output, Wandb.Environment.SystemClock.Instance);
+}

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Wandb.Postgres.Tests.Infrastructure;
+
+/// <summary>
+/// A real separate process that logs rows through the public SDK, exactly as a training program would:
+/// the store comes from WANDB_STORE in its environment. Arguments: run id, group, rows.
+/// </summary>
+public static class WriterProcess
+{
+    public const string Verb = "write";
+
+    public static int Run(string[] args)
+    {
+        var rows = int.Parse(args[2], CultureInfo.InvariantCulture);
+        using var run = Wandb.Run.Init(new RunOptions { Id = args[0], Group = args[1], JobType = "fold", Project = "pg-tests" });
+        run.Config["fold"] = args[0];
+        for (var i = 0; i < rows; i++)
+        {
+            run.Log(new Dictionary<string, double> { ["loss"] = 1.0 / (i + 1), ["accuracy"] = i / (double)rows });
+        }
+
+        run.Finish();
+        Console.WriteLine($"done {rows}");
+        return 0;
+    }
+
+    /// <summary>Starts one writer process with WANDB_STORE and WANDB_DIR set; output is redirected.</summary>
+    public static Process Start(string connectionString, string spillFolder, string runId, string group, int rows)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { typeof(WriterProcess).Assembly.Location, Verb, runId, group, rows.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["WANDB_STORE"] = connectionString;
+        start.Environment["WANDB_DIR"] = spillFolder;
+        start.Environment["WANDB_DISABLE_GIT"] = "true";
+        foreach (var name in new[] { "WANDB_RUN_ID", "WANDB_RUN_GROUP", "WANDB_MODE", "WANDB_RESUME" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    /// <summary>Starts writers in parallel and waits for all of them; fails the test with their output if one fails.</summary>
+    public static void RunAll(string connectionString, string spillFolder, IReadOnlyList<(string RunId, string Group, int Rows)> writers, TimeSpan timeout)
+    {
+        var processes = writers
+            .Select(w => Start(connectionString, spillFolder, w.RunId, w.Group, w.Rows))
+            .Select(p => (Process: p, Out: p.StandardOutput.ReadToEndAsync(), Err: p.StandardError.ReadToEndAsync()))
+            .ToList();
+
+        var deadline = Stopwatch.StartNew();
+        foreach (var (process, stdout, stderr) in processes)
+        {
+            var left = timeout - deadline.Elapsed;
+            if (left < TimeSpan.Zero || !process.WaitForExit((int)left.TotalMilliseconds))
+            {
+                foreach (var (other, _, _) in processes)
+                {
+                    if (!other.HasExited)
+                    {
+                        other.Kill(entireProcessTree: true);
+                    }
+                }
+
+                Assert.Fail($"A writer process did not finish within {timeout.TotalSeconds:0} s.");
+            }
+
+            process.WaitForExit();
+            Assert.AreEqual(0, process.ExitCode, $"A writer process failed.\nstdout: {stdout.Result}\nstderr: {stderr.Result}");
+            Assert.IsFalse(stderr.Result.Contains("warning", StringComparison.Ordinal), "A writer warned: " + stderr.Result);
+        }
+
+        foreach (var (process, _, _) in processes)
+        {
+            process.Dispose();
+        }
+    }
+}

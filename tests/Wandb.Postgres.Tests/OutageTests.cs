@@ -1,0 +1,145 @@
+using Wandb.Diagnostics;
+using Wandb.Postgres.Tests.Infrastructure;
+using Wandb.Runs;
+using Wandb.Storage;
+using Wandb.Storage.Merging;
+using Wandb.Storage.Postgres;
+
+namespace Wandb.Postgres.Tests;
+
+[TestClass]
+public sealed class OutageTests
+{
+    private static readonly RecorderLimits FastRetry = RecorderLimits.Default with { RetryInterval = TimeSpan.FromMilliseconds(300), FinishTimeout = TimeSpan.FromSeconds(60) };
+    private static string _connection = string.Empty;
+
+    [ClassInitialize]
+    public static void CreateSchema(TestContext context) => _connection = PostgresServer.CreateSchema("outage");
+
+    [ClassCleanup]
+    public static void DropSchema() => PostgresServer.DropSchema(_connection);
+
+    [TestMethod]
+    public void A_server_restart_during_logging_loses_and_duplicates_no_row()
+    {
+        using var folder = new TempFolder("restart");
+        var output = new CollectingOutput();
+        var run = TestRuns.Init(new RunOptions { Id = "restarted", Group = "outage" }, _connection, folder.Path, output, FastRetry);
+        var logged = 0;
+        using var stop = new CancellationTokenSource();
+        var logger = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                run.Log("loss", 1.0 / (logged + 1));
+                logged++;
+                if (logged % 200 == 0)
+                {
+                    Thread.Sleep(2);
+                }
+            }
+        });
+
+        WaitUntil(() => PostgresServer.Scalar(_connection, "SELECT count(*) FROM wandb_history") >= 2_000, "rows reach the server before the restart");
+        var reader = TestRuns.OpenPostgres(_connection + ";Application Name=report-reader", folder.Path, output);
+        Assert.AreEqual(RunState.Running, reader.GetRun("restarted")!.State, "a reader with an idle pooled connection");
+        PostgresServer.Restart();
+        Assert.AreEqual(RunState.Running, reader.GetRun("restarted")!.State, "the reader's first read after the restart does not fail on its dead pooled connection");
+        WaitUntil(() => output.WarningsWith(WarningCodes.StoreRecovered).Any(), "the writer reconnects after the restart");
+        var afterRestart = logged;
+        WaitUntil(() => logged > afterRestart + 2_000, "logging goes on after the restart");
+        stop.Cancel();
+        logger.Wait();
+        run.Finish();
+
+        Assert.IsTrue(output.WarningsWith(WarningCodes.StoreNotWritable).Any(), "the restart was noticed:\n" + string.Join("\n", output.Lines));
+        var store = TestRuns.OpenPostgres(_connection, folder.Path, output);
+        CollectionAssert.AreEqual(Enumerable.Range(0, logged).Select(i => (long)i).ToList(), store.ReadHistory("restarted").Select(r => r.Step).ToList());
+        Assert.AreEqual(logged, store.GetRun("restarted")!.HistoryRows);
+        Assert.AreEqual(RunState.Finished, store.GetRun("restarted")!.State);
+        Assert.IsFalse(Directory.Exists(Path.Combine(folder.Path, "runs")), "a restart is ridden out in memory, not spilled");
+    }
+
+    [TestMethod]
+    public void A_network_cut_that_outlasts_the_run_spills_to_the_folder_store_and_a_push_completes_the_run_exactly()
+    {
+        using var folder = new TempFolder("spill");
+        using var relay = new TcpRelay(_connection);
+        var output = new CollectingOutput();
+        var run = TestRuns.Init(new RunOptions { Id = "spilled", Group = "outage" }, relay.ConnectionString, folder.Path, output, FastRetry);
+        for (var i = 0; i < 3_000; i++)
+        {
+            run.Log("loss", i);
+        }
+
+        WaitUntil(() => PostgresServer.Scalar(_connection, "SELECT count(*) FROM wandb_history WHERE run_id = 'spilled'") == 3_000, "the first rows reach the server");
+        relay.Cut();
+        for (var i = 3_000; i < 5_000; i++)
+        {
+            run.Log("loss", i);
+        }
+
+        run.Finish();
+
+        var spill = output.WarningsWith(WarningCodes.PostgresSpilled).Single();
+        StringAssert.Contains(spill, "dotnet build -t:WandbMerge -p:WandbMergeFrom=\"" + folder.Path + "\"");
+        Assert.IsFalse(string.Join("\n", output.Lines).Contains("wandb-test-secret"), "no password in any warning");
+        Assert.AreEqual(2_000, TestRuns.OpenFolder(folder.Path, output).ReadHistory("spilled").Count(), "the rows after the cut are in the folder store");
+
+        var pushed = PushInto(folder.Path, _connection);
+        var again = PushInto(folder.Path, _connection);
+
+        var store = TestRuns.OpenPostgres(_connection, folder.Path, output);
+        CollectionAssert.AreEqual(Enumerable.Range(0, 5_000).Select(i => (long)i).ToList(), store.ReadHistory("spilled").Select(r => r.Step).ToList());
+        Assert.AreEqual(RunState.Finished, store.GetRun("spilled")!.State);
+        Assert.AreEqual(5_000, store.GetRun("spilled")!.HistoryRows);
+        Assert.AreEqual(2_000, pushed.RowsAdded);
+        Assert.AreEqual((0L, 1), (again.RowsAdded, again.RunsUnchanged), "pushing twice adds nothing");
+    }
+
+    [TestMethod]
+    public void A_server_unreachable_from_the_start_still_records_the_run_in_the_folder_store()
+    {
+        using var folder = new TempFolder("down");
+        using var relay = new TcpRelay(_connection);
+        relay.Cut();
+        var output = new CollectingOutput();
+        var options = new PostgresStoreOptions { SpillAfter = TimeSpan.Zero };
+
+        using (var run = TestRuns.Init(new RunOptions { Id = "never-connected", Group = "outage" }, relay.ConnectionString, folder.Path, output, FastRetry, options))
+        {
+            for (var i = 0; i < 1_000; i++)
+            {
+                run.Log("loss", i);
+            }
+        }
+
+        Assert.AreEqual(1, output.WarningsWith(WarningCodes.PostgresUnreachableAtStart).Count(), string.Join("\n", output.Lines));
+        var local = TestRuns.OpenFolder(folder.Path, output);
+        Assert.AreEqual(RunState.Finished, local.GetRun("never-connected")!.State);
+        Assert.AreEqual(1_000, local.ReadHistory("never-connected").Count());
+
+        PushInto(folder.Path, _connection);
+        Assert.AreEqual(1_000, TestRuns.OpenPostgres(_connection, folder.Path, output).ReadHistory("never-connected").Count());
+    }
+
+    private static MergeResult PushInto(string folder, string connectionString)
+    {
+        using var destination = new PostgresMergeDestination(TestRuns.OpenPostgres(connectionString, folder, new CollectingOutput()));
+        return StoreMerger.Merge(new[] { folder }, destination, new CollectingOutput());
+    }
+
+    private static void WaitUntil(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail("Timed out waiting until " + what);
+            }
+
+            Thread.Sleep(50);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using Wandb.Postgres.Tests.Infrastructure;
+using Wandb.Storage;
+using Wandb.Storage.Postgres;
+
+namespace Wandb.Postgres.Tests;
+
+[TestClass]
+public sealed class SecurityAndSchemaTests
+{
+    private const string Secret = "wandb-test-secret";
+    private static string _connection = string.Empty;
+
+    [ClassInitialize]
+    public static void CreateSchema(TestContext context) => _connection = PostgresServer.CreateSchema("security");
+
+    [ClassCleanup]
+    public static void DropSchema() => PostgresServer.DropSchema(_connection);
+
+    [TestMethod]
+    public void The_store_location_run_metadata_and_errors_never_show_the_password()
+    {
+        using var temp = new TempFolder("security");
+        StringAssert.Contains(_connection, Secret, "the test connection string has a password to hide");
+        var output = new CollectingOutput();
+        using (var run = TestRuns.Init(new RunOptions { Id = "secret-run" }, _connection, temp.Path, output))
+        {
+            run.Log("loss", 1);
+            Assert.IsFalse(run.StoreLocation!.Contains(Secret), run.StoreLocation);
+        }
+
+        var store = TestRuns.OpenPostgres(_connection, temp.Path, output);
+        Assert.AreEqual("postgresql://wandb@127.0.0.1:55432/wandb_test?search_path=" + new Npgsql.NpgsqlConnectionStringBuilder(_connection).SearchPath, store.Location);
+        Assert.AreEqual(0, PostgresServer.Scalar(_connection, $"SELECT count(*) FROM wandb_runs WHERE metadata LIKE '%{Secret}%'"));
+        Assert.AreEqual(0, PostgresServer.Scalar(_connection, $"SELECT count(*) FROM wandb_writers WHERE state LIKE '%{Secret}%'"));
+
+        using var relay = new TcpRelay(_connection);
+        relay.Cut();
+        var unreachable = TestRuns.OpenPostgres(relay.ConnectionString, temp.Path, output);
+        var error = Assert.ThrowsExactly<IOException>(() => unreachable.GetRun("secret-run"));
+        StringAssert.StartsWith(error.Message, "PostgreSQL store postgresql://wandb@127.0.0.1:");
+        Assert.IsFalse(error.ToString().Contains(Secret), error.ToString());
+
+        var invalid = Assert.ThrowsExactly<ArgumentException>(() => StoreFactory.Open($"Host=x;Password={Secret};Bogus Key=1", temp.Path, PhysicalStoreFileSystem.Instance, output, Wandb.Environment.SystemClock.Instance));
+        StringAssert.Contains(invalid.Message, "WANDB_STORE");
+        Assert.IsFalse(invalid.Message.Contains(Secret), invalid.Message);
+        Assert.IsFalse(string.Join("\n", output.Lines).Contains(Secret));
+    }
+
+    [TestMethod]
+    public void WANDB_STORE_selects_the_PostgreSQL_store_and_its_absence_the_folder_store()
+    {
+        using var temp = new TempFolder("factory");
+        var output = new CollectingOutput();
+        var shared = StoreFactory.Open(_connection, temp.Path, PhysicalStoreFileSystem.Instance, output, Wandb.Environment.SystemClock.Instance);
+        var local = StoreFactory.Open(null, temp.Path, PhysicalStoreFileSystem.Instance, output, Wandb.Environment.SystemClock.Instance);
+        var notAConnectionString = Assert.ThrowsExactly<ArgumentException>(() => StoreFactory.Open("/some/folder", temp.Path, PhysicalStoreFileSystem.Instance, output, Wandb.Environment.SystemClock.Instance));
+
+        Assert.IsInstanceOfType<PostgresRunStore>(shared);
+        Assert.IsInstanceOfType<FolderRunStore>(local);
+        Assert.AreEqual(temp.Path, local.Location);
+        StringAssert.Contains(notAConnectionString.Message, "WANDB_DIR");
+    }
+
+    [TestMethod]
+    public void The_schema_is_created_once_with_its_version_and_a_newer_schema_is_refused_with_advice()
+    {
+        using var temp = new TempFolder("schema");
+        var store = TestRuns.OpenPostgres(_connection, temp.Path, new CollectingOutput());
+        Assert.AreEqual(0, store.ListRuns(new RunFilter { Group = "none" }).Count());
+        PostgresSchema.ForgetMigrations();
+        Assert.AreEqual(0, store.ListRuns(new RunFilter { Group = "none" }).Count());
+        Assert.AreEqual(1, PostgresServer.Scalar(_connection, "SELECT count(*) FROM wandb_schema_version"));
+        Assert.AreEqual(PostgresSchema.CurrentVersion, PostgresServer.Scalar(_connection, "SELECT max(version) FROM wandb_schema_version"));
+
+        PostgresServer.Execute("INSERT INTO wandb_schema_version (version) VALUES (99)", _connection);
+        PostgresSchema.ForgetMigrations();
+        var error = Assert.ThrowsExactly<IOException>(() => store.ListRuns().ToList());
+        StringAssert.Contains(error.Message, "schema version 99");
+        StringAssert.Contains(error.Message, "Update the Wandb.Sdk package");
+        PostgresServer.Execute("DELETE FROM wandb_schema_version WHERE version = 99", _connection);
+        PostgresSchema.ForgetMigrations();
+    }
+}
