@@ -1,0 +1,67 @@
+using Wandb.Build.Tasks.Session;
+using Wandb.Build.Tasks.Tests.Fakes;
+using Wandb.Storage;
+
+namespace Wandb.Build.Tasks.Tests;
+
+/// <summary>One node of one build: a fake engine, a project environment and a store in a temporary folder.</summary>
+internal sealed class TaskFixture : IDisposable
+{
+    public TaskFixture()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "wandb-tasks-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Root);
+        StoreDirectory = Path.Combine(Root, "store");
+        Environment.Values["WANDB_DISABLE_GIT"] = "true";
+    }
+
+    public string Root { get; }
+
+    public string StoreDirectory { get; }
+
+    public FakeBuildEngine Engine { get; } = new();
+
+    public FakeTaskEnvironment Environment { get; } = new();
+
+    public RecordingOutput EndOfBuildOutput { get; } = new();
+
+    public StringWriter EndOfBuildConsole { get; } = new();
+
+    public RunStore Store => RunStore.Open(StoreDirectory);
+
+    public WandbStartRun Start(string target, string buildId = "b1d2c3e4") => new()
+    {
+        BuildEngine = Engine,
+        TargetName = target,
+        ProjectName = "Churn",
+        ProjectDirectory = Root,
+        Dir = StoreDirectory,
+        BuildId = buildId,
+        Configuration = "Release",
+        TargetFramework = "net10.0",
+        Environment = Environment,
+        CreateSession = () => new BuildSession(new BuildReports(EndOfBuildOutput, EndOfBuildConsole, Root)),
+    };
+
+    public WandbFinishRun Finish(string runId, string target) => new()
+    {
+        BuildEngine = Engine,
+        RunId = runId,
+        TargetName = target,
+        Environment = Environment,
+    };
+
+    public StoredRun StoredRun(string runId) => Store.GetRun(runId) ?? throw new AssertFailedException($"Run {runId} is not in {StoreDirectory}.");
+
+    public void Dispose()
+    {
+        Engine.EndBuild();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
