@@ -51,7 +51,26 @@ internal sealed class TaskFixture : IDisposable
         Environment = Environment,
     };
 
-    public StoredRun StoredRun(string runId) => Store.GetRun(runId) ?? throw new AssertFailedException($"Run {runId} is not in {StoreDirectory}.");
+    /// <summary>The run as stored; waits a little, since the Before task creates it in the background while the target runs.</summary>
+    public StoredRun StoredRun(string runId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var run = Store.GetRun(runId);
+            if (run is not null)
+            {
+                return run;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new AssertFailedException($"Run {runId} is not in {StoreDirectory}.");
+            }
+
+            Thread.Sleep(20);
+        }
+    }
 
     public void Dispose()
     {
