@@ -100,14 +100,7 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
     {
         var session = BuildSession.For(BuildEngine, CreateSession)
             ?? throw new InvalidOperationException("this MSBuild cannot keep a run open between tasks (it lacks IBuildEngine4); upgrade MSBuild or set WandbEnabled=false.");
-        var variables = Environment.Snapshot().ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        foreach (var name in RunVariables.PerTarget)
-        {
-            // The build's own WANDB_RUN_ID (or one left by an enclosing tracked target) must not merge this target into another run.
-            variables.Remove(name);
-        }
-
-        var buildEnvironment = new DictionaryEnvironmentVariables(variables);
+        var buildEnvironment = BuildEnvironment();
         var group = GroupResolver.Resolve(Group, buildEnvironment, () => "build-" + (NonEmpty(BuildId) ?? session.FallbackBuildId(Log, Strict)));
         var options = new RunOptions
         {
@@ -115,7 +108,10 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
             Group = group.Name,
             JobType = TargetName,
             Dir = NonEmpty(Dir),
-            Resume = ResumeMode.Never,
+            Id = Wandb.RunId.Generate(),
+
+            // The target's processes may create the run before the background thread does; then it attaches.
+            Resume = ResumeMode.Allow,
         };
         var globals = (BuildEngine as IBuildEngine6)?.GetGlobalProperties() ?? new Dictionary<string, string>();
         foreach (var pair in BuildConfig.Collect(Configuration, TargetFramework, ConfigProperties, globals, Config, (code, message) => BuildLog.Problem(Log, Strict, code, message)))
@@ -130,9 +126,7 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
             return;
         }
 
-        var runId = Wandb.RunId.Generate();
-        options.Id = runId;
-        options.Resume = ResumeMode.Allow;
+        var runId = options.Id;
         var perTarget = RunVariables.For(runId, settings.Project, group.Name, TargetName, settings.StoreDirectory);
         var previous = perTarget.Select(p => new KeyValuePair<string, string?>(p.Key, Environment.Get(p.Key))).ToList();
         foreach (var pair in perTarget)
@@ -162,6 +156,19 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
         ReportLine = $"wandb: runs of this build are in group {group.Name}; grouped report: {GroupPage(settings.StoreDirectory, group.Name)}";
         Log.LogMessage(MessageImportance.Normal, $"wandb: target {TargetName} is run {runId} (project {settings.Project}, group {group.Name}, job_type {TargetName}) in {settings.StoreDirectory}");
         output.Detach();
+    }
+
+    /// <summary>The build's variables, without those that belong to one target's run.</summary>
+    private DictionaryEnvironmentVariables BuildEnvironment()
+    {
+        var variables = Environment.Snapshot().ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        foreach (var name in RunVariables.PerTarget)
+        {
+            // The build's own WANDB_RUN_ID (or one left by an enclosing tracked target) must not merge this target into another run.
+            variables.Remove(name);
+        }
+
+        return new DictionaryEnvironmentVariables(variables);
     }
 
     private static string GroupPage(string storeDirectory, string group)
