@@ -41,7 +41,7 @@ internal sealed class BuildReports
                 result = ReportWriter.WriteAll(store, new ReportOptions { FocusGroups = groups.ToList() });
             }
 
-            if (result.MarkdownPath is not null && ClaimSummary(buildId, store.Location))
+            if (result.MarkdownPath is not null && IsCiJob(environment) && ClaimSummary(buildId, store.Location))
             {
                 var line = CiJobSummary.Publish(result.MarkdownPath, environment, Output);
                 if (line is not null)
@@ -56,6 +56,10 @@ internal sealed class BuildReports
             Output.Warning(BuildWarningCodes.ReportsNotWritten, $"The reports of {store.Location} could not be refreshed: {ex.Message} Runs already written are kept; write the reports again with ReportWriter.WriteAll once the store can be written.");
         }
     }
+
+    // Only a CI job has a page to publish to; elsewhere no claim file is left in the temp folder.
+    private static bool IsCiJob(IEnvironmentVariables environment) =>
+        environment.Get("GITHUB_STEP_SUMMARY") is not null || environment.Get("TF_BUILD") is not null || environment.Get("BUILD_BUILDID") is not null;
 
     private bool ClaimSummary(string? buildId, string location)
     {
