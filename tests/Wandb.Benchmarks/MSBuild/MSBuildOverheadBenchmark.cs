@@ -20,9 +20,9 @@ public sealed class MSBuildOverheadBenchmark : IBenchmark
     public void Run(BenchmarkReport report)
     {
         var root = BenchmarkReport.TempDirectory("msbuild");
+        var version = $"0.1.0-bench.{DateTime.UtcNow:yyyyMMddHHmmss}";
         try
         {
-            var version = $"0.1.0-bench.{DateTime.UtcNow:yyyyMMddHHmmss}";
             var feed = Path.Combine(root, "feed");
             report.Line("  packing Wandb.Sdk " + version);
             DotNetProcess.Run($"pack \"{Path.Combine(RepositoryRoot(), "src", "Sdk", "Wandb.Sdk.csproj")}\" -c Release -o \"{feed}\" -p:Version={version} -nologo -v:q", root);
@@ -85,12 +85,21 @@ public sealed class MSBuildOverheadBenchmark : IBenchmark
         }
         finally
         {
-            try
+            // The package version is unique to this run, so its copy in the NuGet cache is of no further use.
+            var cache = System.Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+                ?? Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            foreach (var folder in new[] { root, Path.Combine(cache, "wandb.sdk", version) })
             {
-                Directory.Delete(root, recursive: true);
-            }
-            catch (IOException)
-            {
+                try
+                {
+                    if (Directory.Exists(folder))
+                    {
+                        Directory.Delete(folder, recursive: true);
+                    }
+                }
+                catch (IOException)
+                {
+                }
             }
         }
     }
