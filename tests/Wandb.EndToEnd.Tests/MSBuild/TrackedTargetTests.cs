@@ -60,7 +60,7 @@ public sealed class TrackedTargetTests
 
     [TestMethod]
     [Timeout(900_000, CooperativeCancellation = true)]
-    public void WANDB_RUN_GROUP_set_outside_the_build_wins_and_WandbEnabled_false_turns_tracking_off()
+    public void WANDB_RUN_GROUP_set_outside_the_build_wins_WandbEnabled_false_turns_tracking_off_and_targets_past_ten_warn()
     {
         using var workspace = TestWorkspace.Create("msb-env-group");
         TrainingConsumer.Write(workspace, "Churn");
@@ -81,6 +81,12 @@ public sealed class TrackedTargetTests
         var afterOff = TrainingConsumer.Runs(new StoreFiles(workspace.StoreDirectory));
         Assert.HasCount(2, afterOff.Where(r => r.Metadata["job_type"] is not null).ToList(), "WandbEnabled=false starts no run for the target; only the program's own run is new");
         Assert.IsFalse(off.Output.Contains("wandb: runs of this build"), off.ToString());
+
+        var crowded = workspace.DotNet("build Churn -t:Train -p:WandbTrackedTargets=A%3BB%3BC%3BD%3BE%3BF%3BG%3BH%3BI%3BJ%3BTrain", environment: environment, timeout: TimeSpan.FromMinutes(5));
+
+        Assert.AreEqual(0, crowded.ExitCode, crowded.ToString());
+        StringAssert.Contains(crowded.StandardOutput, "warning WANDB031: WandbTrackedTargets lists more than 10 targets; these run without a wandb run: Train.");
+        Assert.HasCount(2, TrainingConsumer.Runs(new StoreFiles(workspace.StoreDirectory)).Where(r => r.Metadata["job_type"] is not null).ToList(), "the eleventh target runs untracked");
     }
 
     [TestMethod]
