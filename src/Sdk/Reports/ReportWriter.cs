@@ -46,7 +46,7 @@ public static class ReportWriter
         if (options.Html)
         {
             htmlPath = Path.Combine(directory, "index.html");
-            Html.HtmlReportWriter.Write(store, model.Runs, htmlPath);
+            Html.HtmlReportWriter.Write(model, store, htmlPath);
         }
 
         var paths = new[] { htmlPath, markdownPath, jsonPath }.Where(p => p is not null).Select(p => p!);
