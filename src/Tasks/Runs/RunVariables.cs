@@ -1,0 +1,20 @@
+using Wandb.Settings;
+
+namespace Wandb.Build.Tasks.Runs;
+
+/// <summary>The variables a tracked target's processes receive so that <c>Run.Init()</c> inside them attaches to the target's run.</summary>
+internal static class RunVariables
+{
+    /// <summary>Set for the target's processes, and never read from the build's environment for the target's own run.</summary>
+    public static readonly string[] PerTarget = { WandbVariables.RunId, WandbVariables.Resume, WandbVariables.JobType };
+
+    public static IReadOnlyList<KeyValuePair<string, string>> For(string runId, string project, string group, string jobType, string storeDirectory) => new List<KeyValuePair<string, string>>
+    {
+        new(WandbVariables.RunId, runId),
+        new(WandbVariables.Resume, "allow"),
+        new(WandbVariables.Project, project),
+        new(WandbVariables.RunGroup, group),
+        new(WandbVariables.JobType, jobType),
+        new(WandbVariables.Dir, storeDirectory),
+    };
+}

@@ -1,0 +1,141 @@
+using Wandb.Benchmarks.Harness;
+
+namespace Wandb.Benchmarks.MSBuild;
+
+/// <summary>
+/// What the package costs a build: an incremental `dotnet build` of a project without tracked targets, with
+/// and without the package (target: under 5% more), and a tracked target with tracking on and off
+/// (target: under 100 ms added). The run is created while the target runs, so the cost is measured on a
+/// target that works for a second, as training does, and also on an empty target, where nothing hides
+/// it (the worst case). Builds alternate so machine noise hits both sides; figures are medians.
+/// </summary>
+public sealed class MSBuildOverheadBenchmark : IBenchmark
+{
+    private const int Repetitions = 5;
+
+    public string Name => "msbuild";
+
+    public string Description => "dotnet build overhead of the package: untracked project < 5%, tracked target < 100 ms";
+
+    public void Run(BenchmarkReport report)
+    {
+        var root = BenchmarkReport.TempDirectory("msbuild");
+        var version = $"0.1.0-bench.{DateTime.UtcNow:yyyyMMddHHmmss}";
+        try
+        {
+            var feed = Path.Combine(root, "feed");
+            report.Line("  packing Wandb.Sdk " + version);
+            DotNetProcess.Run($"pack \"{Path.Combine(RepositoryRoot(), "src", "Sdk", "Wandb.Sdk.csproj")}\" -c Release -o \"{feed}\" -p:Version={version} -nologo -v:q", root);
+            File.WriteAllText(Path.Combine(root, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration><packageSources><clear /><add key="local" value="{feed}" /><add key="nuget.org" value="https://api.nuget.org/v3/index.json" /></packageSources></configuration>
+                """);
+            foreach (var neutral in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
+            {
+                File.WriteAllText(Path.Combine(root, neutral), "<Project />");
+            }
+
+            var store = new Dictionary<string, string> { ["WANDB_DIR"] = Path.Combine(root, "store") };
+            var without = WriteProject(root, "Without", reference: null);
+            var with = WriteProject(root, "With", reference: version);
+            foreach (var project in new[] { without, with })
+            {
+                DotNetProcess.Run("build -nologo -v:q", project, store);
+            }
+
+            var plain = new List<double>();
+            var package = new List<double>();
+            var packageOff = new List<double>();
+            var untracked = new List<double>();
+            var tracked = new List<double>();
+            var emptyUntracked = new List<double>();
+            var emptyTracked = new List<double>();
+            var emptyTrackedNoReports = new List<double>();
+            for (var i = 0; i < Repetitions; i++)
+            {
+                plain.Add(Time(() => DotNetProcess.Run("build --no-restore -nologo -v:q", without, store)));
+                package.Add(Time(() => DotNetProcess.Run("build --no-restore -nologo -v:q", with, store)));
+                packageOff.Add(Time(() => DotNetProcess.Run("build --no-restore -nologo -v:q -p:WandbEnabled=false", with, store)));
+                untracked.Add(Time(() => DotNetProcess.Run("build --no-restore -nologo -v:q -t:Train -p:WandbEnabled=false", with, store)));
+                tracked.Add(Time(() => DotNetProcess.Run("build --no-restore -nologo -v:q -t:Train", with, store)));
+                emptyUntracked.Add(Time(() => DotNetProcess.Run("build --no-restore -nologo -v:q -t:Evaluate -p:WandbEnabled=false", with, store)));
+                emptyTracked.Add(Time(() => DotNetProcess.Run("build --no-restore -nologo -v:q -t:Evaluate", with, store)));
+                emptyTrackedNoReports.Add(Time(() => DotNetProcess.Run("build --no-restore -nologo -v:q -t:Evaluate -p:WandbReports=false", with, store)));
+            }
+
+            var plainMedian = BenchmarkReport.Median(plain);
+            var packageMedian = BenchmarkReport.Median(package);
+            report.Figure("incremental build without the package (median)", plainMedian * 1000, "ms");
+            report.Figure("incremental build with the package, no tracked target", packageMedian * 1000, "ms");
+            report.Figure("  same, WandbEnabled=false (the library reference alone)", BenchmarkReport.Median(packageOff) * 1000, "ms");
+            report.Ratio("with / without", packageMedian / plainMedian, "< 1.05", packageMedian / plainMedian < 1.05);
+
+            var untrackedMedian = BenchmarkReport.Median(untracked);
+            var trackedMedian = BenchmarkReport.Median(tracked);
+            var added = (trackedMedian - untrackedMedian) * 1000;
+            report.Figure("-t:Train (1 s of work) with WandbEnabled=false (median)", untrackedMedian * 1000, "ms");
+            report.Figure("-t:Train tracked: run, Exec variables, report at end", trackedMedian * 1000, "ms");
+            report.Figure("added by tracking Train", added, "ms");
+            report.Ratio("added ms / 100 ms budget", added / 100, "< 1", added < 100);
+
+            var emptyAdded = (BenchmarkReport.Median(emptyTracked) - BenchmarkReport.Median(emptyUntracked)) * 1000;
+            report.Figure("worst case: added by tracking an empty target (Evaluate)", emptyAdded, "ms");
+            var noReportsAdded = (BenchmarkReport.Median(emptyTrackedNoReports) - BenchmarkReport.Median(emptyUntracked)) * 1000;
+            report.Figure("  of which without refreshing the reports (WandbReports=false)", noReportsAdded, "ms");
+        }
+        finally
+        {
+            // The package version is unique to this run, so its copy in the NuGet cache is of no further use.
+            var cache = System.Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+                ?? Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            foreach (var folder in new[] { root, Path.Combine(cache, "wandb.sdk", version) })
+            {
+                try
+                {
+                    if (Directory.Exists(folder))
+                    {
+                        Directory.Delete(folder, recursive: true);
+                    }
+                }
+                catch (IOException)
+                {
+                }
+            }
+        }
+    }
+
+    private static string WriteProject(string root, string name, string? reference)
+    {
+        var directory = Path.Combine(root, name);
+        Directory.CreateDirectory(directory);
+        var package = reference is null ? string.Empty : $"<ItemGroup><PackageReference Include=\"Wandb.Sdk\" Version=\"{reference}\" /></ItemGroup>";
+        File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><OutputType>Library</OutputType></PropertyGroup>
+              {package}
+              <Target Name="Train"><Exec Command="sleep 1" /></Target>
+              <Target Name="Evaluate"><Message Text="evaluating" /></Target>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Model.cs"), "namespace Bench; public static class Model { public static int Trees => 200; }");
+        return directory;
+    }
+
+    private static double Time(Action action)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        action();
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Integration.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Integration.sln not found above " + AppContext.BaseDirectory);
+    }
+}
