@@ -4,8 +4,8 @@ namespace Wandb.EndToEnd.Tests.TestLogger;
 
 /// <summary>
 /// The consumer test project the logger tests run: a cross-validation test over 5 folds x 2 seeds, an
-/// evaluation test (job type set through a test property), a failing test, and a test that logs per-step
-/// metrics through the SDK on its own run.
+/// evaluation test (job type set through a test property), a failing test, and two tests that log per-step
+/// metrics through the SDK: one opens its run with the MSTest helper, one with a plain <c>Run.Init()</c>.
 /// </summary>
 internal static class MlTestProject
 {
@@ -40,6 +40,14 @@ internal static class MlTestProject
                 {
                     run.Log(new Dictionary<string, double> { ["loss"] = 1.0 / (step + 1) });
                 }
+            }
+
+            [TestMethod]
+            public void Tuning()
+            {
+                using var run = Wandb.Run.Init();
+                run.Log(new Dictionary<string, double> { ["auc"] = 0.7 });
+                run.Log(new Dictionary<string, double> { ["auc"] = 0.9 });
             }
         }
         """;

@@ -21,7 +21,7 @@ public sealed class TestLoggerTests
 
         // One test fails on purpose; the logger must not change the exit code or break the run.
         Assert.AreEqual(1, result.ExitCode, result.ToString());
-        StringAssert.Contains(result.StandardOutput, "Failed:     1, Passed:    12", result.ToString());
+        StringAssert.Contains(result.StandardOutput, "Failed:     1, Passed:    13", result.ToString());
         StringAssert.Contains(result.Output, "WANDB051", "an unknown parameter gets a clear message");
         StringAssert.Contains(result.Output, "'colour'");
         AssertRecordedLikeAUserExpects(workspace, "churn");
@@ -92,7 +92,7 @@ public sealed class TestLoggerTests
     {
         var store = new StoreFiles(workspace.StoreDirectory);
         var runs = RecordedRun.ReadAll(store);
-        Assert.HasCount(13, runs, "one run per test result, and none twice for the test that opened its own run");
+        Assert.HasCount(14, runs, "one run per test result, and none twice for the tests that opened their own run");
         var group = runs.Select(r => r.Group).Distinct().Single();
         Assert.IsNotNull(group);
         Assert.IsTrue(store.RunIds.All(id => (string?)store.Metadata(id)["project"] == project), "the project parameter is applied");
@@ -119,5 +119,10 @@ public sealed class TestLoggerTests
         Assert.AreEqual(5, training.HistoryRows, "the metrics the test logged are in its run's history");
         Assert.AreEqual("passed", (string?)training.Summary["outcome"]);
         Assert.AreEqual("finished", training.State);
+
+        var tuning = runs.Single(r => r.JobType == "Tuning");
+        Assert.AreEqual(2, tuning.Writers, "a plain Run.Init inside a test joins the test's run");
+        Assert.AreEqual(2, tuning.HistoryRows);
+        Assert.AreEqual("Tuning", tuning.Name);
     }
 }
