@@ -5,6 +5,9 @@ namespace Wandb.TestLogger.Reporting;
 /// <summary>Counts the session's results per job type and outcome for the short summary printed at the end.</summary>
 internal sealed class SessionTally
 {
+    /// <summary>A summary, not a listing: thousands of test methods would bury the test output.</summary>
+    public const int MaxJobTypeLines = 10;
+
     private readonly object _gate = new();
     private readonly SortedDictionary<string, int[]> _byJobType = new(StringComparer.Ordinal);
 
@@ -36,7 +39,12 @@ internal sealed class SessionTally
             }
 
             var lines = new List<string> { $"group {group}: {Describe(totals)} in {store}" };
-            lines.AddRange(_byJobType.Select(p => $"  {p.Key}: {Describe(p.Value)}"));
+            lines.AddRange(_byJobType.Take(MaxJobTypeLines).Select(p => $"  {p.Key}: {Describe(p.Value)}"));
+            if (_byJobType.Count > MaxJobTypeLines)
+            {
+                lines.Add($"  ... and {_byJobType.Count - MaxJobTypeLines} more job types (see the report)");
+            }
+
             return lines;
         }
     }

@@ -229,4 +229,21 @@ public sealed class TestSessionReporterTests
 
         Assert.HasCount(1, harness.Output.Warnings("WANDB050").Where(w => w.Contains("'A'", StringComparison.Ordinal)).ToList());
     }
+
+    [TestMethod]
+    public void The_summary_lists_at_most_ten_job_types()
+    {
+        using var harness = new ReporterHarness();
+        var reporter = harness.Start();
+        for (var i = 0; i < 25; i++)
+        {
+            reporter.Record(ReporterHarness.Result("Method" + i.ToString("00"), "Method" + i));
+        }
+
+        reporter.Complete();
+
+        Assert.HasCount(10, harness.Output.Lines.Where(l => l.StartsWith("  Method", StringComparison.Ordinal)).ToList());
+        CollectionAssert.Contains(harness.Output.Lines.ToList(), "  ... and 15 more job types (see the report)");
+        Assert.HasCount(25, harness.OpenStore().ListRuns().ToList());
+    }
 }
