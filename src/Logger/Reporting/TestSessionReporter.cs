@@ -82,7 +82,7 @@ internal sealed class TestSessionReporter
             var system = SystemInfoCollector.Collect(_env.Variables, _env.CurrentDirectory, settings.DisableGit);
             _writer = new TestRunWriter(_store, settings.Project, Group, system, _env.Clock);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        catch (Exception ex) when (IsRecoverable(ex))
         {
             output.Warning(LoggerWarnings.StoreUnavailable, $"The run store {settings.StoreDirectory} cannot be opened, so no runs are recorded for this test run: {ex.Message}");
             return;
@@ -147,7 +147,7 @@ internal sealed class TestSessionReporter
             {
                 _writer!.Write(TestRunDescription.From(result, Group!, _names), result);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or Newtonsoft.Json.JsonException)
+            catch (Exception ex) when (IsRecoverable(ex))
             {
                 if (Interlocked.Increment(ref _failedWrites) == 1)
                 {
@@ -187,11 +187,15 @@ internal sealed class TestSessionReporter
                 }
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or TimeoutException or Newtonsoft.Json.JsonException)
+        catch (Exception ex) when (IsRecoverable(ex))
         {
             _env.Output.Warning(LoggerWarnings.ReportsNotWritten, $"The reports in {_store!.Location} could not be refreshed: {ex.Message}. The runs are recorded; write the reports later with the SDK's ReportWriter.");
         }
     }
+
+    // Tracking must never take the test run down: anything but a broken runtime becomes a warning. This
+    // includes MissingMethodException, because vstest.console loads its own Newtonsoft.Json.
+    private static bool IsRecoverable(Exception ex) => ex is not (OutOfMemoryException or StackOverflowException or ThreadAbortException);
 
     private void Export(string name, string value)
     {
