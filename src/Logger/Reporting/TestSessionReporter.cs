@@ -16,6 +16,7 @@ namespace Wandb.TestLogger.Reporting;
 /// </summary>
 internal sealed class TestSessionReporter
 {
+    private const int WriterThreads = 2;
     private readonly LoggerParameters _parameters;
     private readonly ReporterEnvironment _env;
     private readonly ParameterNameReader _names = new();
@@ -23,7 +24,7 @@ internal sealed class TestSessionReporter
     private readonly SessionTally _tally = new();
     private RunStore? _store;
     private TestRunWriter? _writer;
-    private Thread? _worker;
+    private Thread[] _workers = Array.Empty<Thread>();
     private int _failedWrites;
 
     public TestSessionReporter(LoggerParameters parameters, ReporterEnvironment environment)
@@ -88,8 +89,13 @@ internal sealed class TestSessionReporter
             return;
         }
 
-        _worker = new Thread(WriteQueued) { IsBackground = true, Name = "wandb test logger" };
-        _worker.Start();
+        // Two writers: each run is a few small file creations, so the disk is rarely the limit and a second
+        // thread halves the wait at the end when the tests finish faster than their runs are written.
+        _workers = Enumerable.Range(0, WriterThreads).Select(i => new Thread(WriteQueued) { IsBackground = true, Name = "wandb test logger " + i }).ToArray();
+        foreach (var worker in _workers)
+        {
+            worker.Start();
+        }
     }
 
     /// <summary>Queues a result for recording and returns at once.</summary>
@@ -114,13 +120,14 @@ internal sealed class TestSessionReporter
     /// <summary>Waits for queued results, refreshes the reports and prints the grouped summary. Never throws.</summary>
     public void Complete()
     {
-        if (_writer is null || _store is null || _worker is null)
+        if (_writer is null || _store is null || _workers.Length == 0)
         {
             return;
         }
 
         _queue.CompleteAdding();
-        if (!_worker.Join(_env.DrainTimeout))
+        var deadline = DateTime.UtcNow + _env.DrainTimeout;
+        if (!_workers.All(w => w.Join(Max(deadline - DateTime.UtcNow, TimeSpan.Zero))))
         {
             _env.Output.Warning(LoggerWarnings.RecordingTimedOut, $"Recording test results took longer than {_env.DrainTimeout.TotalSeconds:0} s; {_queue.Count} result(s) were not recorded. Check that the store {_store.Location} is reachable.");
             return;
@@ -192,6 +199,8 @@ internal sealed class TestSessionReporter
             _env.Output.Warning(LoggerWarnings.ReportsNotWritten, $"The reports in {_store!.Location} could not be refreshed: {ex.Message}. The runs are recorded; write the reports later with the SDK's ReportWriter.");
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     // Tracking must never take the test run down: anything but a broken runtime becomes a warning. This
     // includes MissingMethodException, because vstest.console loads its own Newtonsoft.Json.

@@ -21,9 +21,9 @@ public sealed class TestLoggerBenchmark : IBenchmark
     public void Run(BenchmarkReport report)
     {
         var root = BenchmarkReport.TempDirectory("testlogger");
+        var version = $"0.1.0-bench.{DateTime.UtcNow:yyyyMMddHHmmss}";
         try
         {
-            var version = $"0.1.0-bench.{DateTime.UtcNow:yyyyMMddHHmmss}";
             var feed = Path.Combine(root, "feed");
             var pack = DotNetCli.Run($"pack \"{Path.Combine(RepositoryRoot(), "src", "Sdk", "Wandb.Sdk.csproj")}\" -c Release -o \"{feed}\" -p:Version={version} -v:q", root);
             Require(pack, "pack Wandb.Sdk");
@@ -67,6 +67,11 @@ public sealed class TestLoggerBenchmark : IBenchmark
             try
             {
                 Directory.Delete(root, recursive: true);
+                var cached = Path.Combine(System.Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages"), "wandb.sdk", version);
+                if (Directory.Exists(cached))
+                {
+                    Directory.Delete(cached, recursive: true);
+                }
             }
             catch (IOException)
             {

@@ -78,7 +78,11 @@ public sealed class TestLoggerTests
         Assert.AreEqual(0, workspace.DotNet("new sln -n Models --format sln", timeout: DotNetTimeout).ExitCode);
         Assert.AreEqual(0, workspace.DotNet("sln Models.sln add Churn.Tests Fraud.Tests", timeout: DotNetTimeout).ExitCode);
 
-        var result = workspace.DotNet("test Models.sln --logger wandb", environment: workspace.StoreEnvironment(), timeout: DotNetTimeout);
+        var stepSummary = Path.Combine(workspace.Root, "step-summary.md");
+        var environment = workspace.StoreEnvironment();
+        environment["GITHUB_STEP_SUMMARY"] = stepSummary;
+
+        var result = workspace.DotNet("test Models.sln --logger wandb", environment: environment, timeout: DotNetTimeout);
 
         Assert.AreEqual(0, result.ExitCode, result.ToString());
         var runs = RecordedRun.ReadAll(new StoreFiles(workspace.StoreDirectory));
@@ -86,6 +90,7 @@ public sealed class TestLoggerTests
         var group = runs.Select(r => r.Group).Distinct().Single();
         StringAssert.StartsWith(group, "test-", "generated once per dotnet test invocation");
         CollectionAssert.AreEquivalent(new long[] { 0, 1, 2, 0, 1, 2 }, runs.Select(r => (long)r.Config["fold"]!).ToArray());
+        StringAssert.Contains(File.ReadAllText(stepSummary), group!, "each project appends its summary to the GitHub job summary");
     }
 
     private static void AssertRecordedLikeAUserExpects(TestWorkspace workspace, string project)
