@@ -35,6 +35,18 @@ public static class FoldRuns
             throw new ArgumentOutOfRangeException(nameof(fold), fold, "A fold index must not be negative.");
         }
 
+        if (metrics is null)
+        {
+            throw new ArgumentNullException(nameof(metrics));
+        }
+
+        if (!MetricReader.IsMetricsObject(metrics))
+        {
+            throw new ArgumentException(
+                $"metrics has type {metrics.GetType().FullName}, which is not an ML.NET metrics class (Microsoft.ML.Data.*Metrics). Pass what a catalog's Evaluate or CrossValidate returns.",
+                nameof(metrics));
+        }
+
         if (string.IsNullOrWhiteSpace(options.JobType))
         {
             throw new ArgumentException($"FoldRunOptions.JobType must not be empty (got '{options.JobType}').", nameof(options));
