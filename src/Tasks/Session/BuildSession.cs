@@ -1,0 +1,151 @@
+using Microsoft.Build.Framework;
+using Wandb.Build.Tasks.Runs;
+using Wandb.Diagnostics;
+using Wandb.Environment;
+using Wandb.Storage;
+
+namespace Wandb.Build.Tasks.Session;
+
+/// <summary>
+/// What one MSBuild node knows about the build's runs: the runs still open and the stores written to.
+/// Registered with the engine for the lifetime of the build, so MSBuild disposes it when the build ends
+/// on this node, whether it succeeded or not. That is the only hook that runs after a failed target (its
+/// AfterTargets do not), so disposing closes the runs still open as failed, then refreshes the reports.
+/// </summary>
+internal sealed class BuildSession : IDisposable
+{
+    private static readonly string Key = "Wandb.Build.Tasks.BuildSession/" + typeof(BuildSession).Assembly.FullName;
+    private static readonly object CreationGate = new();
+    private readonly object _gate = new();
+    private readonly Dictionary<string, TrackedRun> _open = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RunStore> _stores = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _groups = new(StringComparer.Ordinal);
+    private readonly BuildReports _reports;
+    private IEnvironmentVariables? _environment;
+    private string? _fallbackBuildId;
+    private bool _reportsEnabled;
+    private bool _disposed;
+
+    public BuildSession(BuildReports reports) => _reports = reports;
+
+    /// <summary>The build's session on this node, created and registered on first use; null when the engine cannot hold one.</summary>
+    public static BuildSession? For(IBuildEngine engine, Func<BuildSession> create)
+    {
+        if (engine is not IBuildEngine4 registry)
+        {
+            return null;
+        }
+
+        lock (CreationGate)
+        {
+            if (registry.GetRegisteredTaskObject(Key, RegisteredTaskObjectLifetime.Build) is BuildSession existing)
+            {
+                return existing;
+            }
+
+            var session = create();
+            registry.RegisterTaskObject(Key, session, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+            return session;
+        }
+    }
+
+    /// <summary>The build's session on this node if one exists.</summary>
+    public static BuildSession? Find(IBuildEngine engine) =>
+        (engine as IBuildEngine4)?.GetRegisteredTaskObject(Key, RegisteredTaskObjectLifetime.Build) as BuildSession;
+
+    /// <summary>The per-build id shared by every node (see Wandb.Build.Session.proj), or null when unknown.</summary>
+    public string? BuildId { get; private set; }
+
+    /// <summary>The build's environment, as the first tracked target saw it; CI variables are read from it at the end.</summary>
+    public IEnvironmentVariables Environment => _environment ?? new DictionaryEnvironmentVariables(new Dictionary<string, string?>());
+
+    /// <summary>
+    /// An id for this node when the shared per-build id is missing (the session project could not be built):
+    /// runs of this node still share a group, with a warning that other nodes may use another.
+    /// </summary>
+    public string FallbackBuildId(Microsoft.Build.Utilities.TaskLoggingHelper log, bool strict)
+    {
+        lock (_gate)
+        {
+            if (_fallbackBuildId is null)
+            {
+                _fallbackBuildId = RunId.Generate();
+                Diagnostics.BuildLog.Problem(log, strict, Diagnostics.BuildWarningCodes.BuildIdUnavailable, $"The id shared by every project of this build is not available, so projects built on other MSBuild nodes may get another group than build-{_fallbackBuildId}. Set WandbRunGroup or WANDB_RUN_GROUP to choose one.");
+            }
+
+            return _fallbackBuildId;
+        }
+    }
+
+    public void Add(TrackedRun run, string? buildId, IEnvironmentVariables environment, bool writeReports)
+    {
+        lock (_gate)
+        {
+            _open[run.Run.Id] = run;
+            _stores[run.Store.Location] = run.Store;
+            if (run.Run.Group is not null)
+            {
+                _groups.Add(run.Run.Group);
+            }
+
+            BuildId ??= buildId;
+            _environment ??= environment;
+
+            _reportsEnabled |= writeReports;
+        }
+    }
+
+    /// <summary>Removes and returns an open run, or null when it is not open on this node.</summary>
+    public TrackedRun? Take(string runId)
+    {
+        lock (_gate)
+        {
+            if (_open.TryGetValue(runId, out var run))
+            {
+                _open.Remove(runId);
+                return run;
+            }
+
+            return null;
+        }
+    }
+
+    public void Dispose()
+    {
+        TrackedRun[] open;
+        RunStore[] stores;
+        string[] groups;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            open = _open.Values.ToArray();
+            _open.Clear();
+            stores = _reportsEnabled ? _stores.Values.ToArray() : Array.Empty<RunStore>();
+            groups = _groups.ToArray();
+        }
+
+        foreach (var run in open)
+        {
+            // The target failed or the build was cancelled: its After task never ran.
+            try
+            {
+                run.Output.Detach();
+                run.Run.Finish(RunState.Failed, 1);
+            }
+            catch (Exception ex)
+            {
+                _reports.Output.Warning(Diagnostics.BuildWarningCodes.RunNotFinished, $"The run {run.Run.Id} of target {run.TargetName} could not be closed as failed: {ex.Message}");
+            }
+        }
+
+        foreach (var store in stores)
+        {
+            _reports.Refresh(store, groups, BuildId, Environment);
+        }
+    }
+}

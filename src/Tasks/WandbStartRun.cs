@@ -1,0 +1,173 @@
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using Wandb.Build.Tasks.Config;
+using Wandb.Build.Tasks.Diagnostics;
+using Wandb.Build.Tasks.Environment;
+using Wandb.Build.Tasks.Runs;
+using Wandb.Build.Tasks.Session;
+using Wandb.Environment;
+using Wandb.Reports;
+using Wandb.Runs;
+using Wandb.Settings;
+using Wandb.Storage;
+
+namespace Wandb.Build.Tasks;
+
+/// <summary>
+/// Starts the run of a tracked target (job type = the target's name) and sets <c>WANDB_RUN_ID</c> and
+/// friends for the processes the target starts, so <c>Run.Init()</c> inside them attaches to it. The run
+/// stays open in the node's <see cref="BuildSession"/> until <see cref="WandbFinishRun"/> or the build's end.
+/// </summary>
+public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
+{
+    /// <summary>The tracked target; becomes the run's job type.</summary>
+    [Required]
+    public string TargetName { get; set; } = string.Empty;
+
+    /// <summary>The MSBuild project's name: the run's project unless <see cref="Project"/> or <c>WANDB_PROJECT</c> is set.</summary>
+    [Required]
+    public string ProjectName { get; set; } = string.Empty;
+
+    /// <summary>The project's folder; the store is found from it (repository root, else here).</summary>
+    [Required]
+    public string ProjectDirectory { get; set; } = string.Empty;
+
+    /// <summary><c>WandbProject</c>.</summary>
+    public string? Project { get; set; }
+
+    /// <summary><c>WandbRunGroup</c>: wins over <c>WANDB_RUN_GROUP</c>, the CI run and the generated group.</summary>
+    public string? Group { get; set; }
+
+    /// <summary><c>WandbDir</c>: the store folder; wins over <c>WANDB_DIR</c>.</summary>
+    public string? Dir { get; set; }
+
+    /// <summary>The id shared by every project and node of this build; the generated group is <c>build-&lt;id&gt;</c>.</summary>
+    public string? BuildId { get; set; }
+
+    /// <summary>Recorded in the config as <c>Configuration</c>.</summary>
+    public string? Configuration { get; set; }
+
+    /// <summary>Recorded in the config as <c>TargetFramework</c>.</summary>
+    public string? TargetFramework { get; set; }
+
+    /// <summary><c>WandbConfigProperties</c>: names of global properties to record in the config.</summary>
+    public string[] ConfigProperties { get; set; } = Array.Empty<string>();
+
+    /// <summary><c>WandbConfig</c> items: the item name is the key, its <c>Value</c> metadata the value.</summary>
+    public ITaskItem[] Config { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary><c>WandbStrict</c>: tracking problems become errors.</summary>
+    public bool Strict { get; set; }
+
+    /// <summary><c>WandbReports</c>: refresh the store's reports when the build ends.</summary>
+    public bool WriteReports { get; set; } = true;
+
+    /// <summary>The run's id, empty when no run was started.</summary>
+    [Output]
+    public string RunId { get; set; } = string.Empty;
+
+    /// <summary>The run's group.</summary>
+    [Output]
+    public string RunGroup { get; set; } = string.Empty;
+
+    /// <summary>The line that tells the user where the group's report is; printed once per build and group.</summary>
+    [Output]
+    public string ReportLine { get; set; } = string.Empty;
+
+    internal ITaskEnvironment Environment { get; set; } = ProcessTaskEnvironment.Instance;
+
+    internal RunContext RunContext { get; set; } = RunContext.Default;
+
+    internal Func<BuildSession> CreateSession { get; set; } = () => new BuildSession(BuildReports.Default);
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        try
+        {
+            Start();
+        }
+        catch (Exception ex)
+        {
+            // Tracking never breaks the build: the target runs as it would without the package.
+            BuildLog.Problem(Log, Strict, BuildWarningCodes.RunNotStarted, $"Target {TargetName} runs without a wandb run: {ex.Message}");
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    private void Start()
+    {
+        var session = BuildSession.For(BuildEngine, CreateSession)
+            ?? throw new InvalidOperationException("this MSBuild cannot keep a run open between tasks (it lacks IBuildEngine4); upgrade MSBuild or set WandbEnabled=false.");
+        var variables = Environment.Snapshot().ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        foreach (var name in RunVariables.PerTarget)
+        {
+            // The build's own WANDB_RUN_ID (or one left by an enclosing tracked target) must not merge this target into another run.
+            variables.Remove(name);
+        }
+
+        var buildEnvironment = new DictionaryEnvironmentVariables(variables);
+        var group = GroupResolver.Resolve(Group, buildEnvironment, () => "build-" + (NonEmpty(BuildId) ?? session.FallbackBuildId(Log, Strict)));
+        var options = new RunOptions
+        {
+            Project = NonEmpty(Project) ?? buildEnvironment.Get(WandbVariables.Project) ?? ProjectName,
+            Group = group.Name,
+            JobType = TargetName,
+            Dir = NonEmpty(Dir),
+            Resume = ResumeMode.Never,
+        };
+        var globals = (BuildEngine as IBuildEngine6)?.GetGlobalProperties() ?? new Dictionary<string, string>();
+        foreach (var pair in BuildConfig.Collect(Configuration, TargetFramework, ConfigProperties, globals, Config, (code, message) => BuildLog.Problem(Log, Strict, code, message)))
+        {
+            options.Config[pair.Key] = pair.Value;
+        }
+
+        var output = new TaskOutput();
+        output.Attach(Log, Strict);
+        try
+        {
+            RunStore? store = null;
+            var baseContext = RunContext;
+            var context = baseContext with
+            {
+                Environment = buildEnvironment,
+                Output = output,
+                CurrentDirectory = ProjectDirectory,
+                OpenStore = (settings, ctx) => store = baseContext.OpenStore(settings, ctx),
+            };
+            var run = Run.Init(options, context);
+            if (run.IsDisabled || store is null)
+            {
+                return;
+            }
+
+            var perTarget = RunVariables.For(run);
+            var previous = perTarget.Select(p => new KeyValuePair<string, string?>(p.Key, Environment.Get(p.Key))).ToList();
+            foreach (var pair in perTarget)
+            {
+                Environment.Set(pair.Key, pair.Value);
+            }
+
+            session.Add(new TrackedRun(run, store, output, TargetName, previous), NonEmpty(BuildId), buildEnvironment, WriteReports);
+            RunId = run.Id;
+            RunGroup = run.Group ?? string.Empty;
+            ReportLine = $"wandb: runs of this build are in group {run.Group}; grouped report: {GroupPage(store, run.Group!)}";
+            Log.LogMessage(MessageImportance.Normal, $"wandb: target {TargetName} is run {run.Id} (project {run.Project}, group {run.Group}, job_type {run.JobType}) in {store.Location}");
+        }
+        finally
+        {
+            output.Detach();
+        }
+    }
+
+    private static string GroupPage(RunStore store, string group)
+    {
+        // Where ReportWriter.WriteAll puts index.html by default; the report itself is refreshed when the build ends.
+        var directory = Path.Combine(store.Location, "report");
+        var expected = new ReportResult { Directory = directory, HtmlPath = Path.Combine(directory, "index.html") };
+        return expected.GroupPageUrl(group) ?? directory;
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+}
