@@ -1,0 +1,65 @@
+namespace Wandb.TestLogger.Reporting;
+
+/// <summary>
+/// The logger's parameters (<c>--logger "wandb;project=...;group=...;dir=...;mode=..."</c>, a .runsettings
+/// <c>&lt;Logger&gt;</c> configuration, or the MTP options), parsed once. Names are case-insensitive.
+/// </summary>
+internal sealed record LoggerParameters
+{
+    public const string ProjectName = "project";
+    public const string GroupName = "group";
+    public const string DirName = "dir";
+    public const string ModeName = "mode";
+
+    /// <summary>Parameters vstest adds by itself; not the user's, so never reported as unknown.</summary>
+    private static readonly string[] PlatformNames = { "TestRunDirectory", "TargetFramework" };
+
+    private static readonly string[] KnownNames = { ProjectName, GroupName, DirName, ModeName };
+
+    public string? Project { get; init; }
+
+    public string? Group { get; init; }
+
+    public string? Dir { get; init; }
+
+    public string? Mode { get; init; }
+
+    /// <summary>Parameters the logger does not know, for a clear warning.</summary>
+    public IReadOnlyList<string> Unknown { get; init; } = Array.Empty<string>();
+
+    public static string KnownList => string.Join(", ", KnownNames);
+
+    public static LoggerParameters Parse(IEnumerable<KeyValuePair<string, string?>> values)
+    {
+        string? project = null, group = null, dir = null, mode = null;
+        var unknown = new List<string>();
+        foreach (var pair in values)
+        {
+            var value = string.IsNullOrWhiteSpace(pair.Value) ? null : pair.Value!.Trim();
+            switch (pair.Key.Trim().ToLowerInvariant())
+            {
+                case ProjectName:
+                    project = value;
+                    break;
+                case GroupName:
+                    group = value;
+                    break;
+                case DirName:
+                    dir = value;
+                    break;
+                case ModeName:
+                    mode = value;
+                    break;
+                default:
+                    if (!PlatformNames.Any(p => string.Equals(p, pair.Key, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        unknown.Add(pair.Key);
+                    }
+
+                    break;
+            }
+        }
+
+        return new LoggerParameters { Project = project, Group = group, Dir = dir, Mode = mode, Unknown = unknown };
+    }
+}

@@ -1,0 +1,31 @@
+using Wandb.Diagnostics;
+using Wandb.Environment;
+using Wandb.Runs;
+using Wandb.Settings;
+using Wandb.Storage;
+
+namespace Wandb.TestLogger.Reporting;
+
+/// <summary>The edges the reporting core touches, so unit tests can replace every one of them.</summary>
+internal sealed record ReporterEnvironment
+{
+    public IEnvironmentVariables Variables { get; init; } = ProcessEnvironmentVariables.Instance;
+
+    /// <summary>Sets a variable for this process and the processes it starts (the testhost).</summary>
+    public Action<string, string> Export { get; init; } = (name, value) => System.Environment.SetEnvironmentVariable(name, value);
+
+    public IWandbOutput Output { get; init; } = LoggerConsoleOutput.Instance;
+
+    public IClock Clock { get; init; } = SystemClock.Instance;
+
+    public string CurrentDirectory { get; init; } = System.Environment.CurrentDirectory;
+
+    /// <summary>Opens the store the settings point at (the folder store unless the SDK picks another).</summary>
+    public Func<WandbSettings, RunStore> OpenStore { get; init; } = settings => RunContext.Default.OpenStore(settings, RunContext.Default);
+
+    /// <summary>Refreshes the reports of a store; the SDK's report writer unless replaced.</summary>
+    public Func<RunStore, Wandb.Reports.ReportOptions, Wandb.Reports.ReportResult> WriteReports { get; init; } = Wandb.Reports.ReportWriter.WriteAll;
+
+    /// <summary>How long the end of the test run waits for results still being written.</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(60);
+}

@@ -1,0 +1,205 @@
+using System.Collections.Concurrent;
+using Wandb.Environment;
+using Wandb.Reports;
+using Wandb.Reports.Ci;
+using Wandb.Settings;
+using Wandb.Storage;
+
+namespace Wandb.TestLogger.Reporting;
+
+/// <summary>
+/// The reporting core shared by the VSTest logger and the Microsoft.Testing.Platform extension: resolves
+/// the session's group and store, hands them to the test processes through <c>WANDB_*</c> variables,
+/// records one run per test result on a background thread (so the test run never waits for the disk), and
+/// at the end refreshes the reports and prints a grouped summary. Tracking problems become warnings.
+/// </summary>
+internal sealed class TestSessionReporter
+{
+    private readonly LoggerParameters _parameters;
+    private readonly ReporterEnvironment _env;
+    private readonly ParameterNameReader _names = new();
+    private readonly BlockingCollection<TestResultInfo> _queue = new();
+    private readonly SessionTally _tally = new();
+    private RunStore? _store;
+    private TestRunWriter? _writer;
+    private Thread? _worker;
+    private int _failedWrites;
+
+    public TestSessionReporter(LoggerParameters parameters, ReporterEnvironment environment)
+    {
+        _parameters = parameters;
+        _env = environment;
+    }
+
+    /// <summary>The group of this session, once started.</summary>
+    public string? Group { get; private set; }
+
+    /// <summary>False when disabled (<c>mode=disabled</c>) or when the store or a parameter made recording impossible.</summary>
+    public bool IsRecording => _writer is not null;
+
+    /// <summary>Resolves group, project and store, and exports them to the test processes. Never throws.</summary>
+    /// <param name="sessionId">The platform's id of this invocation, or null to generate one.</param>
+    public void Start(string? sessionId)
+    {
+        var output = _env.Output;
+        foreach (var unknown in _parameters.Unknown)
+        {
+            output.Warning(LoggerWarnings.UnknownParameter, $"Unknown logger parameter '{unknown}' was ignored. Known parameters: {LoggerParameters.KnownList}.");
+        }
+
+        WandbSettings settings;
+        try
+        {
+            var (mode, _) = SettingsResolver.ParseMode(null, _parameters.Mode ?? _env.Variables.Get(WandbVariables.Mode));
+            settings = SettingsResolver.Resolve(new RunOptions { Project = _parameters.Project, Dir = _parameters.Dir, Mode = mode }, _env.Variables, _env.CurrentDirectory);
+        }
+        catch (ArgumentException ex)
+        {
+            var field = _parameters.Mode is not null ? "logger parameter 'mode'" : WandbVariables.Mode;
+            output.Warning(LoggerWarnings.InvalidParameter, $"{field} is invalid, so no runs are recorded for this test run: {ex.Message}");
+            return;
+        }
+
+        Group = GroupResolver.Resolve(_parameters.Group, _env.Variables, () => sessionId is null ? "test-" + RunId.Generate() : SessionGroupName.From(sessionId)).Name;
+        Export(WandbVariables.RunGroup, Group);
+        Export(WandbVariables.Dir, settings.StoreDirectory);
+        if (_parameters.Project is not null)
+        {
+            Export(WandbVariables.Project, _parameters.Project);
+        }
+
+        if (settings.Mode == WandbMode.Disabled)
+        {
+            Export(WandbVariables.Mode, "disabled");
+            return;
+        }
+
+        try
+        {
+            _store = _env.OpenStore(settings);
+            var system = SystemInfoCollector.Collect(_env.Variables, _env.CurrentDirectory, settings.DisableGit);
+            _writer = new TestRunWriter(_store, settings.Project, Group, system, _env.Clock);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        {
+            output.Warning(LoggerWarnings.StoreUnavailable, $"The run store {settings.StoreDirectory} cannot be opened, so no runs are recorded for this test run: {ex.Message}");
+            return;
+        }
+
+        _worker = new Thread(WriteQueued) { IsBackground = true, Name = "wandb test logger" };
+        _worker.Start();
+    }
+
+    /// <summary>Queues a result for recording and returns at once.</summary>
+    public void Record(TestResultInfo result)
+    {
+        if (_writer is null)
+        {
+            return;
+        }
+
+        _tally.Add(result);
+        try
+        {
+            _queue.Add(result);
+        }
+        catch (InvalidOperationException)
+        {
+            // A result reported after the run completed has nowhere to go.
+        }
+    }
+
+    /// <summary>Waits for queued results, refreshes the reports and prints the grouped summary. Never throws.</summary>
+    public void Complete()
+    {
+        if (_writer is null || _store is null || _worker is null)
+        {
+            return;
+        }
+
+        _queue.CompleteAdding();
+        if (!_worker.Join(_env.DrainTimeout))
+        {
+            _env.Output.Warning(LoggerWarnings.RecordingTimedOut, $"Recording test results took longer than {_env.DrainTimeout.TotalSeconds:0} s; {_queue.Count} result(s) were not recorded. Check that the store {_store.Location} is reachable.");
+            return;
+        }
+
+        if (_failedWrites > 0)
+        {
+            _env.Output.Warning(LoggerWarnings.ResultNotRecorded, $"{_failedWrites} test result(s) could not be recorded in {_store.Location}; see the first message above.");
+        }
+
+        foreach (var line in _tally.Lines(Group!, _store.Location))
+        {
+            _env.Output.Info(line);
+        }
+
+        RefreshReports();
+    }
+
+    private void WriteQueued()
+    {
+        foreach (var result in _queue.GetConsumingEnumerable())
+        {
+            try
+            {
+                _writer!.Write(TestRunDescription.From(result, Group!, _names), result);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or Newtonsoft.Json.JsonException)
+            {
+                if (Interlocked.Increment(ref _failedWrites) == 1)
+                {
+                    _env.Output.Warning(LoggerWarnings.ResultNotRecorded, $"The result of '{result.DisplayName}' could not be recorded in {_store!.Location}: {ex.Message}");
+                }
+            }
+        }
+    }
+
+    private void RefreshReports()
+    {
+        try
+        {
+            ReportResult report;
+            using (CrossProcessLock.Acquire(_store!.Location, TimeSpan.FromSeconds(60)))
+            {
+                report = _env.WriteReports(_store, new ReportOptions { FocusGroups = { Group! } });
+            }
+
+            foreach (var line in report.ConsoleLines)
+            {
+                _env.Output.Info(line.StartsWith("wandb: ", StringComparison.Ordinal) ? line.Substring(7) : line);
+            }
+
+            var page = report.GroupPageUrl(Group!);
+            if (page is not null)
+            {
+                _env.Output.Info("report: " + page);
+            }
+
+            if (report.MarkdownPath is not null)
+            {
+                var command = CiJobSummary.Publish(report.MarkdownPath, _env.Variables, _env.Output);
+                if (command is not null)
+                {
+                    Console.Out.WriteLine(command);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or TimeoutException or Newtonsoft.Json.JsonException)
+        {
+            _env.Output.Warning(LoggerWarnings.ReportsNotWritten, $"The reports in {_store!.Location} could not be refreshed: {ex.Message}. The runs are recorded; write the reports later with the SDK's ReportWriter.");
+        }
+    }
+
+    private void Export(string name, string value)
+    {
+        try
+        {
+            _env.Export(name, value);
+        }
+        catch (Exception ex) when (ex is ArgumentException or System.Security.SecurityException)
+        {
+            _env.Output.Warning(LoggerWarnings.InvalidParameter, $"Could not pass {name} to the test processes: {ex.Message}");
+        }
+    }
+}

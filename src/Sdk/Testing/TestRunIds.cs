@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Wandb.Testing;
+
+/// <summary>
+/// The id of the run that records one test result. The test logger (in the vstest.console or test
+/// process) and a test that calls <see cref="WandbTest.Init(object, RunOptions?)"/> (in the testhost) compute
+/// it independently from the same facts, which is how both end up writing to one run without talking
+/// to each other: the store lets several processes attach to one run id.
+/// </summary>
+internal static class TestRunIds
+{
+    public const int Length = 12;
+
+    private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    /// <param name="group">The group of the test session.</param>
+    /// <param name="assemblyName">Simple name of the test assembly (two projects may hold the same test name).</param>
+    /// <param name="targetFramework">Framework name such as <c>.NETCoreApp,Version=v10.0</c> (one project may run for several).</param>
+    /// <param name="fullyQualifiedName">Namespace, class and method: <c>My.Tests.CvTests.Fold</c>.</param>
+    /// <param name="displayName">The display name, which tells the data rows of one method apart.</param>
+    public static string For(string group, string assemblyName, string? targetFramework, string fullyQualifiedName, string displayName)
+    {
+        var key = string.Join("\n", group, assemblyName, targetFramework ?? string.Empty, fullyQualifiedName, displayName);
+        byte[] hash;
+        using (var sha = SHA256.Create())
+        {
+            hash = sha.ComputeHash(Encoding.UTF8.GetBytes(key));
+        }
+
+        var chars = new char[Length];
+        for (var i = 0; i < Length; i++)
+        {
+            chars[i] = Alphabet[hash[i] % Alphabet.Length];
+        }
+
+        return new string(chars);
+    }
+}
