@@ -18,6 +18,7 @@ public sealed class Run : IDisposable
     private readonly RunRecorder? _recorder;
     private readonly object _finishGate = new();
     private RunState _state = RunState.Running;
+    private string[]? _lastKeys;
 
     private Run(string id, string name, string project, string? group, string? jobType, string? notes, IReadOnlyList<string> tags, string? storeLocation, bool attached, RunRecorder? recorder, RunConfig config, RunSummary summary)
     {
@@ -184,17 +185,30 @@ public sealed class Run : IDisposable
             throw new ArgumentNullException(nameof(metrics));
         }
 
-        var keys = new string[metrics.Count];
+        // Training loops log the same keys every step: reusing the previous key array (immutable once
+        // built) saves an allocation per row and lets the writer's key cache hit by reference.
+        var previous = _lastKeys;
+        var keys = previous is not null && previous.Length == metrics.Count ? previous : new string[metrics.Count];
         var values = new double[metrics.Count];
         var i = 0;
         foreach (var pair in metrics)
         {
-            ValidateMetricKey(pair.Key);
-            keys[i] = pair.Key;
+            if (!ReferenceEquals(keys, previous) || !string.Equals(keys[i], pair.Key, StringComparison.Ordinal))
+            {
+                ValidateMetricKey(pair.Key);
+                if (ReferenceEquals(keys, previous))
+                {
+                    keys = (string[])previous.Clone();
+                }
+
+                keys[i] = pair.Key;
+            }
+
             values[i] = pair.Value;
             i++;
         }
 
+        _lastKeys = keys;
         LogValidated(keys, values, step);
     }
 

@@ -20,4 +20,30 @@ public sealed class ReportOptions
 
     /// <summary>Write index.html.</summary>
     public bool Html { get; set; } = true;
+
+    /// <summary>
+    /// Keys to group runs by, nested in order: <c>group</c>, <c>job_type</c>, <c>state</c>, <c>tags</c>,
+    /// <c>project</c>, or a config key as a flattened path (<c>optimizer.lr</c>; <c>config.group</c> for a config
+    /// key named like a built-in column). Default null: by <c>group</c> when any run has one, else one row per
+    /// run. An empty list turns grouping off (one row per run). runs.json always groups by <c>group</c>.
+    /// </summary>
+    public IList<string>? GroupBy { get; set; }
+
+    /// <summary>Summary metrics shown in summary.md and the console; default empty: the (up to 5) numeric metrics most runs have.</summary>
+    public IList<string> KeyMetrics { get; set; } = new List<string>();
+
+    /// <summary>Metric on which groups are compared (Welch's t-test); default the first key metric.</summary>
+    public string? CompareMetric { get; set; }
+
+    /// <summary>Group (its label in the table) every other group is compared with; default the best group by <see cref="CompareMetric"/>.</summary>
+    public string? BaselineGroup { get; set; }
+
+    /// <summary>Metrics for which lower is better, in addition to names containing loss, error, err, mse, mae, rmse, mape, perplexity, time, duration or latency.</summary>
+    public IList<string> LowerIsBetter { get; set; } = new List<string>();
+
+    /// <summary>Metrics for which higher is better even though their name suggests otherwise.</summary>
+    public IList<string> HigherIsBetter { get; set; } = new List<string>();
+
+    /// <summary>Most buckets (B) of one chart's shared x grid; default 1000, at least 2.</summary>
+    public int ChartBuckets { get; set; } = 1000;
 }

@@ -1,64 +1,62 @@
-using Newtonsoft.Json.Linq;
+using Wandb.Environment;
+using Wandb.Reports.Json;
+using Wandb.Reports.Markdown;
 using Wandb.Storage;
 
 namespace Wandb.Reports;
 
 /// <summary>
 /// Writes the grouped reports of a store: runs.json (machines), summary.md (CI job summaries) and
-/// index.html (people), and returns a short console summary. Placeholder until the grouping engine lands:
-/// it already writes the runs of runs.json in the documented shape.
+/// index.html (people), and returns a short console summary. All of them render one model: the runs,
+/// grouped (see <see cref="ReportOptions.GroupBy"/>), with per-group statistics and a comparison of groups.
 /// </summary>
 public static class ReportWriter
 {
     /// <summary>Reads the store once and writes every report selected in <paramref name="options"/>.</summary>
-    public static ReportResult WriteAll(RunStore store, ReportOptions? options = null)
+    public static ReportResult WriteAll(RunStore store, ReportOptions? options = null) => WriteAll(store, options, SystemClock.Instance);
+
+    internal static ReportResult WriteAll(RunStore store, ReportOptions? options, IClock clock)
     {
         options ??= new ReportOptions();
-        var directory = options.OutputDirectory ?? Path.Combine(store.Location, "report");
+        var directory = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(store.Location, "report"));
         Directory.CreateDirectory(directory);
-        var runs = store.ListRuns(new RunFilter { Project = options.Project }).ToList();
+        var model = ReportModel.Build(store, options, clock.UtcNow);
+        return Write(model, store, directory);
+    }
+
+    internal static ReportResult Write(ReportModel model, RunStore store, string directory)
+    {
+        var options = model.Options;
         string? jsonPath = null;
         if (options.Json)
         {
             jsonPath = Path.Combine(directory, "runs.json");
-            var document = new JObject
-            {
-                ["schema"] = 1,
-                ["generated_at"] = DateTimeOffset.UtcNow.ToString("O"),
-                ["runs"] = new JArray(runs.Select(r => new JObject
-                {
-                    ["id"] = r.Id,
-                    ["name"] = r.Name,
-                    ["project"] = r.Project,
-                    ["group"] = r.Group,
-                    ["job_type"] = r.JobType,
-                    ["state"] = r.State.ToName(),
-                    ["exit_code"] = r.ExitCode,
-                    ["created_at"] = r.CreatedAt.ToString("O"),
-                    ["finished_at"] = r.FinishedAt?.ToString("O"),
-                    ["tags"] = new JArray(r.Tags),
-                    ["notes"] = r.Notes,
-                    ["config"] = JObject.FromObject(r.Config),
-                    ["summary"] = JObject.FromObject(r.Summary),
-                })),
-                ["groups"] = new JArray(),
-            };
-            File.WriteAllText(jsonPath, document.ToString());
+            AtomicFile.Write(jsonPath, writer => RunsJsonWriter.Write(model, writer));
+        }
+
+        string? markdownPath = null;
+        if (options.Markdown)
+        {
+            markdownPath = Path.Combine(directory, "summary.md");
+            var text = MarkdownSummaryWriter.Render(model);
+            AtomicFile.Write(markdownPath, writer => writer.Write(text));
         }
 
         string? htmlPath = null;
         if (options.Html)
         {
             htmlPath = Path.Combine(directory, "index.html");
-            Html.HtmlReportWriter.Write(store, runs, htmlPath);
+            Html.HtmlReportWriter.Write(store, model.Runs, htmlPath);
         }
 
+        var paths = new[] { htmlPath, markdownPath, jsonPath }.Where(p => p is not null).Select(p => p!);
         return new ReportResult
         {
             Directory = directory,
             JsonPath = jsonPath,
+            MarkdownPath = markdownPath,
             HtmlPath = htmlPath,
-            ConsoleLines = new[] { $"wandb: {runs.Count} run(s); reports in {directory}" },
+            ConsoleLines = ConsoleSummary.Lines(model, paths, directory),
         };
     }
 }

@@ -15,7 +15,10 @@ internal sealed class FolderRunWriter : IRunWriter
     private readonly string _historyPath;
     private readonly string _statePath;
     private readonly HistoryLineFormat _format = new();
-    private readonly StringBuilder _builder = new();
+    private const int ChunkChars = 32 * 1024;
+    private readonly StringBuilder _builder = new(ChunkChars + 4096);
+    private char[] _chars = new char[ChunkChars + 4096];
+    private byte[] _bytes = new byte[(ChunkChars + 4096) * 3];
     private Stream? _history;
     private bool _mayEndInPartialLine;
 
@@ -33,25 +36,30 @@ internal sealed class FolderRunWriter : IRunWriter
             return;
         }
 
-        _builder.Clear();
-        if (_mayEndInPartialLine)
-        {
-            // A previous failure may have left a torn fragment we could not cut off; a newline isolates it.
-            _builder.Append('\n');
-        }
-
-        for (var i = 0; i < rows.Count; i++)
-        {
-            _format.Append(_builder, rows[i]);
-        }
-
-        var bytes = Utf8.GetBytes(_builder.ToString());
         var stream = _history ??= _fs.OpenAppend(_historyPath);
         long lengthBefore = -1;
         try
         {
             lengthBefore = stream.CanSeek ? stream.Length : -1;
-            stream.Write(bytes, 0, bytes.Length);
+            _builder.Clear();
+            if (_mayEndInPartialLine)
+            {
+                // A previous failure may have left a torn fragment we could not cut off; a newline isolates it.
+                _builder.Append('\n');
+            }
+
+            // Encode in chunks through reused buffers: one huge string per batch would land on the large
+            // object heap and make the garbage collector, not the disk, the bottleneck.
+            for (var i = 0; i < rows.Count; i++)
+            {
+                _format.Append(_builder, rows[i]);
+                if (_builder.Length >= ChunkChars)
+                {
+                    WriteChunk(stream);
+                }
+            }
+
+            WriteChunk(stream);
             stream.Flush();
             _mayEndInPartialLine = false;
         }
@@ -60,6 +68,31 @@ internal sealed class FolderRunWriter : IRunWriter
             RollBack(stream, lengthBefore);
             throw;
         }
+    }
+
+    private void WriteChunk(Stream stream)
+    {
+        var length = _builder.Length;
+        if (length == 0)
+        {
+            return;
+        }
+
+        if (_chars.Length < length)
+        {
+            _chars = new char[Math.Max(length, _chars.Length * 2)];
+        }
+
+        _builder.CopyTo(0, _chars, 0, length);
+        var needed = Utf8.GetMaxByteCount(length);
+        if (_bytes.Length < needed)
+        {
+            _bytes = new byte[needed];
+        }
+
+        var count = Utf8.GetBytes(_chars, 0, length, _bytes, 0);
+        stream.Write(_bytes, 0, count);
+        _builder.Clear();
     }
 
     public void WriteState(WriterStateFile state, bool durable) => _fs.WriteAtomic(_statePath, StoreJson.Serialize(state), durable);

@@ -1,0 +1,68 @@
+using Wandb.Storage;
+
+namespace Wandb.Grouping;
+
+/// <summary>Groups runs by one or more keys (see <see cref="GroupingKey"/>).</summary>
+internal static class RunGrouper
+{
+    /// <summary>The default grouping: by <c>group</c> when any run has one, else one row per run.</summary>
+    public static IReadOnlyList<GroupingKey> DefaultKeys(IEnumerable<StoredRun> runs) =>
+        runs.Any(r => r.Group is not null) ? new[] { GroupingKey.Parse(GroupingKey.Group) } : Array.Empty<GroupingKey>();
+
+    public static RunGrouping Group(IReadOnlyList<StoredRun> runs, IReadOnlyList<GroupingKey> keys)
+    {
+        if (keys.Count == 0)
+        {
+            var single = runs
+                .Select(r => new RunGroup(Array.Empty<GroupValue>(), new[] { r }, r.Name))
+                .ToList();
+            return new RunGrouping(keys, single);
+        }
+
+        var buckets = new Dictionary<PathKey, List<StoredRun>>();
+        foreach (var run in runs)
+        {
+            var path = new PathKey(keys.Select(k => k.ValueOf(run)).ToArray());
+            if (!buckets.TryGetValue(path, out var members))
+            {
+                members = new List<StoredRun>();
+                buckets[path] = members;
+            }
+
+            members.Add(run);
+        }
+
+        var groups = buckets
+            .OrderBy(b => b.Key)
+            .Select(b => new RunGroup(b.Key.Values, b.Value, string.Join(" / ", b.Key.Values.Select(v => v.Label))))
+            .ToList();
+        return new RunGrouping(keys, groups);
+    }
+
+    private sealed class PathKey : IEquatable<PathKey>, IComparable<PathKey>
+    {
+        public PathKey(GroupValue[] values) => Values = values;
+
+        public GroupValue[] Values { get; }
+
+        public bool Equals(PathKey? other) => other is not null && Values.SequenceEqual(other.Values);
+
+        public override bool Equals(object? obj) => Equals(obj as PathKey);
+
+        public override int GetHashCode() => Values.Aggregate(17, (h, v) => (h * 31) + v.GetHashCode());
+
+        public int CompareTo(PathKey? other)
+        {
+            for (var i = 0; i < Values.Length; i++)
+            {
+                var c = Values[i].CompareTo(other!.Values[i]);
+                if (c != 0)
+                {
+                    return c;
+                }
+            }
+
+            return 0;
+        }
+    }
+}

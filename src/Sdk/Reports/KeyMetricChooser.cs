@@ -1,0 +1,34 @@
+using Wandb.Grouping;
+using Wandb.Runs;
+using Wandb.Storage;
+
+namespace Wandb.Reports;
+
+/// <summary>Picks the metrics a short report shows when the user named none: the numeric summary metrics most runs have.</summary>
+internal static class KeyMetricChooser
+{
+    public const int DefaultCount = 5;
+
+    /// <summary>Up to <see cref="DefaultCount"/> numeric summary metrics, most common first, then by name; names starting with "_" are internal and skipped.</summary>
+    public static IReadOnlyList<string> Choose(IEnumerable<StoredRun> runs)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var run in runs)
+        {
+            foreach (var pair in ConfigFlattener.Flatten(run.Summary))
+            {
+                if (!pair.Key.StartsWith("_", StringComparison.Ordinal) && SummaryStatistics.TryNumber(pair.Value, out _))
+                {
+                    counts[pair.Key] = counts.TryGetValue(pair.Key, out var c) ? c + 1 : 1;
+                }
+            }
+        }
+
+        return counts
+            .OrderByDescending(p => p.Value)
+            .ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Take(DefaultCount)
+            .Select(p => p.Key)
+            .ToList();
+    }
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using Wandb.Grouping;
+using Wandb.Grouping.Statistics;
+using Wandb.Storage;
+
+namespace Wandb.Reports.Markdown;
+
+/// <summary>
+/// Writes summary.md, fit for a CI job summary: an overview, failed and crashed runs called out, one table
+/// per grouping with <c>mean ± std (n)</c> per key metric and the best group marked, and the comparison of
+/// groups. Every user string goes through <see cref="MarkdownText"/>; the whole stays under 1 MiB.
+/// </summary>
+internal static class MarkdownSummaryWriter
+{
+    private const int MaxListedProblemRuns = 50;
+    private const string BestMark = "★";
+
+    public static string Render(ReportModel model, int maxBytes = BoundedMarkdown.DefaultMaxBytes)
+    {
+        var md = new BoundedMarkdown(maxBytes);
+        md.Line("# Wandb report");
+        md.Line();
+        Overview(md, model);
+        var problems = model.Runs.Where(IsProblem).ToList();
+        if (problems.Count > 0)
+        {
+            md.Line();
+            md.Line($"> **{problems.Count} run(s) did not finish:** {StateCounts(problems)}. They are listed below and counted in every table.");
+        }
+
+        if (model.Runs.Count == 0)
+        {
+            md.Line();
+            md.Line("No runs in the store yet.");
+            return md.ToString();
+        }
+
+        Table(md, model, model.Tables[0]);
+        Comparison(md, model);
+        foreach (var table in model.Tables.Skip(1))
+        {
+            Table(md, model, table);
+        }
+
+        ProblemRuns(md, problems);
+        return md.ToString();
+    }
+
+    private static void Overview(BoundedMarkdown md, ReportModel model)
+    {
+        var projects = model.Runs.Select(r => r.Project).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();
+        var groups = model.Main.IsOff ? "grouping off" : $"{model.Main.Groups.Count} group(s) by {MarkdownText.Escape(model.Main.Title)}";
+        var projectText = projects.Count == 0 ? string.Empty : $" · project {string.Join(", ", projects.Take(5).Select(p => MarkdownText.Escape(p)))}{(projects.Count > 5 ? $" and {projects.Count - 5} more" : string.Empty)}";
+        md.Line($"{model.Runs.Count} run(s) · {groups}{projectText} · {StateCounts(model.Runs)} · generated {model.GeneratedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC");
+    }
+
+    private static void Table(BoundedMarkdown md, ReportModel model, RunGrouping grouping)
+    {
+        md.Line();
+        md.Line(grouping.IsOff ? "## Runs" : $"## Runs by {MarkdownText.Escape(grouping.Title)}");
+        md.Line();
+        var metrics = model.KeyMetrics;
+        var best = metrics.ToDictionary(
+            m => m,
+            m => grouping.IsOff || grouping.Groups.Count < 2 ? null : GroupComparison.Best(grouping.Groups, m, model.Goals),
+            StringComparer.Ordinal);
+        var keyColumns = grouping.IsOff ? new[] { "run" } : grouping.Keys.Select(k => MarkdownText.Escape(k.Name)).ToArray();
+        var countColumns = grouping.IsOff ? new[] { "state" } : new[] { "runs", "states" };
+        var header = keyColumns.Concat(countColumns).Concat(metrics.Select(m => MarkdownText.Escape(m) + (model.Goals.LowerIsBetter(m) ? " ↓" : " ↑")));
+        md.Line("| " + string.Join(" | ", header) + " |");
+        md.Line("|" + string.Concat(Enumerable.Repeat(" --- |", keyColumns.Length + countColumns.Length)) + string.Concat(Enumerable.Repeat(" ---: |", metrics.Count)));
+        foreach (var group in grouping.Groups)
+        {
+            var keys = grouping.IsOff ? new[] { MarkdownText.Escape(group.Label) } : group.Path.Select(v => v.IsMissing ? "*(none)*" : MarkdownText.Escape(v.Label)).ToArray();
+            var cells = keys
+                .Concat(grouping.IsOff ? new[] { group.Runs[0].State.ToName() } : new[] { group.Runs.Count.ToString(CultureInfo.InvariantCulture), StateCounts(group.Runs) })
+                .Concat(metrics.Select(m => Cell(group, m, ReferenceEquals(best[m], group))));
+            md.Line("| " + string.Join(" | ", cells) + " |");
+        }
+
+        md.Line();
+        md.Line(grouping.IsOff
+            ? "Values are each run's summary (last logged value unless set explicitly). ↑ higher is better, ↓ lower is better."
+            : $"Cells: mean ± std (n) of the runs' summary values. {BestMark} best group for that metric; ↑ higher is better, ↓ lower is better.");
+    }
+
+    private static string Cell(RunGroup group, string metric, bool isBest)
+    {
+        if (!group.Summary.TryGetValue(metric, out var stats))
+        {
+            return NumberText.Undefined;
+        }
+
+        string text;
+        if (stats.N == 0)
+        {
+            text = NumberText.Undefined;
+        }
+        else if (group.Runs.Count == 1 && stats.N == 1)
+        {
+            text = NumberText.Format(stats.Mean);
+        }
+        else
+        {
+            text = $"{NumberText.Format(stats.Mean)} ± {NumberText.Format(stats.Std)} ({stats.N})";
+        }
+
+        if (stats.NonFinite > 0)
+        {
+            text += $" · {stats.NonFinite} NaN/inf";
+        }
+
+        if (stats.NonNumeric > 0)
+        {
+            text += $" · {stats.NonNumeric} non-numeric";
+        }
+
+        return isBest ? $"**{text}** {BestMark}" : text;
+    }
+
+    private static void Comparison(BoundedMarkdown md, ReportModel model)
+    {
+        var comparison = model.Comparison;
+        if (comparison is null)
+        {
+            return;
+        }
+
+        var direction = comparison.LowerIsBetter ? "lower is better" : "higher is better";
+        md.Line();
+        md.Line($"## Comparison on {MarkdownText.Escape(comparison.Metric)} ({direction})");
+        md.Line();
+        var baselineStats = comparison.Baseline.Summary[comparison.Metric];
+        md.Line($"Baseline: **{MarkdownText.Escape(comparison.Baseline.Label)}**, mean {NumberText.Format(baselineStats.Mean)} (n = {baselineStats.N}). Welch's t-test on the runs' final values; difference = group − baseline.");
+        if (comparison.Note is not null)
+        {
+            md.Line();
+            md.Line($"> {MarkdownText.Escape(comparison.Note, 500)}");
+        }
+
+        md.Line();
+        md.Line("| group | n | mean | difference | 95% CI of difference | t | df | p |");
+        md.Line("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
+        foreach (var (group, test) in comparison.Rows)
+        {
+            var ci = test.IsDefined ? $"[{NumberText.Format(test.Ci95Low)}, {NumberText.Format(test.Ci95High)}]" : "n < 2 or no spread";
+            md.Line($"| {MarkdownText.Escape(group.Label)} | {test.CountA} | {NumberText.Format(test.MeanA)} | {NumberText.Format(test.Difference)} | {ci} | {NumberText.Format(test.T)} | {NumberText.Format(test.Df)} | {NumberText.P(test.P)} |");
+        }
+    }
+
+    private static void ProblemRuns(BoundedMarkdown md, IReadOnlyList<StoredRun> problems)
+    {
+        if (problems.Count == 0)
+        {
+            return;
+        }
+
+        md.Line();
+        md.Line("## Failed, crashed and killed runs");
+        md.Line();
+        md.Line("| run | id | group | job type | state | exit code |");
+        md.Line("| --- | --- | --- | --- | --- | ---: |");
+        foreach (var run in problems.Take(MaxListedProblemRuns))
+        {
+            md.Line($"| {MarkdownText.Escape(run.Name)} | {MarkdownText.Escape(run.Id)} | {MarkdownText.Escape(run.Group)} | {MarkdownText.Escape(run.JobType)} | {run.State.ToName()} | {run.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? NumberText.Undefined} |");
+        }
+
+        if (problems.Count > MaxListedProblemRuns)
+        {
+            md.Line();
+            md.Line($"…and {problems.Count - MaxListedProblemRuns} more; runs.json lists them all.");
+        }
+    }
+
+    private static bool IsProblem(StoredRun run) => run.State is RunState.Failed or RunState.Crashed or RunState.Killed;
+
+    private static string StateCounts(IEnumerable<StoredRun> runs) =>
+        string.Join(", ", runs.GroupBy(r => r.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToName()}"));
+}

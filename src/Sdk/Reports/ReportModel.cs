@@ -1,0 +1,103 @@
+using Wandb.Grouping;
+using Wandb.Grouping.Curves;
+using Wandb.Storage;
+
+namespace Wandb.Reports;
+
+/// <summary>
+/// Everything the reports show, computed once: the runs, their groupings with summary statistics, the key
+/// metrics, the comparison of groups and (on first request) the bucketed curves. Every writer (JSON,
+/// Markdown, console, HTML) renders this one model, so they never disagree.
+/// </summary>
+internal sealed class ReportModel
+{
+    private readonly RunStore _store;
+    private readonly Dictionary<string, IReadOnlyDictionary<string, MetricCurves>> _curves = new(StringComparer.Ordinal);
+
+    private ReportModel(RunStore store, ReportOptions options, IReadOnlyList<StoredRun> runs, DateTimeOffset generatedAt)
+    {
+        _store = store;
+        Options = options;
+        Runs = runs;
+        GeneratedAt = generatedAt;
+        Goals = new MetricGoals(options.LowerIsBetter, options.HigherIsBetter);
+        var keys = options.GroupBy is null ? RunGrouper.DefaultKeys(runs) : options.GroupBy.Select(GroupingKey.Parse).ToList();
+        Main = RunGrouper.Group(runs, keys);
+        ByGroup = keys.Count == 1 && keys[0].Name == GroupingKey.Group ? Main : RunGrouper.Group(runs, new[] { GroupingKey.Parse(GroupingKey.Group) });
+        Tables = ChooseTables(runs, Main);
+        KeyMetrics = options.KeyMetrics.Count > 0 ? options.KeyMetrics.ToList() : KeyMetricChooser.Choose(runs);
+        CompareMetric = options.CompareMetric ?? KeyMetrics.FirstOrDefault();
+        Comparison = CompareMetric is null || Main.IsOff ? null : GroupComparison.Create(Main, CompareMetric, Goals, options.BaselineGroup);
+    }
+
+    public ReportOptions Options { get; }
+
+    /// <summary>The runs of the report, oldest first.</summary>
+    public IReadOnlyList<StoredRun> Runs { get; }
+
+    public DateTimeOffset GeneratedAt { get; }
+
+    public MetricGoals Goals { get; }
+
+    /// <summary>The grouping asked for (<see cref="ReportOptions.GroupBy"/>).</summary>
+    public RunGrouping Main { get; }
+
+    /// <summary>Grouped by <c>group</c>, as runs.json lists groups.</summary>
+    public RunGrouping ByGroup { get; }
+
+    /// <summary>The tables of summary.md: the main grouping, then group / job_type when groups mix job types.</summary>
+    public IReadOnlyList<RunGrouping> Tables { get; }
+
+    public IReadOnlyList<string> KeyMetrics { get; }
+
+    public string? CompareMetric { get; }
+
+    /// <summary>The comparison of the main grouping's groups on <see cref="CompareMetric"/>, or null when there is nothing to compare.</summary>
+    public GroupComparison? Comparison { get; }
+
+    public static ReportModel Build(RunStore store, ReportOptions options, DateTimeOffset generatedAt)
+    {
+        if (options.ChartBuckets < 2)
+        {
+            throw new ArgumentException($"ReportOptions.ChartBuckets must be at least 2 (got {options.ChartBuckets}).", nameof(options));
+        }
+
+        var runs = store.ListRuns(new RunFilter { Project = options.Project })
+            .OrderBy(r => r.CreatedAt)
+            .ThenBy(r => r.Id, StringComparer.Ordinal)
+            .ToList();
+        return new ReportModel(store, options, runs, generatedAt);
+    }
+
+    /// <summary>
+    /// The charts on each of <paramref name="axes"/>, keyed by axis name then metric. Histories are streamed
+    /// once for all axes not computed yet; results are kept for later calls.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, MetricCurves>> Curves(params CurveAxis[] axes)
+    {
+        var missing = axes.Where(a => !_curves.ContainsKey(a.Name)).GroupBy(a => a.Name).Select(g => g.First()).ToList();
+        if (missing.Count > 0)
+        {
+            var builders = missing.Select(a => new CurveBuilder(a, Options.ChartBuckets)).ToList();
+            CurveScan.Run(_store, Runs, builders);
+            foreach (var builder in builders)
+            {
+                _curves[builder.Axis.Name] = builder.Build();
+            }
+        }
+
+        return axes.Select(a => a.Name).Distinct().ToDictionary(n => n, n => _curves[n], StringComparer.Ordinal);
+    }
+
+    private static IReadOnlyList<RunGrouping> ChooseTables(IReadOnlyList<StoredRun> runs, RunGrouping main)
+    {
+        var tables = new List<RunGrouping> { main };
+        var byGroupOnly = main.Keys.Count == 1 && main.Keys[0].Name == GroupingKey.Group;
+        if (byGroupOnly && main.Groups.Any(g => g.Runs.Select(r => r.JobType).Distinct().Count() > 1))
+        {
+            tables.Add(RunGrouper.Group(runs, new[] { GroupingKey.Parse(GroupingKey.Group), GroupingKey.Parse(GroupingKey.JobType) }));
+        }
+
+        return tables;
+    }
+}

@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using System.Text;
+using Wandb.Benchmarks.Harness;
+using Wandb.Diagnostics;
+using Wandb.Environment;
+using Wandb.Runs;
+using Wandb.Storage;
+
+namespace Wandb.Benchmarks.Logging;
+
+/// <summary>
+/// Issue 2's targets: logging throughput against a bare serializer-to-file baseline measured in the same
+/// run, the latency of one Log call at 100k rows/s, W&amp;B's 10 runs x 100 steps x 100 floats shape, and
+/// memory with a disk slower than the logger.
+/// </summary>
+public sealed class LoggingBenchmark : IBenchmark
+{
+    private const int Metrics = 10;
+    private const int Repetitions = 5;
+
+    public string Name => "logging";
+
+    public string Description => "Run.Log throughput and latency vs. a bare serializer writing the same rows (issue 2)";
+
+    public void Run(BenchmarkReport report)
+    {
+        var keys = Enumerable.Range(0, Metrics).Select(i => "metric_" + i).ToArray();
+        const int rows = 200_000;
+
+        Throughput(report, keys, rows);
+        Latency(report, keys);
+        WandbShape(report);
+        SlowDisk(report, keys);
+    }
+
+    private static void Throughput(BenchmarkReport report, string[] keys, int rows)
+    {
+        var baseline = BenchmarkReport.MedianSeconds(Repetitions, () => Baseline(keys, rows, writers: 1));
+        var single = BenchmarkReport.MedianSeconds(Repetitions, () => LogRuns(keys, rows, runs: 1));
+        var baseline8 = BenchmarkReport.MedianSeconds(Repetitions, () => Baseline(keys, rows / 8, writers: 8));
+        var eight = BenchmarkReport.MedianSeconds(Repetitions, () => LogRuns(keys, rows / 8, runs: 8));
+
+        report.Line($"  {rows:N0} rows x {Metrics} metrics, median of {Repetitions}; time includes Finish (everything written)");
+        report.Figure("baseline: same serializer straight to a file, 1 writer", rows / baseline, "rows/s");
+        report.Figure("Run.Log, 1 run", rows / single, "rows/s");
+        report.Ratio("1 run / baseline", baseline / single, ">= 0.5", baseline / single >= 0.5);
+        report.Figure("baseline, 8 writers on 8 threads", rows / baseline8, "rows/s");
+        report.Figure("Run.Log, 8 concurrent runs on 8 threads", rows / eight, "rows/s");
+        report.Ratio("8 runs / baseline", baseline8 / eight, ">= 0.5", baseline8 / eight >= 0.5);
+    }
+
+    private static void Latency(BenchmarkReport report, string[] keys)
+    {
+        // 100k rows/s = one row every 10 us; the call itself must not wait for the disk.
+        using var store = new BenchStore();
+        var run = store.Init();
+        var durations = new List<double>(100_000);
+        var pace = Stopwatch.StartNew();
+        var values = NewRow(keys, 0);
+        for (var i = 0; i < 100_000; i++)
+        {
+            while (pace.Elapsed.TotalMilliseconds * 100 < i)
+            {
+                Thread.SpinWait(20);
+            }
+
+            var start = Stopwatch.GetTimestamp();
+            run.Log(values);
+            durations.Add((Stopwatch.GetTimestamp() - start) * 1e6 / Stopwatch.Frequency);
+        }
+
+        run.Finish();
+        durations.Sort();
+        var median = durations[durations.Count / 2];
+        report.Figure("Log call at 100k rows/s: median", median, "us");
+        report.Figure("Log call at 100k rows/s: p99", durations[(int)(durations.Count * 0.99)], "us");
+        report.Ratio("median call vs 2 us target (ratio)", median / 2.0, "< 1 (under 2 us)", median < 2.0);
+    }
+
+    private static void WandbShape(BenchmarkReport report)
+    {
+        var keys = Enumerable.Range(0, 100).Select(i => "f" + i).ToArray();
+        var seconds = BenchmarkReport.MedianSeconds(Repetitions, () =>
+        {
+            using var store = new BenchStore();
+            var runs = Enumerable.Range(0, 10).Select(_ => store.Init()).ToList();
+            Parallel.ForEach(runs, new ParallelOptions { MaxDegreeOfParallelism = 10 }, run =>
+            {
+                for (var step = 0; step < 100; step++)
+                {
+                    run.Log(NewRow(keys, step));
+                }
+
+                run.Finish();
+            });
+        });
+        report.Figure("W&B shape: 10 runs x 100 steps x 100 floats, durably flushed", seconds * 1000, "ms");
+        report.Ratio("vs 0.1 s target", seconds / 0.1, "< 1", seconds < 0.1);
+        report.Ratio("vs W&B's fastest backend (1.67 s)", seconds / 1.67, "informational", true);
+    }
+
+    private static void SlowDisk(BenchmarkReport report, string[] keys)
+    {
+        // 20 ms per batch write models a disk far slower than the logger. Live memory is sampled with a
+        // full collection so garbage does not count; without back-pressure it would grow with every row
+        // the disk has not taken yet.
+        using var store = new BenchStore(new SlowFileSystem(TimeSpan.FromMilliseconds(20)));
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        long peak = 0;
+        var run = store.Init();
+        var values = NewRow(keys, 0);
+        const int rows = 200_000;
+        var watch = Stopwatch.StartNew();
+        for (var i = 1; i <= rows; i++)
+        {
+            run.Log(values);
+            if (i % 20_000 == 0)
+            {
+                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true) - before);
+            }
+        }
+
+        var logSeconds = watch.Elapsed.TotalSeconds;
+        run.Finish();
+        var rowBytes = MeasureRowBytes(keys);
+        // At most one full pending batch plus the batch being written, and the writer's encode buffers.
+        var bound = (2L * RecorderLimits.Default.MaxPendingRows * rowBytes) + (1L << 20);
+        report.Figure("slow disk (20 ms per batch): 200k rows logged in", logSeconds, "s");
+        report.Figure("slow disk: peak live memory growth", peak / 1024.0 / 1024.0, "MiB");
+        report.Figure("slow disk: measured size of one queued row", rowBytes, "bytes");
+        report.Figure("slow disk: what 200k queued rows would take", rows * (double)rowBytes / 1024.0 / 1024.0, "MiB");
+        report.Ratio("peak growth / bound (2 x 20,000 pending rows + 1 MiB buffers)", (double)peak / bound, "<= 1 (bounded)", peak <= bound);
+    }
+
+    private static long MeasureRowBytes(string[] keys)
+    {
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var rows = new List<PendingRow>(20_000);
+        for (var i = 0; i < 20_000; i++)
+        {
+            rows.Add(new PendingRow(i, i, i, keys, new double[keys.Length]));
+        }
+
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(rows);
+        return (after - before) / rows.Count;
+    }
+
+    private static double LogRuns(string[] keys, int rowsPerRun, int runs)
+    {
+        using var store = new BenchStore();
+        var opened = Enumerable.Range(0, runs).Select(_ => store.Init()).ToList();
+        var watch = Stopwatch.StartNew();
+        Parallel.ForEach(opened, new ParallelOptions { MaxDegreeOfParallelism = runs }, run =>
+        {
+            var values = NewRow(keys, 0);
+            for (var i = 0; i < rowsPerRun; i++)
+            {
+                run.Log(values);
+            }
+
+            run.Finish();
+        });
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    private static void Baseline(string[] keys, int rowsPerWriter, int writers)
+    {
+        var dir = BenchmarkReport.TempDirectory("baseline");
+        try
+        {
+            Parallel.For(0, writers, new ParallelOptions { MaxDegreeOfParallelism = writers }, w =>
+            {
+                var format = new HistoryLineFormat();
+                var builder = new StringBuilder();
+                var values = Enumerable.Range(0, keys.Length).Select(i => (double)i).ToArray();
+                using var file = new FileStream(Path.Combine(dir, w + ".jsonl"), FileMode.Create, FileAccess.Write, FileShare.Read, 1);
+                for (var i = 0; i < rowsPerWriter; i += 1000)
+                {
+                    builder.Clear();
+                    for (var j = i; j < Math.Min(i + 1000, rowsPerWriter); j++)
+                    {
+                        format.Append(builder, new PendingRow(j, j * 0.001, 1.7e9 + j, keys, values));
+                    }
+
+                    var bytes = Encoding.UTF8.GetBytes(builder.ToString());
+                    file.Write(bytes, 0, bytes.Length);
+                    file.Flush();
+                }
+
+                file.Flush(flushToDisk: true);
+            });
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static Dictionary<string, double> NewRow(string[] keys, int step)
+    {
+        var row = new Dictionary<string, double>(keys.Length);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            row[keys[i]] = step + (i * 0.001);
+        }
+
+        return row;
+    }
+
+    private sealed class BenchStore : IDisposable
+    {
+        private readonly RunContext _context;
+
+        public BenchStore(IStoreFileSystem? fileSystem = null)
+        {
+            Root = BenchmarkReport.TempDirectory("logging");
+            _context = new RunContext
+            {
+                Environment = new DictionaryEnvironmentVariables(new Dictionary<string, string?> { ["WANDB_DIR"] = Root, ["WANDB_DISABLE_GIT"] = "true" }),
+                Output = ConsoleOutput.Instance,
+                FileSystem = fileSystem ?? PhysicalStoreFileSystem.Instance,
+                CurrentDirectory = Root,
+            };
+        }
+
+        public string Root { get; }
+
+        public Run Init() => Wandb.Run.Init(new RunOptions(), _context);
+
+        public void Dispose() => Directory.Delete(Root, recursive: true);
+    }
+}

@@ -1,0 +1,59 @@
+using Wandb.Grouping.Statistics;
+
+namespace Wandb.Sdk.Tests.Grouping;
+
+[TestClass]
+public sealed class StudentTTests
+{
+    // Two-sided 95% critical values from published t tables (Abramowitz & Stegun table 26.10, and the
+    // normal quantile 1.959964 as df grows without bound).
+    [TestMethod]
+    [DataRow(1.0, 12.7062047)]
+    [DataRow(2.0, 4.3026527)]
+    [DataRow(3.0, 3.1824463)]
+    [DataRow(5.0, 2.5705818)]
+    [DataRow(10.0, 2.2281389)]
+    [DataRow(30.0, 2.0422725)]
+    [DataRow(100.0, 1.9839715)]
+    [DataRow(1e7, 1.9599642)]
+    public void The_95_percent_critical_value_matches_the_t_table(double df, double expected)
+    {
+        Assert.AreEqual(expected, StudentT.Critical95(df), 1e-6);
+    }
+
+    [TestMethod]
+    [DataRow(0.9, 4.0, 1.5332063)]
+    [DataRow(0.995, 7.0, 3.4994833)]
+    [DataRow(0.75, 1.0, 1.0)]
+    [DataRow(0.25, 1.0, -1.0)]
+    public void Quantiles_match_the_t_table(double p, double df, double expected)
+    {
+        Assert.AreEqual(expected, StudentT.Quantile(p, df), 1e-6);
+    }
+
+    [TestMethod]
+    public void The_cdf_of_one_degree_of_freedom_is_the_cauchy_distribution()
+    {
+        foreach (var t in new[] { -3.0, -0.5, 0.0, 0.7, 2.0, 40.0 })
+        {
+            Assert.AreEqual(0.5 + (Math.Atan(t) / Math.PI), StudentT.Cdf(t, 1), 1e-12, $"t={t}");
+        }
+    }
+
+    [TestMethod]
+    public void The_two_sided_p_value_of_two_degrees_of_freedom_has_a_closed_form()
+    {
+        // For df = 2 the two-sided tail is 1 - |t| / sqrt(t^2 + 2).
+        foreach (var t in new[] { 0.1, 1.0, 2.5, 9.0 })
+        {
+            Assert.AreEqual(1 - (t / Math.Sqrt((t * t) + 2)), StudentT.TwoSidedP(t, 2), 1e-12, $"t={t}");
+        }
+    }
+
+    [TestMethod]
+    public void Undefined_degrees_of_freedom_give_NaN_not_a_number_that_looks_real()
+    {
+        Assert.IsTrue(double.IsNaN(StudentT.Critical95(0)));
+        Assert.IsTrue(double.IsNaN(StudentT.TwoSidedP(1, double.NaN)));
+    }
+}

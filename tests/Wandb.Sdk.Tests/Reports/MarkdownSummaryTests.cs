@@ -1,0 +1,65 @@
+using System.Text;
+using Wandb.Reports;
+using Wandb.Reports.Markdown;
+
+namespace Wandb.Sdk.Tests.Reports;
+
+[TestClass]
+public sealed class MarkdownSummaryTests
+{
+    [TestMethod]
+    public void Hostile_run_and_group_names_arrive_escaped_in_summary_md()
+    {
+        using var store = new TempStore();
+        store.AddRun("<img src=x onerror=alert(1)>|g", "run\n| injected | row |", new Dictionary<string, object?> { ["acc"] = 0.5 }, exitCode: 1);
+
+        var md = MarkdownSummaryWriter.Render(Model(store));
+
+        Assert.IsFalse(md.Contains("<img"), md);
+        Assert.IsFalse(md.Contains("\n| injected"), md);
+        StringAssert.Contains(md, "&lt;img src=x onerror=alert\\(1\\)&gt;\\|g");
+        StringAssert.Contains(md, "run \\| injected \\| row \\|");
+    }
+
+    [TestMethod]
+    public void A_summary_past_the_byte_budget_is_cut_with_a_note_and_stays_under_it()
+    {
+        using var store = new TempStore();
+        for (var i = 0; i < 40; i++)
+        {
+            store.AddRun(null, "run-" + i + new string('x', 150), new Dictionary<string, object?> { ["acc"] = i / 40.0 });
+        }
+
+        var md = MarkdownSummaryWriter.Render(Model(store), maxBytes: 4000);
+
+        Assert.IsTrue(Encoding.UTF8.GetByteCount(md) <= 4000, $"{Encoding.UTF8.GetByteCount(md)} bytes");
+        StringAssert.Contains(md, "**Truncated:**");
+        StringAssert.Contains(md, "| run\\-0x");
+        Assert.IsFalse(md.Contains("run\\-39"), "Rows past the budget are left out.");
+    }
+
+    [TestMethod]
+    public void Thousands_of_runs_with_long_names_stay_under_one_mebibyte()
+    {
+        var md = new BoundedMarkdown();
+        var row = "| " + MarkdownText.Escape(new string('|', 1000)) + " |";
+        for (var i = 0; i < 20_000; i++)
+        {
+            md.Line(row);
+        }
+
+        var text = md.ToString();
+        Assert.IsTrue(Encoding.UTF8.GetByteCount(text) < 1024 * 1024);
+        Assert.IsTrue(md.Truncated);
+    }
+
+    [TestMethod]
+    public void An_empty_store_says_so()
+    {
+        using var store = new TempStore();
+
+        StringAssert.Contains(MarkdownSummaryWriter.Render(Model(store)), "No runs in the store yet.");
+    }
+
+    private static ReportModel Model(TempStore store) => ReportModel.Build(store.Open(), new ReportOptions(), DateTimeOffset.UnixEpoch);
+}
