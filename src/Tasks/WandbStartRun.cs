@@ -123,48 +123,51 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
             options.Config[pair.Key] = pair.Value;
         }
 
+        // Resolved here, not on the background thread, so a bad setting leaves the target untracked with a warning now.
+        var settings = SettingsResolver.Resolve(options, buildEnvironment, ProjectDirectory);
+        if (settings.Mode == WandbMode.Disabled)
+        {
+            return;
+        }
+
+        var runId = Wandb.RunId.Generate();
+        options.Id = runId;
+        options.Resume = ResumeMode.Allow;
+        var perTarget = RunVariables.For(runId, settings.Project, group.Name, TargetName, settings.StoreDirectory);
+        var previous = perTarget.Select(p => new KeyValuePair<string, string?>(p.Key, Environment.Get(p.Key))).ToList();
+        foreach (var pair in perTarget)
+        {
+            Environment.Set(pair.Key, pair.Value);
+        }
+
         var output = new TaskOutput();
-        output.Attach(Log, Strict);
-        try
+        var baseContext = RunContext;
+        var tracked = new TrackedRun(runId, TargetName, group.Name, output, previous, () =>
         {
             RunStore? store = null;
-            var baseContext = RunContext;
             var context = baseContext with
             {
                 Environment = buildEnvironment,
                 Output = output,
                 CurrentDirectory = ProjectDirectory,
-                OpenStore = (settings, ctx) => store = baseContext.OpenStore(settings, ctx),
+                OpenStore = (s, c) => store = baseContext.OpenStore(s, c),
             };
             var run = Run.Init(options, context);
-            if (run.IsDisabled || store is null)
-            {
-                return;
-            }
-
-            var perTarget = RunVariables.For(run);
-            var previous = perTarget.Select(p => new KeyValuePair<string, string?>(p.Key, Environment.Get(p.Key))).ToList();
-            foreach (var pair in perTarget)
-            {
-                Environment.Set(pair.Key, pair.Value);
-            }
-
-            session.Add(new TrackedRun(run, store, output, TargetName, previous), NonEmpty(BuildId), buildEnvironment, WriteReports);
-            RunId = run.Id;
-            RunGroup = run.Group ?? string.Empty;
-            ReportLine = $"wandb: runs of this build are in group {run.Group}; grouped report: {GroupPage(store, run.Group!)}";
-            Log.LogMessage(MessageImportance.Normal, $"wandb: target {TargetName} is run {run.Id} (project {run.Project}, group {run.Group}, job_type {run.JobType}) in {store.Location}");
-        }
-        finally
-        {
-            output.Detach();
-        }
+            return new StartedRun(run, store!);
+        });
+        output.Attach(Log, Strict);
+        session.Add(tracked, NonEmpty(BuildId), buildEnvironment, WriteReports);
+        RunId = runId;
+        RunGroup = group.Name;
+        ReportLine = $"wandb: runs of this build are in group {group.Name}; grouped report: {GroupPage(settings.StoreDirectory, group.Name)}";
+        Log.LogMessage(MessageImportance.Normal, $"wandb: target {TargetName} is run {runId} (project {settings.Project}, group {group.Name}, job_type {TargetName}) in {settings.StoreDirectory}");
+        output.Detach();
     }
 
-    private static string GroupPage(RunStore store, string group)
+    private static string GroupPage(string storeDirectory, string group)
     {
         // Where ReportWriter.WriteAll puts index.html by default; the report itself is refreshed when the build ends.
-        var directory = Path.Combine(store.Location, "report");
+        var directory = Path.Combine(storeDirectory, "report");
         var expected = new ReportResult { Directory = directory, HtmlPath = Path.Combine(directory, "index.html") };
         return expected.GroupPageUrl(group) ?? directory;
     }

@@ -8,29 +8,13 @@ internal static class RunVariables
     /// <summary>Set for the target's processes, and never read from the build's environment for the target's own run.</summary>
     public static readonly string[] PerTarget = { WandbVariables.RunId, WandbVariables.Resume, WandbVariables.JobType };
 
-    public static IReadOnlyList<KeyValuePair<string, string>> For(Run run)
+    public static IReadOnlyList<KeyValuePair<string, string>> For(string runId, string project, string group, string jobType, string storeDirectory) => new List<KeyValuePair<string, string>>
     {
-        var values = new List<KeyValuePair<string, string>>
-        {
-            new(WandbVariables.RunId, run.Id),
-            new(WandbVariables.Resume, "allow"),
-            new(WandbVariables.Project, run.Project),
-        };
-        if (run.Group is not null)
-        {
-            values.Add(new(WandbVariables.RunGroup, run.Group));
-        }
-
-        if (run.JobType is not null)
-        {
-            values.Add(new(WandbVariables.JobType, run.JobType));
-        }
-
-        if (run.StoreLocation is not null)
-        {
-            values.Add(new(WandbVariables.Dir, run.StoreLocation));
-        }
-
-        return values;
-    }
+        new(WandbVariables.RunId, runId),
+        new(WandbVariables.Resume, "allow"),
+        new(WandbVariables.Project, project),
+        new(WandbVariables.RunGroup, group),
+        new(WandbVariables.JobType, jobType),
+        new(WandbVariables.Dir, storeDirectory),
+    };
 }

@@ -5,29 +5,58 @@ using Wandb.Storage;
 namespace Wandb.Build.Tasks.Runs;
 
 /// <summary>
-/// The run of one tracked target between its Before and After tasks, with what is needed to close it:
-/// the store it writes to, the output its warnings go to, and the variables to restore for the project.
+/// The run of one tracked target between its Before and After tasks. The run is created in the store on a
+/// background thread while the target already runs: creating it costs a cold JSON serializer and a few
+/// file writes, which would otherwise add to every tracked target. The target's processes can attach
+/// meanwhile, since its id and metadata are fixed up front and the store lets whichever process comes
+/// first create the run and the other attach (see docs/store-format.md).
 /// </summary>
 internal sealed class TrackedRun
 {
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly Task<StartedRun?> _started;
     private readonly IReadOnlyList<KeyValuePair<string, string?>> _previousVariables;
 
-    public TrackedRun(Run run, RunStore store, TaskOutput output, string targetName, IReadOnlyList<KeyValuePair<string, string?>> previousVariables)
+    public TrackedRun(string runId, string targetName, string group, TaskOutput output, IReadOnlyList<KeyValuePair<string, string?>> previousVariables, Func<StartedRun> start)
     {
-        Run = run;
-        Store = store;
-        Output = output;
+        RunId = runId;
         TargetName = targetName;
+        Group = group;
+        Output = output;
         _previousVariables = previousVariables;
+        _started = System.Threading.Tasks.Task.Run(() =>
+        {
+            try
+            {
+                return start();
+            }
+            catch (Exception ex)
+            {
+                output.Warning(BuildWarningCodes.RunNotStarted, $"The run {runId} of target {targetName} could not be created: {ex.Message}");
+                return null;
+            }
+        });
     }
 
-    public Run Run { get; }
+    public string RunId { get; }
 
-    public RunStore Store { get; }
+    public string TargetName { get; }
+
+    public string Group { get; }
 
     public TaskOutput Output { get; }
 
-    public string TargetName { get; }
+    /// <summary>Waits for the run to exist; null when it could not be created (already reported as a warning).</summary>
+    public StartedRun? WaitForStart()
+    {
+        if (!_started.Wait(StartTimeout))
+        {
+            Output.Warning(BuildWarningCodes.RunNotFinished, $"The run {RunId} of target {TargetName} was still being created after {StartTimeout.TotalSeconds:0} s; the store may hang.");
+            return null;
+        }
+
+        return _started.Result;
+    }
 
     /// <summary>Puts back the variables the project had before the target's run set its own.</summary>
     public void RestoreVariables(ITaskEnvironment environment)

@@ -53,7 +53,7 @@ internal sealed class BuildReports
         catch (Exception ex)
         {
             // The build is over and must keep its result; a report failure is only worth a warning.
-            Output.Warning(BuildWarningCodes.ReportsNotWritten, $"The reports of {store.Location} could not be refreshed: {ex.Message} The runs are stored; write the reports again with ReportWriter.WriteAll.");
+            Output.Warning(BuildWarningCodes.ReportsNotWritten, $"The reports of {store.Location} could not be refreshed: {ex.Message} Runs already written are kept; write the reports again with ReportWriter.WriteAll once the store can be written.");
         }
     }
 

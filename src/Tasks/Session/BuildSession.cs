@@ -2,7 +2,6 @@ using Microsoft.Build.Framework;
 using Wandb.Build.Tasks.Runs;
 using Wandb.Diagnostics;
 using Wandb.Environment;
-using Wandb.Storage;
 
 namespace Wandb.Build.Tasks.Session;
 
@@ -18,7 +17,7 @@ internal sealed class BuildSession : IDisposable
     private static readonly object CreationGate = new();
     private readonly object _gate = new();
     private readonly Dictionary<string, TrackedRun> _open = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, RunStore> _stores = new(StringComparer.Ordinal);
+    private readonly List<TrackedRun> _all = new();
     private readonly HashSet<string> _groups = new(StringComparer.Ordinal);
     private readonly BuildReports _reports;
     private IEnvironmentVariables? _environment;
@@ -81,12 +80,9 @@ internal sealed class BuildSession : IDisposable
     {
         lock (_gate)
         {
-            _open[run.Run.Id] = run;
-            _stores[run.Store.Location] = run.Store;
-            if (run.Run.Group is not null)
-            {
-                _groups.Add(run.Run.Group);
-            }
+            _open[run.RunId] = run;
+            _all.Add(run);
+            _groups.Add(run.Group);
 
             BuildId ??= buildId;
             _environment ??= environment;
@@ -113,7 +109,7 @@ internal sealed class BuildSession : IDisposable
     public void Dispose()
     {
         TrackedRun[] open;
-        RunStore[] stores;
+        TrackedRun[] all;
         string[] groups;
         lock (_gate)
         {
@@ -125,7 +121,7 @@ internal sealed class BuildSession : IDisposable
             _disposed = true;
             open = _open.Values.ToArray();
             _open.Clear();
-            stores = _reportsEnabled ? _stores.Values.ToArray() : Array.Empty<RunStore>();
+            all = _reportsEnabled ? _all.ToArray() : Array.Empty<TrackedRun>();
             groups = _groups.ToArray();
         }
 
@@ -135,14 +131,15 @@ internal sealed class BuildSession : IDisposable
             try
             {
                 run.Output.Detach();
-                run.Run.Finish(RunState.Failed, 1);
+                run.WaitForStart()?.Run.Finish(RunState.Failed, 1);
             }
             catch (Exception ex)
             {
-                _reports.Output.Warning(Diagnostics.BuildWarningCodes.RunNotFinished, $"The run {run.Run.Id} of target {run.TargetName} could not be closed as failed: {ex.Message}");
+                _reports.Output.Warning(Diagnostics.BuildWarningCodes.RunNotFinished, $"The run {run.RunId} of target {run.TargetName} could not be closed as failed: {ex.Message}");
             }
         }
 
+        var stores = all.Select(r => r.WaitForStart()?.Store).Where(s => s is not null).GroupBy(s => s!.Location, StringComparer.Ordinal).Select(g => g.First()!);
         foreach (var store in stores)
         {
             _reports.Refresh(store, groups, BuildId, Environment);
