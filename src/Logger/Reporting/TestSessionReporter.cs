@@ -4,6 +4,7 @@ using Wandb.Reports;
 using Wandb.Reports.Ci;
 using Wandb.Settings;
 using Wandb.Storage;
+using Wandb.Testing;
 
 namespace Wandb.TestLogger.Reporting;
 
@@ -62,6 +63,7 @@ internal sealed class TestSessionReporter
 
         Group = GroupResolver.Resolve(_parameters.Group, _env.Variables, () => sessionId is null ? "test-" + RunId.Generate() : SessionGroupName.From(sessionId)).Name;
         Export(WandbVariables.RunGroup, Group);
+        Export(TestRunLink.LoggerVariable, "1");
         Export(WandbVariables.Dir, settings.StoreDirectory);
         if (_parameters.Project is not null)
         {

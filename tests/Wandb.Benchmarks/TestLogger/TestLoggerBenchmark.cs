@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Diagnostics;
+using Wandb.Benchmarks.Harness;
+
+namespace Wandb.Benchmarks.TestLogger;
+
+/// <summary>
+/// Overhead of the test logger: a 2,000-test MSTest project run with <c>dotnet test --no-build --logger wandb</c>
+/// against <c>--logger trx</c>, runs interleaved, wall time ratio of medians (target &lt; 1.10). The wandb runs
+/// include refreshing the reports of a 2,000-run store; the store is emptied before each run.
+/// </summary>
+public sealed class TestLoggerBenchmark : IBenchmark
+{
+    private const int Repetitions = 5;
+    private const double Target = 1.10;
+
+    public string Name => "testlogger";
+
+    public string Description => "dotnet test of 2,000 tests: --logger wandb vs --logger trx, ratio of medians < 1.10";
+
+    public void Run(BenchmarkReport report)
+    {
+        var root = BenchmarkReport.TempDirectory("testlogger");
+        try
+        {
+            var version = $"0.1.0-bench.{DateTime.UtcNow:yyyyMMddHHmmss}";
+            var feed = Path.Combine(root, "feed");
+            var pack = DotNetCli.Run($"pack \"{Path.Combine(RepositoryRoot(), "src", "Sdk", "Wandb.Sdk.csproj")}\" -c Release -o \"{feed}\" -p:Version={version} -v:q", root);
+            Require(pack, "pack Wandb.Sdk");
+
+            var project = Path.Combine(root, "project");
+            Directory.CreateDirectory(project);
+            LargeTestProject.Write(project, feed, version, classes: 20, methods: 10, rows: 10);
+            Require(DotNetCli.Run("build -c Release -v:q", project), "build the 2,000-test project");
+
+            var store = Path.Combine(root, "store");
+            var environment = new Dictionary<string, string> { ["WANDB_DIR"] = store };
+            var wandb = new List<double>();
+            var trx = new List<double>();
+            for (var i = 0; i < Repetitions; i++)
+            {
+                trx.Add(Time(() => Require(DotNetCli.Run("test -c Release --no-build --logger trx", project, environment), "dotnet test --logger trx")));
+                if (Directory.Exists(store))
+                {
+                    Directory.Delete(store, recursive: true);
+                }
+
+                var last = Time(() => Require(DotNetCli.Run("test -c Release --no-build --logger wandb", project, environment), "dotnet test --logger wandb"));
+                wandb.Add(last);
+            }
+
+            var runs = Directory.GetDirectories(Path.Combine(store, "runs")).Length;
+            if (runs != 2000)
+            {
+                throw new InvalidOperationException($"The logger recorded {runs} runs instead of 2,000.");
+            }
+
+            var wandbMedian = BenchmarkReport.Median(wandb);
+            var trxMedian = BenchmarkReport.Median(trx);
+            report.Line(string.Create(CultureInfo.InvariantCulture, $"  2,000 tests, {Repetitions} interleaved runs each; runs recorded by the last wandb run: {runs}"));
+            report.Figure("dotnet test --logger trx (median)", trxMedian, "s");
+            report.Figure("dotnet test --logger wandb (median)", wandbMedian, "s");
+            report.Ratio("wandb / trx wall time", wandbMedian / trxMedian, "< 1.10", wandbMedian / trxMedian < Target);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder costs only disk space.
+            }
+        }
+    }
+
+    private static double Time(Action action)
+    {
+        var watch = Stopwatch.StartNew();
+        action();
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    private static void Require((int ExitCode, string Output) result, string what)
+    {
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Could not {what} (exit code {result.ExitCode}):\n{result.Output}");
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Integration.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Run the benchmarks from inside the repository (Integration.sln not found above " + AppContext.BaseDirectory + ").");
+    }
+}

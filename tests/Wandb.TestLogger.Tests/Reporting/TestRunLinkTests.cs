@@ -1,0 +1,67 @@
+using System.Reflection;
+using System.Runtime.Versioning;
+using Wandb.Environment;
+using Wandb.Runs;
+using Wandb.TestLogger.Reporting;
+using Wandb.TestLogger.Tests.Fakes;
+using Wandb.Testing;
+
+namespace Wandb.TestLogger.Tests.Reporting;
+
+[TestClass]
+public sealed class TestRunLinkTests
+{
+    [TestMethod]
+    public void A_plain_Run_Init_inside_a_test_joins_the_run_the_logger_records_for_that_test()
+    {
+        using var harness = new ReporterHarness();
+        var reporter = harness.Start();
+        var testProcess = new RunContext { Environment = new DictionaryEnvironmentVariables(harness.Exported.ToDictionary(p => p.Key, p => (string?)p.Value)) };
+
+        string id;
+        using (var run = Run.Init(new RunOptions { Dir = harness.StoreDirectory }, testProcess))
+        {
+            run.Log("loss", 0.3);
+            id = run.Id;
+        }
+
+        reporter.Record(ResultOfThisTest(nameof(A_plain_Run_Init_inside_a_test_joins_the_run_the_logger_records_for_that_test)));
+        reporter.Complete();
+
+        var stored = harness.OpenStore().ListRuns().Single();
+        Assert.AreEqual(id, stored.Id);
+        Assert.AreEqual(nameof(A_plain_Run_Init_inside_a_test_joins_the_run_the_logger_records_for_that_test), stored.JobType);
+        Assert.AreEqual("passed", stored.Summary["outcome"]);
+        Assert.AreEqual(0.3, stored.Summary["loss"]);
+    }
+
+    [TestMethod]
+    public async Task An_async_test_is_found_through_its_state_machine()
+    {
+        await Task.Yield();
+
+        var method = TestMethodLocator.FindOnStack();
+
+        Assert.AreEqual(nameof(An_async_test_is_found_through_its_state_machine), method?.Name);
+    }
+
+    [TestMethod]
+    public void Without_the_logger_a_plain_Run_Init_is_left_alone()
+    {
+        var options = new RunOptions();
+
+        TestRunLink.Apply(options, new DictionaryEnvironmentVariables(new Dictionary<string, string?> { ["WANDB_RUN_GROUP"] = "g" }));
+
+        Assert.IsNull(options.Id);
+        Assert.IsNull(options.JobType);
+    }
+
+    private static TestResultInfo ResultOfThisTest(string method) => new()
+    {
+        FullyQualifiedName = typeof(TestRunLinkTests).FullName + "." + method,
+        DisplayName = method,
+        Source = typeof(TestRunLinkTests).Assembly.Location,
+        TargetFramework = typeof(TestRunLinkTests).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()?.FrameworkName,
+        Outcome = TestOutcome.Passed,
+    };
+}
