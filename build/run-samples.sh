@@ -52,6 +52,9 @@ if wanted Sweep; then
   for rate in 0.02 0.1 0.4; do
     WANDB_RUN_GROUP="$sweep_group" dotnet build "$samples/Sweep" -c Release -t:Train -p:LearningRate="$rate" "${props[@]}"
   done
+  step "Sweep report: runs of project 'sweep' grouped by LearningRate, compared on AreaUnderRocCurve"
+  dotnet run --project "$samples/Report" -c Release "${props[@]}" -- \
+    --project sweep --group-by LearningRate --metric AreaUnderRocCurve --higher-is-better AreaUnderRocCurve --out "$WANDB_DIR/report/sweep"
 fi
 
 if wanted ModelTests; then
