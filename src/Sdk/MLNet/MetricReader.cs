@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Reflection;
 using Microsoft.ML.Data;
 
@@ -87,8 +86,6 @@ internal static class MetricReader
                     break;
                 case IReadOnlyList<double> list:
                     result[name] = list.ToList();
-                    break;
-                case IEnumerable and not string:
                     break;
             }
         }
