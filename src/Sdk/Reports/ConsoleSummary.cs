@@ -42,6 +42,16 @@ internal static class ConsoleSummary
             }
         }
 
+        else if (model.Runs.Count > 0)
+        {
+            // Ungrouped: one line over all runs still says where the key metrics stand.
+            var all = new RunGroup(Array.Empty<GroupValue>(), model.Runs, "all runs");
+            var parts = model.KeyMetrics.Take(MaxMetrics)
+                .Where(m => all.Summary.TryGetValue(m, out var s) && s.N > 0)
+                .Select(m => $"{Clean(m)} {Stat(all, m)}");
+            lines.Add($"{Prefix}  all runs  n={model.Runs.Count}  {string.Join(", ", parts)}".TrimEnd());
+        }
+
         var comparison = model.Comparison;
         var closest = comparison?.Rows.Where(r => r.Test.IsDefined).OrderBy(r => r.Test.P).FirstOrDefault();
         if (comparison is not null && closest?.Group is not null)

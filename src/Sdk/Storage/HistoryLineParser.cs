@@ -10,8 +10,12 @@ namespace Wandb.Storage;
 /// </summary>
 internal sealed class HistoryLineParser
 {
-    private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
+    private readonly HistoryKeyTable _keys = new();
     private readonly StringBuilder _scratch = new();
+    private readonly Dictionary<string, int> _wideRow = new(StringComparer.Ordinal);
+    private string[] _rowKeys = new string[16];
+    private double[] _rowValues = new double[16];
+    private int _rowCount;
 
     public HistoryRow? TryParse(string line)
     {
@@ -27,7 +31,8 @@ internal sealed class HistoryLineParser
         long? step = null;
         double runtime = 0;
         double timestamp = 0;
-        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        _rowCount = 0;
+        _wideRow.Clear();
         SkipWhite(line, ref i);
         if (i < n && line[i] == '}')
         {
@@ -37,7 +42,7 @@ internal sealed class HistoryLineParser
         while (true)
         {
             SkipWhite(line, ref i);
-            var key = ReadString(line, ref i);
+            var key = ReadKey(line, ref i);
             if (key is null)
             {
                 return null;
@@ -61,18 +66,17 @@ internal sealed class HistoryLineParser
             var c = line[i];
             if (c == '"')
             {
-                var text = ReadString(line, ref i);
-                switch (text)
+                switch (ReadStringValue(line, ref i))
                 {
-                    case null:
+                    case StringValue.Invalid:
                         return null;
-                    case "NaN":
+                    case StringValue.NaN:
                         value = double.NaN;
                         break;
-                    case "Infinity":
+                    case StringValue.PositiveInfinity:
                         value = double.PositiveInfinity;
                         break;
-                    case "-Infinity":
+                    case StringValue.NegativeInfinity:
                         value = double.NegativeInfinity;
                         break;
                     default:
@@ -101,7 +105,7 @@ internal sealed class HistoryLineParser
                     i++;
                 }
 
-                if (i == start || !double.TryParse(line.Substring(start, i - start), NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+                if (i == start || !DecimalParser.TryParse(line, start, i, out value))
                 {
                     return null;
                 }
@@ -126,7 +130,7 @@ internal sealed class HistoryLineParser
                         timestamp = value;
                         break;
                     default:
-                        values[key] = value;
+                        SetValue(key, value);
                         break;
                 }
             }
@@ -153,7 +157,7 @@ internal sealed class HistoryLineParser
         }
 
         SkipWhite(line, ref i);
-        return i == n && step is not null ? new HistoryRow(step.Value, runtime, timestamp, values) : null;
+        return i == n && step is not null ? new HistoryRow(step.Value, runtime, timestamp, HistoryValues.Create(_rowKeys, _rowValues, _rowCount)) : null;
     }
 
     private static bool IsNumberChar(char c) => (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
@@ -168,15 +172,61 @@ internal sealed class HistoryLineParser
         }
     }
 
-    private string? ReadString(string line, ref int i)
+    private void SetValue(string key, double value)
     {
-        if (i >= line.Length || line[i] != '"')
+        // A repeated key keeps its first position and takes the last value, as a dictionary's indexer would.
+        if (_rowCount <= 16)
         {
-            return null;
+            for (var k = 0; k < _rowCount; k++)
+            {
+                if (ReferenceEquals(_rowKeys[k], key) || string.Equals(_rowKeys[k], key, StringComparison.Ordinal))
+                {
+                    _rowValues[k] = value;
+                    return;
+                }
+            }
+
+            if (_rowCount == 16)
+            {
+                for (var k = 0; k < _rowCount; k++)
+                {
+                    _wideRow[_rowKeys[k]] = k;
+                }
+            }
+        }
+        else if (_wideRow.TryGetValue(key, out var existing))
+        {
+            _rowValues[existing] = value;
+            return;
         }
 
-        var start = ++i;
-        var hasEscape = false;
+        if (_rowCount == _rowKeys.Length)
+        {
+            Array.Resize(ref _rowKeys, _rowCount * 2);
+            Array.Resize(ref _rowValues, _rowCount * 2);
+        }
+
+        if (_rowCount >= 16)
+        {
+            _wideRow[key] = _rowCount;
+        }
+
+        _rowKeys[_rowCount] = key;
+        _rowValues[_rowCount] = value;
+        _rowCount++;
+    }
+
+    /// <summary>Reads a quoted string at <paramref name="i"/>: start (after the quote), end (at the closing quote), whether it holds escapes; false when unterminated.</summary>
+    private static bool ScanString(string line, ref int i, out int start, out int end, out bool hasEscape)
+    {
+        start = end = 0;
+        hasEscape = false;
+        if (i >= line.Length || line[i] != '"')
+        {
+            return false;
+        }
+
+        start = ++i;
         while (i < line.Length && line[i] != '"')
         {
             if (line[i] == '\\')
@@ -190,32 +240,68 @@ internal sealed class HistoryLineParser
 
         if (i >= line.Length)
         {
+            return false;
+        }
+
+        end = i;
+        i++;
+        return true;
+    }
+
+    private string? ReadKey(string line, ref int i)
+    {
+        if (!ScanString(line, ref i, out var start, out var end, out var hasEscape))
+        {
             return null;
         }
 
-        var end = i;
-        i++;
-        var raw = line.Substring(start, end - start);
+        if (!hasEscape)
+        {
+            return _keys.GetOrAdd(line, start, end - start);
+        }
+
+        var raw = Unescape(line.Substring(start, end - start));
+        return raw is null ? null : _keys.GetOrAdd(raw);
+    }
+
+    private StringValue ReadStringValue(string line, ref int i)
+    {
+        if (!ScanString(line, ref i, out var start, out var end, out var hasEscape))
+        {
+            return StringValue.Invalid;
+        }
+
+        var length = end - start;
         if (hasEscape)
         {
-            raw = Unescape(raw);
-            if (raw is null)
+            // Rare: unescape to validate the string and compare what it says.
+            var text = Unescape(line.Substring(start, length));
+            return text switch
             {
-                return null;
-            }
+                null => StringValue.Invalid,
+                "NaN" => StringValue.NaN,
+                "Infinity" => StringValue.PositiveInfinity,
+                "-Infinity" => StringValue.NegativeInfinity,
+                _ => StringValue.Other,
+            };
         }
 
-        // Keys repeat on every line; sharing one string per key keeps a long history small in memory.
-        if (!_keys.TryGetValue(raw, out var shared))
+        if (length == 3 && string.CompareOrdinal(line, start, "NaN", 0, 3) == 0)
         {
-            shared = raw;
-            if (_keys.Count < 10_000)
-            {
-                _keys[raw] = raw;
-            }
+            return StringValue.NaN;
         }
 
-        return shared;
+        if (length == 8 && string.CompareOrdinal(line, start, "Infinity", 0, 8) == 0)
+        {
+            return StringValue.PositiveInfinity;
+        }
+
+        if (length == 9 && string.CompareOrdinal(line, start, "-Infinity", 0, 9) == 0)
+        {
+            return StringValue.NegativeInfinity;
+        }
+
+        return StringValue.Other;
     }
 
     private string? Unescape(string raw)
@@ -265,5 +351,14 @@ internal sealed class HistoryLineParser
         }
 
         return builder.ToString();
+    }
+
+    private enum StringValue
+    {
+        Invalid,
+        Other,
+        NaN,
+        PositiveInfinity,
+        NegativeInfinity,
     }
 }

@@ -141,6 +141,25 @@ public sealed class ReportWriterTests
     }
 
     [TestMethod]
+    public void Without_groups_the_console_summary_gives_key_metrics_over_all_runs()
+    {
+        using var store = new TempStore();
+        store.AddRun(null, "r1", Metrics(0.8));
+        store.AddRun(null, "r2", Metrics(0.6));
+
+        var result = ReportWriter.WriteAll(store.Open(), new ReportOptions { Html = false });
+
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                "wandb: 2 run(s), ungrouped (2 finished)",
+                "wandb:   all runs  n=2  accuracy 0.7 ± 0.1414",
+                $"wandb: reports: {result.MarkdownPath} | {result.JsonPath}",
+            },
+            result.ConsoleLines.ToArray());
+    }
+
+    [TestMethod]
     public void Grouping_by_a_config_key_is_used_for_summary_md()
     {
         using var store = new TempStore();

@@ -1,30 +1,20 @@
-using Wandb.Diagnostics;
-using Wandb.Environment;
-using Wandb.Runs;
 using Wandb.Storage;
 
 namespace Wandb.Sdk.Tests.Reports;
 
-/// <summary>A real folder store in a temporary folder, filled through <see cref="Run.Init(RunOptions?)"/> with a neutral environment.</summary>
+/// <summary>
+/// A real folder store in a temporary folder (<see cref="Fakes.TempStore"/>), filled through
+/// <see cref="Run.Init(RunOptions?)"/> one finished or failed run at a time.
+/// </summary>
 internal sealed class TempStore : IDisposable
 {
-    private static readonly RunContext Context = new()
-    {
-        Environment = new DictionaryEnvironmentVariables(new Dictionary<string, string?>()),
-        Output = new SilentOutput(),
-    };
+    private readonly Fakes.TempStore _store = new();
 
-    public TempStore()
-    {
-        Directory = Path.Combine(Path.GetTempPath(), "wandb-report-tests", Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(Directory);
-    }
+    public string Directory => _store.Root;
 
-    public string Directory { get; }
+    public RunStore Open() => _store.Reader();
 
-    public RunStore Open() => new FolderRunStore(Directory, PhysicalStoreFileSystem.Instance, new SilentOutput(), SystemClock.Instance);
-
-    /// <summary>Records one finished (or failed) run with <paramref name="summary"/> as explicit summary values.</summary>
+    /// <summary>Records one run with <paramref name="summary"/> as explicit summary values; a non-zero exit code fails it.</summary>
     public string AddRun(
         string? group,
         string name,
@@ -36,13 +26,13 @@ internal sealed class TempStore : IDisposable
         string? notes = null,
         Action<Run>? log = null)
     {
-        var options = new RunOptions { Dir = Directory, Project = "proj", Group = group, Name = name, JobType = jobType, Notes = notes };
+        var options = new RunOptions { Project = "proj", Group = group, Name = name, JobType = jobType, Notes = notes };
         foreach (var tag in tags ?? Array.Empty<string>())
         {
             options.Tags.Add(tag);
         }
 
-        using var run = Run.Init(options, Context with { CurrentDirectory = Directory });
+        using var run = _store.Init(options);
         if (config is not null)
         {
             run.Config.Update(config);
@@ -58,25 +48,5 @@ internal sealed class TempStore : IDisposable
         return run.Id;
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private sealed class SilentOutput : IWandbOutput
-    {
-        public void Warning(string code, string message)
-        {
-        }
-
-        public void Info(string message)
-        {
-        }
-    }
+    public void Dispose() => _store.Dispose();
 }

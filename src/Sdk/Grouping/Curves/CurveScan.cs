@@ -2,7 +2,11 @@ using Wandb.Storage;
 
 namespace Wandb.Grouping.Curves;
 
-/// <summary>Streams each run's history once and feeds it to the builders of every requested x axis.</summary>
+/// <summary>
+/// Streams each run's history once and feeds it to the builders of every requested x axis. Runs are
+/// independent, so the folder store's runs are read on up to one thread per core (each run by one thread,
+/// in order); other stores are read one run at a time, since their readers may share a connection.
+/// </summary>
 internal static class CurveScan
 {
     public static void Run(RunStore store, IEnumerable<StoredRun> runs, IReadOnlyList<CurveBuilder> builders)
@@ -12,21 +16,21 @@ internal static class CurveScan
             return;
         }
 
-        var collectors = new RunCurveCollector[builders.Count];
-        foreach (var run in runs)
+        // Collectors are created up front, in run order, so the charts list runs in the same order every time.
+        var work = runs
+            .Select(run => (run.Id, Collectors: builders.Select(b => b.BeginRun(run.Id)).ToArray()))
+            .ToList();
+        var threads = store is FolderRunStore ? Math.Max(1, System.Environment.ProcessorCount) : 1;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        Parallel.ForEach(work, options, item =>
         {
-            for (var i = 0; i < builders.Count; i++)
+            foreach (var row in store.ReadHistory(item.Id))
             {
-                collectors[i] = builders[i].BeginRun(run.Id);
-            }
-
-            foreach (var row in store.ReadHistory(run.Id))
-            {
-                for (var i = 0; i < collectors.Length; i++)
+                foreach (var collector in item.Collectors)
                 {
-                    collectors[i].Add(row);
+                    collector.Add(row);
                 }
             }
-        }
+        });
     }
 }

@@ -11,6 +11,11 @@ internal sealed class RunCurveCollector
     private readonly Dictionary<string, RunMetricBuckets> _metrics = new(StringComparer.Ordinal);
     private long _seq;
 
+    // Rows of one history usually carry the same keys in the same order, and the parser shares one string
+    // per key: remembering which buckets the key at each position went to skips the dictionary lookup.
+    private string?[] _recentKeys = new string?[8];
+    private RunMetricBuckets?[] _recentBuckets = new RunMetricBuckets?[8];
+
     public RunCurveCollector(string runId, CurveAxis axis, int maxBuckets)
     {
         RunId = runId;
@@ -35,28 +40,61 @@ internal sealed class RunCurveCollector
         }
 
         var seq = ++_seq;
+        if (row.Values is HistoryValues values)
+        {
+            for (var i = 0; i < values.Count; i++)
+            {
+                Add(values.KeyAt(i), values.ValueAt(i), x, seq, i);
+            }
+
+            return;
+        }
+
+        var position = 0;
         foreach (var pair in row.Values)
         {
-            if (pair.Key == _axis.Name)
-            {
-                continue;
-            }
+            Add(pair.Key, pair.Value, x, seq, position++);
+        }
+    }
 
-            if (!_metrics.TryGetValue(pair.Key, out var buckets))
+    private void Add(string key, double value, double x, long seq, int position)
+    {
+        if (key == _axis.Name)
+        {
+            return;
+        }
+
+        RunMetricBuckets? buckets = null;
+        if (position < _recentKeys.Length && ReferenceEquals(_recentKeys[position], key))
+        {
+            buckets = _recentBuckets[position];
+        }
+
+        if (buckets is null)
+        {
+            if (!_metrics.TryGetValue(key, out buckets))
             {
                 buckets = new RunMetricBuckets(_baseExponent, _maxBuckets);
-                _metrics[pair.Key] = buckets;
+                _metrics[key] = buckets;
             }
 
-            var value = pair.Value;
-            if (double.IsNaN(value) || double.IsInfinity(value))
+            if (position >= _recentKeys.Length)
             {
-                buckets.CountNonFinite();
+                Array.Resize(ref _recentKeys, Math.Max(position + 1, _recentKeys.Length * 2));
+                Array.Resize(ref _recentBuckets, _recentKeys.Length);
             }
-            else
-            {
-                buckets.Add(x, value, seq);
-            }
+
+            _recentKeys[position] = key;
+            _recentBuckets[position] = buckets;
+        }
+
+        if (double.IsNaN(value) || double.IsInfinity(value))
+        {
+            buckets.CountNonFinite();
+        }
+        else
+        {
+            buckets.Add(x, value, seq);
         }
     }
 }

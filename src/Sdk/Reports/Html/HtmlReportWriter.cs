@@ -1,17 +1,58 @@
 using System.Net;
+using Newtonsoft.Json;
 using Wandb.Storage;
 
 namespace Wandb.Reports.Html;
 
 /// <summary>
-/// Writes the self-contained interactive HTML report. Placeholder until the HTML report lands: a static
-/// page listing the runs, every string encoded.
+/// Writes the self-contained interactive HTML report: one <c>index.html</c> with inline script, style and
+/// data that opens from disk with no network (docs/html-report.md).
 /// </summary>
 internal static class HtmlReportWriter
 {
-    public static void Write(RunStore store, IReadOnlyList<StoredRun> runs, string path)
+    public static void Write(RunStore store, IReadOnlyList<StoredRun> runs, string path) =>
+        Write(store, runs, path, new HtmlReportOptions());
+
+    /// <summary>The report of a model's runs, with its bucket count (<see cref="ReportOptions.ChartBuckets"/>) and metric goals.</summary>
+    public static void Write(ReportModel model, RunStore store, string path) =>
+        Write(store, model.Runs, path, new HtmlReportOptions
+        {
+            MaxBuckets = model.Options.ChartBuckets,
+            Goals = model.Goals,
+            GeneratedAt = model.GeneratedAt,
+        });
+
+    public static void Write(RunStore store, IReadOnlyList<StoredRun> runs, string path, HtmlReportOptions options)
     {
-        var rows = string.Concat(runs.Select(r => $"<tr><td>{WebUtility.HtmlEncode(r.Name)}</td><td>{WebUtility.HtmlEncode(r.Group ?? "")}</td><td>{WebUtility.HtmlEncode(r.JobType ?? "")}</td><td>{r.State.ToName()}</td></tr>"));
-        File.WriteAllText(path, $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Runs</title></head><body><table data-testid=\"runs-table\">{rows}</table></body></html>");
+        var assets = PageAssets.Instance;
+        var page = PageTemplate.Parse(assets.Template);
+
+        AtomicFile.Write(path, writer => page.Write(writer, slot =>
+        {
+            switch (slot)
+            {
+                case "csp": writer.Write(WebUtility.HtmlEncode(ContentSecurityPolicy.For(assets.Script, assets.Style))); break;
+                case "title": writer.Write(WebUtility.HtmlEncode(options.Title)); break;
+                case "style": writer.Write(assets.Style); break;
+                case "script": writer.Write(assets.Script); break;
+                case "data": WriteData(writer, store, runs, options); break;
+                default: throw new InvalidOperationException($"Unknown slot '{slot}' in the report template.");
+            }
+        }));
+    }
+
+    private static void WriteData(TextWriter writer, RunStore store, IReadOnlyList<StoredRun> runs, HtmlReportOptions options)
+    {
+        // EscapeHtml writes <, > and & (and quotes) inside strings as \u escapes, so no user string can close
+        // the data's script element or start markup; outside strings JSON has none of these characters.
+        using var json = new JsonTextWriter(writer)
+        {
+            StringEscapeHandling = StringEscapeHandling.EscapeHtml,
+            FloatFormatHandling = FloatFormatHandling.String,
+            Formatting = Formatting.None,
+            CloseOutput = false,
+        };
+        ReportDataWriter.Write(json, store, runs, options, options.GeneratedAt ?? DateTimeOffset.UtcNow);
+        json.Flush();
     }
 }

@@ -1,0 +1,129 @@
+using Newtonsoft.Json;
+using Wandb.Grouping;
+using Wandb.Grouping.Statistics;
+using Wandb.Storage;
+
+namespace Wandb.Reports.Html;
+
+/// <summary>
+/// Writes the group comparisons the page shows next to the grouped table, computed by the grouping engine
+/// (<see cref="GroupComparison"/>: Welch's t-test of each group against the best one) for every single-key
+/// grouping the page offers and every numeric summary metric, per project when there are several.
+/// </summary>
+internal static class ComparisonWriter
+{
+    public static void Write(JsonWriter json, IReadOnlyList<StoredRun> runs, MetricGoals goals)
+    {
+        json.WriteStartArray();
+        var projects = runs.Select(r => r.Project).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();
+        WriteScope(json, null, runs, goals, projects.Count > 1);
+        if (projects.Count > 1)
+        {
+            foreach (var project in projects)
+            {
+                WriteScope(json, project, runs.Where(r => r.Project == project).ToList(), goals, false);
+            }
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteScope(JsonWriter json, string? project, IReadOnlyList<StoredRun> runs, MetricGoals goals, bool byProject)
+    {
+        foreach (var (pageKey, key) in Keys(runs, byProject))
+        {
+            var grouping = RunGrouper.Group(runs, new[] { key });
+            if (grouping.Groups.Count < 2)
+            {
+                continue;
+            }
+
+            var metrics = grouping.Groups.SelectMany(g => g.Summary.Keys).Distinct(StringComparer.Ordinal)
+                .Where(m => !m.StartsWith("_", StringComparison.Ordinal)).OrderBy(m => m, StringComparer.Ordinal);
+            foreach (var metric in metrics)
+            {
+                var comparison = GroupComparison.Create(grouping, metric, goals, null);
+                if (comparison is not null && comparison.Rows.Any(r => r.Test.IsDefined))
+                {
+                    WriteComparison(json, project, pageKey, comparison);
+                }
+            }
+        }
+    }
+
+    /// <summary>The single keys the page's group-by picker offers, as (page key id, engine key).</summary>
+    private static IEnumerable<(string PageKey, GroupingKey Key)> Keys(IReadOnlyList<StoredRun> runs, bool byProject)
+    {
+        var builtIn = new List<string> { GroupingKey.Group, GroupingKey.JobType, GroupingKey.State, GroupingKey.Tags };
+        if (byProject)
+        {
+            builtIn.Add(GroupingKey.Project);
+        }
+
+        foreach (var name in builtIn)
+        {
+            yield return (name, GroupingKey.Parse(name));
+        }
+
+        var configKeys = runs.SelectMany(r => r.FlatConfig.Keys).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal);
+        foreach (var key in configKeys)
+        {
+            yield return ("config:" + key, GroupingKey.Parse(GroupingKey.ConfigPrefix + key));
+        }
+    }
+
+    private static void WriteComparison(JsonWriter json, string? project, string pageKey, GroupComparison comparison)
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("project");
+        json.WriteValue(project);
+        json.WritePropertyName("key");
+        json.WriteValue(pageKey);
+        json.WritePropertyName("metric");
+        json.WriteValue(comparison.Metric);
+        json.WritePropertyName("higher_is_better");
+        json.WriteValue(!comparison.LowerIsBetter);
+        json.WritePropertyName("baseline");
+        json.WriteValue(Value(comparison.Baseline));
+        json.WritePropertyName("rows");
+        json.WriteStartArray();
+        WriteRow(json, comparison.Baseline, comparison.Metric, null);
+        foreach (var (group, test) in comparison.Rows)
+        {
+            WriteRow(json, group, comparison.Metric, test);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteRow(JsonWriter json, RunGroup group, string metric, WelchComparison? test)
+    {
+        var stats = group.Summary.TryGetValue(metric, out var s) ? s : MetricStatistics.Empty;
+        json.WriteStartObject();
+        json.WritePropertyName("group");
+        json.WriteValue(Value(group));
+        Number(json, "n", stats.N);
+        Number(json, "mean", stats.Mean);
+        Number(json, "std", stats.Std);
+        if (test is not null)
+        {
+            Number(json, "diff", test.Difference);
+            Number(json, "ci_low", test.Ci95Low);
+            Number(json, "ci_high", test.Ci95High);
+            Number(json, "t", test.T);
+            Number(json, "df", test.Df);
+            Number(json, "p", test.P);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static object? Value(RunGroup group) => group.Path.Count == 0 ? null : group.Path[0].JsonValue;
+
+    private static void Number(JsonWriter json, string name, double value)
+    {
+        json.WritePropertyName(name);
+        JsonNumbers.Write(json, value, "G6");
+    }
+}

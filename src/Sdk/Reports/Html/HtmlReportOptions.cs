@@ -1,0 +1,20 @@
+namespace Wandb.Reports.Html;
+
+/// <summary>Knobs of the HTML report; the defaults are what <see cref="ReportWriter"/> uses.</summary>
+internal sealed class HtmlReportOptions
+{
+    /// <summary>Most buckets per chart (the grouping engine's B); small stores get this many.</summary>
+    public int MaxBuckets { get; set; } = Grouping.Curves.CurveBuilder.DefaultMaxBuckets;
+
+    /// <summary>Fewest points kept per run and metric, whatever the size of the store.</summary>
+    public int MinBuckets { get; set; } = 24;
+
+    /// <summary>Which metrics are lower-is-better when the comparison picks the best group as baseline.</summary>
+    public Grouping.MetricGoals Goals { get; set; } = new();
+
+    /// <summary>Title of the page.</summary>
+    public string Title { get; set; } = "Runs report · Wandb";
+
+    /// <summary>Time written into the page as <c>generated_at</c>; default now.</summary>
+    public DateTimeOffset? GeneratedAt { get; set; }
+}

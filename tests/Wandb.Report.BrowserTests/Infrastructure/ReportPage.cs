@@ -1,0 +1,64 @@
+using Microsoft.Playwright;
+
+namespace Wandb.Report.BrowserTests.Infrastructure;
+
+/// <summary>A report opened from disk in a fresh browser page, recording console errors and every request the page makes.</summary>
+public sealed class ReportPage : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+
+    private ReportPage(IBrowserContext context, IPage page, string url)
+    {
+        _context = context;
+        Page = page;
+        Url = url;
+    }
+
+    public IPage Page { get; }
+
+    public string Url { get; }
+
+    public List<string> ConsoleErrors { get; } = new();
+
+    /// <summary>Requests other than the report file itself (the page must make none).</summary>
+    public List<string> NetworkRequests { get; } = new();
+
+    public static async Task<ReportPage> OpenAsync(string reportPath, string fragment = "", int width = 1440, int height = 1000)
+    {
+        var context = await Chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
+        var url = new Uri(reportPath).AbsoluteUri;
+        var report = new ReportPage(context, page, url);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                report.ConsoleErrors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => report.ConsoleErrors.Add("page error: " + error);
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Split('#')[0] != url)
+            {
+                report.NetworkRequests.Add(request.Url);
+            }
+        };
+        await page.GotoAsync(url + fragment);
+        await page.WaitForSelectorAsync("html[data-ready=true]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 15_000 });
+        return report;
+    }
+
+    public ILocator TestId(string id) => Page.Locator($"[data-testid=\"{id}\"]");
+
+    /// <summary>Lines drawn by each chart, as the chart reports them after drawing.</summary>
+    public async Task<int[]> ChartLinesAsync() =>
+        (await TestId("chart").EvaluateAllAsync<string[]>("cards => cards.map(c => c.dataset.lines)")).Select(int.Parse).ToArray();
+
+    public async Task<string[]> GroupRowLabelsAsync() =>
+        await Page.Locator("[data-testid=runs-table] tr.group-row").EvaluateAllAsync<string[]>("rows => rows.map(r => r.querySelector('.value').textContent)");
+
+    public async Task<int> RunRowCountAsync() => await Page.Locator("[data-testid=runs-table] tr.run-row").CountAsync();
+
+    public async ValueTask DisposeAsync() => await _context.CloseAsync();
+}

@@ -1,0 +1,71 @@
+using Wandb.Reports;
+using Wandb.Storage;
+
+namespace Wandb.Report.BrowserTests.Infrastructure;
+
+/// <summary>A real folder store in a temp directory, written through <see cref="Run.Init(RunOptions?)"/>, and its HTML report.</summary>
+public sealed class ReportStore : IDisposable
+{
+    private ReportStore(string directory) => Directory = directory;
+
+    public string Directory { get; }
+
+    public string ReportPath => Path.Combine(Directory, "report", "index.html");
+
+    public static ReportStore Create(string name)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "wandb-browser-tests", name + "-" + Guid.NewGuid().ToString("N").Substring(0, 8));
+        System.IO.Directory.CreateDirectory(directory);
+        return new ReportStore(directory);
+    }
+
+    /// <summary>Creates one finished (or failed) run that logs <see cref="RunSpec.Steps"/> rows of each of its metrics.</summary>
+    public void AddRun(RunSpec spec)
+    {
+        var options = new RunOptions
+        {
+            Dir = Directory,
+            Project = spec.Project,
+            Name = spec.Name,
+            Group = spec.Group,
+            JobType = spec.JobType,
+            Notes = spec.Notes,
+        };
+        foreach (var tag in spec.Tags)
+        {
+            options.Tags.Add(tag);
+        }
+
+        foreach (var pair in spec.Config)
+        {
+            options.Config[pair.Key] = pair.Value;
+        }
+
+        using var run = Run.Init(options);
+        for (var step = 0; step < spec.Steps; step++)
+        {
+            run.Log(spec.Metrics.ToDictionary(m => m.Key, m => m.Value(step)));
+        }
+
+        run.Finish(spec.Failed ? 1 : 0);
+    }
+
+    /// <summary>Writes the reports through the public API, as a build or test run would.</summary>
+    public string WriteReport()
+    {
+        var result = ReportWriter.WriteAll(RunStore.Open(Directory), new ReportOptions());
+        return result.HtmlPath ?? throw new InvalidOperationException("The HTML report was not written.");
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A browser still closing may hold the report for a moment; the temp folder is cleaned later.
+        }
+    }
+}

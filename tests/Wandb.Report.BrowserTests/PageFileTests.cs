@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
+using Wandb.Report.BrowserTests.Infrastructure;
+using Wandb.Reports.Html;
+using Wandb.Storage;
+
+namespace Wandb.Report.BrowserTests;
+
+/// <summary>The written file itself: its policy, its data and its size budget (no browser needed).</summary>
+[TestClass]
+public sealed class PageFileTests
+{
+    private static ReportStore _store = null!;
+
+    [ClassInitialize]
+    public static void CreateStore(TestContext context)
+    {
+        _ = context;
+        _store = SampleStores.Experiment("page-file");
+    }
+
+    [ClassCleanup]
+    public static void DeleteStore() => _store.Dispose();
+
+    [TestMethod]
+    public void The_policy_allows_exactly_the_page_own_script_and_style_by_hash_and_nothing_from_the_network()
+    {
+        var html = File.ReadAllText(_store.ReportPath);
+        var csp = Regex.Match(html, "<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]*)\">").Groups[1].Value.Replace("&#39;", "'");
+        var script = Regex.Match(html, "<script>(.*?)</script>", RegexOptions.Singleline).Groups[1].Value;
+        var style = Regex.Match(html, "<style>(.*?)</style>", RegexOptions.Singleline).Groups[1].Value;
+
+        Assert.AreEqual($"default-src 'none'; script-src 'sha256-{Sha256(script)}'; style-src 'sha256-{Sha256(style)}'; base-uri 'none'; form-action 'none'", csp);
+        Assert.IsFalse(Regex.IsMatch(html, @"(src|href)=""(https?:)?//"), "no external resource is referenced");
+    }
+
+    [TestMethod]
+    public void The_data_carries_every_run_with_its_curves_on_the_engine_grid_and_the_group_comparisons()
+    {
+        var html = File.ReadAllText(_store.ReportPath);
+        var data = JObject.Parse(Regex.Match(html, "<script type=\"application/json\" id=\"wandb-data\">(.*?)</script>", RegexOptions.Singleline).Groups[1].Value);
+
+        Assert.AreEqual(12, ((JArray)data["runs"]!).Count);
+        CollectionAssert.AreEqual(new[] { "accuracy", "loss" }, data["metrics"]!.Values<string>().ToArray());
+        var loss = data["curves"]!["loss"]!;
+        Assert.AreEqual(20, loss["count"]!.Value<int>());
+        Assert.AreEqual(12, ((JArray)loss["runs"]!).Count);
+        Assert.AreEqual(20, ((JArray)loss["runs"]![0]![2]!).Count, "20 steps, one bucket each");
+        Assert.IsNotNull(data["axes"]!["runtime"]);
+        Assert.IsNotNull(data["axes"]!["wall"]);
+        var byGroup = data["comparisons"]!.Where(c => (string?)c["key"] == "group" && (string?)c["metric"] == "accuracy").Single();
+        Assert.AreEqual("deep-trees", (string?)byGroup["baseline"]);
+        Assert.AreEqual(3, ((JArray)byGroup["rows"]!).Count);
+    }
+
+    [TestMethod]
+    public void The_bucket_count_shrinks_with_runs_and_metrics_within_its_bounds()
+    {
+        var options = new HtmlReportOptions();
+        IReadOnlyList<StoredRun> Runs(int count, int metrics) => Enumerable.Range(0, count).Select(i => new StoredRun
+        {
+            Id = "r" + i,
+            Name = "r" + i,
+            Project = "p",
+            Summary = Enumerable.Range(0, metrics).ToDictionary(m => "m" + m, m => (object?)1.0),
+        }).ToList();
+
+        Assert.AreEqual(1000, HtmlBudget.BucketsPerChart(Runs(10, 8), options));
+        Assert.AreEqual(90, HtmlBudget.BucketsPerChart(Runs(1000, 8), options));
+        Assert.AreEqual(24, HtmlBudget.BucketsPerChart(Runs(100_000, 8), options));
+        Assert.AreEqual(10, HtmlBudget.BucketsPerChart(Runs(100_000, 8), new HtmlReportOptions { MaxBuckets = 10 }));
+    }
+
+    private static string Sha256(string text) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

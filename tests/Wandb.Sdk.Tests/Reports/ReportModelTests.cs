@@ -1,0 +1,107 @@
+using Wandb.Grouping.Curves;
+using Wandb.Reports;
+
+namespace Wandb.Sdk.Tests.Reports;
+
+[TestClass]
+public sealed class ReportModelTests
+{
+    [TestMethod]
+    public void Curves_are_built_from_histories_logged_through_the_api()
+    {
+        using var store = new TempStore();
+        var fast = store.AddRun("g", "fast", log: run =>
+        {
+            for (var step = 0; step < 30; step++)
+            {
+                run.Log("loss", 1.0 / (step + 1));
+            }
+        });
+        var slow = store.AddRun("g", "slow", log: run =>
+        {
+            for (var step = 0; step < 20; step++)
+            {
+                run.Log("loss", 2.0 / (step + 1));
+            }
+        });
+
+        var model = ReportModel.Build(store.Open(), new ReportOptions(), DateTimeOffset.UnixEpoch);
+        var loss = model.Curves(CurveAxis.Step)["_step"]["loss"];
+        var group = loss.Aggregate(model.Main.Groups.Single().RunIds);
+
+        Assert.AreEqual(30, loss.Grid.Count);
+        Assert.AreEqual(1.0 / 10, loss.ForRun(fast)!.Last[9]);
+        Assert.AreEqual(2, group.N[19]);
+        Assert.AreEqual(((1.0 / 20) + (2.0 / 20)) / 2, group.Mean[19], 1e-15);
+        Assert.AreEqual(1, group.N[29], "The slow run ended at step 19 and is not extrapolated.");
+        Assert.IsNotNull(loss.ForRun(slow));
+    }
+
+    [TestMethod]
+    public void Curves_on_several_axes_come_from_one_pass_and_are_kept()
+    {
+        using var store = new TempStore();
+        store.AddRun("g", "r", log: run =>
+        {
+            run.Log(new Dictionary<string, double> { ["epoch"] = 1, ["acc"] = 0.5 });
+            run.Log(new Dictionary<string, double> { ["epoch"] = 2, ["acc"] = 0.7 });
+        });
+        var model = ReportModel.Build(store.Open(), new ReportOptions(), DateTimeOffset.UnixEpoch);
+
+        var charts = model.Curves(CurveAxis.Step, CurveAxis.Of("epoch"), CurveAxis.Runtime);
+
+        Assert.AreEqual(3, charts.Count);
+        Assert.AreEqual(0.7, charts["epoch"]["acc"].Runs[0].Last.Last(v => !double.IsNaN(v)));
+        Assert.AreSame(charts["_step"], model.Curves(CurveAxis.Step)["_step"]);
+    }
+
+    [TestMethod]
+    public void Lower_is_better_for_a_loss_so_the_lowest_group_is_the_baseline()
+    {
+        using var store = new TempStore();
+        foreach (var (group, loss) in new[] { ("a", 0.3), ("a", 0.32), ("b", 0.2), ("b", 0.22), ("c", 0.5), ("c", 0.52) })
+        {
+            store.AddRun(group, group, new Dictionary<string, object?> { ["val_loss"] = loss });
+        }
+
+        var model = ReportModel.Build(store.Open(), new ReportOptions(), DateTimeOffset.UnixEpoch);
+
+        Assert.AreEqual("b", model.Comparison!.Baseline.Label);
+        Assert.IsTrue(model.Comparison.LowerIsBetter);
+        CollectionAssert.AreEqual(new[] { "a", "c" }, model.Comparison.Rows.Select(r => r.Group.Label).ToArray());
+        Assert.AreEqual(0.1, model.Comparison.Rows[0].Test.Difference, 1e-12);
+    }
+
+    [TestMethod]
+    public void A_named_baseline_and_goal_override_the_defaults()
+    {
+        using var store = new TempStore();
+        foreach (var (group, loss) in new[] { ("a", 0.3), ("a", 0.32), ("b", 0.2), ("b", 0.22) })
+        {
+            store.AddRun(group, group, new Dictionary<string, object?> { ["val_loss"] = loss });
+        }
+
+        var named = ReportModel.Build(store.Open(), new ReportOptions { BaselineGroup = "a" }, DateTimeOffset.UnixEpoch);
+        var flipped = ReportModel.Build(store.Open(), new ReportOptions { HigherIsBetter = { "val_loss" } }, DateTimeOffset.UnixEpoch);
+        var missing = ReportModel.Build(store.Open(), new ReportOptions { BaselineGroup = "zzz" }, DateTimeOffset.UnixEpoch);
+
+        Assert.AreEqual("a", named.Comparison!.Baseline.Label);
+        Assert.AreEqual("a", flipped.Comparison!.Baseline.Label);
+        Assert.AreEqual("b", missing.Comparison!.Baseline.Label);
+        StringAssert.Contains(missing.Comparison.Note, "zzz");
+    }
+
+    [TestMethod]
+    public void Key_metrics_default_to_the_numeric_metrics_most_runs_have()
+    {
+        using var store = new TempStore();
+        store.AddRun("g", "r1", new Dictionary<string, object?> { ["acc"] = 0.5, ["rare"] = 1.0, ["path"] = "model.zip" });
+        store.AddRun("g", "r2", new Dictionary<string, object?> { ["acc"] = 0.6, ["f1"] = 0.4 });
+        store.AddRun("g", "r3", new Dictionary<string, object?> { ["f1"] = 0.2, ["acc"] = 0.1 });
+
+        var model = ReportModel.Build(store.Open(), new ReportOptions(), DateTimeOffset.UnixEpoch);
+
+        CollectionAssert.AreEqual(new[] { "acc", "f1", "rare" }, model.KeyMetrics.ToArray());
+        Assert.AreEqual("acc", model.CompareMetric);
+    }
+}
