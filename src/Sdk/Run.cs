@@ -84,6 +84,9 @@ public sealed class Run : IDisposable
         }
     }
 
+    /// <summary>This process's writer id (the name of its files in the run folder), or null when disabled.</summary>
+    internal string? WriterId => _recorder?.WriterId;
+
     /// <summary>The step the next <c>Log</c> call without an explicit step records.</summary>
     public long Step => _recorder?.NextStep ?? 0;
 

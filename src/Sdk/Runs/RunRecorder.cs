@@ -91,6 +91,9 @@ internal sealed class RunRecorder
         }
     }
 
+    /// <summary>This process's writer id: the name of its files in the run folder.</summary>
+    public string WriterId => _state.Writer;
+
     /// <summary>Rows the store could not take that were dropped from the full memory buffer.</summary>
     public long DroppedRows => _state.DroppedRows;
 
