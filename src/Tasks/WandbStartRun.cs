@@ -41,6 +41,9 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
     /// <summary><c>WandbDir</c>: the store folder; wins over <c>WANDB_DIR</c>.</summary>
     public string? Dir { get; set; }
 
+    /// <summary><c>WandbStore</c>: a PostgreSQL connection string; wins over <c>WANDB_STORE</c>. Never logged: it may hold a password.</summary>
+    public string? Store { get; set; }
+
     /// <summary>The id shared by every project and node of this build; the generated group is <c>build-&lt;id&gt;</c>.</summary>
     public string? BuildId { get; set; }
 
@@ -127,7 +130,7 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
         }
 
         var runId = options.Id;
-        var perTarget = RunVariables.For(runId, settings.Project, group.Name, TargetName, settings.StoreDirectory);
+        var perTarget = RunVariables.For(runId, settings.Project, group.Name, TargetName, settings.StoreDirectory, NonEmpty(Store));
         var previous = perTarget.Select(p => new KeyValuePair<string, string?>(p.Key, Environment.Get(p.Key))).ToList();
         foreach (var pair in perTarget)
         {
@@ -166,6 +169,11 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
         {
             // The build's own WANDB_RUN_ID (or one left by an enclosing tracked target) must not merge this target into another run.
             variables.Remove(name);
+        }
+
+        if (NonEmpty(Store) is { } store)
+        {
+            variables[WandbVariables.Store] = store;
         }
 
         return new DictionaryEnvironmentVariables(variables);

@@ -36,6 +36,22 @@ public sealed class WandbStartRunTests
     }
 
     [TestMethod]
+    public void The_WandbStore_property_reaches_the_targets_processes_as_WANDB_STORE_and_is_never_logged()
+    {
+        using var fixture = new TaskFixture();
+        var start = fixture.Start("Train");
+        start.Store = "Host=127.0.0.1;Port=1;Username=ci;Password=hunter2-secret;Timeout=1";
+
+        Assert.IsTrue(start.Execute());
+
+        Assert.AreEqual(start.Store, fixture.Environment.Values["WANDB_STORE"]);
+        Assert.IsTrue(fixture.Finish(start.RunId, "Train").Execute());
+        Assert.IsFalse(fixture.Environment.Values.ContainsKey("WANDB_STORE"), "restored after the target");
+        var logged = string.Join("\n", fixture.Engine.Messages.Select(m => m.Message).Concat(fixture.Engine.Warnings.Select(w => w.Message)));
+        Assert.IsFalse(logged.Contains("hunter2-secret", StringComparison.Ordinal), logged);
+    }
+
+    [TestMethod]
     public void The_run_of_a_target_whose_After_task_never_ran_is_closed_as_failed_when_the_build_ends_and_the_report_is_refreshed()
     {
         using var fixture = new TaskFixture();

@@ -1,7 +1,7 @@
 namespace Wandb.TestLogger.Reporting;
 
 /// <summary>
-/// The logger's parameters (<c>--logger "wandb;project=...;group=...;dir=...;mode=..."</c>, a .runsettings
+/// The logger's parameters (<c>--logger "wandb;project=...;group=...;dir=...;mode=...;store=..."</c>, a .runsettings
 /// <c>&lt;Logger&gt;</c> configuration, or the MTP options), parsed once. Names are case-insensitive.
 /// </summary>
 internal sealed record LoggerParameters
@@ -10,11 +10,12 @@ internal sealed record LoggerParameters
     public const string GroupName = "group";
     public const string DirName = "dir";
     public const string ModeName = "mode";
+    public const string StoreName = "store";
 
     /// <summary>Parameters vstest adds by itself; not the user's, so never reported as unknown.</summary>
     private static readonly string[] PlatformNames = { "TestRunDirectory", "TargetFramework" };
 
-    private static readonly string[] KnownNames = { ProjectName, GroupName, DirName, ModeName };
+    private static readonly string[] KnownNames = { ProjectName, GroupName, DirName, ModeName, StoreName };
 
     public string? Project { get; init; }
 
@@ -24,6 +25,9 @@ internal sealed record LoggerParameters
 
     public string? Mode { get; init; }
 
+    /// <summary>A PostgreSQL connection string (<c>WANDB_STORE</c>); never printed, it may hold a password.</summary>
+    public string? Store { get; init; }
+
     /// <summary>Parameters the logger does not know, for a clear warning.</summary>
     public IReadOnlyList<string> Unknown { get; init; } = Array.Empty<string>();
 
@@ -31,7 +35,7 @@ internal sealed record LoggerParameters
 
     public static LoggerParameters Parse(IEnumerable<KeyValuePair<string, string?>> values)
     {
-        string? project = null, group = null, dir = null, mode = null;
+        string? project = null, group = null, dir = null, mode = null, store = null;
         var unknown = new List<string>();
         foreach (var pair in values)
         {
@@ -50,6 +54,9 @@ internal sealed record LoggerParameters
                 case ModeName:
                     mode = value;
                     break;
+                case StoreName:
+                    store = value;
+                    break;
                 default:
                     if (!PlatformNames.Any(p => string.Equals(p, pair.Key, StringComparison.OrdinalIgnoreCase)))
                     {
@@ -60,6 +67,6 @@ internal sealed record LoggerParameters
             }
         }
 
-        return new LoggerParameters { Project = project, Group = group, Dir = dir, Mode = mode, Unknown = unknown };
+        return new LoggerParameters { Project = project, Group = group, Dir = dir, Mode = mode, Store = store, Unknown = unknown };
     }
 }

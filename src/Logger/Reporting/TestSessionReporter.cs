@@ -77,6 +77,12 @@ internal sealed class TestSessionReporter
             return;
         }
 
+        if (_parameters.Store is not null)
+        {
+            // Exported before the store is opened: the store factory and the test processes both read WANDB_STORE.
+            Export(WandbVariables.Store, _parameters.Store);
+        }
+
         try
         {
             _store = _env.OpenStore(settings);

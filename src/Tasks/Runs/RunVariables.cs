@@ -8,13 +8,24 @@ internal static class RunVariables
     /// <summary>Set for the target's processes, and never read from the build's environment for the target's own run.</summary>
     public static readonly string[] PerTarget = { WandbVariables.RunId, WandbVariables.Resume, WandbVariables.JobType };
 
-    public static IReadOnlyList<KeyValuePair<string, string>> For(string runId, string project, string group, string jobType, string storeDirectory) => new List<KeyValuePair<string, string>>
+    public static IReadOnlyList<KeyValuePair<string, string>> For(string runId, string project, string group, string jobType, string storeDirectory, string? store = null)
     {
-        new(WandbVariables.RunId, runId),
-        new(WandbVariables.Resume, "allow"),
-        new(WandbVariables.Project, project),
-        new(WandbVariables.RunGroup, group),
-        new(WandbVariables.JobType, jobType),
-        new(WandbVariables.Dir, storeDirectory),
-    };
+        var variables = new List<KeyValuePair<string, string>>
+        {
+            new(WandbVariables.RunId, runId),
+            new(WandbVariables.Resume, "allow"),
+            new(WandbVariables.Project, project),
+            new(WandbVariables.RunGroup, group),
+            new(WandbVariables.JobType, jobType),
+            new(WandbVariables.Dir, storeDirectory),
+        };
+
+        if (store is not null)
+        {
+            // The target's processes must write into the same shared store as the target's run.
+            variables.Add(new(WandbVariables.Store, store));
+        }
+
+        return variables;
+    }
 }

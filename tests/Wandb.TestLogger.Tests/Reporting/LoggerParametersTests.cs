@@ -8,8 +8,9 @@ public sealed class LoggerParametersTests
     [TestMethod]
     public void Known_parameters_are_read_whatever_their_case()
     {
-        var parameters = LoggerParameters.Parse(ParameterText.Split("Project=churn; group = nightly ;DIR=/runs;mode=offline"));
+        var parameters = LoggerParameters.Parse(ParameterText.Split("Project=churn; group = nightly ;DIR=/runs;mode=offline;Store=Host=db"));
 
+        Assert.AreEqual("Host=db", parameters.Store);
         Assert.AreEqual("churn", parameters.Project);
         Assert.AreEqual("nightly", parameters.Group);
         Assert.AreEqual("/runs", parameters.Dir);
