@@ -48,6 +48,9 @@ public sealed class GroupPageTests
         Assert.AreEqual(4, await report.RunRowCountAsync());
 
         await report.Page.GetByRole(AriaRole.Link, new() { Name = "All runs" }).First.ClickAsync();
+
+        // The route changes on hashchange, after the click returns: wait for the group view to go.
+        await report.TestId("group-title").WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 10_000 });
         Assert.AreEqual(0, await report.TestId("group-title").CountAsync());
         Assert.AreEqual(3, (await report.GroupRowLabelsAsync()).Length);
     }
