@@ -23,11 +23,26 @@ internal static class StoreJson
 
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
 
-    public static byte[] Serialize(object value) =>
-        new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(JsonConvert.SerializeObject(value, Settings) + "\n");
+    public static byte[] Serialize(object value) => value switch
+    {
+        RunMetadataFile metadata => StoreDocumentJson.Write(metadata),
+        WriterStateFile state => StoreDocumentJson.Write(state),
+        _ => new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(JsonConvert.SerializeObject(value, Settings) + "\n"),
+    };
 
     public static T Deserialize<T>(string json)
     {
+        // The store's own documents are read field by field: see StoreDocumentJson for why.
+        if (typeof(T) == typeof(RunMetadataFile))
+        {
+            return (T)(object)StoreDocumentJson.ReadMetadata(json);
+        }
+
+        if (typeof(T) == typeof(WriterStateFile))
+        {
+            return (T)(object)StoreDocumentJson.ReadState(json);
+        }
+
         using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double };
         var result = Serializer.Deserialize<T>(reader);
         return result ?? throw new JsonSerializationException("The file holds no JSON object.");

@@ -1,0 +1,263 @@
+using System.Globalization;
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Wandb.Runs;
+
+namespace Wandb.Storage;
+
+/// <summary>
+/// Writes and reads <c>run.json</c> and the writer state files field by field. The reflection-based
+/// serializer costs about 70 ms of start-up in a fresh process, which every MSBuild build and test run
+/// that tracks a run would pay; these few fields are cheap to handle directly. The output is the same
+/// indented JSON the serializer wrote, so the format (docs/store-format.md) does not change.
+/// </summary>
+internal static class StoreDocumentJson
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static byte[] Write(RunMetadataFile metadata) => WriteDocument(json =>
+    {
+        json.WriteStartObject();
+        Property(json, "schema", metadata.Schema);
+        Property(json, "id", metadata.Id);
+        Property(json, "name", metadata.Name);
+        Property(json, "project", metadata.Project);
+        Property(json, "group", metadata.Group);
+        Property(json, "job_type", metadata.JobType);
+        json.WritePropertyName("tags");
+        json.WriteStartArray();
+        foreach (var tag in metadata.Tags ?? new List<string>())
+        {
+            json.WriteValue(tag);
+        }
+
+        json.WriteEndArray();
+        Property(json, "notes", metadata.Notes);
+        json.WritePropertyName("created_at");
+        json.WriteValue(metadata.CreatedAt);
+        json.WritePropertyName("system");
+        WriteSystem(json, metadata.System ?? new SystemInfo());
+        json.WriteEndObject();
+    });
+
+    public static byte[] Write(WriterStateFile state) => WriteDocument(json =>
+    {
+        json.WriteStartObject();
+        Property(json, "schema", state.Schema);
+        Property(json, "writer", state.Writer);
+        Property(json, "host", state.Host);
+        Property(json, "pid", state.Pid);
+        json.WritePropertyName("process_started_at");
+        json.WriteValue(state.ProcessStartedAt);
+        json.WritePropertyName("started_at");
+        json.WriteValue(state.StartedAt);
+        json.WritePropertyName("updated_at");
+        json.WriteValue(state.UpdatedAt);
+        json.WritePropertyName("finished_at");
+        json.WriteValue(state.FinishedAt);
+        Property(json, "state", state.State);
+        json.WritePropertyName("exit_code");
+        json.WriteValue(state.ExitCode);
+        json.WritePropertyName("rows");
+        json.WriteValue(state.Rows);
+        json.WritePropertyName("last_step");
+        json.WriteValue(state.LastStep);
+        json.WritePropertyName("config");
+        WritePlain(json, state.Config ?? new Dictionary<string, object?>());
+        json.WritePropertyName("summary");
+        WritePlain(json, state.Summary ?? new Dictionary<string, object?>());
+        json.WritePropertyName("last");
+        json.WriteStartObject();
+        foreach (var pair in state.Last ?? new Dictionary<string, double>())
+        {
+            json.WritePropertyName(pair.Key);
+            json.WriteValue(pair.Value);
+        }
+
+        json.WriteEndObject();
+        json.WritePropertyName("dropped_rows");
+        json.WriteValue(state.DroppedRows);
+        json.WriteEndObject();
+    });
+
+    public static RunMetadataFile ReadMetadata(string text)
+    {
+        var root = Parse(text);
+        var system = root["system"] as JObject;
+        return new RunMetadataFile
+        {
+            Schema = Int(root, "schema") ?? StoreLayout.FormatVersion,
+            Id = Text(root, "id") ?? string.Empty,
+            Name = Text(root, "name") ?? string.Empty,
+            Project = Text(root, "project") ?? string.Empty,
+            Group = Text(root, "group"),
+            JobType = Text(root, "job_type"),
+            Tags = root["tags"] is JArray tags ? tags.Select(t => t.Type == JTokenType.Null ? string.Empty : (string)t!).ToList() : new List<string>(),
+            Notes = Text(root, "notes"),
+            CreatedAt = Date(root, "created_at") ?? default,
+            System = system is null ? new SystemInfo() : new SystemInfo
+            {
+                Host = Text(system, "host"),
+                Os = Text(system, "os"),
+                DotNet = Text(system, "dotnet"),
+                Pid = Int(system, "pid") ?? 0,
+                GitCommit = Text(system, "git_commit"),
+                GitBranch = Text(system, "git_branch"),
+                GitDirty = system["git_dirty"] is JValue { Type: JTokenType.Boolean } dirty ? (bool)dirty : null,
+                CiProvider = Text(system, "ci_provider"),
+                CiRunId = Text(system, "ci_run_id"),
+            },
+        };
+    }
+
+    public static WriterStateFile ReadState(string text)
+    {
+        var root = Parse(text);
+        var state = new WriterStateFile
+        {
+            Schema = Int(root, "schema") ?? StoreLayout.FormatVersion,
+            Writer = Text(root, "writer") ?? string.Empty,
+            Host = Text(root, "host"),
+            Pid = Int(root, "pid") ?? 0,
+            ProcessStartedAt = Date(root, "process_started_at"),
+            StartedAt = Date(root, "started_at") ?? default,
+            UpdatedAt = Date(root, "updated_at") ?? default,
+            FinishedAt = Date(root, "finished_at"),
+            State = Text(root, "state") ?? "running",
+            ExitCode = Int(root, "exit_code"),
+            Rows = Long(root, "rows") ?? 0,
+            LastStep = Long(root, "last_step"),
+            Config = root["config"] is JObject config ? StoreJson.ToPlainDictionary(config.Properties().ToDictionary(p => p.Name, p => (object?)p.Value)) : new Dictionary<string, object?>(),
+            Summary = root["summary"] is JObject summary ? StoreJson.ToPlainDictionary(summary.Properties().ToDictionary(p => p.Name, p => (object?)p.Value)) : new Dictionary<string, object?>(),
+            DroppedRows = Long(root, "dropped_rows") ?? 0,
+        };
+
+        if (root["last"] is JObject last)
+        {
+            foreach (var property in last.Properties())
+            {
+                if (StoreJson.ToPlain(property.Value) is { } value && (value is double or long))
+                {
+                    state.Last[property.Name] = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
+        return state;
+    }
+
+    /// <summary>Writes a value already normalised to plain shapes (see <c>ConfigValues</c>); anything else falls back to the serializer.</summary>
+    private static void WritePlain(JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                json.WriteNull();
+                break;
+            case string s:
+                json.WriteValue(s);
+                break;
+            case bool b:
+                json.WriteValue(b);
+                break;
+            case double d:
+                json.WriteValue(d);
+                break;
+            case float f:
+                json.WriteValue((double)f);
+                break;
+            case long l:
+                json.WriteValue(l);
+                break;
+            case int i:
+                json.WriteValue(i);
+                break;
+            case IEnumerable<KeyValuePair<string, object?>> dictionary:
+                json.WriteStartObject();
+                foreach (var pair in dictionary)
+                {
+                    json.WritePropertyName(pair.Key);
+                    WritePlain(json, pair.Value);
+                }
+
+                json.WriteEndObject();
+                break;
+            case JToken token:
+                token.WriteTo(json);
+                break;
+            case System.Collections.IEnumerable list:
+                json.WriteStartArray();
+                foreach (var item in list)
+                {
+                    WritePlain(json, item);
+                }
+
+                json.WriteEndArray();
+                break;
+            default:
+                JToken.FromObject(value, JsonSerializer.Create(StoreJson.Settings)).WriteTo(json);
+                break;
+        }
+    }
+
+    private static void WriteSystem(JsonWriter json, SystemInfo system)
+    {
+        json.WriteStartObject();
+        Property(json, "host", system.Host);
+        Property(json, "os", system.Os);
+        Property(json, "dotnet", system.DotNet);
+        Property(json, "pid", system.Pid);
+        Property(json, "git_commit", system.GitCommit);
+        Property(json, "git_branch", system.GitBranch);
+        json.WritePropertyName("git_dirty");
+        json.WriteValue(system.GitDirty);
+        Property(json, "ci_provider", system.CiProvider);
+        Property(json, "ci_run_id", system.CiRunId);
+        json.WriteEndObject();
+    }
+
+    private static byte[] WriteDocument(Action<JsonTextWriter> write)
+    {
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var json = new JsonTextWriter(text)
+        {
+            Formatting = Formatting.Indented,
+            FloatFormatHandling = FloatFormatHandling.String,
+            DateFormatHandling = DateFormatHandling.IsoDateFormat,
+            Culture = CultureInfo.InvariantCulture,
+        })
+        {
+            write(json);
+        }
+
+        return Utf8.GetBytes(text + "\n");
+    }
+
+    private static void Property(JsonWriter json, string name, string? value)
+    {
+        json.WritePropertyName(name);
+        json.WriteValue(value);
+    }
+
+    private static void Property(JsonWriter json, string name, int value)
+    {
+        json.WritePropertyName(name);
+        json.WriteValue(value);
+    }
+
+    private static JObject Parse(string text)
+    {
+        using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double };
+        return JToken.ReadFrom(reader) as JObject ?? throw new JsonSerializationException("The file holds no JSON object.");
+    }
+
+    private static string? Text(JObject o, string name) => o[name] is JValue { Type: JTokenType.String } v ? (string?)v : null;
+
+    private static long? Long(JObject o, string name) => o[name] is JValue { Type: JTokenType.Integer or JTokenType.Float } v ? Convert.ToInt64(v.Value, CultureInfo.InvariantCulture) : null;
+
+    private static int? Int(JObject o, string name) => Long(o, name) is { } l ? (int)l : null;
+
+    private static DateTimeOffset? Date(JObject o, string name) =>
+        Text(o, name) is { } s ? DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) : null;
+}

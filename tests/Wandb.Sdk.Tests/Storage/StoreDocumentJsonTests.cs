@@ -1,0 +1,64 @@
+using System.Text;
+using Newtonsoft.Json;
+using Wandb.Runs;
+using Wandb.Storage;
+
+namespace Wandb.Sdk.Tests.Storage;
+
+[TestClass]
+public sealed class StoreDocumentJsonTests
+{
+    private static readonly DateTimeOffset When = new(2026, 11, 29, 16, 35, 48, 94, TimeSpan.Zero);
+
+    private static RunMetadataFile Metadata() => new()
+    {
+        Id = "ph7f4r75", Name = "fold \"3\"", Project = "churn", Group = "cv-1", JobType = null, Tags = { "a", "b<c>" }, Notes = "line\nbreak",
+        CreatedAt = When.AddTicks(5532),
+        System = new SystemInfo { Host = "vm", Os = "Linux", DotNet = ".NET 10", Pid = 42, GitCommit = "abc", GitBranch = "main", GitDirty = true, CiProvider = "github", CiRunId = "1-1" },
+    };
+
+    private static WriterStateFile State() => new()
+    {
+        Writer = "w1", Host = "vm", Pid = 7, ProcessStartedAt = When, StartedAt = When, UpdatedAt = When.AddSeconds(1), FinishedAt = null, State = "failed", ExitCode = 3,
+        Rows = 12, LastStep = 11, DroppedRows = 2,
+        Config = { ["lr"] = 0.1, ["trees"] = 200L, ["name"] = "sgd", ["flag"] = true, ["none"] = null, ["nan"] = double.NaN, ["layers"] = new List<object?> { 64L, 32L }, ["opt"] = new Dictionary<string, object?> { ["beta"] = 0.9, ["inf"] = double.NegativeInfinity } },
+        Summary = { ["best"] = double.PositiveInfinity, ["outcome"] = "passed" },
+        Last = { ["loss"] = double.NaN, ["acc"] = 0.81 },
+    };
+
+    [TestMethod]
+    public void The_hand_written_documents_are_byte_for_byte_what_the_serializer_wrote()
+    {
+        foreach (var document in new object[] { Metadata(), State(), new RunMetadataFile(), new WriterStateFile() })
+        {
+            var expected = JsonConvert.SerializeObject(document, StoreJson.Settings) + "\n";
+
+            Assert.AreEqual(expected, Encoding.UTF8.GetString(StoreJson.Serialize(document)), document.GetType().Name);
+        }
+    }
+
+    [TestMethod]
+    public void Documents_read_back_field_by_field_with_non_finite_numbers_restored()
+    {
+        var metadata = StoreJson.Deserialize<RunMetadataFile>(Encoding.UTF8.GetString(StoreJson.Serialize(Metadata())));
+        var state = StoreJson.Deserialize<WriterStateFile>(Encoding.UTF8.GetString(StoreJson.Serialize(State())));
+
+        Assert.AreEqual("fold \"3\"", metadata.Name);
+        Assert.IsNull(metadata.JobType);
+        CollectionAssert.AreEqual(new[] { "a", "b<c>" }, metadata.Tags);
+        Assert.AreEqual(When.AddTicks(5532), metadata.CreatedAt);
+        Assert.AreEqual(true, metadata.System.GitDirty);
+        Assert.AreEqual(42, metadata.System.Pid);
+        Assert.AreEqual("failed", state.State);
+        Assert.AreEqual(3, state.ExitCode);
+        Assert.IsNull(state.FinishedAt);
+        Assert.AreEqual(11L, state.LastStep);
+        Assert.AreEqual(200L, state.Config["trees"]);
+        Assert.IsTrue(double.IsNaN((double)state.Config["nan"]!));
+        Assert.AreEqual(double.NegativeInfinity, ((Dictionary<string, object?>)state.Config["opt"]!)["inf"]);
+        CollectionAssert.AreEqual(new object[] { 64L, 32L }, (List<object?>)state.Config["layers"]!);
+        Assert.AreEqual(double.PositiveInfinity, state.Summary["best"]);
+        Assert.IsTrue(double.IsNaN(state.Last["loss"]));
+        Assert.AreEqual(0.81, state.Last["acc"]);
+    }
+}
