@@ -98,7 +98,7 @@ public sealed class Run : IDisposable
     internal static Run Init(RunOptions options, RunContext context)
     {
         // Inside a test recorded by the test logger, join the run the logger records for that test.
-        Testing.TestRunLink.Apply(options, context.Environment);
+        Testing.TestRunLink.Apply(options, context.Environment, context.Output);
         var settings = SettingsResolver.Resolve(options, context.Environment, context.CurrentDirectory);
         var id = settings.RunId ?? RunId.Generate();
         if (settings.Mode == WandbMode.Disabled)

@@ -16,6 +16,10 @@ internal static class StoreDocumentJson
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
+    // vstest.console loads its own Newtonsoft.Json 13.0.3 into the logger's process, which lacks the
+    // converter-less WriteTo overload of 13.0.4: always call the params overload both versions have.
+    private static readonly JsonConverter[] NoConverters = Array.Empty<JsonConverter>();
+
     public static byte[] Write(RunMetadataFile metadata) => WriteDocument(json =>
     {
         json.WriteStartObject();
@@ -184,7 +188,7 @@ internal static class StoreDocumentJson
                 json.WriteEndObject();
                 break;
             case JToken token:
-                token.WriteTo(json);
+                token.WriteTo(json, NoConverters);
                 break;
             case System.Collections.IEnumerable list:
                 json.WriteStartArray();
@@ -196,7 +200,7 @@ internal static class StoreDocumentJson
                 json.WriteEndArray();
                 break;
             default:
-                JToken.FromObject(value, JsonSerializer.Create(StoreJson.Settings)).WriteTo(json);
+                JToken.FromObject(value, JsonSerializer.Create(StoreJson.Settings)).WriteTo(json, NoConverters);
                 break;
         }
     }

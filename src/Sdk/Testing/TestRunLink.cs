@@ -1,3 +1,4 @@
+using Wandb.Diagnostics;
 using Wandb.Environment;
 using Wandb.Settings;
 
@@ -14,7 +15,10 @@ internal static class TestRunLink
     /// <summary>Set to <c>1</c> by the test logger for the processes that run the tests.</summary>
     public const string LoggerVariable = "WANDB_TEST_LOGGER";
 
-    public static void Apply(RunOptions options, IEnvironmentVariables env)
+    /// <summary>Printed when a data-driven test calls a plain <c>Run.Init()</c>, which then records a second run for that test.</summary>
+    public const string DataRowWarning = "WANDB056";
+
+    public static void Apply(RunOptions options, IEnvironmentVariables env, IWandbOutput output)
     {
         if (options.Id is not null || env.Get(LoggerVariable) != "1" || env.Get(WandbVariables.RunId) is not null)
         {
@@ -22,8 +26,18 @@ internal static class TestRunLink
         }
 
         var method = TestMethodLocator.FindOnStack();
-        if (method?.DeclaringType is not { } testClass || method.GetParameters().Length > 0)
+        if (method?.DeclaringType is not { } testClass)
         {
+            return;
+        }
+
+        if (method.GetParameters().Length > 0)
+        {
+            // The stack names the method but not the data row, so the logger's run cannot be found: say so
+            // rather than leave the user wondering why the test has two runs.
+            output.Warning(
+                DataRowWarning,
+                $"Run.Init() in the data-driven test {testClass.Name}.{method.Name} cannot tell which data row it runs for, so its metrics go to a run of their own, next to the test logger's. Use WandbTest.Init(TestContext) to log onto the test's own run.");
             return;
         }
 

@@ -50,10 +50,25 @@ public sealed class TestRunLinkTests
     {
         var options = new RunOptions();
 
-        TestRunLink.Apply(options, new DictionaryEnvironmentVariables(new Dictionary<string, string?> { ["WANDB_RUN_GROUP"] = "g" }));
+        TestRunLink.Apply(options, new DictionaryEnvironmentVariables(new Dictionary<string, string?> { ["WANDB_RUN_GROUP"] = "g" }), new RecordingOutput());
 
         Assert.IsNull(options.Id);
         Assert.IsNull(options.JobType);
+    }
+
+    [TestMethod]
+    [DataRow(3)]
+    public void A_plain_Run_Init_in_a_data_driven_test_warns_that_it_cannot_join_the_test_s_run(int fold)
+    {
+        var options = new RunOptions { Config = { ["fold"] = fold } };
+        var output = new RecordingOutput();
+
+        TestRunLink.Apply(options, new DictionaryEnvironmentVariables(new Dictionary<string, string?> { ["WANDB_TEST_LOGGER"] = "1", ["WANDB_RUN_GROUP"] = "g" }), output);
+
+        Assert.IsNull(options.Id, "no id is guessed for an unknown data row");
+        var warning = output.Warnings("WANDB056").Single();
+        StringAssert.Contains(warning, "WandbTest.Init(TestContext)");
+        Assert.AreEqual(1, output.Lines.Count);
     }
 
     private static TestResultInfo ResultOfThisTest(string method) => new()
