@@ -16,10 +16,6 @@ internal static class StoreDocumentJson
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    // vstest.console loads its own Newtonsoft.Json 13.0.3 into the logger's process, which lacks the
-    // converter-less WriteTo overload of 13.0.4: always call the params overload both versions have.
-    private static readonly JsonConverter[] NoConverters = Array.Empty<JsonConverter>();
-
     public static byte[] Write(RunMetadataFile metadata) => WriteDocument(json =>
     {
         json.WriteStartObject();
@@ -68,9 +64,9 @@ internal static class StoreDocumentJson
         json.WritePropertyName("last_step");
         json.WriteValue(state.LastStep);
         json.WritePropertyName("config");
-        WritePlain(json, state.Config ?? new Dictionary<string, object?>());
+        PlainJsonWriter.Write(json, state.Config ?? new Dictionary<string, object?>());
         json.WritePropertyName("summary");
-        WritePlain(json, state.Summary ?? new Dictionary<string, object?>());
+        PlainJsonWriter.Write(json, state.Summary ?? new Dictionary<string, object?>());
         json.WritePropertyName("last");
         json.WriteStartObject();
         foreach (var pair in state.Last ?? new Dictionary<string, double>())
@@ -149,60 +145,6 @@ internal static class StoreDocumentJson
         }
 
         return state;
-    }
-
-    /// <summary>Writes a value already normalised to plain shapes (see <c>ConfigValues</c>); anything else falls back to the serializer.</summary>
-    private static void WritePlain(JsonWriter json, object? value)
-    {
-        switch (value)
-        {
-            case null:
-                json.WriteNull();
-                break;
-            case string s:
-                json.WriteValue(s);
-                break;
-            case bool b:
-                json.WriteValue(b);
-                break;
-            case double d:
-                json.WriteValue(d);
-                break;
-            case float f:
-                json.WriteValue((double)f);
-                break;
-            case long l:
-                json.WriteValue(l);
-                break;
-            case int i:
-                json.WriteValue(i);
-                break;
-            case IEnumerable<KeyValuePair<string, object?>> dictionary:
-                json.WriteStartObject();
-                foreach (var pair in dictionary)
-                {
-                    json.WritePropertyName(pair.Key);
-                    WritePlain(json, pair.Value);
-                }
-
-                json.WriteEndObject();
-                break;
-            case JToken token:
-                token.WriteTo(json, NoConverters);
-                break;
-            case System.Collections.IEnumerable list:
-                json.WriteStartArray();
-                foreach (var item in list)
-                {
-                    WritePlain(json, item);
-                }
-
-                json.WriteEndArray();
-                break;
-            default:
-                JToken.FromObject(value, JsonSerializer.Create(StoreJson.Settings)).WriteTo(json, NoConverters);
-                break;
-        }
     }
 
     private static void WriteSystem(JsonWriter json, SystemInfo system)

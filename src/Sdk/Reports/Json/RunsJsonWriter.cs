@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Globalization;
 using Newtonsoft.Json;
 using Wandb.Grouping;
@@ -72,9 +71,9 @@ internal static class RunsJsonWriter
         json.WriteEndArray();
         Property(json, "notes", run.Notes);
         json.WritePropertyName("config");
-        WritePlain(json, run.Config, 0);
+        PlainJsonWriter.Write(json, run.Config);
         json.WritePropertyName("summary");
-        WritePlain(json, run.Summary, 0);
+        PlainJsonWriter.Write(json, run.Summary);
         json.WriteEndObject();
     }
 
@@ -158,58 +157,5 @@ internal static class RunsJsonWriter
     {
         json.WritePropertyName(name);
         json.WriteValue(value);
-    }
-
-    private static void WritePlain(JsonWriter json, object? value, int depth)
-    {
-        if (depth > 64)
-        {
-            json.WriteNull();
-            return;
-        }
-
-        switch (value)
-        {
-            case null:
-                json.WriteNull();
-                break;
-            case string s:
-                json.WriteValue(s);
-                break;
-            case bool b:
-                json.WriteValue(b);
-                break;
-            case double d:
-                json.WriteValue(d);
-                break;
-            case float f:
-                json.WriteValue((double)f);
-                break;
-            case long or int or short or byte:
-                json.WriteValue(Convert.ToInt64(value, CultureInfo.InvariantCulture));
-                break;
-            case IEnumerable<KeyValuePair<string, object?>> dictionary:
-                json.WriteStartObject();
-                foreach (var pair in dictionary)
-                {
-                    json.WritePropertyName(pair.Key);
-                    WritePlain(json, pair.Value, depth + 1);
-                }
-
-                json.WriteEndObject();
-                break;
-            case IEnumerable sequence:
-                json.WriteStartArray();
-                foreach (var item in sequence)
-                {
-                    WritePlain(json, item, depth + 1);
-                }
-
-                json.WriteEndArray();
-                break;
-            default:
-                json.WriteValue(Convert.ToString(value, CultureInfo.InvariantCulture));
-                break;
-        }
     }
 }
