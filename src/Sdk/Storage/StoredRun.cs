@@ -56,6 +56,12 @@ public sealed class StoredRun
     /// <summary>Config flattened to <c>a.b</c> column names.</summary>
     public IReadOnlyDictionary<string, object?> FlatConfig => ConfigFlattener.Flatten(Config);
 
+    /// <summary>
+    /// False only when every writer finished cleanly without writing a row, so readers may skip the history
+    /// files. A running or crashed writer's row count can lag behind its file, so those are always read.
+    /// </summary>
+    internal bool MayHaveHistory => HistoryRows > 0 || State is RunState.Running or RunState.Crashed;
+
     /// <summary>Duration in seconds from creation to end (or to the last update while running).</summary>
     public double DurationSeconds => ((FinishedAt ?? UpdatedAt) - CreatedAt).TotalSeconds;
 }

@@ -18,12 +18,18 @@ internal static class CurveScan
 
         // Collectors are created up front, in run order, so the charts list runs in the same order every time.
         var work = runs
-            .Select(run => (run.Id, Collectors: builders.Select(b => b.BeginRun(run.Id)).ToArray()))
+            .Select(run => (run.Id, run.MayHaveHistory, Collectors: builders.Select(b => b.BeginRun(run.Id)).ToArray()))
             .ToList();
         var threads = store is FolderRunStore ? Math.Max(1, System.Environment.ProcessorCount) : 1;
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
         Parallel.ForEach(work, options, item =>
         {
+            if (!item.MayHaveHistory)
+            {
+                // Test results and runs that only set a summary: thousands of them cost a folder scan each.
+                return;
+            }
+
             foreach (var row in store.ReadHistory(item.Id))
             {
                 foreach (var collector in item.Collectors)

@@ -20,7 +20,7 @@ internal static class StepCurves
         foreach (var run in runs)
         {
             var collector = builder.BeginRun(run.Id);
-            if (run.HistoryRows == 0)
+            if (!run.MayHaveHistory)
             {
                 continue;
             }
