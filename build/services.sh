@@ -47,10 +47,26 @@ ensure_postgres() {
     "${run_as[@]}" "$bin/initdb" -D "$WANDB_PG_DIR/data" -U postgres --auth=trust -E UTF8 >/dev/null || return 1
   fi
 
-  if ! "${run_as[@]}" "$bin/pg_ctl" -D "$WANDB_PG_DIR/data" status >/dev/null 2>&1; then
-    "${run_as[@]}" "$bin/pg_ctl" -D "$WANDB_PG_DIR/data" -l "$WANDB_PG_DIR/server.log" -w -t 60 \
-      -o "-p $WANDB_PG_PORT -k $WANDB_PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" start >/dev/null || {
-        cat "$WANDB_PG_DIR/server.log" >&2; return 1; }
+  if ! "$bin/pg_isready" -q -h 127.0.0.1 -p "$WANDB_PG_PORT"; then
+    if ! pgrep -f -- "-D $WANDB_PG_DIR/data" >/dev/null 2>&1; then
+      # A server killed with the machine's last session leaves its pid and socket lock files; a pid in them
+      # may now belong to another process, and PostgreSQL would refuse to start. Nothing of ours runs: drop them.
+      rm -f "$WANDB_PG_DIR/data/postmaster.pid" "$WANDB_PG_DIR"/.s.PGSQL.*.lock
+      "${run_as[@]}" "$bin/pg_ctl" -D "$WANDB_PG_DIR/data" -l "$WANDB_PG_DIR/server.log" -w -t 60 \
+        -o "-p $WANDB_PG_PORT -k $WANDB_PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" start >/dev/null || {
+          tail -n 20 "$WANDB_PG_DIR/server.log" >&2; return 1; }
+    fi
+
+    local waited=0
+    until "$bin/pg_isready" -q -h 127.0.0.1 -p "$WANDB_PG_PORT"; do
+      if [ "$waited" -ge 60 ]; then
+        echo "test.sh: PostgreSQL on 127.0.0.1:$WANDB_PG_PORT did not accept connections within 60 s." >&2
+        tail -n 20 "$WANDB_PG_DIR/server.log" >&2
+        return 1
+      fi
+      sleep 1
+      waited=$((waited + 1))
+    done
   fi
 
   "$bin/psql" -h 127.0.0.1 -p "$WANDB_PG_PORT" -U postgres -d postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname='wandb'" | grep -q 1 \
