@@ -25,10 +25,18 @@ passed=$(grep -oE '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+' "$log" 
 failed=$(grep -oE '(Passed|Failed)! +- Failed: +[0-9]+' "$log" | awk -F'Failed: *' '{ s += $2 } END { print s + 0 }')
 projects=$(grep -cE '(Passed|Failed)! +- Failed:' "$log" || true)
 
+# Every test project (tests/*Tests) must report: one that crashed or never ran prints no summary line.
+# With extra arguments (a --filter) a project may rightly run nothing, so then one report is enough.
+expected=1
+if [ "$#" -eq 0 ]; then
+  expected=$(find "$root/tests" -mindepth 2 -maxdepth 2 -name '*Tests.csproj' | wc -l)
+fi
+
 echo
-echo "Test projects reported: ${projects}"
+echo "Test projects reported: ${projects} of ${expected}"
 echo "${passed:-0} passed, ${failed:-0} failed"
 
-if [ "$status" -ne 0 ] || [ "${failed:-0}" -ne 0 ] || [ "${projects:-0}" -eq 0 ]; then
+if [ "$status" -ne 0 ] || [ "${failed:-0}" -ne 0 ] || [ "${projects:-0}" -lt "$expected" ]; then
+  [ "${projects:-0}" -lt "$expected" ] && echo "test.sh: only ${projects} of ${expected} test projects reported results." >&2
   exit 1
 fi
