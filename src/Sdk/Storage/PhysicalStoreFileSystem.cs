@@ -35,27 +35,7 @@ internal sealed class PhysicalStoreFileSystem : IStoreFileSystem
         }
     }
 
-    public void WriteAtomic(string path, byte[] content, bool durable)
-    {
-        var temp = path + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1))
-        {
-            stream.Write(content, 0, content.Length);
-            if (durable)
-            {
-                stream.Flush(flushToDisk: true);
-            }
-        }
-
-        if (File.Exists(path))
-        {
-            File.Replace(temp, path, destinationBackupFileName: null, ignoreMetadataErrors: true);
-        }
-        else
-        {
-            File.Move(temp, path);
-        }
-    }
+    public void WriteAtomic(string path, byte[] content, bool durable) => AtomicFile.Write(path, content, durable);
 
     public IEnumerable<string> EnumerateDirectories(string path) =>
         Directory.Exists(path) ? Directory.EnumerateDirectories(path) : Enumerable.Empty<string>();

@@ -1,0 +1,54 @@
+using System.Text;
+
+namespace Wandb.Storage;
+
+/// <summary>
+/// Replaces a file in one step: the content goes to a temporary file next to it, which is then renamed
+/// over the target. Readers (a report viewer, a CI step, another process reading the store) see the old
+/// or the new content, never half of it; a failed write leaves the old file and no temporary behind.
+/// </summary>
+internal static class AtomicFile
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Writes text (UTF-8, no BOM) through <paramref name="write"/>.</summary>
+    public static void Write(string path, Action<TextWriter> write) =>
+        Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, Utf8, 1 << 16, leaveOpen: true);
+            write(writer);
+        }, durable: false);
+
+    /// <summary>Writes <paramref name="content"/>; with <paramref name="durable"/> it reaches the device before the rename.</summary>
+    public static void Write(string path, byte[] content, bool durable) =>
+        Write(path, stream => stream.Write(content, 0, content.Length), durable);
+
+    private static void Write(string path, Action<Stream> write, bool durable)
+    {
+        var temporary = path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: durable);
+            }
+
+            if (File.Exists(path))
+            {
+                File.Replace(temporary, path, destinationBackupFileName: null, ignoreMetadataErrors: true);
+            }
+            else
+            {
+                File.Move(temporary, path);
+            }
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+}
