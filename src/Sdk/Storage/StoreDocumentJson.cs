@@ -128,8 +128,8 @@ internal static class StoreDocumentJson
             ExitCode = Int(root, "exit_code"),
             Rows = Long(root, "rows") ?? 0,
             LastStep = Long(root, "last_step"),
-            Config = root["config"] is JObject config ? StoreJson.ToPlainDictionary(config.Properties().ToDictionary(p => p.Name, p => (object?)p.Value)) : new Dictionary<string, object?>(),
-            Summary = root["summary"] is JObject summary ? StoreJson.ToPlainDictionary(summary.Properties().ToDictionary(p => p.Name, p => (object?)p.Value)) : new Dictionary<string, object?>(),
+            Config = PlainObject(root["config"]),
+            Summary = PlainObject(root["summary"]),
             DroppedRows = Long(root, "dropped_rows") ?? 0,
         };
 
@@ -197,6 +197,9 @@ internal static class StoreDocumentJson
         using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double };
         return JToken.ReadFrom(reader) as JObject ?? throw new JsonSerializationException("The file holds no JSON object.");
     }
+
+    private static Dictionary<string, object?> PlainObject(JToken? token) =>
+        token is JObject obj ? (Dictionary<string, object?>)StoreJson.ToPlain(obj)! : new Dictionary<string, object?>(StringComparer.Ordinal);
 
     private static string? Text(JObject o, string name) => o[name] is JValue { Type: JTokenType.String } v ? (string?)v : null;
 

@@ -63,20 +63,6 @@ internal static class StoreJson
         _ => value,
     };
 
-    public static Dictionary<string, object?> ToPlainDictionary(Dictionary<string, object?>? values)
-    {
-        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
-        if (values is not null)
-        {
-            foreach (var pair in values)
-            {
-                result[pair.Key] = ToPlain(pair.Value);
-            }
-        }
-
-        return result;
-    }
-
     private static object FromNonFiniteString(string s) => s switch
     {
         "NaN" => double.NaN,

@@ -19,7 +19,7 @@ internal static class WriterStateMerger
         var summary = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var writer in writers.OrderBy(w => w.StartedAt).ThenBy(w => w.Writer, StringComparer.Ordinal))
         {
-            foreach (var pair in StoreJson.ToPlainDictionary(writer.Config))
+            foreach (var pair in writer.Config)
             {
                 config[pair.Key] = pair.Value;
             }
@@ -36,7 +36,7 @@ internal static class WriterStateMerger
 
         foreach (var writer in byUpdate)
         {
-            foreach (var pair in StoreJson.ToPlainDictionary(writer.Summary))
+            foreach (var pair in writer.Summary)
             {
                 summary[pair.Key] = pair.Value;
             }
