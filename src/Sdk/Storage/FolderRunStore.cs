@@ -24,6 +24,9 @@ internal sealed class FolderRunStore : RunStore
 
     public override string Location => Layout.Root;
 
+    /// <summary>Every run is its own files, so histories read independently.</summary>
+    internal override bool SupportsParallelReads => true;
+
     public override IEnumerable<StoredRun> ListRuns(RunFilter? filter = null)
     {
         var directories = _fs.EnumerateDirectories(Layout.RunsDirectory).OrderBy(d => d, StringComparer.Ordinal).ToList();

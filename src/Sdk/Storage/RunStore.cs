@@ -44,6 +44,12 @@ public abstract class RunStore
     /// <summary>Streams a run's history ordered by step, merging the rows of every process that wrote to it.</summary>
     public abstract IEnumerable<HistoryRow> ReadHistory(string runId);
 
+    /// <summary>
+    /// Whether several runs' histories may be read at once from different threads. Stores whose readers share
+    /// one connection say no, and readers such as the curve scan then go one run at a time.
+    /// </summary>
+    internal virtual bool SupportsParallelReads => false;
+
     /// <summary>Creates the run, or attaches to it when it exists and <paramref name="resume"/> allows.</summary>
     internal abstract RunOpenResult OpenRun(RunMetadataFile requested, ResumeMode resume);
 
