@@ -24,7 +24,7 @@ public sealed class MergeTests
         CiJobStores.RunFolds(temp.Sub("artifacts/job-2/wandb"), "cv-ci", new[] { 2, 3 });
         var output = new CollectingOutput();
         var sources = StoreMerger.ResolveSources(new[] { "artifacts" }, temp.Path, output);
-        var destination = new FolderMergeDestination(temp.Sub("merged"), PhysicalStoreFileSystem.Instance);
+        var destination = new FolderMergeDestination(temp.Sub("merged"), PhysicalStoreFileSystem.Instance, output);
 
         var first = StoreMerger.Merge(sources, destination, output);
         var historyBytes = Directory.GetFiles(temp.Sub("merged"), "*.history.jsonl", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
@@ -65,7 +65,7 @@ public sealed class MergeTests
         CiJobStores.RunFolds(temp.Sub("job-1"), "cv-clash", new[] { 7 }, offset: 0);
         CiJobStores.RunFolds(temp.Sub("job-2"), "cv-clash", new[] { 7 }, offset: 100);
         var output = new CollectingOutput();
-        var destination = new FolderMergeDestination(temp.Sub("merged"), PhysicalStoreFileSystem.Instance);
+        var destination = new FolderMergeDestination(temp.Sub("merged"), PhysicalStoreFileSystem.Instance, output);
 
         var result = StoreMerger.Merge(new[] { temp.Sub("job-1"), temp.Sub("job-2") }, destination, output);
         var pushed = Push(new[] { temp.Sub("job-1"), temp.Sub("job-2") });

@@ -1,18 +1,19 @@
 using Wandb.Environment;
 using Wandb.Runs;
 using Wandb.Storage;
+using Wandb.Storage.Batches;
 
 namespace Wandb.TestLogger.Reporting;
 
 /// <summary>
-/// Writes the run of one test result straight into the store: creates the run (or attaches to the run a
-/// test opened itself) and writes one finished writer state. No background recorder per run, because a
-/// test project may have thousands of results; in the folder store each file is written with a single
-/// create-and-write (see <see cref="FolderFastPath"/>).
+/// Records the run of each test result as one finished writer state, through the store's batch writer: no
+/// background recorder per run, because a test project may have thousands of results. In the folder store
+/// a result is one line of this session's batch file, and a flush is one append of many lines. A test that
+/// opened its run itself keeps its run.json; the logger's state joins it (docs/store-format.md).
 /// </summary>
-internal sealed class TestRunWriter
+internal sealed class TestRunWriter : IDisposable
 {
-    private readonly RunStore _store;
+    private readonly IRunBatchWriter _batch;
     private readonly string _project;
     private readonly string _group;
     private readonly SystemInfo _system;
@@ -25,13 +26,17 @@ internal sealed class TestRunWriter
 
     public TestRunWriter(RunStore store, string project, string group, SystemInfo system, IClock clock)
     {
-        _store = store;
+        _batch = store.CreateBatchWriter(_writerId);
         _project = project;
         _group = group;
         _system = system;
         _clock = clock;
     }
 
+    /// <summary>Results written but not yet flushed to the store.</summary>
+    public int Pending => _batch.Pending;
+
+    /// <summary>Adds the run of one result; it reaches the store at the next <see cref="Flush"/>, or at once in stores without a bulk format.</summary>
     public void Write(TestRunDescription run, TestResultInfo result)
     {
         var finishedAt = result.EndTime ?? _clock.UtcNow;
@@ -61,14 +66,11 @@ internal sealed class TestRunWriter
             Config = run.Config,
             Summary = run.Summary,
         };
-        if (_store is FolderRunStore folder)
-        {
-            FolderFastPath.Write(folder.Layout, requested, state);
-            return;
-        }
-
-        _store.OpenRun(requested, ResumeMode.Allow);
-        using var writer = _store.CreateWriter(run.Id, _writerId);
-        writer.WriteState(state, durable: false);
+        _batch.Append(new RunBatchRecord(requested, state));
     }
+
+    /// <summary>Hands the written results to the store; throws on failure and keeps them for the next flush.</summary>
+    public void Flush() => _batch.Flush();
+
+    public void Dispose() => _batch.Dispose();
 }

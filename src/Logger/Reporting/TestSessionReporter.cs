@@ -16,7 +16,6 @@ namespace Wandb.TestLogger.Reporting;
 /// </summary>
 internal sealed class TestSessionReporter
 {
-    private const int WriterThreads = 2;
     private readonly LoggerParameters _parameters;
     private readonly ReporterEnvironment _env;
     private readonly ParameterNameReader _names = new();
@@ -24,8 +23,9 @@ internal sealed class TestSessionReporter
     private readonly SessionTally _tally = new();
     private RunStore? _store;
     private TestRunWriter? _writer;
-    private Thread[] _workers = Array.Empty<Thread>();
+    private Thread? _worker;
     private int _failedWrites;
+    private int _failedFlushes;
 
     public TestSessionReporter(LoggerParameters parameters, ReporterEnvironment environment)
     {
@@ -95,13 +95,10 @@ internal sealed class TestSessionReporter
             return;
         }
 
-        // Two writers: each run is a few small file creations, so the disk is rarely the limit and a second
-        // thread halves the wait at the end when the tests finish faster than their runs are written.
-        _workers = Enumerable.Range(0, WriterThreads).Select(i => new Thread(WriteQueued) { IsBackground = true, Name = "wandb test logger " + i }).ToArray();
-        foreach (var worker in _workers)
-        {
-            worker.Start();
-        }
+        // One writer thread: a result costs a line in a buffer, and the buffer is appended to the store
+        // whenever the queue runs dry, so the disk sees a few large writes however many tests there are.
+        _worker = new Thread(WriteQueued) { IsBackground = true, Name = "wandb test logger" };
+        _worker.Start();
     }
 
     /// <summary>Queues a result for recording and returns at once.</summary>
@@ -126,22 +123,22 @@ internal sealed class TestSessionReporter
     /// <summary>Waits for queued results, refreshes the reports and prints the grouped summary. Never throws.</summary>
     public void Complete()
     {
-        if (_writer is null || _store is null || _workers.Length == 0)
+        if (_writer is null || _store is null || _worker is null)
         {
             return;
         }
 
         _queue.CompleteAdding();
-        var deadline = DateTime.UtcNow + _env.DrainTimeout;
-        if (!_workers.All(w => w.Join(Max(deadline - DateTime.UtcNow, TimeSpan.Zero))))
+        if (!_worker.Join(_env.DrainTimeout))
         {
             _env.Output.Warning(LoggerWarnings.RecordingTimedOut, $"Recording test results took longer than {_env.DrainTimeout.TotalSeconds:0} s; {_queue.Count} result(s) were not recorded. Check that the store {_store.Location} is reachable.");
             return;
         }
 
-        if (_failedWrites > 0)
+        var notRecorded = _failedWrites + CloseWriter();
+        if (notRecorded > 0)
         {
-            _env.Output.Warning(LoggerWarnings.ResultNotRecorded, $"{_failedWrites} test result(s) could not be recorded in {_store.Location}; see the first message above.");
+            _env.Output.Warning(LoggerWarnings.ResultNotRecorded, $"{notRecorded} test result(s) could not be recorded in {_store.Location}; see the first message above.");
         }
 
         foreach (var line in _tally.Lines(Group!, _store.Location))
@@ -167,6 +164,44 @@ internal sealed class TestSessionReporter
                     _env.Output.Warning(LoggerWarnings.ResultNotRecorded, $"The result of '{result.DisplayName}' could not be recorded in {_store!.Location}: {ex.Message}");
                 }
             }
+
+            if (_queue.Count == 0)
+            {
+                TryFlush();
+            }
+        }
+
+        TryFlush();
+    }
+
+    /// <summary>Appends the buffered results to the store; a failure is reported once and retried at the next flush.</summary>
+    private void TryFlush()
+    {
+        try
+        {
+            _writer!.Flush();
+        }
+        catch (Exception ex) when (IsRecoverable(ex))
+        {
+            if (Interlocked.Increment(ref _failedFlushes) == 1)
+            {
+                _env.Output.Warning(LoggerWarnings.ResultNotRecorded, $"{_writer!.Pending} test result(s) could not be written to {_store!.Location} yet; retrying: {ex.Message}");
+            }
+        }
+    }
+
+    /// <summary>Closes the batch writer after the last flush; returns how many results never reached the store.</summary>
+    private int CloseWriter()
+    {
+        var pending = _writer!.Pending;
+        try
+        {
+            _writer.Dispose();
+            return 0;
+        }
+        catch (Exception ex) when (IsRecoverable(ex))
+        {
+            return pending;
         }
     }
 
@@ -205,8 +240,6 @@ internal sealed class TestSessionReporter
             _env.Output.Warning(LoggerWarnings.ReportsNotWritten, $"The reports in {_store!.Location} could not be refreshed: {ex.Message}. The runs are recorded; write the reports later with the SDK's ReportWriter.");
         }
     }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     // Tracking must never take the test run down: anything but a broken runtime becomes a warning. This
     // includes MissingMethodException, because vstest.console loads its own Newtonsoft.Json.

@@ -28,6 +28,9 @@ internal static class WarningCodes
     /// <summary>The store became writable again; buffered rows were written.</summary>
     public const string StoreRecovered = "WANDB007";
 
+    /// <summary>A line of a batch file could not be read (for example torn by a crash) and was skipped.</summary>
+    public const string UnreadableBatchLine = "WANDB008";
+
     /// <summary>The PostgreSQL store could not be reached when a run opened; the run starts anyway.</summary>
     public const string PostgresUnreachableAtStart = "WANDB070";
 

@@ -1,10 +1,14 @@
 using Newtonsoft.Json;
 using Wandb.Diagnostics;
 using Wandb.Environment;
+using Wandb.Storage.Batches;
 
 namespace Wandb.Storage;
 
-/// <summary>The embedded default store: one folder per run under <c>&lt;root&gt;/runs/</c>. See docs/store-format.md.</summary>
+/// <summary>
+/// The embedded default store: one folder per run under <c>&lt;root&gt;/runs/</c>, plus runs recorded in bulk as lines of
+/// <c>&lt;root&gt;/batches/*.runs.jsonl</c> (the test logger's). See docs/store-format.md.
+/// </summary>
 internal sealed class FolderRunStore : RunStore
 {
     private readonly IStoreFileSystem _fs;
@@ -29,15 +33,17 @@ internal sealed class FolderRunStore : RunStore
 
     public override IEnumerable<StoredRun> ListRuns(RunFilter? filter = null)
     {
-        var directories = _fs.EnumerateDirectories(Layout.RunsDirectory).OrderBy(d => d, StringComparer.Ordinal).ToList();
+        var folders = new HashSet<string>(_fs.EnumerateDirectories(Layout.RunsDirectory).Select(d => Path.GetFileName(d)!), StringComparer.Ordinal);
+        var batches = RunBatchIndex.Read(Layout, _fs, _output);
+        var ids = folders.Concat(batches.RunIds.Where(id => !folders.Contains(id))).OrderBy(id => id, StringComparer.Ordinal).ToList();
 
-        // Each run is a few small files: reading them on every core roughly halves listing a large store
-        // (the reports at the end of a 2,000-test run). AsOrdered keeps the listing in id order.
-        var runs = directories
+        // A run folder is a few small files: reading them on every core roughly halves listing a large store.
+        // AsOrdered keeps the listing in id order.
+        var runs = ids
             .AsParallel()
             .AsOrdered()
             .WithDegreeOfParallelism(Math.Max(1, Math.Min(System.Environment.ProcessorCount, 8)))
-            .Select(directory => TryReadRun(Path.GetFileName(directory)));
+            .Select(id => TryReadRun(id, folders.Contains(id), batches.Find(id)));
         foreach (var run in runs)
         {
             if (run is not null && (filter is null || filter.Matches(run)))
@@ -50,7 +56,7 @@ internal sealed class FolderRunStore : RunStore
     public override StoredRun? GetRun(string runId)
     {
         RunId.Validate(runId, nameof(runId));
-        return TryReadRun(runId);
+        return TryReadRun(runId, _fs.DirectoryExists(Layout.RunDirectory(runId)), RunBatchIndex.Read(Layout, _fs, _output).Find(runId));
     }
 
     public override IEnumerable<HistoryRow> ReadHistory(string runId)
@@ -76,6 +82,17 @@ internal sealed class FolderRunStore : RunStore
             return Attach(id, resume);
         }
 
+        // Only a resume that must find the run looks into the batch files: reading them on every Init would
+        // cost each test of a large test run the whole file. Otherwise a folder is created, whose run.json
+        // then takes precedence over the batch record; the batch record's writer state is kept.
+        if (resume == ResumeMode.Must && RunBatchIndex.Read(Layout, _fs, _output).Find(id) is { } batched)
+        {
+            var lastBatchedStep = batched.States.Count == 0 ? null : batched.States.Max(s => s.LastStep);
+            _fs.CreateDirectory(Layout.RunDirectory(id));
+            _fs.TryCreateNew(metadataPath, StoreJson.Serialize(batched.Metadata));
+            return new RunOpenResult(batched.Metadata, Attached: true, NextStep: lastBatchedStep is null ? 0 : lastBatchedStep.Value + 1);
+        }
+
         if (resume == ResumeMode.Must)
         {
             throw new InvalidOperationException(
@@ -94,6 +111,9 @@ internal sealed class FolderRunStore : RunStore
 
     internal override IRunWriter CreateWriter(string runId, string writerId) => new FolderRunWriter(_fs, Layout, runId, writerId);
 
+    /// <summary>Finished runs go to the writer's batch file, one line each, instead of a folder each.</summary>
+    internal override IRunBatchWriter CreateBatchWriter(string writerId) => new FolderRunBatchWriter(_fs, Layout, writerId);
+
     private RunOpenResult Attach(string id, ResumeMode resume)
     {
         if (resume == ResumeMode.Never)
@@ -108,20 +128,21 @@ internal sealed class FolderRunStore : RunStore
         return new RunOpenResult(metadata, Attached: true, NextStep: lastStep is null ? 0 : lastStep.Value + 1);
     }
 
-    private StoredRun? TryReadRun(string id)
+    private StoredRun? TryReadRun(string id, bool hasFolder, BatchedRun? batched)
     {
         if (!RunId.TryValidate(id, out _))
         {
             return null;
         }
 
-        var metadata = ReadMetadata(id);
+        var metadata = (hasFolder ? ReadMetadata(id) : null) ?? batched?.Metadata;
         if (metadata is null)
         {
             return null;
         }
 
-        return StoredRunAssembler.Assemble(metadata, ReadStates(id), _clock, _localHost);
+        var states = !hasFolder ? batched!.States.ToList() : batched is null ? ReadStates(id) : batched.CombineWith(ReadStates(id));
+        return StoredRunAssembler.Assemble(metadata, states, _clock, _localHost);
     }
 
     private RunMetadataFile? ReadMetadata(string id)

@@ -1,6 +1,7 @@
 using Wandb.Diagnostics;
 using Wandb.Environment;
 using Wandb.Settings;
+using Wandb.Storage.Batches;
 
 namespace Wandb.Storage;
 
@@ -55,4 +56,10 @@ public abstract class RunStore
 
     /// <summary>Creates the writer through which one process appends to an open run.</summary>
     internal abstract IRunWriter CreateWriter(string runId, string writerId);
+
+    /// <summary>
+    /// Creates a writer that records many finished runs at once for the writer <paramref name="writerId"/>.
+    /// Stores with a bulk format override this; the default opens each run and writes its state.
+    /// </summary>
+    internal virtual IRunBatchWriter CreateBatchWriter(string writerId) => new PerRunBatchWriter(this);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Wandb.Runs;
+using Wandb.Storage.Batches;
 
 namespace Wandb.Storage;
 
@@ -10,13 +11,52 @@ namespace Wandb.Storage;
 /// Writes and reads <c>run.json</c> and the writer state files field by field. The reflection-based
 /// serializer costs about 70 ms of start-up in a fresh process, which every MSBuild build and test run
 /// that tracks a run would pay; these few fields are cheap to handle directly. The output is the same
-/// indented JSON the serializer wrote, so the format (docs/store-format.md) does not change.
+/// indented JSON the serializer wrote, so the format (docs/store-format.md) does not change. Batch files
+/// hold the same two documents, compact, one run per line.
 /// </summary>
 internal static class StoreDocumentJson
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static byte[] Write(RunMetadataFile metadata) => WriteDocument(json =>
+    public static byte[] Write(RunMetadataFile metadata) => WriteDocument(json => WriteMetadata(json, metadata));
+
+    public static byte[] Write(WriterStateFile state) => WriteDocument(json => WriteState(json, state));
+
+    /// <summary>One line of a batch file: <c>{"run":{run.json},"state":{writer state}}</c> on a single line, newline-terminated.</summary>
+    public static byte[] WriteBatchLine(RunBatchRecord record)
+    {
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var json = CreateWriter(text, Formatting.None))
+        {
+            json.WriteStartObject();
+            json.WritePropertyName("run");
+            WriteMetadata(json, record.Run);
+            json.WritePropertyName("state");
+            WriteState(json, record.State);
+            json.WriteEndObject();
+        }
+
+        return Utf8.GetBytes(text + "\n");
+    }
+
+    /// <summary>Reads a line written by <see cref="WriteBatchLine"/>.</summary>
+    /// <exception cref="JsonException">The line is not a complete batch record (for example a torn last line).</exception>
+    public static RunBatchRecord ReadBatchLine(string line)
+    {
+        var root = Parse(line);
+        if (root["run"] is not JObject run || root["state"] is not JObject state)
+        {
+            throw new JsonSerializationException("The line has no \"run\" and \"state\" objects.");
+        }
+
+        return new RunBatchRecord(ReadMetadata(run), ReadState(state));
+    }
+
+    public static RunMetadataFile ReadMetadata(string text) => ReadMetadata(Parse(text));
+
+    public static WriterStateFile ReadState(string text) => ReadState(Parse(text));
+
+    private static void WriteMetadata(JsonWriter json, RunMetadataFile metadata)
     {
         json.WriteStartObject();
         Property(json, "schema", metadata.Schema);
@@ -39,9 +79,9 @@ internal static class StoreDocumentJson
         json.WritePropertyName("system");
         WriteSystem(json, metadata.System ?? new SystemInfo());
         json.WriteEndObject();
-    });
+    }
 
-    public static byte[] Write(WriterStateFile state) => WriteDocument(json =>
+    private static void WriteState(JsonWriter json, WriterStateFile state)
     {
         json.WriteStartObject();
         Property(json, "schema", state.Schema);
@@ -79,11 +119,10 @@ internal static class StoreDocumentJson
         json.WritePropertyName("dropped_rows");
         json.WriteValue(state.DroppedRows);
         json.WriteEndObject();
-    });
+    }
 
-    public static RunMetadataFile ReadMetadata(string text)
+    private static RunMetadataFile ReadMetadata(JObject root)
     {
-        var root = Parse(text);
         var system = root["system"] as JObject;
         return new RunMetadataFile
         {
@@ -111,9 +150,8 @@ internal static class StoreDocumentJson
         };
     }
 
-    public static WriterStateFile ReadState(string text)
+    private static WriterStateFile ReadState(JObject root)
     {
-        var root = Parse(text);
         var state = new WriterStateFile
         {
             Schema = Int(root, "schema") ?? StoreLayout.FormatVersion,
@@ -166,19 +204,21 @@ internal static class StoreDocumentJson
     private static byte[] WriteDocument(Action<JsonTextWriter> write)
     {
         var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var json = new JsonTextWriter(text)
-        {
-            Formatting = Formatting.Indented,
-            FloatFormatHandling = FloatFormatHandling.String,
-            DateFormatHandling = DateFormatHandling.IsoDateFormat,
-            Culture = CultureInfo.InvariantCulture,
-        })
+        using (var json = CreateWriter(text, Formatting.Indented))
         {
             write(json);
         }
 
         return Utf8.GetBytes(text + "\n");
     }
+
+    private static JsonTextWriter CreateWriter(TextWriter text, Formatting formatting) => new(text)
+    {
+        Formatting = formatting,
+        FloatFormatHandling = FloatFormatHandling.String,
+        DateFormatHandling = DateFormatHandling.IsoDateFormat,
+        Culture = CultureInfo.InvariantCulture,
+    };
 
     private static void Property(JsonWriter json, string name, string? value)
     {

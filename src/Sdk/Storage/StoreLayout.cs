@@ -4,7 +4,8 @@ namespace Wandb.Storage;
 /// File names of the folder store (format version 1, documented in docs/store-format.md):
 /// <c>runs/&lt;id&gt;/run.json</c>, and per writing process <c>&lt;writer&gt;.state.json</c> and
 /// <c>&lt;writer&gt;.history.jsonl</c>. One file per writer is what lets several processes attached to
-/// one run append without locks and without corrupting each other.
+/// one run append without locks and without corrupting each other. Runs recorded in bulk (the test
+/// logger's) are lines of <c>batches/&lt;writer&gt;.runs.jsonl</c> instead of folders.
 /// </summary>
 internal sealed class StoreLayout
 {
@@ -13,12 +14,18 @@ internal sealed class StoreLayout
     public const string MetadataFile = "run.json";
     public const string StateSuffix = ".state.json";
     public const string HistorySuffix = ".history.jsonl";
+    public const string BatchesFolder = "batches";
+    public const string BatchSuffix = ".runs.jsonl";
 
     public StoreLayout(string root) => Root = root;
 
     public string Root { get; }
 
     public string RunsDirectory => Path.Combine(Root, RunsFolder);
+
+    public string BatchesDirectory => Path.Combine(Root, BatchesFolder);
+
+    public string BatchPath(string writerId) => Path.Combine(BatchesDirectory, writerId + BatchSuffix);
 
     public string RunDirectory(string runId) => Path.Combine(RunsDirectory, runId);
 

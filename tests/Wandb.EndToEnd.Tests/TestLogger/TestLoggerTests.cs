@@ -103,6 +103,7 @@ public sealed class TestLoggerTests
         var group = runs.Select(r => r.Group).Distinct().Single();
         Assert.IsNotNull(group);
         Assert.IsTrue(store.RunIds.All(id => (string?)store.Metadata(id)["project"] == project), "the project parameter is applied");
+        Assert.HasCount(14, store.BatchRecords(), "the logger records each result as one line of its batch file");
 
         var folds = runs.Where(r => r.JobType == "CrossValidate").ToList();
         Assert.HasCount(10, folds, "data rows of one method share its job type");

@@ -185,6 +185,7 @@ public sealed class TestSessionReporterTests
 
         Assert.AreEqual("disabled", harness.Exported["WANDB_MODE"]);
         Assert.IsFalse(Directory.Exists(Path.Combine(harness.StoreDirectory, "runs")));
+        Assert.IsFalse(Directory.Exists(Path.Combine(harness.StoreDirectory, "batches")));
         Assert.IsEmpty(harness.ReportCalls);
     }
 
@@ -217,17 +218,39 @@ public sealed class TestSessionReporterTests
     }
 
     [TestMethod]
-    public void A_result_that_cannot_be_written_is_a_warning_not_an_exception()
+    public void Results_that_cannot_be_written_are_a_warning_with_their_count_not_an_exception()
     {
         using var harness = new ReporterHarness();
         var reporter = harness.Start();
         Directory.CreateDirectory(harness.StoreDirectory);
-        File.WriteAllText(Path.Combine(harness.StoreDirectory, "runs"), "a file where the runs folder should be");
+        File.WriteAllText(Path.Combine(harness.StoreDirectory, "batches"), "a file where the batches folder should be");
 
         reporter.Record(ReporterHarness.Result("A", "A"));
+        reporter.Record(ReporterHarness.Result("B", "B"));
         reporter.Complete();
 
-        Assert.HasCount(1, harness.Output.Warnings("WANDB050").Where(w => w.Contains("'A'", StringComparison.Ordinal)).ToList());
+        var warnings = harness.Output.Warnings("WANDB050");
+        Assert.IsTrue(warnings.Any(w => w.Contains("2 test result(s) could not be recorded", StringComparison.Ordinal)), string.Join("\n", harness.Output.Lines));
+        Assert.IsTrue(warnings.Any(w => w.Contains(harness.StoreDirectory, StringComparison.Ordinal)), "the warning names the store");
+    }
+
+    [TestMethod]
+    public void A_session_writes_its_results_as_lines_of_one_batch_file_not_a_folder_each()
+    {
+        using var harness = new ReporterHarness();
+        var reporter = harness.Start();
+        for (var i = 0; i < 50; i++)
+        {
+            reporter.Record(ReporterHarness.Result("CrossValidate", $"CrossValidate ({i},1)", TestOutcome.Passed, (long)i, 1L));
+        }
+
+        reporter.Complete();
+
+        var batch = Directory.GetFiles(Path.Combine(harness.StoreDirectory, "batches"), "*.runs.jsonl").Single();
+        Assert.HasCount(50, File.ReadAllLines(batch).Where(l => l.Length > 0).ToList());
+        Assert.IsFalse(Directory.Exists(Path.Combine(harness.StoreDirectory, "runs")), "no run folder for a result no test opened itself");
+        var folds = harness.OpenStore().ListRuns().Select(r => (long)r.Config["fold"]!).OrderBy(f => f).ToList();
+        CollectionAssert.AreEqual(Enumerable.Range(0, 50).Select(i => (long)i).ToList(), folds);
     }
 
     [TestMethod]

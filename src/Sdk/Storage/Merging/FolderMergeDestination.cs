@@ -1,18 +1,25 @@
 using System.Text;
+using Wandb.Diagnostics;
+using Wandb.Storage.Batches;
 
 namespace Wandb.Storage.Merging;
 
-/// <summary>Merges into a folder store with the folder store's own layout and atomic file rules.</summary>
+/// <summary>
+/// Merges into a folder store with the folder store's own layout and atomic file rules. Runs arrive as
+/// folders; runs the destination holds in batch files count as present, so merging stays idempotent.
+/// </summary>
 internal sealed class FolderMergeDestination : IMergeDestination
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly StoreLayout _layout;
     private readonly IStoreFileSystem _fs;
+    private readonly Lazy<RunBatchIndex> _batches;
 
-    public FolderMergeDestination(string root, IStoreFileSystem fileSystem)
+    public FolderMergeDestination(string root, IStoreFileSystem fileSystem, IWandbOutput output)
     {
         _layout = new StoreLayout(root);
         _fs = fileSystem;
+        _batches = new Lazy<RunBatchIndex>(() => RunBatchIndex.Read(_layout, fileSystem, output));
     }
 
     public string Location => _layout.Root;
@@ -20,7 +27,7 @@ internal sealed class FolderMergeDestination : IMergeDestination
     public RunMetadataFile? ReadRun(string runId)
     {
         var path = _layout.MetadataPath(runId);
-        return File.Exists(path) ? StoreJson.Deserialize<RunMetadataFile>(File.ReadAllText(path)) : null;
+        return File.Exists(path) ? StoreJson.Deserialize<RunMetadataFile>(File.ReadAllText(path)) : _batches.Value.Find(runId)?.Metadata;
     }
 
     public void CreateRun(RunMetadataFile metadata)
@@ -32,7 +39,9 @@ internal sealed class FolderMergeDestination : IMergeDestination
     public WriterStateFile? ReadWriter(string runId, string writerId)
     {
         var path = _layout.StatePath(runId, writerId);
-        return File.Exists(path) ? StoreJson.Deserialize<WriterStateFile>(File.ReadAllText(path)) : null;
+        return File.Exists(path)
+            ? StoreJson.Deserialize<WriterStateFile>(File.ReadAllText(path))
+            : _batches.Value.Find(runId)?.States.FirstOrDefault(s => string.Equals(s.Writer, writerId, StringComparison.Ordinal));
     }
 
     public long WriteWriter(string runId, WriterStateFile state, long firstSeq, IEnumerable<HistoryLine> lines)

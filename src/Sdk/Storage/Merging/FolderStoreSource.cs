@@ -1,10 +1,14 @@
 using Newtonsoft.Json;
 using Wandb.Diagnostics;
+using Wandb.Storage.Batches;
 using Wandb.Storage.Postgres;
 
 namespace Wandb.Storage.Merging;
 
-/// <summary>Reads a folder store file by file for merging: each writer separately, history lines verbatim.</summary>
+/// <summary>
+/// Reads a folder store file by file for merging: each writer separately, history lines verbatim. Runs in
+/// batch files are merged like run folders (a merge into a folder store writes them as folders).
+/// </summary>
 internal sealed class FolderStoreSource
 {
     private readonly IWandbOutput _output;
@@ -19,43 +23,62 @@ internal sealed class FolderStoreSource
 
     public IEnumerable<SourceRun> Runs()
     {
-        if (!Directory.Exists(Layout.RunsDirectory))
+        var batches = RunBatchIndex.Read(Layout, PhysicalStoreFileSystem.Instance, _output);
+        var folders = Directory.Exists(Layout.RunsDirectory)
+            ? new HashSet<string>(Directory.EnumerateDirectories(Layout.RunsDirectory).Select(d => Path.GetFileName(d)!), StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in folders.Concat(batches.RunIds.Where(id => !folders.Contains(id))).OrderBy(id => id, StringComparer.Ordinal))
         {
-            yield break;
-        }
-
-        foreach (var directory in Directory.EnumerateDirectories(Layout.RunsDirectory).OrderBy(d => d, StringComparer.Ordinal))
-        {
-            var id = Path.GetFileName(directory);
             if (!RunId.TryValidate(id, out _))
             {
                 continue;
             }
 
-            var metadata = TryRead<RunMetadataFile>(Layout.MetadataPath(id), id);
+            var batched = batches.Find(id);
+            var metadata = (folders.Contains(id) ? TryRead<RunMetadataFile>(Layout.MetadataPath(id), id) : null) ?? batched?.Metadata;
             if (metadata is null)
             {
                 continue;
             }
 
-            var writers = new List<SourceWriter>();
-            foreach (var statePath in Directory.EnumerateFiles(directory, "*" + StoreLayout.StateSuffix).OrderBy(p => p, StringComparer.Ordinal))
+            var writers = folders.Contains(id) ? FolderWriters(id) : new List<SourceWriter>();
+            foreach (var state in batched?.States ?? Array.Empty<WriterStateFile>())
             {
-                var state = TryRead<WriterStateFile>(statePath, id);
-                if (state is null)
+                var index = writers.FindIndex(w => string.Equals(w.State.Writer, state.Writer, StringComparison.Ordinal));
+                if (index < 0)
                 {
-                    continue;
+                    writers.Add(new SourceWriter(state, Layout.HistoryPath(id, state.Writer), 0));
                 }
-
-                var writerId = Path.GetFileName(statePath).Substring(0, Path.GetFileName(statePath).Length - StoreLayout.StateSuffix.Length);
-                var marker = File.Exists(Path.Combine(directory, writerId + SpillMarker.Suffix))
-                    ? TryRead<SpillMarker>(Path.Combine(directory, writerId + SpillMarker.Suffix), id)
-                    : null;
-                writers.Add(new SourceWriter(state, Layout.HistoryPath(id, writerId), marker?.FirstSeq ?? 0));
+                else if (state.UpdatedAt > writers[index].State.UpdatedAt)
+                {
+                    writers[index] = writers[index] with { State = state };
+                }
             }
 
             yield return new SourceRun(metadata, writers);
         }
+    }
+
+    private List<SourceWriter> FolderWriters(string id)
+    {
+        var directory = Layout.RunDirectory(id);
+        var writers = new List<SourceWriter>();
+        foreach (var statePath in Directory.EnumerateFiles(directory, "*" + StoreLayout.StateSuffix).OrderBy(p => p, StringComparer.Ordinal))
+        {
+            var state = TryRead<WriterStateFile>(statePath, id);
+            if (state is null)
+            {
+                continue;
+            }
+
+            var writerId = Path.GetFileName(statePath).Substring(0, Path.GetFileName(statePath).Length - StoreLayout.StateSuffix.Length);
+            var marker = File.Exists(Path.Combine(directory, writerId + SpillMarker.Suffix))
+                ? TryRead<SpillMarker>(Path.Combine(directory, writerId + SpillMarker.Suffix), id)
+                : null;
+            writers.Add(new SourceWriter(state, Layout.HistoryPath(id, writerId), marker?.FirstSeq ?? 0));
+        }
+
+        return writers;
     }
 
     /// <summary>The writer's readable history lines in file order; torn lines (a killed process) are left out.</summary>

@@ -39,7 +39,7 @@ internal static class MergeCommand
             sources = sources.Where(s => !string.Equals(s, target.Layout.Root, StringComparison.Ordinal)).ToList();
         }
 
-        var destination = MergeDestinations.For(store);
+        var destination = MergeDestinations.For(store, output);
         MergeResult result;
         try
         {

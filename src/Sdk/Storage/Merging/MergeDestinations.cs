@@ -1,3 +1,4 @@
+using Wandb.Diagnostics;
 using Wandb.Storage.Postgres;
 
 namespace Wandb.Storage.Merging;
@@ -5,9 +6,9 @@ namespace Wandb.Storage.Merging;
 /// <summary>Picks the merge destination for an opened store.</summary>
 internal static class MergeDestinations
 {
-    public static IMergeDestination For(RunStore store) => store switch
+    public static IMergeDestination For(RunStore store, IWandbOutput output) => store switch
     {
-        FolderRunStore folder => new FolderMergeDestination(folder.Layout.Root, PhysicalStoreFileSystem.Instance),
+        FolderRunStore folder => new FolderMergeDestination(folder.Layout.Root, PhysicalStoreFileSystem.Instance, output),
         PostgresRunStore postgres => new PostgresMergeDestination(postgres),
         _ => throw new NotSupportedException($"Cannot merge into {store.Location}."),
     };

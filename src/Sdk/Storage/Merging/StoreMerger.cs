@@ -27,7 +27,7 @@ internal static class StoreMerger
     }
 
     /// <summary>
-    /// Expands the folders given to merge: a folder holding <c>runs/</c> is a store; any other folder
+    /// Expands the folders given to merge: a folder holding <c>runs/</c> or <c>batches/</c> is a store; any other folder
     /// stands for the stores below it (two levels deep), which is how CI jobs download several artifacts.
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">A folder does not exist (the message names it).</exception>
@@ -49,7 +49,7 @@ internal static class StoreMerger
                     .ToList();
             if (found.Count == 0)
             {
-                output.Warning(WarningCodes.MergeSourceEmpty, $"'{folder}' holds no run store (no runs/ folder in it or in its subfolders); nothing merged from it.");
+                output.Warning(WarningCodes.MergeSourceEmpty, $"'{folder}' holds no run store (no runs/ or batches/ folder in it or in its subfolders); nothing merged from it.");
             }
 
             stores.AddRange(found.Where(s => !stores.Contains(s, StringComparer.Ordinal)));
@@ -58,7 +58,8 @@ internal static class StoreMerger
         return stores;
     }
 
-    private static bool IsStore(string folder) => Directory.Exists(Path.Combine(folder, StoreLayout.RunsFolder));
+    private static bool IsStore(string folder) =>
+        Directory.Exists(Path.Combine(folder, StoreLayout.RunsFolder)) || Directory.Exists(Path.Combine(folder, StoreLayout.BatchesFolder));
 
     private static void MergeRun(string root, SourceRun run, IMergeDestination destination, IWandbOutput output, MergeResult result)
     {

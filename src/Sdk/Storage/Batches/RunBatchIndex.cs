@@ -1,0 +1,108 @@
+using Newtonsoft.Json;
+using Wandb.Diagnostics;
+
+namespace Wandb.Storage.Batches;
+
+/// <summary>
+/// Every run recorded in the batch files of a folder store (<c>batches/*.runs.jsonl</c>), read in one pass.
+/// Reading a few large files is what makes a store of thousands of test results quick to list.
+/// </summary>
+internal sealed class RunBatchIndex
+{
+    private readonly Dictionary<string, BatchedRun> _runs = new(StringComparer.Ordinal);
+
+    private RunBatchIndex()
+    {
+    }
+
+    public static RunBatchIndex Empty { get; } = new();
+
+    public int Count => _runs.Count;
+
+    public IEnumerable<string> RunIds => _runs.Keys;
+
+    public BatchedRun? Find(string runId) => _runs.TryGetValue(runId, out var run) ? run : null;
+
+    /// <summary>Reads all batch files in file-name order; unreadable lines are skipped with WANDB008.</summary>
+    public static RunBatchIndex Read(StoreLayout layout, IStoreFileSystem fs, IWandbOutput output)
+    {
+        var files = fs.EnumerateFiles(layout.BatchesDirectory, "*" + StoreLayout.BatchSuffix).OrderBy(f => f, StringComparer.Ordinal).ToList();
+        if (files.Count == 0)
+        {
+            return Empty;
+        }
+
+        var index = new RunBatchIndex();
+        foreach (var file in files)
+        {
+            try
+            {
+                index.ReadFile(file, fs, output);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                output.Warning(WarningCodes.UnreadableRunFile, $"Skipped the batch file {file} ({ex.Message}).");
+            }
+        }
+
+        return index;
+    }
+
+    private void ReadFile(string path, IStoreFileSystem fs, IWandbOutput output)
+    {
+        var skipped = 0;
+        long firstSkipped = 0;
+        long lineNumber = 0;
+        using var stream = fs.OpenRead(path);
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            lineNumber++;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            RunBatchRecord record;
+            try
+            {
+                record = StoreDocumentJson.ReadBatchLine(line);
+            }
+            catch (Exception ex) when (ex is JsonException or FormatException or InvalidCastException or OverflowException)
+            {
+                if (skipped++ == 0)
+                {
+                    firstSkipped = lineNumber;
+                }
+
+                continue;
+            }
+
+            if (!RunId.TryValidate(record.Run.Id, out _) || string.IsNullOrEmpty(record.State.Writer))
+            {
+                if (skipped++ == 0)
+                {
+                    firstSkipped = lineNumber;
+                }
+
+                continue;
+            }
+
+            if (!_runs.TryGetValue(record.Run.Id, out var run))
+            {
+                run = new BatchedRun(record.Run);
+                _runs.Add(record.Run.Id, run);
+            }
+
+            run.Add(record.State);
+        }
+
+        if (skipped > 0)
+        {
+            output.Warning(
+                WarningCodes.UnreadableBatchLine,
+                $"Skipped {skipped} unreadable line(s) in {path} (first at line {firstSkipped}); a process that was killed mid-write leaves a torn last line. All other runs were read.");
+        }
+    }
+}
