@@ -32,15 +32,15 @@ internal static class StoreJson
 
     public static T Deserialize<T>(string json)
     {
-        // The store's own documents are read field by field: see StoreDocumentJson for why.
+        // The store's own documents are read token by token: see StoreDocumentReader for why.
         if (typeof(T) == typeof(RunMetadataFile))
         {
-            return (T)(object)StoreDocumentJson.ReadMetadata(json);
+            return (T)(object)StoreDocumentReader.ReadMetadata(json);
         }
 
         if (typeof(T) == typeof(WriterStateFile))
         {
-            return (T)(object)StoreDocumentJson.ReadState(json);
+            return (T)(object)StoreDocumentReader.ReadState(json);
         }
 
         using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double };

@@ -61,4 +61,39 @@ public sealed class StoreDocumentJsonTests
         Assert.IsTrue(double.IsNaN(state.Last["loss"]));
         Assert.AreEqual(0.81, state.Last["acc"]);
     }
+
+    [TestMethod]
+    public void Unknown_fields_are_skipped_and_values_of_the_wrong_type_read_as_absent()
+    {
+        const string text = """
+            {"future":{"deep":[1,{"x":2}]},"schema":1,"writer":["not","text"],"host":{"a":1},"pid":"7","rows":3,
+             "config":[1,2],"summary":{"outcome":"passed","nested":{"list":[1,"NaN",null,true]}},"last":{"loss":"NaN","note":"text"},
+             "state":"finished","later":null}
+            """;
+
+        var state = StoreJson.Deserialize<WriterStateFile>(text);
+
+        Assert.AreEqual(string.Empty, state.Writer);
+        Assert.IsNull(state.Host);
+        Assert.AreEqual(0, state.Pid);
+        Assert.AreEqual(3L, state.Rows);
+        Assert.AreEqual("finished", state.State);
+        Assert.IsEmpty(state.Config);
+        var list = (List<object?>)((Dictionary<string, object?>)state.Summary["nested"]!)["list"]!;
+        Assert.AreEqual(1L, list[0]);
+        Assert.IsTrue(double.IsNaN((double)list[1]!));
+        Assert.IsNull(list[2]);
+        Assert.AreEqual(true, list[3]);
+        CollectionAssert.AreEqual(new[] { "loss" }, state.Last.Keys.ToList(), "only numbers are last values");
+    }
+
+    [TestMethod]
+    public void A_torn_document_is_an_error_never_a_half_read_one()
+    {
+        var whole = Encoding.UTF8.GetString(StoreJson.Serialize(State()));
+        foreach (var cut in new[] { whole.Length / 4, whole.Length / 2, whole.LastIndexOf('}') })
+        {
+            Assert.Throws<JsonException>(() => StoreJson.Deserialize<WriterStateFile>(whole.Substring(0, cut)), $"cut at {cut}");
+        }
+    }
 }

@@ -9,6 +9,8 @@ namespace Wandb.Storage.Batches;
 /// </summary>
 internal sealed class RunBatchIndex
 {
+    private const int ChunkLines = 4096;
+    private static readonly int Parallelism = Math.Max(1, Math.Min(System.Environment.ProcessorCount, 8));
     private readonly Dictionary<string, BatchedRun> _runs = new(StringComparer.Ordinal);
 
     private RunBatchIndex()
@@ -55,47 +57,48 @@ internal sealed class RunBatchIndex
         long lineNumber = 0;
         using var stream = fs.OpenRead(path);
         using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
+        var chunk = new List<string>(ChunkLines);
+        while (true)
         {
-            lineNumber++;
-            if (line.Length == 0)
+            chunk.Clear();
+            string? line;
+            while (chunk.Count < ChunkLines && (line = reader.ReadLine()) is not null)
             {
-                continue;
+                chunk.Add(line);
             }
 
-            RunBatchRecord record;
-            try
+            if (chunk.Count == 0)
             {
-                record = StoreDocumentJson.ReadBatchLine(line);
+                break;
             }
-            catch (Exception ex) when (ex is JsonException or FormatException or InvalidCastException or OverflowException)
+
+            // Parsing is the cost of listing a large store, and each line stands alone: parse a chunk on every
+            // core, then apply the records in file order so a later record still replaces an earlier one.
+            var records = chunk.Count < 64
+                ? chunk.Select(TryParse).ToArray()
+                : chunk.AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism).Select(TryParse).ToArray();
+            for (var i = 0; i < records.Length; i++)
             {
-                if (skipped++ == 0)
+                lineNumber++;
+                var record = records[i];
+                if (record is null)
                 {
-                    firstSkipped = lineNumber;
+                    if (chunk[i].Length > 0 && skipped++ == 0)
+                    {
+                        firstSkipped = lineNumber;
+                    }
+
+                    continue;
                 }
 
-                continue;
-            }
-
-            if (!RunId.TryValidate(record.Run.Id, out _) || string.IsNullOrEmpty(record.State.Writer))
-            {
-                if (skipped++ == 0)
+                if (!_runs.TryGetValue(record.Run.Id, out var run))
                 {
-                    firstSkipped = lineNumber;
+                    run = new BatchedRun(record.Run);
+                    _runs.Add(record.Run.Id, run);
                 }
 
-                continue;
+                run.Add(record.State);
             }
-
-            if (!_runs.TryGetValue(record.Run.Id, out var run))
-            {
-                run = new BatchedRun(record.Run);
-                _runs.Add(record.Run.Id, run);
-            }
-
-            run.Add(record.State);
         }
 
         if (skipped > 0)
@@ -103,6 +106,25 @@ internal sealed class RunBatchIndex
             output.Warning(
                 WarningCodes.UnreadableBatchLine,
                 $"Skipped {skipped} unreadable line(s) in {path} (first at line {firstSkipped}); a process that was killed mid-write leaves a torn last line. All other runs were read.");
+        }
+    }
+
+    /// <summary>The record on the line, or null for an empty, torn or invalid line.</summary>
+    private static RunBatchRecord? TryParse(string line)
+    {
+        if (line.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            var record = StoreDocumentReader.ReadBatchLine(line);
+            return RunId.TryValidate(record.Run.Id, out _) && record.State.Writer.Length > 0 ? record : null;
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidCastException or OverflowException)
+        {
+            return null;
         }
     }
 }
