@@ -7,21 +7,36 @@ namespace Wandb.Testing;
 /// <summary>
 /// Lets a plain <c>Run.Init()</c> inside a test join the run the test logger records for that test. Active
 /// only when the logger announced itself to the test process (<see cref="LoggerVariable"/>) and no run id was
-/// given. Works for tests without arguments; a data-driven test cannot be told apart from its siblings on
-/// the call stack and uses <see cref="WandbTest.Init(object, RunOptions?)"/> instead.
+/// given. The test is MSTest's current test context when there is one (data rows included); otherwise the
+/// test method found on the call stack, which works for tests without arguments. A data-driven test of
+/// another framework cannot be told apart from its siblings and uses
+/// <see cref="WandbTest.Init(string, string, System.Reflection.Assembly, RunOptions?)"/> instead.
 /// </summary>
 internal static class TestRunLink
 {
     /// <summary>Set to <c>1</c> by the test logger for the processes that run the tests.</summary>
     public const string LoggerVariable = "WANDB_TEST_LOGGER";
 
-    /// <summary>Printed when a data-driven test calls a plain <c>Run.Init()</c>, which then records a second run for that test.</summary>
+    /// <summary>Printed when a data-driven test calls a plain <c>Run.Init()</c> and its data row cannot be known, so that test gets a second run.</summary>
     public const string DataRowWarning = "WANDB056";
 
-    public static void Apply(RunOptions options, IEnvironmentVariables env, IWandbOutput output)
+    /// <param name="options">The options of the <c>Run.Init</c> call; id, name and job type are filled in.</param>
+    /// <param name="env">The test process's variables.</param>
+    /// <param name="output">Where the data-row warning goes.</param>
+    /// <param name="currentTest">The test running now per the framework; MSTest's <c>TestContext.Current</c> unless replaced.</param>
+    public static void Apply(RunOptions options, IEnvironmentVariables env, IWandbOutput output, Func<MSTestContext?>? currentTest = null)
     {
         if (options.Id is not null || env.Get(LoggerVariable) != "1" || env.Get(WandbVariables.RunId) is not null)
         {
+            return;
+        }
+
+        var group = (NonEmpty(options.Group) ?? env.Get(WandbVariables.RunGroup) ?? string.Empty).Trim();
+        if ((currentTest ?? MSTestContext.Current)() is { TestAssembly: { } assembly } test)
+        {
+            options.Id = TestRunIds.For(group, assembly.GetName().Name ?? string.Empty, WandbTest.FrameworkOf(assembly), test.FullyQualifiedName, test.DisplayName);
+            options.Name ??= test.DisplayName;
+            options.JobType ??= test.JobType ?? TestRunNames.MethodName(test.FullyQualifiedName);
             return;
         }
 
@@ -37,13 +52,13 @@ internal static class TestRunLink
             // rather than leave the user wondering why the test has two runs.
             output.Warning(
                 DataRowWarning,
-                $"Run.Init() in the data-driven test {testClass.Name}.{method.Name} cannot tell which data row it runs for, so its metrics go to a run of their own, next to the test logger's. Use WandbTest.Init(TestContext) to log onto the test's own run.");
+                $"Run.Init() in the data-driven test {testClass.Name}.{method.Name} cannot tell which data row it runs for (no MSTest TestContext.Current), so its metrics go to a run of their own, next to the test logger's. Use WandbTest.Init(TestContext), or WandbTest.Init(fullyQualifiedName, displayName, assembly) for other frameworks, to log onto the test's own run.");
             return;
         }
 
         var displayName = TestMethodLocator.DisplayName(method);
         options.Id = TestRunIds.For(
-            (NonEmpty(options.Group) ?? env.Get(WandbVariables.RunGroup) ?? string.Empty).Trim(),
+            group,
             testClass.Assembly.GetName().Name ?? string.Empty,
             WandbTest.FrameworkOf(testClass.Assembly),
             (testClass.FullName ?? testClass.Name) + "." + method.Name,

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Reflection;
 using System.Runtime.Versioning;
 using Wandb.Settings;
@@ -33,12 +32,8 @@ public static class WandbTest
             throw new ArgumentNullException(nameof(testContext));
         }
 
-        var className = ReadString(testContext, "FullyQualifiedTestClassName");
-        var methodName = ReadString(testContext, "TestName");
-        var displayName = TryReadString(testContext, "TestDisplayName") ?? methodName;
-        var jobType = ReadProperty(testContext, TestRunNames.JobTypeProperty);
-        var testClass = FindType(className);
-        return Init(className + "." + methodName, displayName, testClass?.Assembly, jobType, options);
+        var test = MSTestContext.Read(testContext);
+        return Init(test.FullyQualifiedName, test.DisplayName, test.TestAssembly, test.JobType, options);
     }
 
     /// <summary>
@@ -80,36 +75,4 @@ public static class WandbTest
 
     internal static string? FrameworkOf(Assembly assembly) =>
         assembly.GetCustomAttribute<TargetFrameworkAttribute>()?.FrameworkName;
-
-    private static Type? FindType(string fullName)
-    {
-        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
-        {
-            var type = assembly.GetType(fullName, throwOnError: false);
-            if (type is not null)
-            {
-                return type;
-            }
-        }
-
-        return null;
-    }
-
-    private static string ReadString(object target, string property) =>
-        TryReadString(target, property)
-        ?? throw new ArgumentException($"The object passed as test context ({target.GetType().FullName}) has no string property '{property}'; pass MSTest's TestContext.", nameof(target));
-
-    private static string? TryReadString(object target, string property) =>
-        target.GetType().GetProperty(property, BindingFlags.Public | BindingFlags.Instance)?.GetValue(target) as string;
-
-    private static string? ReadProperty(object testContext, string key)
-    {
-        var properties = testContext.GetType().GetProperty("Properties", BindingFlags.Public | BindingFlags.Instance)?.GetValue(testContext);
-        return properties switch
-        {
-            IDictionary<string, object?> generic => generic.TryGetValue(key, out var value) ? value as string : null,
-            IDictionary legacy => legacy.Contains(key) ? legacy[key] as string : null,
-            _ => null,
-        };
-    }
 }

@@ -113,6 +113,11 @@ public sealed class TestLoggerTests
             "fold and seed are config, named by the method's parameters");
         Assert.IsTrue(folds.All(r => r.State == "finished" && (string?)r.Summary["outcome"] == "passed"));
         Assert.IsTrue(folds.All(r => r.Name.StartsWith("CrossValidate (", StringComparison.Ordinal)), "the name is the display name");
+        Assert.IsTrue(folds.All(r => r.Writers == 2 && r.HistoryRows == 1), "a plain Run.Init in each data row joins that row's run: " + string.Join(", ", folds.Select(r => $"{r.Name}: {r.Writers} writers, {r.HistoryRows} rows")));
+        CollectionAssert.AreEquivalent(
+            folds.Select(r => Math.Round(0.8 + (long)r.Config["fold"]! / 100.0, 6)).ToArray(),
+            folds.Select(r => Math.Round(store.HistoryRows(r.Id).Single()["auc"]!.GetValue<double>(), 6)).ToArray(),
+            "each row's metric lands on that row's run");
 
         Assert.AreEqual("Evaluate", runs.Single(r => r.JobType == "eval").Name, "wandb.job_type overrides the job type");
 

@@ -11,6 +11,8 @@ namespace Wandb.TestLogger.Tests.Reporting;
 [TestClass]
 public sealed class TestRunLinkTests
 {
+    public TestContext TestContext { get; set; } = null!;
+
     [TestMethod]
     public void A_plain_Run_Init_inside_a_test_joins_the_run_the_logger_records_for_that_test()
     {
@@ -36,6 +38,19 @@ public sealed class TestRunLinkTests
     }
 
     [TestMethod]
+    public void Without_a_current_test_context_a_test_without_arguments_is_found_on_the_call_stack()
+    {
+        var options = new RunOptions();
+
+        TestRunLink.Apply(options, new DictionaryEnvironmentVariables(new Dictionary<string, string?> { ["WANDB_TEST_LOGGER"] = "1", ["WANDB_RUN_GROUP"] = "g" }), new RecordingOutput(), currentTest: () => null);
+
+        var assembly = typeof(TestRunLinkTests).Assembly;
+        var name = nameof(Without_a_current_test_context_a_test_without_arguments_is_found_on_the_call_stack);
+        Assert.AreEqual(TestRunIds.For("g", assembly.GetName().Name!, WandbTest.FrameworkOf(assembly), typeof(TestRunLinkTests).FullName + "." + name, name), options.Id);
+        Assert.AreEqual(name, options.JobType);
+    }
+
+    [TestMethod]
     public async Task An_async_test_is_found_through_its_state_machine()
     {
         await Task.Yield();
@@ -58,12 +73,30 @@ public sealed class TestRunLinkTests
 
     [TestMethod]
     [DataRow(3)]
-    public void A_plain_Run_Init_in_a_data_driven_test_warns_that_it_cannot_join_the_test_s_run(int fold)
+    [DataRow(4)]
+    public void A_plain_Run_Init_in_an_MSTest_data_row_joins_the_run_of_that_row(int fold)
     {
         var options = new RunOptions { Config = { ["fold"] = fold } };
         var output = new RecordingOutput();
 
         TestRunLink.Apply(options, new DictionaryEnvironmentVariables(new Dictionary<string, string?> { ["WANDB_TEST_LOGGER"] = "1", ["WANDB_RUN_GROUP"] = "g" }), output);
+
+        var assembly = typeof(TestRunLinkTests).Assembly;
+        var expected = TestRunIds.For("g", assembly.GetName().Name!, WandbTest.FrameworkOf(assembly), typeof(TestRunLinkTests).FullName + "." + TestContext.TestName, TestContext.TestDisplayName!);
+        Assert.AreEqual(expected, options.Id);
+        StringAssert.Contains(options.Name, fold.ToString(System.Globalization.CultureInfo.InvariantCulture), "the display name carries the data row");
+        Assert.AreEqual(nameof(A_plain_Run_Init_in_an_MSTest_data_row_joins_the_run_of_that_row), options.JobType);
+        Assert.IsEmpty(output.Lines);
+    }
+
+    [TestMethod]
+    [DataRow(3)]
+    public void Without_a_current_test_context_a_data_driven_test_warns_that_it_cannot_join_the_test_s_run(int fold)
+    {
+        var options = new RunOptions { Config = { ["fold"] = fold } };
+        var output = new RecordingOutput();
+
+        TestRunLink.Apply(options, new DictionaryEnvironmentVariables(new Dictionary<string, string?> { ["WANDB_TEST_LOGGER"] = "1", ["WANDB_RUN_GROUP"] = "g" }), output, currentTest: () => null);
 
         Assert.IsNull(options.Id, "no id is guessed for an unknown data row");
         var warning = output.Warnings("WANDB056").Single();
