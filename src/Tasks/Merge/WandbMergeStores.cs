@@ -39,7 +39,7 @@ public sealed class WandbMergeStores : Microsoft.Build.Utilities.Task
     /// <inheritdoc />
     public override bool Execute()
     {
-        var output = new TaskOutput(Log);
+        var output = new MergeTaskOutput(Log);
         try
         {
             var outcome = MergeCommand.Run(
