@@ -150,6 +150,9 @@ internal sealed class PostgresRunStore : RunStore
         return new PostgresRunWriter(this, metadata, writerId, createRun: _notYetCreated.TryRemove(runId, out _));
     }
 
+    /// <summary>Finished runs in bulk: one transaction per flush (the test logger's thousands of results).</summary>
+    internal override Batches.IRunBatchWriter CreateBatchWriter(string writerId) => new PostgresRunBatchWriter(this, writerId);
+
     /// <summary>Opens a connection with the schema in place.</summary>
     public NpgsqlConnection OpenConnection()
     {
