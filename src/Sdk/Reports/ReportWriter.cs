@@ -27,26 +27,32 @@ public static class ReportWriter
     internal static ReportResult Write(ReportModel model, RunStore store, string directory)
     {
         var options = model.Options;
+
+        // The HTML report reads the histories and is the largest file; the model is read-only, so it is
+        // written on another core while runs.json and summary.md are written here.
+        var htmlPath = options.Html ? Path.Combine(directory, "index.html") : null;
+        var html = htmlPath is null ? null : Task.Run(() => Html.HtmlReportWriter.Write(model, store, htmlPath));
         string? jsonPath = null;
-        if (options.Json)
-        {
-            jsonPath = Path.Combine(directory, "runs.json");
-            AtomicFile.Write(jsonPath, writer => RunsJsonWriter.Write(model, writer));
-        }
-
         string? markdownPath = null;
-        if (options.Markdown)
+        try
         {
-            markdownPath = Path.Combine(directory, "summary.md");
-            var text = MarkdownSummaryWriter.Render(model);
-            AtomicFile.Write(markdownPath, writer => writer.Write(text));
-        }
+            if (options.Json)
+            {
+                jsonPath = Path.Combine(directory, "runs.json");
+                AtomicFile.Write(jsonPath, writer => RunsJsonWriter.Write(model, writer));
+            }
 
-        string? htmlPath = null;
-        if (options.Html)
+            if (options.Markdown)
+            {
+                markdownPath = Path.Combine(directory, "summary.md");
+                var text = MarkdownSummaryWriter.Render(model);
+                AtomicFile.Write(markdownPath, writer => writer.Write(text));
+            }
+        }
+        finally
         {
-            htmlPath = Path.Combine(directory, "index.html");
-            Html.HtmlReportWriter.Write(model, store, htmlPath);
+            // Rethrows the HTML writer's own exception, not an AggregateException, so callers see what failed.
+            html?.GetAwaiter().GetResult();
         }
 
         var paths = new[] { htmlPath, markdownPath, jsonPath }.Where(p => p is not null).Select(p => p!);
