@@ -1,6 +1,5 @@
 using Wandb.Diagnostics;
 using Wandb.Postgres.Tests.Infrastructure;
-using Wandb.Runs;
 using Wandb.Storage;
 using Wandb.Storage.Batches;
 using Wandb.Storage.Merging;
@@ -13,7 +12,7 @@ namespace Wandb.Postgres.Tests;
 public sealed class BatchWriterTests
 {
     private const string Writer = "bulkw001";
-    private static readonly DateTimeOffset Start = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = BatchRecords.Start;
     private static string _connection = string.Empty;
 
     [ClassInitialize]
@@ -26,7 +25,7 @@ public sealed class BatchWriterTests
     public void Runs_recorded_in_bulk_read_back_exactly_as_from_a_folder_batch_file()
     {
         using var folder = new TempFolder("bulk");
-        var output = new CollectingOutput();
+        var output = new RecordingOutput();
         using (var own = TestRuns.Init(new RunOptions { Id = "bulk-linked", Name = "the test's own name", Group = "bulk" }, _connection, folder.Sub("spill"), output))
         {
             own.Log("loss", 0.5);
@@ -70,7 +69,7 @@ public sealed class BatchWriterTests
         using var folder = new TempFolder("bulk-down");
         using var relay = new TcpRelay(_connection);
         relay.Cut();
-        var output = new CollectingOutput();
+        var output = new RecordingOutput();
         var store = TestRuns.OpenPostgres(relay.ConnectionString, folder.Path, output, new PostgresStoreOptions { SpillAfter = TimeSpan.FromMinutes(5) });
 
         using (var writer = store.CreateBatchWriter(Writer))
@@ -93,54 +92,18 @@ public sealed class BatchWriterTests
         StringAssert.Contains(output.WarningsWith(WarningCodes.PostgresSpilled).Single(), "WandbMerge");
         Assert.HasCount(50, TestRuns.OpenFolder(folder.Path, output).ListRuns().ToList(), "the spill folder holds every run");
 
-        using (var destination = new PostgresMergeDestination(TestRuns.OpenPostgres(_connection, folder.Path, new CollectingOutput())))
+        using (var destination = new PostgresMergeDestination(TestRuns.OpenPostgres(_connection, folder.Path, new RecordingOutput())))
         {
-            var pushed = StoreMerger.Merge(new[] { folder.Path }, destination, new CollectingOutput());
+            var pushed = StoreMerger.Merge(new[] { folder.Path }, destination, new RecordingOutput());
             Assert.AreEqual(50, pushed.RunsAdded);
         }
 
         Assert.AreEqual(50L, PostgresServer.Scalar(_connection, "SELECT count(*) FROM wandb_runs WHERE id LIKE 'down-%'"));
     }
 
-    private static RunBatchRecord Record(string id, int fold, string state = "finished", DateTimeOffset? at = null)
-    {
-        var finished = at ?? Start.AddSeconds(1);
-        return new RunBatchRecord(
-            new RunMetadataFile
-            {
-                Id = id,
-                Name = $"Fold ({fold})",
-                Project = "uncategorized",
-                Group = "bulk",
-                JobType = "Fold",
-                CreatedAt = Start,
-                System = new SystemInfo { Host = "ci-7", Pid = 42 },
-            },
-            new WriterStateFile
-            {
-                Writer = Writer,
-                Host = "ci-7",
-                Pid = 42,
-                StartedAt = Start,
-                UpdatedAt = finished,
-                FinishedAt = finished,
-                State = state,
-                ExitCode = state == "finished" ? 0 : 1,
-                Config = new Dictionary<string, object?> { ["fold"] = (long)fold, ["lr"] = 0.1 },
-                Summary = new Dictionary<string, object?> { ["outcome"] = state == "finished" ? "passed" : "failed", ["auc"] = double.NaN },
-            });
-    }
+    private static RunBatchRecord Record(string id, int fold, string state = "finished", DateTimeOffset? at = null) =>
+        BatchRecords.Fold(id, fold, Writer, state, at, group: "bulk", summary: new Dictionary<string, object?> { ["outcome"] = state == "finished" ? "passed" : "failed", ["auc"] = double.NaN });
 
-    private static string Describe(StoredRun run) => System.Text.Encoding.UTF8.GetString(StoreJson.Serialize(new
-    {
-        run.Id,
-        run.Name,
-        run.Group,
-        run.JobType,
-        run.Config,
-        run.Summary,
-        State = run.State.ToString(),
-        run.FinishedAt,
-        run.HistoryRows,
-    }));
+    // The test's own runs were created at two moments, one per store; everything else must be equal.
+    private static string Describe(StoredRun run) => RunDescription.Of(run, withCreatedAt: false);
 }

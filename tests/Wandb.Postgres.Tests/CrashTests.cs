@@ -18,7 +18,7 @@ public sealed class CrashTests
     {
         using var spill = new TempFolder("crash");
         using var process = WriterProcess.Start(_connection, spill.Path, "killed-run", "cv-crash", int.MaxValue);
-        var store = TestRuns.OpenPostgres(_connection, spill.Path, new CollectingOutput());
+        var store = TestRuns.OpenPostgres(_connection, spill.Path, new RecordingOutput());
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (store.GetRun("killed-run") is not { State: RunState.Running, HistoryRows: > 1_000 })
         {

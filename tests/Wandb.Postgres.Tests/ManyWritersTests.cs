@@ -32,7 +32,7 @@ public sealed class ManyWritersTests
 
         WriterProcess.RunAll(_connection, _spill!.Path, writers, TimeSpan.FromMinutes(4));
 
-        var output = new CollectingOutput();
+        var output = new RecordingOutput();
         var store = TestRuns.OpenPostgres(_connection, _spill.Path, output);
         var runs = store.ListRuns(new RunFilter { Group = "cv-many" }).ToList();
         CollectionAssert.AreEquivalent(writers.Select(w => w.Item1).ToList(), runs.Select(r => r.Id).ToList());
@@ -58,7 +58,7 @@ public sealed class ManyWritersTests
 
         WriterProcess.RunAll(_connection, _spill!.Path, writers, TimeSpan.FromMinutes(2));
 
-        var store = TestRuns.OpenPostgres(_connection, _spill.Path, new CollectingOutput());
+        var store = TestRuns.OpenPostgres(_connection, _spill.Path, new RecordingOutput());
         var run = store.GetRun("shared-run");
         Assert.IsNotNull(run);
         Assert.AreEqual(RunState.Finished, run.State);

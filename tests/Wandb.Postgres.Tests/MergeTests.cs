@@ -22,7 +22,7 @@ public sealed class MergeTests
         using var temp = new TempFolder("merge-folder");
         CiJobStores.RunFolds(temp.Sub("artifacts/job-1/wandb"), "cv-ci", new[] { 0, 1 });
         CiJobStores.RunFolds(temp.Sub("artifacts/job-2/wandb"), "cv-ci", new[] { 2, 3 });
-        var output = new CollectingOutput();
+        var output = new RecordingOutput();
         var sources = StoreMerger.ResolveSources(new[] { "artifacts" }, temp.Path, output);
         var destination = new FolderMergeDestination(temp.Sub("merged"), PhysicalStoreFileSystem.Instance, output);
 
@@ -64,7 +64,7 @@ public sealed class MergeTests
         using var temp = new TempFolder("merge-conflict");
         CiJobStores.RunFolds(temp.Sub("job-1"), "cv-clash", new[] { 7 }, offset: 0);
         CiJobStores.RunFolds(temp.Sub("job-2"), "cv-clash", new[] { 7 }, offset: 100);
-        var output = new CollectingOutput();
+        var output = new RecordingOutput();
         var destination = new FolderMergeDestination(temp.Sub("merged"), PhysicalStoreFileSystem.Instance, output);
 
         var result = StoreMerger.Merge(new[] { temp.Sub("job-1"), temp.Sub("job-2") }, destination, output);
@@ -87,7 +87,7 @@ public sealed class MergeTests
         using var temp = new TempFolder("merge-command");
         CiJobStores.RunFolds(temp.Sub("artifacts/wandb-fold-0"), "cv-command", new[] { 10 });
         CiJobStores.RunFolds(temp.Sub("artifacts/wandb-fold-1"), "cv-command", new[] { 11 });
-        var output = new CollectingOutput();
+        var output = new RecordingOutput();
 
         var outcome = MergeCommand.Run(
             new MergeRequest { From = new[] { "artifacts" }, To = _connection, BaseDirectory = temp.Path, ReportDirectory = "report" },
@@ -104,7 +104,7 @@ public sealed class MergeTests
 
     private static MergeResult Push(IReadOnlyList<string> sources)
     {
-        using var destination = new PostgresMergeDestination(TestRuns.OpenPostgres(_connection, Path.GetTempPath(), new CollectingOutput()));
-        return StoreMerger.Merge(sources, destination, new CollectingOutput());
+        using var destination = new PostgresMergeDestination(TestRuns.OpenPostgres(_connection, Path.GetTempPath(), new RecordingOutput()));
+        return StoreMerger.Merge(sources, destination, new RecordingOutput());
     }
 }

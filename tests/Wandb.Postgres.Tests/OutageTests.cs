@@ -23,7 +23,7 @@ public sealed class OutageTests
     public void A_server_restart_during_logging_loses_and_duplicates_no_row()
     {
         using var folder = new TempFolder("restart");
-        var output = new CollectingOutput();
+        var output = new RecordingOutput();
         var run = TestRuns.Init(new RunOptions { Id = "restarted", Group = "outage" }, _connection, folder.Path, output, FastRetry);
         var logged = 0;
         using var stop = new CancellationTokenSource();
@@ -65,7 +65,7 @@ public sealed class OutageTests
     {
         using var folder = new TempFolder("spill");
         using var relay = new TcpRelay(_connection);
-        var output = new CollectingOutput();
+        var output = new RecordingOutput();
         var run = TestRuns.Init(new RunOptions { Id = "spilled", Group = "outage" }, relay.ConnectionString, folder.Path, output, FastRetry);
         for (var i = 0; i < 3_000; i++)
         {
@@ -103,7 +103,7 @@ public sealed class OutageTests
         using var folder = new TempFolder("down");
         using var relay = new TcpRelay(_connection);
         relay.Cut();
-        var output = new CollectingOutput();
+        var output = new RecordingOutput();
         var options = new PostgresStoreOptions { SpillAfter = TimeSpan.Zero };
 
         using (var run = TestRuns.Init(new RunOptions { Id = "never-connected", Group = "outage" }, relay.ConnectionString, folder.Path, output, FastRetry, options))
@@ -125,8 +125,8 @@ public sealed class OutageTests
 
     private static MergeResult PushInto(string folder, string connectionString)
     {
-        using var destination = new PostgresMergeDestination(TestRuns.OpenPostgres(connectionString, folder, new CollectingOutput()));
-        return StoreMerger.Merge(new[] { folder }, destination, new CollectingOutput());
+        using var destination = new PostgresMergeDestination(TestRuns.OpenPostgres(connectionString, folder, new RecordingOutput()));
+        return StoreMerger.Merge(new[] { folder }, destination, new RecordingOutput());
     }
 
     private static void WaitUntil(Func<bool> condition, string what)

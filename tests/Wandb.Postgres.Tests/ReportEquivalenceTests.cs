@@ -22,13 +22,13 @@ public sealed class ReportEquivalenceTests
     {
         using var temp = new TempFolder("report");
         CiJobStores.RunFolds(temp.Sub("store"), "cv-report", new[] { 0, 1, 2, 3, 4 }, rows: 300);
-        using (var edge = TestRuns.Init(new RunOptions { Id = "edge-values", Group = "cv-report", Notes = "<b>\"quoted\"</b>" }, null, temp.Sub("store"), new CollectingOutput()))
+        using (var edge = TestRuns.Init(new RunOptions { Id = "edge-values", Group = "cv-report", Notes = "<b>\"quoted\"</b>" }, null, temp.Sub("store"), new RecordingOutput()))
         {
             edge.Log(new Dictionary<string, double> { ["loss"] = double.NaN, ["x"] = double.NegativeInfinity, ["naïve key"] = 1 });
             edge.Log(new Dictionary<string, double> { ["loss"] = 0.5 }, step: 10);
         }
 
-        var output = new CollectingOutput();
+        var output = new RecordingOutput();
         using (var destination = new PostgresMergeDestination(TestRuns.OpenPostgres(_connection, temp.Path, output)))
         {
             StoreMerger.Merge(new[] { temp.Sub("store") }, destination, output);

@@ -21,7 +21,7 @@ public sealed class SecurityAndSchemaTests
     {
         using var temp = new TempFolder("security");
         StringAssert.Contains(_connection, Secret, "the test connection string has a password to hide");
-        var output = new CollectingOutput();
+        var output = new RecordingOutput();
         using (var run = TestRuns.Init(new RunOptions { Id = "secret-run" }, _connection, temp.Path, output))
         {
             run.Log("loss", 1);
@@ -50,7 +50,7 @@ public sealed class SecurityAndSchemaTests
     public void WANDB_STORE_selects_the_PostgreSQL_store_and_its_absence_the_folder_store()
     {
         using var temp = new TempFolder("factory");
-        var output = new CollectingOutput();
+        var output = new RecordingOutput();
         var shared = StoreFactory.Open(_connection, temp.Path, PhysicalStoreFileSystem.Instance, output, Wandb.Environment.SystemClock.Instance);
         var local = StoreFactory.Open(null, temp.Path, PhysicalStoreFileSystem.Instance, output, Wandb.Environment.SystemClock.Instance);
         var notAConnectionString = Assert.ThrowsExactly<ArgumentException>(() => StoreFactory.Open("/some/folder", temp.Path, PhysicalStoreFileSystem.Instance, output, Wandb.Environment.SystemClock.Instance));
@@ -65,7 +65,7 @@ public sealed class SecurityAndSchemaTests
     public void The_schema_is_created_once_with_its_version_and_a_newer_schema_is_refused_with_advice()
     {
         using var temp = new TempFolder("schema");
-        var store = TestRuns.OpenPostgres(_connection, temp.Path, new CollectingOutput());
+        var store = TestRuns.OpenPostgres(_connection, temp.Path, new RecordingOutput());
         Assert.AreEqual(0, store.ListRuns(new RunFilter { Group = "none" }).Count());
         PostgresSchema.ForgetMigrations();
         Assert.AreEqual(0, store.ListRuns(new RunFilter { Group = "none" }).Count());

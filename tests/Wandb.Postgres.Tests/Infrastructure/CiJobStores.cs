@@ -6,7 +6,7 @@ internal static class CiJobStores
     /// <summary>Records folds <paramref name="folds"/> of group <paramref name="group"/> in the folder store <paramref name="folder"/>.</summary>
     public static void RunFolds(string folder, string group, IEnumerable<int> folds, int rows = 200, double offset = 0)
     {
-        var output = new CollectingOutput();
+        var output = new RecordingOutput();
         foreach (var fold in folds)
         {
             using var run = TestRuns.Init(new RunOptions { Id = $"fold-{fold}", Group = group, JobType = "fold", Project = "churn", Tags = { "cv" } }, null, folder, output);

@@ -7,7 +7,7 @@ namespace Wandb.Postgres.Tests.Infrastructure;
 /// <summary>Opens runs and stores in-process with the real edges, except output (collected) and the store options.</summary>
 internal static class TestRuns
 {
-    public static Run Init(RunOptions options, string? connectionString, string folder, CollectingOutput output, RecorderLimits? limits = null, PostgresStoreOptions? storeOptions = null)
+    public static Run Init(RunOptions options, string? connectionString, string folder, RecordingOutput output, RecorderLimits? limits = null, PostgresStoreOptions? storeOptions = null)
     {
         var context = RunContext.Default with
         {

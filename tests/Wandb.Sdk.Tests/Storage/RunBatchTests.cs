@@ -1,5 +1,4 @@
 using Wandb.Environment;
-using Wandb.Runs;
 using Wandb.Sdk.Tests.Fakes;
 using Wandb.Storage;
 using Wandb.Storage.Batches;
@@ -11,7 +10,7 @@ namespace Wandb.Sdk.Tests.Storage;
 public sealed class RunBatchTests
 {
     private const string Writer = "logger01";
-    private static readonly DateTimeOffset Start = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = BatchRecords.Start;
 
     [TestMethod]
     public void A_batched_run_reads_back_exactly_like_the_same_run_written_as_a_folder()
@@ -229,52 +228,8 @@ public sealed class RunBatchTests
 
     private static FolderRunBatchWriter BatchWriter(TempStore store) => new(PhysicalStoreFileSystem.Instance, new StoreLayout(store.Root), Writer);
 
-    private static RunBatchRecord Record(string id, int fold, string state = "finished", DateTimeOffset? at = null, Dictionary<string, object?>? summary = null)
-    {
-        var finished = at ?? Start.AddSeconds(1);
-        return new RunBatchRecord(
-            new RunMetadataFile
-            {
-                Id = id,
-                Name = $"Fold ({fold})",
-                Project = "churn",
-                Group = "test-abcd1234",
-                JobType = "Fold",
-                Tags = new List<string> { "mstest" },
-                CreatedAt = Start,
-                System = new SystemInfo { Host = "ci-7", Os = "Linux", DotNet = ".NET 10", Pid = 42 },
-            },
-            new WriterStateFile
-            {
-                Writer = Writer,
-                Host = "ci-7",
-                Pid = 42,
-                StartedAt = Start,
-                UpdatedAt = finished,
-                FinishedAt = finished,
-                State = state,
-                ExitCode = state == "finished" ? 0 : 1,
-                Config = new Dictionary<string, object?> { ["fold"] = (long)fold, ["seed"] = 2L },
-                Summary = summary ?? new Dictionary<string, object?> { ["outcome"] = "passed" },
-            });
-    }
+    private static RunBatchRecord Record(string id, int fold, string state = "finished", DateTimeOffset? at = null, Dictionary<string, object?>? summary = null) =>
+        BatchRecords.Fold(id, fold, Writer, state, at, summary: summary);
 
-    private static string Describe(StoredRun run) => System.Text.Encoding.UTF8.GetString(StoreJson.Serialize(new
-    {
-        run.Id,
-        run.Name,
-        run.Project,
-        run.Group,
-        run.JobType,
-        run.Tags,
-        run.Config,
-        run.Summary,
-        State = run.State.ToString(),
-        run.ExitCode,
-        run.CreatedAt,
-        run.FinishedAt,
-        run.UpdatedAt,
-        run.HistoryRows,
-        run.System,
-    }));
+    private static string Describe(StoredRun run) => RunDescription.Of(run);
 }

@@ -99,7 +99,7 @@ public sealed class TestRunLinkTests
         TestRunLink.Apply(options, new DictionaryEnvironmentVariables(new Dictionary<string, string?> { ["WANDB_TEST_LOGGER"] = "1", ["WANDB_RUN_GROUP"] = "g" }), output, currentTest: () => null);
 
         Assert.IsNull(options.Id, "no id is guessed for an unknown data row");
-        var warning = output.Warnings("WANDB056").Single();
+        var warning = output.WarningsWith("WANDB056").Single();
         StringAssert.Contains(warning, "WandbTest.Init(TestContext)");
         Assert.AreEqual(1, output.Lines.Count);
     }

@@ -88,7 +88,7 @@ public sealed class TestSessionReporterTests
         Assert.AreEqual(RunState.Finished, run.State);
         Assert.AreEqual("skipped", run.Summary["outcome"]);
         CollectionAssert.Contains(run.Tags.ToList(), "skipped");
-        Assert.IsFalse(harness.Output.Lines.Any(l => l.StartsWith("warning", StringComparison.Ordinal)), string.Join("\n", harness.Output.Lines));
+        Assert.IsEmpty(harness.Output.Warnings, string.Join("\n", harness.Output.Lines));
     }
 
     [TestMethod]
@@ -157,7 +157,7 @@ public sealed class TestSessionReporterTests
 
         var reporter = harness.Start("projekt=churn;TestRunDirectory=/tmp/x");
 
-        StringAssert.Contains(harness.Output.Warnings("WANDB051").Single(), "'projekt'");
+        StringAssert.Contains(harness.Output.WarningsWith("WANDB051").Single(), "'projekt'");
         Assert.IsTrue(reporter.IsRecording);
     }
 
@@ -170,7 +170,7 @@ public sealed class TestSessionReporterTests
         reporter.Record(ReporterHarness.Result("A", "A"));
         reporter.Complete();
 
-        StringAssert.Contains(harness.Output.Warnings("WANDB052").Single(), "logger parameter 'mode'");
+        StringAssert.Contains(harness.Output.WarningsWith("WANDB052").Single(), "logger parameter 'mode'");
         Assert.IsFalse(Directory.Exists(harness.StoreDirectory));
     }
 
@@ -199,7 +199,7 @@ public sealed class TestSessionReporterTests
         reporter.Record(ReporterHarness.Result("A", "A"));
         reporter.Complete();
 
-        StringAssert.Contains(harness.Output.Warnings("WANDB053").Single(), "read-only folder");
+        StringAssert.Contains(harness.Output.WarningsWith("WANDB053").Single(), "read-only folder");
         Assert.IsFalse(reporter.IsRecording);
     }
 
@@ -213,7 +213,7 @@ public sealed class TestSessionReporterTests
         reporter.Record(ReporterHarness.Result("A", "A"));
         reporter.Complete();
 
-        StringAssert.Contains(harness.Output.Warnings("WANDB054").Single(), "disk full");
+        StringAssert.Contains(harness.Output.WarningsWith("WANDB054").Single(), "disk full");
         Assert.HasCount(1, harness.OpenStore().ListRuns().ToList());
     }
 
@@ -229,7 +229,7 @@ public sealed class TestSessionReporterTests
         reporter.Record(ReporterHarness.Result("B", "B"));
         reporter.Complete();
 
-        var warnings = harness.Output.Warnings("WANDB050");
+        var warnings = harness.Output.WarningsWith("WANDB050");
         Assert.IsTrue(warnings.Any(w => w.Contains("2 test result(s) could not be recorded", StringComparison.Ordinal)), string.Join("\n", harness.Output.Lines));
         Assert.IsTrue(warnings.Any(w => w.Contains(harness.StoreDirectory, StringComparison.Ordinal)), "the warning names the store");
     }
