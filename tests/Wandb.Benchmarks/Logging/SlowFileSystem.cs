@@ -1,4 +1,5 @@
 using Wandb.Storage;
+using Wandb.TestSupport;
 
 namespace Wandb.Benchmarks.Logging;
 
@@ -30,50 +31,18 @@ internal sealed class SlowFileSystem : IStoreFileSystem
 
     public void FlushToDisk(Stream stream) => stream.Flush();
 
-    private sealed class SlowStream : Stream
+    private sealed class SlowStream : WriteStreamWrapper
     {
-        private readonly Stream _inner;
         private readonly TimeSpan _delay;
 
         public SlowStream(Stream inner, TimeSpan delay)
-        {
-            _inner = inner;
-            _delay = delay;
-        }
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => _inner.CanSeek;
-
-        public override bool CanWrite => true;
-
-        public override long Length => _inner.Length;
-
-        public override long Position { get => _inner.Position; set => _inner.Position = value; }
-
-        public override void Write(byte[] buffer, int offset, int count) => _inner.Write(buffer, offset, count);
+            : base(inner) => _delay = delay;
 
         // One flush per written batch: the delay models a slow device per batch, not per buffer chunk.
         public override void Flush()
         {
             Thread.Sleep(_delay);
-            _inner.Flush();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => _inner.Seek(offset, origin);
-
-        public override void SetLength(long value) => _inner.SetLength(value);
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _inner.Dispose();
-            }
-
-            base.Dispose(disposing);
+            Inner.Flush();
         }
     }
 }

@@ -56,56 +56,24 @@ internal sealed class FaultyFileSystem : IStoreFileSystem
         }
     }
 
-    private sealed class FaultyStream : Stream
+    private sealed class FaultyStream : WriteStreamWrapper
     {
-        private readonly Stream _inner;
         private readonly FaultyFileSystem _owner;
 
         public FaultyStream(Stream inner, FaultyFileSystem owner)
-        {
-            _inner = inner;
-            _owner = owner;
-        }
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => _inner.CanSeek;
-
-        public override bool CanWrite => true;
-
-        public override long Length => _inner.Length;
-
-        public override long Position { get => _inner.Position; set => _inner.Position = value; }
+            : base(inner) => _owner = owner;
 
         public override void Write(byte[] buffer, int offset, int count)
         {
             if (_owner.DiskFull)
             {
                 var partial = Math.Min(_owner.BytesBeforeFailure, count);
-                _inner.Write(buffer, offset, partial);
-                _inner.Flush();
+                Inner.Write(buffer, offset, partial);
+                Inner.Flush();
                 throw new IOException("No space left on device");
             }
 
-            _inner.Write(buffer, offset, count);
-        }
-
-        public override void Flush() => _inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => _inner.Seek(offset, origin);
-
-        public override void SetLength(long value) => _inner.SetLength(value);
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _inner.Dispose();
-            }
-
-            base.Dispose(disposing);
+            Inner.Write(buffer, offset, count);
         }
     }
 }
