@@ -80,6 +80,7 @@ public sealed class RunBatchTests
         var path = Path.Combine(store.Root, "batches", Writer + ".runs.jsonl");
         var whole = File.ReadAllText(path);
         File.AppendAllText(path, whole.Substring(0, whole.Length / 3));
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-1));
 
         var runs = store.Reader().ListRuns().ToList();
 
@@ -87,6 +88,25 @@ public sealed class RunBatchTests
         var warning = store.Output.Warnings.Single(w => w.Code == "WANDB008");
         StringAssert.Contains(warning.Message, "line 3");
         StringAssert.Contains(warning.Message, path);
+    }
+
+    [TestMethod]
+    public void A_last_line_still_being_written_by_another_process_is_skipped_without_a_warning()
+    {
+        using var store = new TempStore();
+        using (var writer = BatchWriter(store))
+        {
+            writer.Append(Record("aaaa0001", fold: 0));
+        }
+
+        var path = Path.Combine(store.Root, "batches", Writer + ".runs.jsonl");
+        var whole = File.ReadAllText(path);
+        File.AppendAllText(path, whole.Substring(0, whole.Length / 2));
+
+        var runs = store.Reader().ListRuns().ToList();
+
+        Assert.HasCount(1, runs);
+        Assert.IsEmpty(store.Output.Warnings, "a file written a moment ago may be mid-append");
     }
 
     [TestMethod]

@@ -10,6 +10,9 @@ namespace Wandb.Storage.Batches;
 internal sealed class RunBatchIndex
 {
     private const int ChunkLines = 4096;
+
+    /// <summary>How recently a batch file must have been written for a torn last line to count as a write in progress.</summary>
+    private static readonly TimeSpan InProgressWindow = TimeSpan.FromSeconds(10);
     private static readonly int Parallelism = Math.Max(1, Math.Min(System.Environment.ProcessorCount, 8));
     private readonly Dictionary<string, BatchedRun> _runs = new(StringComparer.Ordinal);
 
@@ -54,6 +57,7 @@ internal sealed class RunBatchIndex
     {
         var skipped = 0;
         long firstSkipped = 0;
+        long lastSkipped = 0;
         long lineNumber = 0;
         using var stream = fs.OpenRead(path);
         using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
@@ -83,9 +87,14 @@ internal sealed class RunBatchIndex
                 var record = records[i];
                 if (record is null)
                 {
-                    if (chunk[i].Length > 0 && skipped++ == 0)
+                    if (chunk[i].Length > 0)
                     {
-                        firstSkipped = lineNumber;
+                        if (skipped++ == 0)
+                        {
+                            firstSkipped = lineNumber;
+                        }
+
+                        lastSkipped = lineNumber;
                     }
 
                     continue;
@@ -101,11 +110,32 @@ internal sealed class RunBatchIndex
             }
         }
 
+        // Another test project of the same `dotnet test` may be appending to its batch file while this one
+        // refreshes the reports: a last line that is still being written is not a crash, so it is skipped
+        // without a warning. A torn last line that stays (a process killed mid-write) is reported once the
+        // file has been left alone for a while.
+        if (lastSkipped == lineNumber && lastSkipped > 0 && IsBeingWritten(path))
+        {
+            skipped--;
+        }
+
         if (skipped > 0)
         {
             output.Warning(
                 WarningCodes.UnreadableBatchLine,
                 $"Skipped {skipped} unreadable line(s) in {path} (first at line {firstSkipped}); a process that was killed mid-write leaves a torn last line. All other runs were read.");
+        }
+    }
+
+    private static bool IsBeingWritten(string path)
+    {
+        try
+        {
+            return DateTime.UtcNow - File.GetLastWriteTimeUtc(path) < InProgressWindow;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return false;
         }
     }
 
