@@ -170,7 +170,7 @@ internal sealed class PostgresRunBatchWriter : IRunBatchWriter
         _spill.Flush();
         _store.Output.Warning(
             WarningCodes.PostgresSpilled,
-            $"The PostgreSQL store {_store.Location} has not answered for {(now - _failingSince!.Value).TotalSeconds:0} s ({_store.Connection.Redact(_lastError?.Message ?? "no answer")}). "
+            $"The PostgreSQL store {_store.Location} has not taken the finished runs for {(now - _failingSince!.Value).TotalSeconds:0} s ({_store.Connection.Redact(_lastError?.Message ?? "no answer")}). "
             + $"The {count} finished run(s) waiting for it, and any recorded after them, went to the local folder store {_store.SpillDirectory}; nothing is lost. When the server is back, push them with "
             + $"`dotnet build -t:WandbMerge -p:WandbMergeFrom=\"{_store.SpillDirectory}\"` and WANDB_STORE set to the connection string.");
     }
