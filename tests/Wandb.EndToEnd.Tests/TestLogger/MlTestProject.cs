@@ -58,9 +58,15 @@ internal static class MlTestProject
         }
         """;
 
-    /// <summary>An MSTest project in VSTest mode (MSTest 4.5.2, Microsoft.NET.Test.Sdk 18.11.0).</summary>
+    /// <summary>An MSTest project in VSTest mode (MSTest 4.5.2, Microsoft.NET.Test.Sdk 18.11.0) with these tests.</summary>
     public static void WriteVsTest(TestWorkspace workspace, string name)
     {
+        WriteVsTestProjectFile(workspace, name);
+        workspace.WriteFile($"{name}/ModelTests.cs", Tests);
+    }
+
+    /// <summary>The project file alone of an MSTest project in VSTest mode that references Wandb.Sdk.</summary>
+    public static void WriteVsTestProjectFile(TestWorkspace workspace, string name) =>
         workspace.WriteProject(
             name,
             outputType: "Library",
@@ -70,8 +76,6 @@ internal static class MlTestProject
                 <PackageReference Include="MSTest.TestAdapter" Version="4.5.2" />
                 <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.11.0" />
                 """);
-        workspace.WriteFile($"{name}/ModelTests.cs", Tests);
-    }
 
     /// <summary>The same tests on MSTest.Sdk, which runs on Microsoft.Testing.Platform (global.json opts dotnet test in).</summary>
     public static void WriteTestingPlatform(TestWorkspace workspace, string name)

@@ -54,15 +54,7 @@ public sealed class TestLoggerTests
         using var workspace = TestWorkspace.Create("logger-sln");
         foreach (var name in new[] { "Churn.Tests", "Fraud.Tests" })
         {
-            workspace.WriteProject(
-                name,
-                outputType: "Library",
-                extraProperties: "<IsTestProject>true</IsTestProject>",
-                extraItems: """
-                    <PackageReference Include="MSTest.TestFramework" Version="4.5.2" />
-                    <PackageReference Include="MSTest.TestAdapter" Version="4.5.2" />
-                    <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.11.0" />
-                    """);
+            MlTestProject.WriteVsTestProjectFile(workspace, name);
             workspace.WriteFile($"{name}/FoldTests.cs", $$"""
                 using Microsoft.VisualStudio.TestTools.UnitTesting;
                 namespace {{name}};
