@@ -16,6 +16,9 @@ namespace Wandb.TestLogger.Reporting;
 /// </summary>
 internal sealed class TestSessionReporter
 {
+    /// <summary>Results buffered at most before a flush while they keep coming, so memory stays flat on huge test runs.</summary>
+    private const int FlushEveryResults = 1000;
+
     private readonly LoggerParameters _parameters;
     private readonly ReporterEnvironment _env;
     private readonly ParameterNameReader _names = new();
@@ -96,7 +99,7 @@ internal sealed class TestSessionReporter
         }
 
         // One writer thread: a result costs a line in a buffer, and the buffer is appended to the store
-        // whenever the queue runs dry, so the disk sees a few large writes however many tests there are.
+        // whenever the queue runs dry (or every thousand results), so the disk sees a few large writes.
         _worker = new Thread(WriteQueued) { IsBackground = true, Name = "wandb test logger" };
         _worker.Start();
     }
@@ -165,7 +168,7 @@ internal sealed class TestSessionReporter
                 }
             }
 
-            if (_queue.Count == 0)
+            if (_queue.Count == 0 || _writer!.Pending >= FlushEveryResults)
             {
                 TryFlush();
             }
