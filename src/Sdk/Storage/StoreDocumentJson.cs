@@ -41,21 +41,14 @@ internal static class StoreDocumentJson
     private static void WriteMetadata(JsonWriter json, RunMetadataFile metadata)
     {
         json.WriteStartObject();
-        Property(json, "schema", metadata.Schema);
-        Property(json, "id", metadata.Id);
-        Property(json, "name", metadata.Name);
-        Property(json, "project", metadata.Project);
-        Property(json, "group", metadata.Group);
-        Property(json, "job_type", metadata.JobType);
-        json.WritePropertyName("tags");
-        json.WriteStartArray();
-        foreach (var tag in metadata.Tags ?? new List<string>())
-        {
-            json.WriteValue(tag);
-        }
-
-        json.WriteEndArray();
-        Property(json, "notes", metadata.Notes);
+        json.WriteProperty("schema", metadata.Schema);
+        json.WriteProperty("id", metadata.Id);
+        json.WriteProperty("name", metadata.Name);
+        json.WriteProperty("project", metadata.Project);
+        json.WriteProperty("group", metadata.Group);
+        json.WriteProperty("job_type", metadata.JobType);
+        json.WriteStringArray("tags", metadata.Tags ?? new List<string>());
+        json.WriteProperty("notes", metadata.Notes);
         json.WritePropertyName("created_at");
         json.WriteValue(metadata.CreatedAt);
         json.WritePropertyName("system");
@@ -66,10 +59,10 @@ internal static class StoreDocumentJson
     private static void WriteState(JsonWriter json, WriterStateFile state)
     {
         json.WriteStartObject();
-        Property(json, "schema", state.Schema);
-        Property(json, "writer", state.Writer);
-        Property(json, "host", state.Host);
-        Property(json, "pid", state.Pid);
+        json.WriteProperty("schema", state.Schema);
+        json.WriteProperty("writer", state.Writer);
+        json.WriteProperty("host", state.Host);
+        json.WriteProperty("pid", state.Pid);
         json.WritePropertyName("process_started_at");
         json.WriteValue(state.ProcessStartedAt);
         json.WritePropertyName("started_at");
@@ -78,7 +71,7 @@ internal static class StoreDocumentJson
         json.WriteValue(state.UpdatedAt);
         json.WritePropertyName("finished_at");
         json.WriteValue(state.FinishedAt);
-        Property(json, "state", state.State);
+        json.WriteProperty("state", state.State);
         json.WritePropertyName("exit_code");
         json.WriteValue(state.ExitCode);
         json.WritePropertyName("rows");
@@ -106,16 +99,16 @@ internal static class StoreDocumentJson
     private static void WriteSystem(JsonWriter json, SystemInfo system)
     {
         json.WriteStartObject();
-        Property(json, "host", system.Host);
-        Property(json, "os", system.Os);
-        Property(json, "dotnet", system.DotNet);
-        Property(json, "pid", system.Pid);
-        Property(json, "git_commit", system.GitCommit);
-        Property(json, "git_branch", system.GitBranch);
+        json.WriteProperty("host", system.Host);
+        json.WriteProperty("os", system.Os);
+        json.WriteProperty("dotnet", system.DotNet);
+        json.WriteProperty("pid", system.Pid);
+        json.WriteProperty("git_commit", system.GitCommit);
+        json.WriteProperty("git_branch", system.GitBranch);
         json.WritePropertyName("git_dirty");
         json.WriteValue(system.GitDirty);
-        Property(json, "ci_provider", system.CiProvider);
-        Property(json, "ci_run_id", system.CiRunId);
+        json.WriteProperty("ci_provider", system.CiProvider);
+        json.WriteProperty("ci_run_id", system.CiRunId);
         json.WriteEndObject();
     }
 
@@ -137,16 +130,4 @@ internal static class StoreDocumentJson
         DateFormatHandling = DateFormatHandling.IsoDateFormat,
         Culture = CultureInfo.InvariantCulture,
     };
-
-    private static void Property(JsonWriter json, string name, string? value)
-    {
-        json.WritePropertyName(name);
-        json.WriteValue(value);
-    }
-
-    private static void Property(JsonWriter json, string name, int value)
-    {
-        json.WritePropertyName(name);
-        json.WriteValue(value);
-    }
 }

@@ -131,34 +131,21 @@ internal static class ReportDataWriter
     private static void WriteRun(JsonWriter json, StoredRun run)
     {
         json.WriteStartObject();
-        Property(json, "id", run.Id);
-        Property(json, "name", run.Name);
-        Property(json, "project", run.Project);
-        Property(json, "group", run.Group);
-        Property(json, "job_type", run.JobType);
-        Property(json, "state", run.State.ToName());
-        Property(json, "notes", run.Notes);
-        Property(json, "created_at", run.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
+        json.WriteProperty("id", run.Id);
+        json.WriteProperty("name", run.Name);
+        json.WriteProperty("project", run.Project);
+        json.WriteProperty("group", run.Group);
+        json.WriteProperty("job_type", run.JobType);
+        json.WriteProperty("state", run.State.ToName());
+        json.WriteProperty("notes", run.Notes);
+        json.WriteProperty("created_at", run.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
         json.WritePropertyName("duration");
         JsonNumbers.Write(json, run.DurationSeconds, "F3");
-        json.WritePropertyName("tags");
-        json.WriteStartArray();
-        foreach (var tag in run.Tags)
-        {
-            json.WriteValue(tag);
-        }
-
-        json.WriteEndArray();
+        json.WriteStringArray("tags", run.Tags);
         json.WritePropertyName("config");
         PlainValues.WriteObject(json, run.FlatConfig);
         json.WritePropertyName("summary");
         PlainValues.WriteObject(json, run.Summary);
         json.WriteEndObject();
-    }
-
-    private static void Property(JsonWriter json, string name, string? value)
-    {
-        json.WritePropertyName(name);
-        json.WriteValue(value);
     }
 }

@@ -51,25 +51,18 @@ internal static class RunsJsonWriter
     private static void WriteRun(JsonWriter json, StoredRun run)
     {
         json.WriteStartObject();
-        Property(json, "id", run.Id);
-        Property(json, "name", run.Name);
-        Property(json, "project", run.Project);
-        Property(json, "group", run.Group);
-        Property(json, "job_type", run.JobType);
-        Property(json, "state", run.State.ToName());
+        json.WriteProperty("id", run.Id);
+        json.WriteProperty("name", run.Name);
+        json.WriteProperty("project", run.Project);
+        json.WriteProperty("group", run.Group);
+        json.WriteProperty("job_type", run.JobType);
+        json.WriteProperty("state", run.State.ToName());
         json.WritePropertyName("exit_code");
         json.WriteValue(run.ExitCode);
-        Property(json, "created_at", run.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
-        Property(json, "finished_at", run.FinishedAt?.ToString("O", CultureInfo.InvariantCulture));
-        json.WritePropertyName("tags");
-        json.WriteStartArray();
-        foreach (var tag in run.Tags)
-        {
-            json.WriteValue(tag);
-        }
-
-        json.WriteEndArray();
-        Property(json, "notes", run.Notes);
+        json.WriteProperty("created_at", run.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
+        json.WriteProperty("finished_at", run.FinishedAt?.ToString("O", CultureInfo.InvariantCulture));
+        json.WriteStringArray("tags", run.Tags);
+        json.WriteProperty("notes", run.Notes);
         json.WritePropertyName("config");
         PlainJsonWriter.Write(json, run.Config);
         json.WritePropertyName("summary");
@@ -151,11 +144,5 @@ internal static class RunsJsonWriter
         {
             json.WriteNull();
         }
-    }
-
-    private static void Property(JsonWriter json, string name, string? value)
-    {
-        json.WritePropertyName(name);
-        json.WriteValue(value);
     }
 }
