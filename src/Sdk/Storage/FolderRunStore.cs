@@ -35,7 +35,7 @@ internal sealed class FolderRunStore : RunStore
     {
         var folders = new HashSet<string>(_fs.EnumerateDirectories(Layout.RunsDirectory).Select(d => Path.GetFileName(d)!), StringComparer.Ordinal);
         var batches = RunBatchIndex.Read(Layout, _fs, _output);
-        var ids = folders.Concat(batches.RunIds.Where(id => !folders.Contains(id))).OrderBy(id => id, StringComparer.Ordinal).ToList();
+        var ids = batches.RunIdsWith(folders);
 
         // A run folder is a few small files: reading them on every core roughly halves listing a large store.
         // AsOrdered keeps the listing in id order.
@@ -87,10 +87,9 @@ internal sealed class FolderRunStore : RunStore
         // then takes precedence over the batch record; the batch record's writer state is kept.
         if (resume == ResumeMode.Must && RunBatchIndex.Read(Layout, _fs, _output).Find(id) is { } batched)
         {
-            var lastBatchedStep = batched.States.Count == 0 ? null : batched.States.Max(s => s.LastStep);
             _fs.CreateDirectory(Layout.RunDirectory(id));
             _fs.TryCreateNew(metadataPath, StoreJson.Serialize(batched.Metadata));
-            return new RunOpenResult(batched.Metadata, Attached: true, NextStep: lastBatchedStep is null ? 0 : lastBatchedStep.Value + 1);
+            return Attach(id, resume, batched);
         }
 
         if (resume == ResumeMode.Must)
@@ -114,7 +113,8 @@ internal sealed class FolderRunStore : RunStore
     /// <summary>Finished runs go to the writer's batch file, one line each, instead of a folder each.</summary>
     internal override IRunBatchWriter CreateBatchWriter(string writerId) => new FolderRunBatchWriter(_fs, Layout, writerId);
 
-    private RunOpenResult Attach(string id, ResumeMode resume)
+    // batched: the run's batch records when the caller read them (resume 'must'); their writers count too.
+    private RunOpenResult Attach(string id, ResumeMode resume, BatchedRun? batched = null)
     {
         if (resume == ResumeMode.Never)
         {
@@ -123,7 +123,7 @@ internal sealed class FolderRunStore : RunStore
         }
 
         var metadata = ReadMetadata(id) ?? throw new IOException($"Run '{id}' exists in {Layout.Root} but its run.json cannot be read.");
-        var states = ReadStates(id);
+        var states = batched?.CombineWith(ReadStates(id)) ?? ReadStates(id);
         var lastStep = states.Count == 0 ? null : states.Max(s => s.LastStep);
         return new RunOpenResult(metadata, Attached: true, NextStep: lastStep is null ? 0 : lastStep.Value + 1);
     }

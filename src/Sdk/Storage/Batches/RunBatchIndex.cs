@@ -22,11 +22,11 @@ internal sealed class RunBatchIndex
 
     public static RunBatchIndex Empty { get; } = new();
 
-    public int Count => _runs.Count;
-
-    public IEnumerable<string> RunIds => _runs.Keys;
-
     public BatchedRun? Find(string runId) => _runs.TryGetValue(runId, out var run) ? run : null;
+
+    /// <summary>Every run id of a store whose run folders are <paramref name="folderIds"/>: each once, in ordinal order.</summary>
+    public List<string> RunIdsWith(ISet<string> folderIds) =>
+        folderIds.Concat(_runs.Keys.Where(id => !folderIds.Contains(id))).OrderBy(id => id, StringComparer.Ordinal).ToList();
 
     /// <summary>Reads all batch files in file-name order; unreadable lines are skipped with WANDB008.</summary>
     public static RunBatchIndex Read(StoreLayout layout, IStoreFileSystem fs, IWandbOutput output)

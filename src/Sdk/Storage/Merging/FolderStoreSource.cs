@@ -27,7 +27,7 @@ internal sealed class FolderStoreSource
         var folders = Directory.Exists(Layout.RunsDirectory)
             ? new HashSet<string>(Directory.EnumerateDirectories(Layout.RunsDirectory).Select(d => Path.GetFileName(d)!), StringComparer.Ordinal)
             : new HashSet<string>(StringComparer.Ordinal);
-        foreach (var id in folders.Concat(batches.RunIds.Where(id => !folders.Contains(id))).OrderBy(id => id, StringComparer.Ordinal))
+        foreach (var id in batches.RunIdsWith(folders))
         {
             if (!RunId.TryValidate(id, out _))
             {
@@ -41,20 +41,20 @@ internal sealed class FolderStoreSource
                 continue;
             }
 
-            var writers = folders.Contains(id) ? FolderWriters(id) : new List<SourceWriter>();
-            foreach (var state in batched?.States ?? Array.Empty<WriterStateFile>())
+            var folderWriters = folders.Contains(id) ? FolderWriters(id) : new List<SourceWriter>();
+            if (batched is null)
             {
-                var index = writers.FindIndex(w => string.Equals(w.State.Writer, state.Writer, StringComparison.Ordinal));
-                if (index < 0)
-                {
-                    writers.Add(new SourceWriter(state, Layout.HistoryPath(id, state.Writer), 0));
-                }
-                else if (state.UpdatedAt > writers[index].State.UpdatedAt)
-                {
-                    writers[index] = writers[index] with { State = state };
-                }
+                yield return new SourceRun(metadata, folderWriters);
+                continue;
             }
 
+            // The store's own rule picks each writer's state; a folder writer keeps its history and spill marker.
+            var writers = batched.CombineWith(folderWriters.Select(w => w.State))
+                .OrderBy(state => state.Writer, StringComparer.Ordinal)
+                .Select(state => folderWriters.Find(w => string.Equals(w.State.Writer, state.Writer, StringComparison.Ordinal)) is { } folder
+                    ? folder with { State = state }
+                    : new SourceWriter(state, Layout.HistoryPath(id, state.Writer), 0))
+                .ToList();
             yield return new SourceRun(metadata, writers);
         }
     }
