@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -14,6 +15,10 @@ internal static class TestRunIds
     public const int Length = 12;
 
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    /// <summary>The id for a test of <paramref name="testAssembly"/>: its simple name and target framework are part of the key.</summary>
+    public static string For(string group, Assembly testAssembly, string fullyQualifiedName, string displayName) =>
+        For(group, testAssembly.GetName().Name ?? string.Empty, WandbTest.FrameworkOf(testAssembly), fullyQualifiedName, displayName);
 
     /// <param name="group">The group of the test session.</param>
     /// <param name="assemblyName">Simple name of the test assembly (two projects may hold the same test name).</param>

@@ -34,9 +34,7 @@ internal static class TestRunLink
         var group = (NonEmpty(options.Group) ?? env.Get(WandbVariables.RunGroup) ?? string.Empty).Trim();
         if ((currentTest ?? MSTestContext.Current)() is { TestAssembly: { } assembly } test)
         {
-            options.Id = TestRunIds.For(group, assembly.GetName().Name ?? string.Empty, WandbTest.FrameworkOf(assembly), test.FullyQualifiedName, test.DisplayName);
-            options.Name ??= test.DisplayName;
-            options.JobType ??= test.JobType ?? TestRunNames.MethodName(test.FullyQualifiedName);
+            Link(options, group, assembly, test.FullyQualifiedName, test.DisplayName, test.JobType ?? TestRunNames.MethodName(test.FullyQualifiedName));
             return;
         }
 
@@ -56,15 +54,15 @@ internal static class TestRunLink
             return;
         }
 
-        var displayName = TestMethodLocator.DisplayName(method);
-        options.Id = TestRunIds.For(
-            group,
-            testClass.Assembly.GetName().Name ?? string.Empty,
-            WandbTest.FrameworkOf(testClass.Assembly),
-            (testClass.FullName ?? testClass.Name) + "." + method.Name,
-            displayName);
+        Link(options, group, testClass.Assembly, (testClass.FullName ?? testClass.Name) + "." + method.Name, TestMethodLocator.DisplayName(method), TestMethodLocator.JobTypeProperty(method) ?? method.Name);
+    }
+
+    /// <summary>Points the options at the logger's run of that test; a name or job type the caller set stays.</summary>
+    private static void Link(RunOptions options, string group, System.Reflection.Assembly testAssembly, string fullyQualifiedName, string displayName, string jobType)
+    {
+        options.Id = TestRunIds.For(group, testAssembly, fullyQualifiedName, displayName);
         options.Name ??= displayName;
-        options.JobType ??= TestMethodLocator.JobTypeProperty(method) ?? method.Name;
+        options.JobType ??= jobType;
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

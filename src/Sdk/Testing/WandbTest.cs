@@ -54,7 +54,7 @@ public static class WandbTest
     public static string IdFor(string fullyQualifiedName, string displayName, Assembly testAssembly)
     {
         var group = System.Environment.GetEnvironmentVariable(WandbVariables.RunGroup) ?? string.Empty;
-        return TestRunIds.For(group.Trim(), testAssembly.GetName().Name ?? string.Empty, FrameworkOf(testAssembly), fullyQualifiedName, displayName);
+        return TestRunIds.For(group.Trim(), testAssembly, fullyQualifiedName, displayName);
     }
 
     private static Run Init(string fullyQualifiedName, string displayName, Assembly? testAssembly, string? jobType, RunOptions? options)
