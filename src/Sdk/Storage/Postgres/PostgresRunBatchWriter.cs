@@ -1,6 +1,3 @@
-using System.Text;
-using Npgsql;
-using NpgsqlTypes;
 using Wandb.Diagnostics;
 using Wandb.Storage.Batches;
 
@@ -19,7 +16,6 @@ internal sealed class PostgresRunBatchWriter : IRunBatchWriter
     /// <summary>The shortest wait between two attempts to reach a server that failed.</summary>
     public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
 
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly PostgresRunStore _store;
     private readonly string _writerId;
     private readonly List<RunBatchRecord> _pending = new();
@@ -125,35 +121,8 @@ internal sealed class PostgresRunBatchWriter : IRunBatchWriter
         var runs = latest.Values.ToList();
         using var connection = _store.OpenConnection();
         using var transaction = connection.BeginTransaction();
-        using (var command = new NpgsqlCommand(
-            "INSERT INTO wandb_runs (id, project, run_group, job_type, created_at, metadata) " +
-            "SELECT * FROM unnest(@ids, @projects, @groups, @jobs, @created, @metadata) ON CONFLICT (id) DO NOTHING",
-            connection,
-            transaction))
-        {
-            AddTexts(command, "ids", runs.Select(r => r.Run.Id));
-            AddTexts(command, "projects", runs.Select(r => r.Run.Project));
-            AddTexts(command, "groups", runs.Select(r => r.Run.Group));
-            AddTexts(command, "jobs", runs.Select(r => r.Run.JobType));
-            command.Parameters.Add(new NpgsqlParameter("created", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = runs.Select(r => r.Run.CreatedAt.UtcDateTime).ToArray() });
-            AddTexts(command, "metadata", runs.Select(r => Utf8.GetString(StoreJson.Serialize(r.Run))));
-            command.ExecuteNonQuery();
-        }
-
-        using (var command = new NpgsqlCommand(
-            "INSERT INTO wandb_writers (run_id, writer, updated_at, state) " +
-            "SELECT * FROM unnest(@runs, @writers, @updated, @states) " +
-            "ON CONFLICT (run_id, writer) DO UPDATE SET updated_at = excluded.updated_at, state = excluded.state",
-            connection,
-            transaction))
-        {
-            AddTexts(command, "runs", runs.Select(r => r.Run.Id));
-            AddTexts(command, "writers", runs.Select(r => r.State.Writer));
-            command.Parameters.Add(new NpgsqlParameter("updated", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = runs.Select(r => r.State.UpdatedAt.UtcDateTime).ToArray() });
-            AddTexts(command, "states", runs.Select(r => Utf8.GetString(StoreJson.Serialize(r.State))));
-            command.ExecuteNonQuery();
-        }
-
+        PostgresRuns.TryCreateRuns(connection, transaction, runs.Select(r => r.Run).ToList());
+        PostgresRuns.UpsertStates(connection, transaction, runs.Select(r => (r.Run.Id, r.State)).ToList());
         transaction.Commit();
     }
 
@@ -174,7 +143,4 @@ internal sealed class PostgresRunBatchWriter : IRunBatchWriter
             + $"The {count} finished run(s) waiting for it, and any recorded after them, went to the local folder store {_store.SpillDirectory}; nothing is lost. When the server is back, push them with "
             + $"`dotnet build -t:WandbMerge -p:WandbMergeFrom=\"{_store.SpillDirectory}\"` and WANDB_STORE set to the connection string.");
     }
-
-    private static void AddTexts(NpgsqlCommand command, string name, IEnumerable<string?> values) =>
-        command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values.ToArray() });
 }

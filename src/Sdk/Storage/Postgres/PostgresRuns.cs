@@ -40,6 +40,38 @@ internal static class PostgresRuns
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Inserts the runs that do not exist yet, in one statement (the ids must be distinct).</summary>
+    public static void TryCreateRuns(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<RunMetadataFile> runs)
+    {
+        using var command = new NpgsqlCommand(
+            "INSERT INTO wandb_runs (id, project, run_group, job_type, created_at, metadata) " +
+            "SELECT * FROM unnest(@id, @project, @grp, @job, @created, @metadata) ON CONFLICT (id) DO NOTHING",
+            connection,
+            transaction);
+        AddTexts(command, "id", runs.Select(r => r.Id));
+        AddTexts(command, "project", runs.Select(r => r.Project));
+        AddTexts(command, "grp", runs.Select(r => r.Group));
+        AddTexts(command, "job", runs.Select(r => r.JobType));
+        command.Parameters.Add(new NpgsqlParameter("created", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = runs.Select(r => r.CreatedAt.UtcDateTime).ToArray() });
+        AddTexts(command, "metadata", runs.Select(r => Utf8.GetString(StoreJson.Serialize(r))));
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Replaces writer states in one statement (each run and writer at most once).</summary>
+    public static void UpsertStates(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<(string RunId, WriterStateFile State)> states)
+    {
+        using var command = new NpgsqlCommand(
+            "INSERT INTO wandb_writers (run_id, writer, updated_at, state) SELECT * FROM unnest(@run, @writer, @updated, @state) " +
+            "ON CONFLICT (run_id, writer) DO UPDATE SET updated_at = excluded.updated_at, state = excluded.state",
+            connection,
+            transaction);
+        AddTexts(command, "run", states.Select(s => s.RunId));
+        AddTexts(command, "writer", states.Select(s => s.State.Writer));
+        command.Parameters.Add(new NpgsqlParameter("updated", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = states.Select(s => s.State.UpdatedAt.UtcDateTime).ToArray() });
+        AddTexts(command, "state", states.Select(s => Utf8.GetString(StoreJson.Serialize(s.State))));
+        command.ExecuteNonQuery();
+    }
+
     public static RunMetadataFile? ReadMetadata(NpgsqlConnection connection, string runId)
     {
         using var command = new NpgsqlCommand("SELECT metadata FROM wandb_runs WHERE id = @id", connection);
@@ -60,6 +92,9 @@ internal static class PostgresRuns
 
         return states;
     }
+
+    private static void AddTexts(NpgsqlCommand command, string name, IEnumerable<string?> values) =>
+        command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values.ToArray() });
 
     public static void AddText(NpgsqlCommand command, string name, string? value) =>
         command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value });
