@@ -26,10 +26,7 @@ internal sealed class FolderRunBatchWriter : IRunBatchWriter
 
     public void Append(RunBatchRecord record)
     {
-        if (!string.Equals(record.State.Writer, _writerId, StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"The record's writer '{record.State.Writer}' is not this batch file's writer '{_writerId}'.", nameof(record));
-        }
+        record.RequireWriter(_writerId);
 
         var line = StoreDocumentJson.WriteBatchLine(record);
         _buffer.Write(line, 0, line.Length);

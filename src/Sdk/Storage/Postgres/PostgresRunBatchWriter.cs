@@ -35,10 +35,7 @@ internal sealed class PostgresRunBatchWriter : IRunBatchWriter
 
     public void Append(RunBatchRecord record)
     {
-        if (!string.Equals(record.State.Writer, _writerId, StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"The record's writer '{record.State.Writer}' is not this batch writer's '{_writerId}'.", nameof(record));
-        }
+        record.RequireWriter(_writerId);
 
         if (_spill is not null)
         {
