@@ -5,6 +5,7 @@ using Wandb.Build.Tasks.Diagnostics;
 using Wandb.Build.Tasks.Environment;
 using Wandb.Build.Tasks.Runs;
 using Wandb.Build.Tasks.Session;
+using Wandb.Diagnostics;
 using Wandb.Environment;
 using Wandb.Reports;
 using Wandb.Runs;
@@ -81,7 +82,8 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
 
     internal RunContext RunContext { get; set; } = RunContext.Default;
 
-    internal Func<BuildSession> CreateSession { get; set; } = () => new BuildSession(BuildReports.Default);
+    /// <summary>The build engine is gone when the build ends, so problems refreshing the reports go to standard error.</summary>
+    internal Func<BuildSession> CreateSession { get; set; } = () => new BuildSession(new ReportRefresh(ConsoleOutput.Instance, Console.Out));
 
     /// <inheritdoc />
     public override bool Execute()

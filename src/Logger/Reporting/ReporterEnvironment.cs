@@ -23,7 +23,7 @@ internal sealed record ReporterEnvironment
     /// <summary>Opens the store the settings point at (the folder store unless the SDK picks another).</summary>
     public Func<WandbSettings, RunStore> OpenStore { get; init; } = settings => RunContext.Default.OpenStore(settings, RunContext.Default);
 
-    /// <summary>Refreshes the reports of a store; the SDK's report writer unless replaced.</summary>
+    /// <summary>Writes the reports of a store (the refresh locks and publishes around it); the SDK's report writer unless replaced.</summary>
     public Func<RunStore, Wandb.Reports.ReportOptions, Wandb.Reports.ReportResult> WriteReports { get; init; } = Wandb.Reports.ReportWriter.WriteAll;
 
     /// <summary>How long the end of the test run waits for results still being written.</summary>
