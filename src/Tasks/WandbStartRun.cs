@@ -10,7 +10,6 @@ using Wandb.Environment;
 using Wandb.Reports;
 using Wandb.Runs;
 using Wandb.Settings;
-using Wandb.Storage;
 
 namespace Wandb.Build.Tasks;
 
@@ -143,16 +142,16 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
         var baseContext = RunContext;
         var tracked = new TrackedRun(runId, TargetName, group.Name, output, previous, () =>
         {
-            RunStore? store = null;
             var context = baseContext with
             {
                 Environment = buildEnvironment,
                 Output = output,
                 CurrentDirectory = ProjectDirectory,
-                OpenStore = (s, c) => store = baseContext.OpenStore(s, c),
             };
-            var run = Run.Init(options, context);
-            return new StartedRun(run, store!);
+
+            // Opened here, not by Run.Init, because the build refreshes this store's reports when it ends.
+            var store = context.OpenStore(settings);
+            return new StartedRun(Run.Init(options, context, store), store);
         });
         output.Attach(Log, Strict);
         session.Add(tracked, NonEmpty(BuildId), buildEnvironment, WriteReports);
