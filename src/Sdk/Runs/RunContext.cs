@@ -5,7 +5,7 @@ using Wandb.Storage;
 
 namespace Wandb.Runs;
 
-/// <summary>The edges a run touches (environment, clock, output, store), bundled so tests can replace them.</summary>
+/// <summary>The edges a run touches (environment, clock, output, file system), bundled so tests can replace them; its store is opened from them unless the caller passes one to Run.Init.</summary>
 internal sealed record RunContext
 {
     public static RunContext Default => new();
