@@ -95,10 +95,12 @@ public sealed class Run : IDisposable
     /// <exception cref="InvalidOperationException">The resume mode forbids what the store holds (must: the run is missing; never: it exists).</exception>
     public static Run Init(RunOptions? options = null) => Init(options ?? new RunOptions(), RunContext.Default);
 
-    internal static Run Init(RunOptions options, RunContext context)
+    /// <param name="options">What the caller asked for; an installed <see cref="RunInitHook"/> may fill in more.</param>
+    /// <param name="context">The edges the run touches.</param>
+    /// <param name="openedStore">A store the caller opened and keeps using after the run (the build refreshes its reports); null opens the one the settings point at.</param>
+    internal static Run Init(RunOptions options, RunContext context, RunStore? openedStore = null)
     {
-        // Inside a test recorded by the test logger, join the run the logger records for that test.
-        Testing.TestRunLink.Apply(options, context.Environment, context.Output);
+        RunInitHook.Apply(options, context);
         var settings = SettingsResolver.Resolve(options, context.Environment, context.CurrentDirectory);
         var id = settings.RunId ?? RunId.Generate();
         if (settings.Mode == WandbMode.Disabled)
@@ -125,7 +127,7 @@ public sealed class Run : IDisposable
             System = SystemInfoCollector.Collect(context.Environment, context.CurrentDirectory, settings.DisableGit),
         };
 
-        var store = context.OpenStore(settings, context);
+        var store = openedStore ?? context.OpenStore(settings);
         RunOpenResult? opened = null;
         try
         {

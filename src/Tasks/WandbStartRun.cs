@@ -5,11 +5,11 @@ using Wandb.Build.Tasks.Diagnostics;
 using Wandb.Build.Tasks.Environment;
 using Wandb.Build.Tasks.Runs;
 using Wandb.Build.Tasks.Session;
+using Wandb.Diagnostics;
 using Wandb.Environment;
 using Wandb.Reports;
 using Wandb.Runs;
 using Wandb.Settings;
-using Wandb.Storage;
 
 namespace Wandb.Build.Tasks;
 
@@ -81,7 +81,8 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
 
     internal RunContext RunContext { get; set; } = RunContext.Default;
 
-    internal Func<BuildSession> CreateSession { get; set; } = () => new BuildSession(BuildReports.Default);
+    /// <summary>The build engine is gone when the build ends, so problems refreshing the reports go to standard error.</summary>
+    internal Func<BuildSession> CreateSession { get; set; } = () => new BuildSession(new ReportRefresh(ConsoleOutput.Instance, Console.Out));
 
     /// <inheritdoc />
     public override bool Execute()
@@ -141,16 +142,16 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
         var baseContext = RunContext;
         var tracked = new TrackedRun(runId, TargetName, group.Name, output, previous, () =>
         {
-            RunStore? store = null;
             var context = baseContext with
             {
                 Environment = buildEnvironment,
                 Output = output,
                 CurrentDirectory = ProjectDirectory,
-                OpenStore = (s, c) => store = baseContext.OpenStore(s, c),
             };
-            var run = Run.Init(options, context);
-            return new StartedRun(run, store!);
+
+            // Opened here, not by Run.Init, because the build refreshes this store's reports when it ends.
+            var store = context.OpenStore(settings);
+            return new StartedRun(Run.Init(options, context, store), store);
         });
         output.Attach(Log, Strict);
         session.Add(tracked, NonEmpty(BuildId), buildEnvironment, WriteReports);

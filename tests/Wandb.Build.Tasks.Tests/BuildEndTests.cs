@@ -1,6 +1,10 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Wandb.Build.Tasks.Session;
 using Wandb.Build.Tasks.Tests.Fakes;
+using Wandb.Environment;
+using Wandb.Reports;
+using Wandb.TestLogger.Reporting;
 
 namespace Wandb.Build.Tasks.Tests;
 
@@ -64,5 +68,56 @@ public sealed class BuildEndTests
 
         Assert.AreEqual(RunState.Finished, fixture.StoredRun(start.RunId).State);
         Assert.IsFalse(Directory.Exists(Path.Combine(fixture.StoreDirectory, "report")));
+    }
+
+    [TestMethod]
+    public void A_build_and_a_test_run_that_end_together_on_one_store_refresh_its_reports_one_after_the_other()
+    {
+        using var fixture = new TaskFixture();
+        var steps = new ConcurrentQueue<string>();
+        using var buildWriting = new ManualResetEventSlim();
+        using var buildMayWrite = new ManualResetEventSlim();
+        var start = fixture.Start("Train");
+
+        // Both front ends lock in the machine's temp folder, as they do outside tests.
+        start.CreateSession = () => new BuildSession(new ReportRefresh(fixture.EndOfBuildOutput, fixture.EndOfBuildConsole)
+        {
+            WriteReports = (store, options) =>
+            {
+                buildWriting.Set();
+                buildMayWrite.Wait(TimeSpan.FromSeconds(30));
+                steps.Enqueue("build writes");
+                return ReportWriter.WriteAll(store, options);
+            },
+        });
+        var testRun = new TestSessionReporter(LoggerParameters.Parse(new Dictionary<string, string?>()), new ReporterEnvironment
+        {
+            Variables = new DictionaryEnvironmentVariables(new Dictionary<string, string?> { ["WANDB_DIR"] = fixture.StoreDirectory, ["WANDB_DISABLE_GIT"] = "true" }),
+            Export = (_, _) => { },
+            Output = new RecordingOutput(),
+            CurrentDirectory = fixture.Root,
+            WriteReports = (store, options) =>
+            {
+                steps.Enqueue("test run writes");
+                return ReportWriter.WriteAll(store, options);
+            },
+        });
+        Assert.IsTrue(start.Execute());
+        Assert.IsTrue(fixture.Finish(start.RunId, "Train").Execute());
+        testRun.Start("4242_8d1f");
+        testRun.Record(new TestResultInfo { FullyQualifiedName = "Churn.Tests.ModelTests.Accuracy", DisplayName = "Accuracy", Source = typeof(BuildEndTests).Assembly.Location, Outcome = TestOutcome.Passed });
+
+        var buildEnd = Task.Run(fixture.Engine.EndBuild);
+        Assert.IsTrue(buildWriting.Wait(TimeSpan.FromSeconds(30)), "the build refreshes the reports when it ends");
+        var testRunEnd = Task.Run(testRun.Complete);
+        var testRunWroteMeanwhile = SpinWait.SpinUntil(() => steps.Contains("test run writes"), TimeSpan.FromSeconds(1));
+        buildMayWrite.Set();
+
+        Assert.IsTrue(Task.WaitAll(new[] { buildEnd, testRunEnd }, TimeSpan.FromSeconds(60)));
+        Assert.IsFalse(testRunWroteMeanwhile, "the test run waits for the lock the build holds on the store");
+        CollectionAssert.AreEqual(new[] { "build writes", "test run writes" }, steps.ToArray());
+        var runsJson = File.ReadAllText(Path.Combine(fixture.StoreDirectory, "report", "runs.json"));
+        StringAssert.Contains(runsJson, start.RunId, "the report written last holds the build's run");
+        StringAssert.Contains(runsJson, "\"Accuracy\"", "and the test run's");
     }
 }

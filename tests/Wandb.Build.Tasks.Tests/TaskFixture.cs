@@ -1,5 +1,6 @@
 using Wandb.Build.Tasks.Session;
 using Wandb.Build.Tasks.Tests.Fakes;
+using Wandb.Reports;
 using Wandb.Storage;
 
 namespace Wandb.Build.Tasks.Tests;
@@ -40,7 +41,7 @@ internal sealed class TaskFixture : IDisposable
         Configuration = "Release",
         TargetFramework = "net10.0",
         Environment = Environment,
-        CreateSession = () => new BuildSession(new BuildReports(EndOfBuildOutput, EndOfBuildConsole, Root)),
+        CreateSession = () => new BuildSession(new ReportRefresh(EndOfBuildOutput, EndOfBuildConsole, Root)),
     };
 
     public WandbFinishRun Finish(string runId, string target) => new()

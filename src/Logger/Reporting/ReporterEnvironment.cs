@@ -1,6 +1,5 @@
 using Wandb.Diagnostics;
 using Wandb.Environment;
-using Wandb.Runs;
 using Wandb.Settings;
 using Wandb.Storage;
 
@@ -9,6 +8,8 @@ namespace Wandb.TestLogger.Reporting;
 /// <summary>The edges the reporting core touches, so unit tests can replace every one of them.</summary>
 internal sealed record ReporterEnvironment
 {
+    private readonly Func<WandbSettings, RunStore>? _openStore;
+
     public IEnvironmentVariables Variables { get; init; } = ProcessEnvironmentVariables.Instance;
 
     /// <summary>Sets a variable for this process and the processes it starts (the testhost).</summary>
@@ -20,10 +21,17 @@ internal sealed record ReporterEnvironment
 
     public string CurrentDirectory { get; init; } = System.Environment.CurrentDirectory;
 
-    /// <summary>Opens the store the settings point at (the folder store unless the SDK picks another).</summary>
-    public Func<WandbSettings, RunStore> OpenStore { get; init; } = settings => RunContext.Default.OpenStore(settings, RunContext.Default);
+    /// <summary>
+    /// Opens the store the settings point at through <see cref="StoreFactory"/>: the shared store when
+    /// <c>WANDB_STORE</c> (exported from the store parameter) holds a connection string, else the folder store.
+    /// </summary>
+    public Func<WandbSettings, RunStore> OpenStore
+    {
+        get => _openStore ?? (settings => StoreFactory.Open(Variables.Get(WandbVariables.Store), settings.StoreDirectory, PhysicalStoreFileSystem.Instance, Output, Clock));
+        init => _openStore = value;
+    }
 
-    /// <summary>Refreshes the reports of a store; the SDK's report writer unless replaced.</summary>
+    /// <summary>Writes the reports of a store (the refresh locks and publishes around it); the SDK's report writer unless replaced.</summary>
     public Func<RunStore, Wandb.Reports.ReportOptions, Wandb.Reports.ReportResult> WriteReports { get; init; } = Wandb.Reports.ReportWriter.WriteAll;
 
     /// <summary>How long the end of the test run waits for results still being written.</summary>

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Wandb.Environment;
 using Wandb.Reports;
-using Wandb.Reports.Ci;
 using Wandb.Settings;
 using Wandb.Storage;
 using Wandb.Testing;
@@ -212,12 +211,8 @@ internal sealed class TestSessionReporter
     {
         try
         {
-            ReportResult report;
-            using (CrossProcessLock.Acquire(_store!.Location, TimeSpan.FromSeconds(60)))
-            {
-                report = _env.WriteReports(_store, new ReportOptions { FocusGroups = { Group! } });
-            }
-
+            var refresh = new ReportRefresh(_env.Output, Console.Out) { WriteReports = _env.WriteReports };
+            var report = refresh.Refresh(_store!, new ReportOptions { FocusGroups = { Group! } }, _env.Variables);
             foreach (var line in report.ConsoleLines)
             {
                 _env.Output.Info(line.StartsWith("wandb: ", StringComparison.Ordinal) ? line.Substring(7) : line);
@@ -227,15 +222,6 @@ internal sealed class TestSessionReporter
             if (page is not null)
             {
                 _env.Output.Info("report: " + page);
-            }
-
-            if (report.MarkdownPath is not null)
-            {
-                var command = CiJobSummary.Publish(report.MarkdownPath, _env.Variables, _env.Output);
-                if (command is not null)
-                {
-                    Console.Out.WriteLine(command);
-                }
             }
         }
         catch (Exception ex) when (IsRecoverable(ex))

@@ -8,13 +8,14 @@ using Microsoft.Testing.Platform.Extensions.TestHost;
 using Microsoft.Testing.Platform.OutputDevice;
 using Microsoft.Testing.Platform.Services;
 using Wandb.TestLogger.Reporting;
+using Wandb.Testing;
 
 namespace Wandb.TestLogger.TestingPlatform;
 
 /// <summary>
 /// The Microsoft.Testing.Platform side of the logger: consumes final test node updates and drives the
 /// same <see cref="TestSessionReporter"/> as the VSTest logger. It runs inside the test process, so the
-/// variables it exports reach <c>Run.Init</c> calls of the tests directly.
+/// variables it exports reach <c>Run.Init</c> calls of the tests directly, and it installs the test link there.
 /// </summary>
 internal sealed class WandbReporter : IDataConsumer, ITestSessionLifetimeHandler, IOutputDeviceDataProducer
 {
@@ -52,6 +53,9 @@ internal sealed class WandbReporter : IDataConsumer, ITestSessionLifetimeHandler
         var parameters = LoggerParameters.Parse(ParameterText.Split(arguments is { Length: > 0 } ? arguments[0] : null));
         _reporter = new TestSessionReporter(parameters, new ReporterEnvironment { Output = _output });
         _reporter.Start(ParentSession.Id());
+
+        // The tests run in this process, so this is their entry point: a plain Run.Init() in a test joins its run.
+        TestRunLink.Install();
         await FlushAsync(testSessionContext.CancellationToken).ConfigureAwait(false);
     }
 

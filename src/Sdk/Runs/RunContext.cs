@@ -5,7 +5,7 @@ using Wandb.Storage;
 
 namespace Wandb.Runs;
 
-/// <summary>The edges a run touches (environment, clock, output, store), bundled so tests can replace them.</summary>
+/// <summary>The edges a run touches (environment, clock, output, file system), bundled so tests can replace them; its store is opened from them unless the caller passes one to Run.Init.</summary>
 internal sealed record RunContext
 {
     public static RunContext Default => new();
@@ -22,7 +22,7 @@ internal sealed record RunContext
 
     public RecorderLimits Limits { get; init; } = RecorderLimits.Default;
 
-    /// <summary>Opens the store a run's settings point at (<see cref="StoreFactory"/>: <c>WANDB_STORE</c>, else the folder store) unless replaced.</summary>
-    public Func<WandbSettings, RunContext, RunStore> OpenStore { get; init; } =
-        (settings, context) => StoreFactory.Open(context.Environment.Get(WandbVariables.Store), settings.StoreDirectory, context.FileSystem, context.Output, context.Clock);
+    /// <summary>Opens the store a run's settings point at through <see cref="StoreFactory"/>: <c>WANDB_STORE</c>, else the folder store.</summary>
+    public RunStore OpenStore(WandbSettings settings) =>
+        StoreFactory.Open(Environment.Get(WandbVariables.Store), settings.StoreDirectory, FileSystem, Output, Clock);
 }

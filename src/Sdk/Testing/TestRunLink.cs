@@ -1,16 +1,20 @@
+using System.Runtime.CompilerServices;
 using Wandb.Diagnostics;
 using Wandb.Environment;
+using Wandb.Runs;
 using Wandb.Settings;
 
 namespace Wandb.Testing;
 
 /// <summary>
-/// Lets a plain <c>Run.Init()</c> inside a test join the run the test logger records for that test. Active
-/// only when the logger announced itself to the test process (<see cref="LoggerVariable"/>) and no run id was
-/// given. The test is MSTest's current test context when there is one (data rows included); otherwise the
-/// test method found on the call stack, which works for tests without arguments. A data-driven test of
-/// another framework cannot be told apart from its siblings and uses
-/// <see cref="WandbTest.Init(string, string, System.Reflection.Assembly, RunOptions?)"/> instead.
+/// Lets a plain <c>Run.Init()</c> inside a test join the run the test logger records for that test. A hook
+/// (<see cref="RunInitHook"/>) that the test entry points install: the Microsoft.Testing.Platform reporter,
+/// which runs in the test process, and the SDK itself when it loads in a process the VSTest logger announced
+/// itself to (the testhost, where no code of ours runs before the tests). Active only while the logger's
+/// variable (<see cref="LoggerVariable"/>) is set and no run id was given. The test is MSTest's current test
+/// context when there is one (data rows included); otherwise the test method found on the call stack, which
+/// works for tests without arguments. A data-driven test of another framework cannot be told apart from its
+/// siblings and uses <see cref="WandbTest.Init(string, string, System.Reflection.Assembly, RunOptions?)"/> instead.
 /// </summary>
 internal static class TestRunLink
 {
@@ -19,6 +23,23 @@ internal static class TestRunLink
 
     /// <summary>Printed when a data-driven test calls a plain <c>Run.Init()</c> and its data row cannot be known, so that test gets a second run.</summary>
     public const string DataRowWarning = "WANDB056";
+
+    /// <summary>Makes every later <c>Run.Init</c> of this process join the logger's run of the test it runs in.</summary>
+    public static void Install() => RunInitHook.Install((options, context) => Apply(options, context.Environment, context.Output));
+
+    /// <summary>
+    /// The VSTest testhost's way in: the logger runs in another process and announces itself through
+    /// <see cref="LoggerVariable"/>, which the testhost inherits. Reading one variable is all this costs
+    /// the other processes that load the SDK (MSBuild, vstest.console, programs).
+    /// </summary>
+    [ModuleInitializer]
+    internal static void InstallInAnnouncedTestProcess()
+    {
+        if (System.Environment.GetEnvironmentVariable(LoggerVariable) == "1")
+        {
+            Install();
+        }
+    }
 
     /// <param name="options">The options of the <c>Run.Init</c> call; id, name and job type are filled in.</param>
     /// <param name="env">The test process's variables.</param>

@@ -2,6 +2,7 @@ using Microsoft.Build.Framework;
 using Wandb.Build.Tasks.Runs;
 using Wandb.Diagnostics;
 using Wandb.Environment;
+using Wandb.Reports;
 
 namespace Wandb.Build.Tasks.Session;
 
@@ -10,6 +11,9 @@ namespace Wandb.Build.Tasks.Session;
 /// Registered with the engine for the lifetime of the build, so MSBuild disposes it when the build ends
 /// on this node, whether it succeeded or not. That is the only hook that runs after a failed target (its
 /// AfterTargets do not), so disposing closes the runs still open as failed, then refreshes the reports.
+/// Every node that ran a tracked target refreshes (each holds the runs it closed last); the store's lock
+/// makes them, and any test run ending at the same moment, take turns, and the build id is the summary
+/// claim, so the CI job page shows the build's summary once.
 /// </summary>
 internal sealed class BuildSession : IDisposable
 {
@@ -19,13 +23,13 @@ internal sealed class BuildSession : IDisposable
     private readonly Dictionary<string, TrackedRun> _open = new(StringComparer.Ordinal);
     private readonly List<TrackedRun> _all = new();
     private readonly HashSet<string> _groups = new(StringComparer.Ordinal);
-    private readonly BuildReports _reports;
+    private readonly ReportRefresh _reports;
     private IEnvironmentVariables? _environment;
     private string? _fallbackBuildId;
     private bool _reportsEnabled;
     private bool _disposed;
 
-    public BuildSession(BuildReports reports) => _reports = reports;
+    public BuildSession(ReportRefresh reports) => _reports = reports;
 
     /// <summary>The build's session on this node, created and registered on first use; null when the engine cannot hold one.</summary>
     public static BuildSession? For(IBuildEngine engine, Func<BuildSession> create)
@@ -142,7 +146,15 @@ internal sealed class BuildSession : IDisposable
         var stores = all.Select(r => r.WaitForStart()?.Store).Where(s => s is not null).GroupBy(s => s!.Location, StringComparer.Ordinal).Select(g => g.First()!);
         foreach (var store in stores)
         {
-            _reports.Refresh(store, groups, BuildId, Environment);
+            try
+            {
+                _reports.Refresh(store, new ReportOptions { FocusGroups = groups.ToList() }, Environment, summaryClaim: BuildId);
+            }
+            catch (Exception ex)
+            {
+                // The build is over and must keep its result; a report failure is only worth a warning.
+                _reports.Output.Warning(Diagnostics.BuildWarningCodes.ReportsNotWritten, $"The reports of {store.Location} could not be refreshed: {ex.Message} Runs already written are kept; write the reports again with ReportWriter.WriteAll once the store can be written.");
+            }
         }
     }
 }

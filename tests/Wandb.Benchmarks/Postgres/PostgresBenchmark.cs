@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using Wandb.Benchmarks.Harness;
+using Wandb.Diagnostics;
 using Wandb.Environment;
 using Wandb.Runs;
 using Wandb.Storage;
@@ -65,7 +66,7 @@ public sealed class PostgresBenchmark : IBenchmark
             var watch = Stopwatch.StartNew();
             var threads = Enumerable.Range(0, writers).Select(w => new Thread(() =>
             {
-                using var run = Wandb.Run.Init(new RunOptions { Group = group, Dir = folder }, Context(folder, connection));
+                using var run = Wandb.Run.Init(new RunOptions { Group = group, Dir = folder }, Context(folder), Store(folder, connection));
                 var keys = new Dictionary<string, double> { ["loss"] = 0, ["accuracy"] = 0 };
                 for (var i = 0; i < rowsPerWriter; i++)
                 {
@@ -83,20 +84,17 @@ public sealed class PostgresBenchmark : IBenchmark
         return BenchmarkReport.Median(rates);
     }
 
-    private static RunContext Context(string folder, string? connection)
+    private static RunContext Context(string folder) => RunContext.Default with
     {
-        var context = RunContext.Default with
-        {
-            Environment = new DictionaryEnvironmentVariables(new Dictionary<string, string?> { ["WANDB_DISABLE_GIT"] = "true" }),
-            CurrentDirectory = folder,
-        };
-        return connection is null
-            ? context
-            : context with
-            {
-                OpenStore = (settings, c) => new PostgresRunStore(PostgresConnectionInfo.Parse(connection, "WANDB_STORE"), settings.StoreDirectory, c.FileSystem, c.Output, c.Clock, PostgresStoreOptions.Default),
-            };
-    }
+        Environment = new DictionaryEnvironmentVariables(new Dictionary<string, string?> { ["WANDB_DISABLE_GIT"] = "true" }),
+        CurrentDirectory = folder,
+    };
+
+    /// <summary>The PostgreSQL store with the folder as its spill target, or null for the folder store itself.</summary>
+    private static RunStore? Store(string folder, string? connection) =>
+        connection is null
+            ? null
+            : new PostgresRunStore(PostgresConnectionInfo.Parse(connection, "WANDB_STORE"), folder, PhysicalStoreFileSystem.Instance, ConsoleOutput.Instance, SystemClock.Instance, PostgresStoreOptions.Default);
 
     private static void Execute(string connectionString, string sql)
     {

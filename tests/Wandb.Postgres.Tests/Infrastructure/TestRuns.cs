@@ -17,12 +17,8 @@ internal static class TestRuns
             Limits = limits ?? RecorderLimits.Default,
         };
         options.Dir ??= folder;
-        if (connectionString is not null)
-        {
-            context = context with { OpenStore = (settings, c) => OpenPostgres(connectionString, settings.StoreDirectory, c.Output, storeOptions) };
-        }
-
-        return Run.Init(options, context);
+        var store = connectionString is null ? null : OpenPostgres(connectionString, Wandb.Settings.StoreLocator.Resolve(options.Dir, folder), output, storeOptions);
+        return Run.Init(options, context, store);
     }
 
     public static PostgresRunStore OpenPostgres(string connectionString, string spillFolder, Wandb.Diagnostics.IWandbOutput output, PostgresStoreOptions? options = null) =>

@@ -18,6 +18,9 @@ public sealed class TestRunLinkTests
     {
         using var harness = new ReporterHarness();
         var reporter = harness.Start();
+
+        // What the test entry points do in the test process; the link stays inert without the logger's variable.
+        TestRunLink.Install();
         var testProcess = new RunContext { Environment = new DictionaryEnvironmentVariables(harness.Exported.ToDictionary(p => p.Key, p => (string?)p.Value)) };
 
         string id;

@@ -16,22 +16,16 @@ internal static class CiJobSummary
 
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(20);
 
-    /// <summary>Publishes <paramref name="markdownPath"/>; returns a line to print (the Azure command) or null.</summary>
-    public static string? Publish(string markdownPath, IEnvironmentVariables env, IWandbOutput output)
+    /// <summary>Publishes <paramref name="markdownPath"/> to <paramref name="page"/>; returns a line to print (the Azure command) or null.</summary>
+    public static string? Publish(CiJobPage page, string markdownPath, IWandbOutput output)
     {
-        var github = env.Get("GITHUB_STEP_SUMMARY");
-        if (github is not null)
+        if (page.StepSummaryFile is { } github)
         {
             AppendToGitHub(github, markdownPath, output);
             return null;
         }
 
-        if (env.Get("TF_BUILD") is not null || env.Get("BUILD_BUILDID") is not null)
-        {
-            return "##vso[task.uploadsummary]" + markdownPath;
-        }
-
-        return null;
+        return "##vso[task.uploadsummary]" + markdownPath;
     }
 
     private static void AppendToGitHub(string summaryPath, string markdownPath, IWandbOutput output)
@@ -40,7 +34,9 @@ internal static class CiJobSummary
         {
             var text = File.ReadAllText(markdownPath);
             var bytes = Encoding.UTF8.GetBytes("\n" + text + "\n");
-            using var gate = AcquireLock(LockPathFor(summaryPath));
+
+            // The lock file lives in the temp folder, not next to the runner's summary file.
+            using var gate = CrossProcessLock.Acquire(Path.GetTempPath(), "wandb-step-summary", Path.GetFullPath(summaryPath), LockTimeout);
             var existing = File.Exists(summaryPath) ? new FileInfo(summaryPath).Length : 0;
             if (existing + bytes.Length > MaxBytes)
             {
@@ -53,36 +49,6 @@ internal static class CiJobSummary
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or TimeoutException)
         {
             output.Warning("WANDB090", $"Could not append the summary to GITHUB_STEP_SUMMARY ({summaryPath}): {ex.Message}");
-        }
-    }
-
-    // The lock file lives in the temp folder, not next to the runner's summary file, and is never deleted:
-    // deleting it on close would let two waiters lock two different files.
-    private static string LockPathFor(string summaryPath)
-    {
-        // FNV-1a: string hash codes are randomised per process, and every process must pick the same file.
-        var hash = 2166136261u;
-        foreach (var c in Path.GetFullPath(summaryPath))
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return Path.Combine(Path.GetTempPath(), $"wandb-step-summary-{hash:x8}.lock");
-    }
-
-    private static FileStream AcquireLock(string path)
-    {
-        var deadline = DateTime.UtcNow + LockTimeout;
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(25);
-            }
         }
     }
 }
