@@ -62,7 +62,9 @@ public sealed class PrototypeNameTests
         }
 
         await report.TestId("group-toggle").ClickAsync();
-        CollectionAssert.AreEqual(Names.Select(_ => 4).ToArray(), await report.ChartLinesAsync(), "ungrouped: one line per run");
+        CollectionAssert.AreEqual(Names.Select(_ => 2).ToArray(), await report.ChartLinesAsync(), "ungrouped: one line per run that logged the x axis' metric");
+        await report.TestId("chart").First.Locator("[data-testid=x-axis]").SelectOptionAsync("step");
+        Assert.AreEqual("4", await report.TestId("chart").First.GetAttributeAsync("data-lines"), "ungrouped against step: the metric's four runs");
         CollectionAssert.AreEqual(Array.Empty<string>(), report.ConsoleErrors, string.Join("\n", report.ConsoleErrors));
     }
 
