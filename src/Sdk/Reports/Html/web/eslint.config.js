@@ -10,6 +10,11 @@ const noMarkupSyntax = [
   { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: "Set text with textContent or el(); never parse markup." },
   { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment|parseFromString)$/]", message: "Build nodes with el(); never parse markup." },
 ];
+// A user may name a metric or config key "constructor" or "__proto__": looked up in a plain object, the
+// name finds Object.prototype's property. Whatever users name is a Map key (see src/data/report-data.js).
+const noUserKeysInObjects = [
+  { selector: "MemberExpression[computed=true][object.property.name=/^(config|summary|curves|chartSettings|colAgg)$/]", message: "User-named keys live in Maps: use .get() and .set()." },
+];
 
 export default [
   { ignores: ["node_modules/**"] },
@@ -25,7 +30,7 @@ export default [
       "no-implied-eval": "error",
       "no-new-func": "error",
       "no-restricted-properties": ["error", ...noMarkupFromStrings],
-      "no-restricted-syntax": ["error", ...noMarkupSyntax],
+      "no-restricted-syntax": ["error", ...noMarkupSyntax, ...noUserKeysInObjects],
     },
   },
   {

@@ -26,16 +26,13 @@ import { critical95 } from "./student-t.js";
 export function describe(values, withMedian) {
   const n = values.length;
   if (n === 0) return { n: 0, mean: NaN, median: NaN, min: NaN, max: NaN, std: NaN, stderr: NaN, ciLow: NaN, ciHigh: NaN };
-  let min = Infinity, max = -Infinity;
-  let { mean, m2 } = welford(values, 1);
-  for (const v of values) {
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
+  const unscaled = moments(values, 1);
+  const { min, max } = unscaled;
+  let { mean, m2 } = unscaled;
   // Squared deviations of values near 1e-300 underflow to 0 and those near 1e308 overflow; scaling by a
   // power of two (exact) so the largest magnitude is about 1 keeps every digit at both ends.
   const scale = scaleFor(Math.max(-min, max));
-  if (scale !== 1) ({ mean, m2 } = welford(values, scale));
+  if (scale !== 1) ({ mean, m2 } = moments(values, scale));
   const std = n > 1 ? Math.sqrt(m2 / (n - 1)) / scale : NaN;
   const stderr = n > 1 ? std / Math.sqrt(n) : NaN;
   const half = n > 1 ? critical95(n - 1) * stderr : NaN;
@@ -44,21 +41,23 @@ export function describe(values, withMedian) {
 }
 
 /**
- * Mean and sum of squared deviations of scale * value, one value at a time: stable for large magnitudes
- * and small spreads (1e12 plus noise).
+ * Mean and sum of squared deviations of scale * value, one value at a time (Welford: stable for large
+ * magnitudes and small spreads, 1e12 plus noise), and the values' min and max.
  * @param {readonly number[]} values
  * @param {number} scale
  */
-function welford(values, scale) {
-  let count = 0, mean = 0, m2 = 0;
+function moments(values, scale) {
+  let count = 0, mean = 0, m2 = 0, min = Infinity, max = -Infinity;
   for (const value of values) {
     const v = value * scale;
     count++;
     const delta = v - mean;
     mean += delta / count;
     m2 += delta * (v - mean);
+    if (value < min) min = value;
+    if (value > max) max = value;
   }
-  return { mean, m2 };
+  return { mean, m2, min, max };
 }
 
 /** @param {number} largest the largest magnitude */
