@@ -106,22 +106,37 @@ export function parseReportData(text) {
   return {
     generatedAt: raw.generated_at,
     timeOrigin: raw.time_origin,
-    runs: raw.runs.map((run, index) => ({
-      ...run,
-      index,
-      group: run.group ?? null,
-      job_type: run.job_type ?? null,
-      notes: run.notes ?? null,
-      duration: run.duration ?? null,
-      config: new Map(Object.entries(run.config)),
-      summary: new Map(Object.entries(run.summary)),
-    })),
+    runs: raw.runs.map(toRun),
     metrics: raw.metrics,
     curves,
     runtime: raw.axes.runtime ? indexCurve(raw.axes.runtime) : null,
     wall: raw.axes.wall ? indexCurve(raw.axes.wall) : null,
     comparisons: raw.comparisons,
   };
+}
+
+/**
+ * @param {RawRun} run
+ * @param {number} index
+ * @returns {Run}
+ */
+function toRun(run, index) {
+  return {
+    index, id: run.id, name: run.name, project: run.project, group: run.group ?? null, job_type: run.job_type ?? null,
+    state: run.state, notes: run.notes ?? null, duration: run.duration ?? null, tags: run.tags,
+    config: toMap(run.config), summary: toMap(run.summary),
+  };
+}
+
+/**
+ * The object's own keys and values; JSON.parse makes even "__proto__" an own key.
+ * @param {{ [key: string]: JsonValue }} values
+ * @returns {Map<string, JsonValue>}
+ */
+function toMap(values) {
+  const map = new Map();
+  for (const key of Object.keys(values)) map.set(key, values[key]);
+  return map;
 }
 
 /**

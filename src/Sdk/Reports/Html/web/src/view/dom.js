@@ -16,7 +16,8 @@
 export function el(tag, attrs, children) {
   const node = document.createElement(tag);
   if (attrs) {
-    for (const [name, value] of Object.entries(attrs)) {
+    for (const name of Object.keys(attrs)) {
+      const value = attrs[name];
       if (value === undefined || value === null || value === false) continue;
       if (typeof value === "function") {
         if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
