@@ -45,7 +45,16 @@ public sealed class ReportPage : IAsyncDisposable
             }
         };
         await page.GotoAsync(url + fragment);
-        await page.WaitForSelectorAsync("html[data-ready=true]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 15_000 });
+        try
+        {
+            await page.WaitForSelectorAsync("html[data-ready=true]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 15_000 });
+        }
+        catch (TimeoutException e)
+        {
+            await context.CloseAsync();
+            throw new AssertFailedException("The report never became ready. Console errors:\n" + string.Join("\n", report.ConsoleErrors), e);
+        }
+
         return report;
     }
 

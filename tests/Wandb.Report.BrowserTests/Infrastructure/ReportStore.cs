@@ -50,6 +50,23 @@ public sealed class ReportStore : IDisposable
         run.Finish(spec.Failed ? 1 : 0);
     }
 
+    /// <summary>
+    /// Renames JSON keys and values in every file of the store's runs, as a tool writing the documented store
+    /// format could: the SDK rejects config and metric keys starting with '_', the format does not.
+    /// </summary>
+    public void RenameInRunFiles(IReadOnlyDictionary<string, string> renames)
+    {
+        foreach (var file in System.IO.Directory.EnumerateFiles(Path.Combine(Directory, "runs"), "*", SearchOption.AllDirectories))
+        {
+            var text = File.ReadAllText(file);
+            var renamed = renames.Aggregate(text, (current, pair) => current.Replace("\"" + pair.Key + "\"", "\"" + pair.Value + "\"", StringComparison.Ordinal));
+            if (renamed != text)
+            {
+                File.WriteAllText(file, renamed);
+            }
+        }
+    }
+
     /// <summary>Writes the reports through the public API, as a build or test run would.</summary>
     public string WriteReport()
     {

@@ -71,4 +71,55 @@ public static class SampleStores
         store.WriteReport();
         return store;
     }
+
+    /// <summary>
+    /// Two runs per name, where every user-named thing is one of <paramref name="names"/>: run name, group,
+    /// job type (the next name), tag (the one after), one config key (its own name) holding a name as its
+    /// value (three on), and two metrics (its own name and the next), so each chart has two groups' runs and
+    /// most runs lack most config keys and metrics. Keys the SDK refuses ('_' first) are logged under
+    /// stand-in names and renamed in the store's files.
+    /// </summary>
+    public static ReportStore PrototypeNames(string name, IReadOnlyList<string> names)
+    {
+        var store = ReportStore.Create(name);
+        var standIns = new Dictionary<string, string>();
+        string Key(int i)
+        {
+            var key = names[i % names.Count];
+            if (!key.StartsWith('_'))
+            {
+                return key;
+            }
+
+            var standIn = "stand-in-key-" + (i % names.Count);
+            standIns[standIn] = key;
+            return standIn;
+        }
+
+        for (var i = 0; i < names.Count; i++)
+        {
+            for (var copy = 0; copy < 2; copy++)
+            {
+                var offset = copy;
+                store.AddRun(new RunSpec
+                {
+                    Name = names[i],
+                    Group = names[i],
+                    JobType = names[(i + 1) % names.Count],
+                    Tags = new[] { names[(i + 2) % names.Count] },
+                    Config = new Dictionary<string, object?> { [Key(i)] = names[(i + 3) % names.Count] },
+                    Metrics = new Dictionary<string, Func<int, double>>
+                    {
+                        [Key(i)] = step => 1.0 / (step + 1 + offset),
+                        [Key(i + 1)] = step => step + offset,
+                    },
+                    Steps = 5,
+                });
+            }
+        }
+
+        store.RenameInRunFiles(standIns);
+        store.WriteReport();
+        return store;
+    }
 }

@@ -5,7 +5,8 @@ namespace Wandb.Reports.Html;
 
 /// <summary>
 /// The page's template, style and script, embedded into Wandb.Sdk.dll at build time (see the
-/// <c>_WandbReportWeb</c> target in Wandb.Sdk.csproj): uPlot from npm, then the page's own sources in file order.
+/// <c>_WandbReportPage</c> target in Wandb.Sdk.csproj): the page's modules bundled with uPlot by esbuild,
+/// uPlot's stylesheet and the page's own.
 /// </summary>
 internal sealed class PageAssets
 {
@@ -28,23 +29,17 @@ internal sealed class PageAssets
     /// <summary>uPlot's stylesheet followed by the page's.</summary>
     public string Style { get; }
 
-    /// <summary>uPlot (IIFE build, defines <c>uPlot</c>) followed by the page sources, in one strict-mode scope.</summary>
+    /// <summary>uPlot's license, then the bundle: one strict-mode function that keeps every name out of the global object.</summary>
     public string Script { get; }
 
     private static PageAssets Load()
     {
         var assembly = typeof(PageAssets).Assembly;
-        var names = assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).ToList();
-        var sources = names.Where(n => n.StartsWith(Prefix + "src.", StringComparison.Ordinal) && n.EndsWith(".js", StringComparison.Ordinal))
-            .OrderBy(n => n, StringComparer.Ordinal)
-            .Select(n => Read(assembly, n));
-
-        // The page sources share one function scope so their helpers stay out of the global object, and
-        // none of them may close the inline script element.
-        var page = "(function () {\n" + string.Join("\n", sources) + "\n})();";
         var license = "/*! uPlot, MIT license:\n" + Read(assembly, Prefix + "uPlot.LICENSE").Replace("*/", "* /") + "*/\n";
-        var script = license + Read(assembly, Prefix + "uPlot.iife.min.js") + "\n" + page;
-        var style = Read(assembly, Prefix + "uPlot.min.css") + "\n" + Read(assembly, Prefix + "src.app.css");
+        var script = license + Read(assembly, Prefix + "page.js");
+        var style = Read(assembly, Prefix + "uPlot.min.css") + "\n" + Read(assembly, Prefix + "app.css");
+
+        // Neither may close its inline element.
         foreach (var text in new[] { script, style })
         {
             if (text.IndexOf("</script", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("</style", StringComparison.OrdinalIgnoreCase) >= 0)

@@ -1,12 +1,19 @@
 // The group comparison next to the grouped table: Welch's t-test of each group against the baseline (the
 // best group by the chosen metric), computed by the C# grouping engine for every single-key grouping.
-"use strict";
 
-function renderComparison(ctx) {
+import { el, select } from "./dom.js";
+import { isFiniteNumber } from "../data/report-data.js";
+import { displayValue, formatShort, valueId } from "../data/values.js";
+
+/** @typedef {import("../page-state.js").ViewContext} ViewContext */
+
+/** @param {ViewContext} ctx */
+export function renderComparison(ctx) {
+  const { state, route } = ctx;
   const panel = el("aside", { className: "compare", "data-testid": "group-comparison" });
   panel.appendChild(el("h2", null, "Compare groups"));
-  const key = ctx.grouped && ctx.state.keys.length === 1 ? ctx.state.keys[0] : null;
-  const project = ctx.state.project || null;
+  const key = ctx.grouped && state.keys.length === 1 ? state.keys[0] : null;
+  const project = state.project || null;
   const available = key === null ? [] : ctx.data.comparisons.filter(c => c.key === key && (c.project || null) === project);
   if (!available.length) {
     panel.appendChild(el("p", { className: "muted" }, key === null
@@ -15,11 +22,10 @@ function renderComparison(ctx) {
     return panel;
   }
   const metrics = available.map(c => c.metric);
-  let metric = ctx.state.compareMetric;
-  if (!metrics.includes(metric)) metric = metrics[0];
+  const metric = state.compareMetric !== null && metrics.includes(state.compareMetric) ? state.compareMetric : metrics[0];
   panel.appendChild(el("label", { className: "compare-pick" }, ["metric ",
-    select("compare-metric", metrics.map(m => [m, m]), metric, v => { ctx.state.compareMetric = v; ctx.updateTable(); }, "Metric to compare")]));
-  const c = available.find(x => x.metric === metric);
+    select("compare-metric", metrics.map(m => [m, m]), metric, v => { state.compareMetric = v; ctx.redrawTable(); }, "Metric to compare")]));
+  const c = available[metrics.indexOf(metric)];
   panel.appendChild(el("p", { className: "muted small" }, [
     "Baseline ", el("strong", null, displayValue(c.baseline)), " (best by ", c.higher_is_better ? "highest" : "lowest", " mean). ",
     "Δ = group − baseline with its 95% CI, p two-sided, from Welch's t-test on the runs' final values.",
@@ -31,30 +37,22 @@ function renderComparison(ctx) {
     const isBaseline = valueId(row.group) === valueId(c.baseline);
     const significant = isFiniteNumber(row.p) && row.p < 0.05;
     const delta = isBaseline ? [el("span", { className: "muted" }, "baseline")] : isFiniteNumber(row.diff)
-      ? [(row.diff > 0 ? "+" : "") + short(row.diff), isFiniteNumber(row.ci_low) ? el("div", { className: "ci" }, "[" + short(row.ci_low) + ", " + short(row.ci_high) + "]") : null]
+      ? [(row.diff > 0 ? "+" : "") + formatShort(row.diff), isFiniteNumber(row.ci_low) ? el("div", { className: "ci" }, "[" + formatShort(row.ci_low) + ", " + formatShort(row.ci_high) + "]") : null]
       : ["–"];
-    const current = ctx.route.page === "group" && key === "group" && valueId(row.group) === valueId(ctx.route.name);
+    const current = route.page === "group" && key === "group" && valueId(row.group) === valueId(route.name);
     body.appendChild(el("tr", { className: (isBaseline ? "baseline" : "") + (significant ? " significant" : "") + (current ? " current" : "") }, [
       el("td", { title: displayValue(row.group) }, [isBaseline ? "★ " : "", displayValue(row.group)]),
       el("td", { className: "num" }, String(row.n)),
-      el("td", { className: "num" }, [short(row.mean), isFiniteNumber(row.std) ? el("div", { className: "ci" }, "± " + short(row.std)) : null]),
+      el("td", { className: "num" }, [formatShort(row.mean), isFiniteNumber(row.std) ? el("div", { className: "ci" }, "± " + formatShort(row.std)) : null]),
       el("td", { className: "num", title: "95% CI of the difference in brackets" }, delta),
-      el("td", { className: "num", title: isFiniteNumber(row.t) ? "t = " + short(row.t) + ", df = " + short(row.df) : "" },
+      el("td", { className: "num", title: isFiniteNumber(row.t) ? "t = " + formatShort(row.t) + ", df = " + formatShort(row.df) : "" },
         isBaseline || !isFiniteNumber(row.p) ? "" : row.p < 0.001 ? "<0.001" : row.p.toFixed(3)),
     ]));
   }
   table.appendChild(body);
   panel.appendChild(el("div", { className: "compare-scroll" }, table));
-  if (ctx.state.filter || ctx.route.page === "group") {
+  if (state.filter || route.page === "group") {
     panel.appendChild(el("p", { className: "muted small" }, "Computed over all runs" + (project ? " of the project" : "") + "; the filter and the group page do not narrow it."));
   }
   return panel;
-}
-
-/** Three significant digits: enough to compare groups, narrow enough for the panel. */
-function short(v) {
-  if (!isFiniteNumber(v)) return "–";
-  const a = Math.abs(v);
-  if (a !== 0 && (a >= 1e5 || a < 1e-3)) return v.toExponential(2);
-  return String(Number(v.toPrecision(3)));
 }

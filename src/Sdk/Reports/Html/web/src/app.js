@@ -1,0 +1,137 @@
+// The page: layout, and which views redraw when the reader changes something. Every change goes through
+// three entry points: renderAll (grouping, project, route), renderViews (filter, window size: table and
+// charts) and renderTableArea (sort, open groups, more rows, column statistic, compared metric).
+
+import { el, clear } from "./view/dom.js";
+import { ChartBoard } from "./view/charts.js";
+import { renderComparison } from "./view/comparison.js";
+import { renderPageHead } from "./view/group-head.js";
+import { renderHeader } from "./view/header.js";
+import { renderRunsTable } from "./view/runs-table.js";
+import { renderSidebar } from "./view/sidebar.js";
+import { renderToolbar } from "./view/toolbar.js";
+import { tableColumns } from "./data/columns.js";
+import { groupRuns, leafGroups, runMatches } from "./data/grouping.js";
+import { plural } from "./data/values.js";
+import { ROW_PAGE, hasGroups, initialState, parseRoute } from "./page-state.js";
+
+/** @typedef {import("./data/report-data.js").ReportData} ReportData */
+/** @typedef {import("./data/grouping.js").GroupNode} GroupNode */
+/** @typedef {import("./page-state.js").Route} Route */
+/** @typedef {import("./page-state.js").ViewContext} ViewContext */
+
+export class ReportPage {
+  /**
+   * @param {HTMLElement} root
+   * @param {ReportData} data
+   */
+  constructor(root, data) {
+    this.data = data;
+    this.hasGroups = hasGroups(data);
+    this.state = initialState(data);
+    this.header = el("header", { className: "topbar" });
+    this.sidebar = el("aside", { className: "sidebar" });
+    this.head = el("section", { className: "page-head" });
+    this.toolbar = el("section", { className: "toolbar" });
+    this.tableArea = el("section", { className: "table-area" });
+    this.chartsTitle = el("h2", { className: "section-title" }, "Charts");
+    const charts = el("section", { className: "charts" });
+    this.charts = new ChartBoard(charts);
+    clear(root);
+    root.appendChild(this.header);
+    root.appendChild(el("div", { className: "layout" }, [this.sidebar,
+      el("main", { className: "main" }, [this.head, this.toolbar, this.tableArea, this.chartsTitle, charts])]));
+  }
+
+  route() {
+    return parseRoute(location.hash);
+  }
+
+  projectRuns() {
+    const { project } = this.state;
+    return project ? this.data.runs.filter(r => r.project === project) : this.data.runs;
+  }
+
+  /** @param {Route} route */
+  visibleRuns(route) {
+    let runs = this.projectRuns();
+    if (route.page === "group") runs = runs.filter(run => run.group === route.name);
+    const needle = this.state.filter.trim().toLowerCase();
+    return needle ? runs.filter(run => runMatches(run, needle)) : runs;
+  }
+
+  /** @returns {ViewContext} */
+  context() {
+    const { state } = this;
+    const route = this.route();
+    const runs = this.visibleRuns(route);
+    const tree = state.grouped ? groupRuns(runs, state.keys) : [];
+    // A lone group has nothing to hide behind: open it (a group page, or a filter that leaves one group).
+    if (tree.length === 1) state.expanded.add(tree[0].id);
+    return {
+      data: this.data, state, route, runs, tree, grouped: state.grouped, leaves: state.grouped ? leafGroups(tree, "") : [],
+      cols: tableColumns(runs), redrawTable: () => this.renderTableArea(),
+    };
+  }
+
+  /** Table and comparison: what changes with sorting, opening groups or the compared metric. */
+  renderTableArea() {
+    const ctx = this.context();
+    clear(this.tableArea);
+    const wrap = el("div", { className: "table-wrap" });
+    if (!ctx.runs.length) wrap.appendChild(el("p", { className: "empty" }, "No runs match."));
+    wrap.appendChild(renderRunsTable(ctx));
+    if (ctx.grouped && ctx.tree.length) {
+      wrap.insertBefore(el("div", { className: "table-actions" }, [
+        el("button", { type: "button", onclick: () => { expandAll(this.state.expanded, ctx.tree); this.renderTableArea(); } }, "Expand all"),
+        el("button", { type: "button", onclick: () => { this.state.expanded.clear(); this.renderTableArea(); } }, "Collapse all"),
+        el("span", { className: "muted" }, plural(ctx.leaves.length, "group") + " · " + plural(ctx.runs.length, "run") + " · hover an aggregate for min/max/std, click a column's statistic to change it"),
+      ]), wrap.firstChild);
+    }
+    this.tableArea.appendChild(wrap);
+    this.tableArea.appendChild(renderComparison(ctx));
+    return ctx;
+  }
+
+  /** Table and charts: what changes when grouping, filter, project or route change. */
+  renderViews() {
+    const ctx = this.renderTableArea();
+    this.chartsTitle.textContent = !ctx.grouped ? "Charts · one line per run"
+      : ctx.route.page === "group" ? "Charts · one line per group, its runs faint behind it" : "Charts · one line per group";
+    this.charts.render(ctx);
+  }
+
+  renderAll() {
+    const { state } = this;
+    state.rowLimit = ROW_PAGE;
+    const route = this.route();
+    renderHeader(this.header, this.data, this.projectRuns(), this.hasGroups, state.project, project => {
+      state.project = project; state.expanded.clear(); this.renderAll();
+    });
+    renderSidebar(this.sidebar, this.projectRuns(), route);
+    this.renderViews();
+    renderPageHead(this.head, route, this.projectRuns());
+    renderToolbar(this.toolbar, this.projectRuns(), state, { regroup: () => this.renderAll(), refilter: () => this.renderViews() });
+  }
+
+  /** The route changed: a new page starts with its groups closed, at the top. */
+  navigated() {
+    this.state.expanded.clear();
+    this.renderAll();
+    window.scrollTo(0, 0);
+  }
+
+  /** The window was resized: charts take their cards' new widths. */
+  resized() {
+    this.charts.forgetWidths();
+    this.renderViews();
+  }
+}
+
+/**
+ * @param {Set<string>} expanded
+ * @param {readonly GroupNode[]} nodes
+ */
+function expandAll(expanded, nodes) {
+  for (const n of nodes) { expanded.add(n.id); expandAll(expanded, n.children); }
+}

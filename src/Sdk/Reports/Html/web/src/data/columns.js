@@ -1,0 +1,132 @@
+// The runs table's columns, their statistics over a group's runs, and the order of rows and groups.
+
+import { asNumber, isFiniteNumber } from "./report-data.js";
+import { configKeys, summaryKeys } from "./grouping.js";
+import { describe } from "./statistics.js";
+import { compareValues, formatDuration } from "./values.js";
+
+/** @typedef {import("./report-data.js").Run} Run */
+/** @typedef {import("./report-data.js").JsonValue} JsonValue */
+/** @typedef {import("./grouping.js").GroupNode} GroupNode */
+/** @typedef {import("./statistics.js").Stats} Stats */
+
+/** @typedef {"mean" | "median" | "min" | "max" | "std"} ColumnAggregate */
+
+/**
+ * @typedef {object} Column
+ * @property {string} id "name", "group", …, "config:<key>" or "summary:<metric>"
+ * @property {string} label
+ * @property {"run" | "config" | "summary"} section
+ * @property {boolean} numeric
+ * @property {(run: Run) => JsonValue | undefined} get
+ * @property {(v: number) => string} [format]
+ */
+
+/** @typedef {{ col: string, dir: number }} SortOrder */
+
+/** @typedef {Stats & { other: number }} ColumnStats */
+
+/** What a group row shows per numeric column, in the order the column's button cycles through. */
+/** @type {readonly ColumnAggregate[]} */
+export const COLUMN_AGGREGATES = ["mean", "median", "min", "max", "std"];
+
+/**
+ * @param {readonly Run[]} runs
+ * @returns {Column[]}
+ */
+export function tableColumns(runs) {
+  /** @type {Column[]} */
+  const cols = [
+    { id: "name", label: "Name", section: "run", numeric: false, get: r => r.name },
+    { id: "group", label: "group", section: "run", numeric: false, get: r => r.group },
+    { id: "job_type", label: "job_type", section: "run", numeric: false, get: r => r.job_type },
+    { id: "state", label: "state", section: "run", numeric: false, get: r => r.state },
+    { id: "duration", label: "duration", section: "run", numeric: true, get: r => r.duration, format: formatDuration },
+  ];
+  if (runs.some(r => r.tags.length)) cols.push({ id: "tags", label: "tags", section: "run", numeric: false, get: r => r.tags.join(", ") || null });
+  for (const k of configKeys(runs)) {
+    const numeric = runs.every(r => {
+      const v = r.config.get(k);
+      return v === undefined || v === null || typeof v === "number";
+    });
+    cols.push({ id: "config:" + k, label: k, section: "config", numeric, get: r => r.config.get(k) });
+  }
+  for (const k of summaryKeys(runs)) {
+    cols.push({ id: "summary:" + k, label: k, section: "summary", numeric: true, get: r => asNumber(r.summary.get(k)) });
+  }
+  return cols;
+}
+
+/**
+ * Statistics of a column's finite numbers; NaN, infinities and other values are counted, never averaged.
+ * @param {Pick<Column, "get">} col
+ * @param {readonly Run[]} runs
+ * @returns {ColumnStats}
+ */
+export function columnStats(col, runs) {
+  /** @type {number[]} */
+  const values = [];
+  let other = 0;
+  for (const r of runs) {
+    const v = col.get(r);
+    if (isFiniteNumber(v)) values.push(v);
+    else if (v !== null && v !== undefined) other++;
+  }
+  return { ...describe(values, true), other };
+}
+
+/**
+ * The hover text of a group row's cell.
+ * @param {ColumnStats} stats
+ * @param {(v: number) => string} format
+ */
+export function statsTitle(stats, format) {
+  if (!stats.n) return stats.other ? stats.other + " non-finite value(s)" : "no values";
+  /** @param {number} v */
+  const f = v => (isFiniteNumber(v) ? format(v) : "–");
+  const lines = ["mean " + f(stats.mean), "median " + f(stats.median), "min " + f(stats.min), "max " + f(stats.max),
+    "std " + f(stats.std), "n " + stats.n];
+  if (stats.other) lines.push(stats.other + " non-finite value(s) left out");
+  return lines.join("\n");
+}
+
+/**
+ * @param {Map<string, ColumnAggregate>} colAgg the aggregate chosen per column id
+ * @param {string} colId
+ * @returns {ColumnAggregate}
+ */
+export function columnAggregate(colAgg, colId) {
+  return colAgg.get(colId) || "mean";
+}
+
+/**
+ * Orders runs by the sorted column, then by name.
+ * @param {readonly Column[]} cols
+ * @param {SortOrder} sort
+ * @returns {(a: Run, b: Run) => number}
+ */
+export function runSorter(cols, sort) {
+  const col = cols.find(c => c.id === sort.col) || cols[0];
+  return (a, b) => sort.dir * compareValues(col.get(a), col.get(b)) || compareValues(a.name, b.name);
+}
+
+/**
+ * Orders groups by the sorted column's aggregate when it is numeric, else by value (reversed on demand).
+ * @param {GroupNode[]} nodes
+ * @param {readonly Column[]} cols
+ * @param {SortOrder} sort
+ * @param {Map<string, ColumnAggregate>} colAgg
+ */
+export function sortNodes(nodes, cols, sort, colAgg) {
+  const col = cols.find(c => c.id === sort.col);
+  if (!col || !col.numeric) {
+    return sort.dir < 0 ? nodes.slice().reverse() : nodes;
+  }
+  const agg = columnAggregate(colAgg, col.id);
+  /** @param {GroupNode} node */
+  const value = node => { const s = columnStats(col, node.runs); return s.n ? s[agg] : null; };
+  /** @type {[GroupNode, number | null][]} */
+  const withValues = nodes.map(n => [n, value(n)]);
+  withValues.sort((a, b) => (a[1] === null || b[1] === null) ? compareValues(a[1], b[1]) : sort.dir * (a[1] - b[1]));
+  return withValues.map(p => p[0]);
+}

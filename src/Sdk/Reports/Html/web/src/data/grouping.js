@@ -1,0 +1,161 @@
+// The keys the runs can be grouped by, nesting runs into groups by several keys, and the filter box's match.
+
+import { asNumber } from "./report-data.js";
+import { compareValues, displayValue, valueId } from "./values.js";
+
+/** @typedef {import("./report-data.js").Run} Run */
+/** @typedef {import("./report-data.js").JsonValue} JsonValue */
+
+/**
+ * A group of runs sharing one value of a key, with its subgroups by the next keys.
+ * @typedef {object} GroupNode
+ * @property {string} id unique across the tree: the path of key=value pairs
+ * @property {string} key
+ * @property {JsonValue} value
+ * @property {string} label
+ * @property {Run[]} runs
+ * @property {GroupNode[]} children
+ */
+
+/**
+ * What a chart draws one line for: a leaf group, or a single run.
+ * @typedef {{ id: string, label: string, runs: Run[] }} LineSource
+ */
+
+const CONFIG_PREFIX = "config:";
+
+/**
+ * Every key the runs can be grouped by: run fields first, then each flattened config key.
+ * @param {readonly Run[]} runs
+ * @returns {{ id: string, label: string }[]}
+ */
+export function groupKeys(runs) {
+  const keys = [
+    { id: "group", label: "group" },
+    { id: "job_type", label: "job_type" },
+    { id: "state", label: "state" },
+    { id: "tags", label: "tags" },
+  ];
+  if (new Set(runs.map(r => r.project)).size > 1) keys.push({ id: "project", label: "project" });
+  for (const k of configKeys(runs)) keys.push({ id: CONFIG_PREFIX + k, label: "config." + k });
+  return keys;
+}
+
+/** @param {readonly Run[]} runs */
+export function configKeys(runs) {
+  /** @type {Set<string>} */
+  const keys = new Set();
+  for (const r of runs) for (const k of r.config.keys()) keys.add(k);
+  return Array.from(keys).sort();
+}
+
+/**
+ * Summary metrics that hold a number in at least one run; W&B's own _-prefixed keys stay out of the table.
+ * @param {readonly Run[]} runs
+ */
+export function summaryKeys(runs) {
+  /** @type {Set<string>} */
+  const keys = new Set();
+  for (const r of runs) {
+    for (const [k, v] of r.summary) {
+      if (!k.startsWith("_") && asNumber(v) !== null) keys.add(k);
+    }
+  }
+  return Array.from(keys).sort();
+}
+
+/**
+ * @param {Run} run
+ * @param {string} key a group key id
+ * @returns {JsonValue}
+ */
+export function keyValue(run, key) {
+  switch (key) {
+    case "group": return run.group;
+    case "job_type": return run.job_type;
+    case "state": return run.state;
+    case "project": return run.project;
+    case "tags": return run.tags.length ? run.tags.slice().sort().join(", ") : null;
+    default: {
+      const v = run.config.get(key.slice(CONFIG_PREFIX.length));
+      return v === undefined ? null : v;
+    }
+  }
+}
+
+/** @param {string} key a group key id */
+export function keyLabel(key) {
+  return key.startsWith(CONFIG_PREFIX) ? "config." + key.slice(CONFIG_PREFIX.length) : key;
+}
+
+/**
+ * Nests runs by keys in order. Runs whose key is missing form their own visible "(none)" group rather
+ * than vanishing.
+ * @param {readonly Run[]} runs
+ * @param {readonly string[]} keys
+ * @param {string} [parentId]
+ * @returns {GroupNode[]}
+ */
+export function groupRuns(runs, keys, parentId) {
+  if (!keys.length) return [];
+  const [key, ...rest] = keys;
+  /** @type {Map<string, GroupNode>} */
+  const byValue = new Map();
+  for (const run of runs) {
+    const value = keyValue(run, key);
+    const id = valueId(value);
+    let node = byValue.get(id);
+    if (!node) {
+      node = { id: (parentId ? parentId + "\u0001" : "") + key + "=" + id, key, value, label: displayValue(value), runs: [], children: [] };
+      byValue.set(id, node);
+    }
+    node.runs.push(run);
+  }
+  const nodes = Array.from(byValue.values()).sort((a, b) => compareValues(a.value, b.value));
+  for (const node of nodes) node.children = groupRuns(node.runs, rest, node.id);
+  return nodes;
+}
+
+/**
+ * Leaf groups of a tree with their full path label ("a / b"): a grouped chart's lines.
+ * @param {readonly GroupNode[]} nodes
+ * @param {string} prefix
+ * @returns {LineSource[]}
+ */
+export function leafGroups(nodes, prefix) {
+  /** @type {LineSource[]} */
+  const out = [];
+  for (const node of nodes) {
+    const label = prefix ? prefix + " / " + node.label : node.label;
+    if (node.children.length) out.push(...leafGroups(node.children, label));
+    else out.push({ id: node.id, label, runs: node.runs });
+  }
+  return out;
+}
+
+/**
+ * Case-insensitive text match over the fields a user would search by.
+ * @param {Run} run
+ * @param {string} needle lower case
+ */
+export function runMatches(run, needle) {
+  if (!needle) return true;
+  const hay = [run.name, run.id, run.group, run.job_type, run.state, run.notes, run.tags.join(" ")];
+  for (const [k, v] of run.config) hay.push(k + "=" + displayValue(v));
+  return hay.some(h => h && String(h).toLowerCase().includes(needle));
+}
+
+/**
+ * @template T, K
+ * @param {readonly T[]} items
+ * @param {(item: T) => K} keyOf
+ * @returns {Map<K, number>}
+ */
+export function countBy(items, keyOf) {
+  const counts = new Map();
+  for (const item of items) {
+    const k = keyOf(item);
+    counts.set(k, (counts.get(k) || 0) + 1);
+  }
+  return counts;
+}

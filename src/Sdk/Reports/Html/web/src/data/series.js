@@ -1,0 +1,115 @@
+// The lines of one metric's chart: per group (or per run when ungrouped) the aligned, aggregated values on
+// the chart's x grid, with the group's own runs as faint lines on its group page.
+
+import { alignRun, aggregateSeries, chartGrid, runPoints } from "./curves.js";
+import { compareValues } from "./values.js";
+
+/** @typedef {import("./report-data.js").Run} Run */
+/** @typedef {import("./report-data.js").ReportData} ReportData */
+/** @typedef {import("./grouping.js").LineSource} LineSource */
+/** @typedef {import("./chart-settings.js").ChartSettings} ChartSettings */
+/** @typedef {import("./curves.js").Points} Points */
+/** @typedef {import("./curves.js").Grid} Grid */
+
+/**
+ * @typedef {object} Series
+ * @property {string} id the source's id, the key the legend hides it by
+ * @property {string} label
+ * @property {number} order position among the chart's sources, which picks its colour
+ * @property {(number | null)[]} line
+ * @property {(number | null)[] | null} lo null when ungrouped
+ * @property {(number | null)[] | null} hi
+ * @property {number[] | null} n runs with a value per slot; null when ungrouped
+ * @property {number} runs
+ * @property {(number | null)[][]} ghosts the group's runs, drawn faintly behind its line
+ */
+
+/**
+ * A run's points and their alignment on a grid depend only on the metric, the x axis and the grid, never
+ * on the grouping: cached, a regroup only re-aggregates.
+ */
+export class SeriesCache {
+  constructor() {
+    /** @type {Map<string, Map<number, Points>>} */
+    this.pointsByMetricAxis = new Map();
+    /** @type {Map<Points, Map<string, Float64Array>>} */
+    this.alignedByPoints = new Map();
+  }
+
+  /**
+   * @param {Run} run
+   * @param {string} metric
+   * @param {string} axis
+   * @param {ReportData} data
+   */
+  points(run, metric, axis, data) {
+    const key = metric + "\u0000" + axis;
+    let perRun = this.pointsByMetricAxis.get(key);
+    if (!perRun) { perRun = new Map(); this.pointsByMetricAxis.set(key, perRun); }
+    let points = perRun.get(run.index);
+    if (!points) { points = runPoints(run, metric, axis, data); perRun.set(run.index, points); }
+    return points;
+  }
+
+  /**
+   * @param {Points} points
+   * @param {Grid} grid
+   */
+  aligned(points, grid) {
+    const key = grid.min + ":" + grid.max + ":" + grid.size;
+    let perGrid = this.alignedByPoints.get(points);
+    if (!perGrid) { perGrid = new Map(); this.alignedByPoints.set(points, perGrid); }
+    let aligned = perGrid.get(key);
+    if (!aligned) {
+      if (perGrid.size > 4) perGrid.clear();   // grids change with filters; keep memory bounded
+      aligned = alignRun(points, grid);
+      perGrid.set(key, aligned);
+    }
+    return aligned;
+  }
+}
+
+/**
+ * What a chart draws lines for: the leaf groups when grouped, else every run by name.
+ * @param {boolean} grouped
+ * @param {LineSource[]} leaves
+ * @param {readonly Run[]} runs
+ * @returns {LineSource[]}
+ */
+export function lineSources(grouped, leaves, runs) {
+  if (grouped) return leaves;
+  return runs.slice().sort((a, b) => compareValues(a.name, b.name)).map(r => ({ id: "run:" + r.id, label: r.name, runs: [r] }));
+}
+
+/**
+ * Lines to draw for one metric, or null when no run has a point against the chosen x axis.
+ * @param {string} metric
+ * @param {readonly LineSource[]} sources
+ * @param {{ grouped: boolean, withRuns: boolean, settings: ChartSettings }} how withRuns: add each group's runs
+ * @param {ReportData} data
+ * @param {SeriesCache} cache
+ * @returns {{ grid: Grid, series: Series[] } | null}
+ */
+export function buildSeries(metric, sources, how, data, cache) {
+  const { grouped, withRuns, settings } = how;
+  const perSource = sources.map(src => src.runs.map(r => cache.points(r, metric, settings.x, data)));
+  const curve = data.curves.get(metric);
+  const grid = chartGrid(perSource.flat(), settings.x === "step" && curve ? curve.width : 0);
+  if (!grid) return null;
+  /** @type {Series[]} */
+  const series = [];
+  sources.forEach((src, order) => {
+    const aligned = perSource[order].filter(p => p.xs.length).map(p => cache.aligned(p, grid));
+    if (!aligned.length) return;
+    const agg = grouped ? aggregateSeries(aligned, grid.size, settings.line, settings.band)
+      : { line: withGaps(aligned[0]), lo: null, hi: null, n: null };
+    const ghosts = grouped && withRuns ? aligned.map(withGaps) : [];
+    series.push({ id: src.id, label: src.label, order, ...agg, runs: src.runs.length, ghosts });
+  });
+  return { grid, series };
+}
+
+/** @param {Float64Array} aligned */
+function withGaps(aligned) {
+  return Array.from(aligned, v => (isNaN(v) ? null : v));
+}

@@ -1,0 +1,78 @@
+// How the page shows, identifies and orders the values of runs (config values, group names, metrics).
+
+import { isFiniteNumber } from "./report-data.js";
+
+/** @typedef {import("./report-data.js").JsonValue} JsonValue */
+
+export const NONE_LABEL = "(none)";
+
+/**
+ * A stable identity for a value: 0.1 and 0.10 are one number after JSON.parse, so they share a group.
+ * @param {JsonValue | undefined} v
+ */
+export function valueId(v) {
+  return v === null || v === undefined ? "\u0000none" : typeof v + ":" + (typeof v === "object" ? JSON.stringify(v) : String(v));
+}
+
+// One collator for every comparison: String.localeCompare builds one per call, which dominated sorts.
+const collator = new Intl.Collator(undefined, { numeric: true });
+
+/**
+ * Numbers by value, everything else by its shown text (numeric-aware); missing values sort last.
+ * @param {JsonValue | undefined} a
+ * @param {JsonValue | undefined} b
+ */
+export function compareValues(a, b) {
+  const an = a === null || a === undefined, bn = b === null || b === undefined;
+  if (an || bn) return an === bn ? 0 : an ? 1 : -1;
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  return collator.compare(displayValue(a), displayValue(b));
+}
+
+/** @param {JsonValue | undefined} v */
+export function displayValue(v) {
+  if (v === null || v === undefined) return NONE_LABEL;
+  if (typeof v === "number") return formatNumber(v);
+  if (typeof v === "boolean" || typeof v === "string") return String(v);
+  return JSON.stringify(v);
+}
+
+/** @param {JsonValue | undefined} v */
+export function displayValueOrBlank(v) {
+  return v === null || v === undefined ? "" : displayValue(v);
+}
+
+/** @param {number} v */
+export function formatNumber(v) {
+  if (isNaN(v)) return "NaN";
+  if (!isFinite(v)) return v > 0 ? "∞" : "-∞";
+  if (Number.isInteger(v) && Math.abs(v) < 1e9) return String(v);
+  const a = Math.abs(v);
+  if (a !== 0 && (a >= 1e6 || a < 1e-3)) return v.toExponential(3);
+  return String(Number(v.toPrecision(4)));
+}
+
+/**
+ * Three significant digits: enough to compare groups, narrow enough for the comparison panel.
+ * @param {number | null | undefined} v
+ */
+export function formatShort(v) {
+  if (!isFiniteNumber(v)) return "–";
+  const a = Math.abs(v);
+  if (a !== 0 && (a >= 1e5 || a < 1e-3)) return v.toExponential(2);
+  return String(Number(v.toPrecision(3)));
+}
+
+/** @param {number | null} seconds */
+export function formatDuration(seconds) {
+  if (!isFiniteNumber(seconds)) return "";
+  if (seconds < 60) return seconds.toFixed(seconds < 10 ? 2 : 1) + " s";
+  const m = Math.floor(seconds / 60), s = Math.round(seconds % 60);
+  if (m < 60) return m + "m " + s + "s";
+  return Math.floor(m / 60) + "h " + (m % 60) + "m";
+}
+
+/** @param {number} n @param {string} word */
+export function plural(n, word) {
+  return n + " " + word + (n === 1 ? "" : "s");
+}

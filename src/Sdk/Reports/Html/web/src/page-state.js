@@ -1,0 +1,80 @@
+// What the reader has chosen (grouping, filter, sort, open groups, chart settings) and where they are
+// (#/ or #/group/<name>), and the context every view renders from.
+
+/** @typedef {import("./data/report-data.js").ReportData} ReportData */
+/** @typedef {import("./data/report-data.js").Run} Run */
+/** @typedef {import("./data/grouping.js").GroupNode} GroupNode */
+/** @typedef {import("./data/grouping.js").LineSource} LineSource */
+/** @typedef {import("./data/columns.js").Column} Column */
+/** @typedef {import("./data/columns.js").ColumnAggregate} ColumnAggregate */
+/** @typedef {import("./data/columns.js").SortOrder} SortOrder */
+/** @typedef {import("./data/chart-settings.js").ChartSettings} ChartSettings */
+
+/** Rows the table builds at first, and adds per click on its "show more" button. */
+export const ROW_PAGE = 200;
+
+/**
+ * @typedef {object} PageState
+ * @property {string} project "" for all projects
+ * @property {boolean} grouped
+ * @property {string[]} keys group-by keys, outermost first
+ * @property {string} filter
+ * @property {SortOrder} sort
+ * @property {Map<string, ColumnAggregate>} colAgg the statistic a group row shows, per column id
+ * @property {Set<string>} expanded ids of the open group rows
+ * @property {string | null} compareMetric
+ * @property {number} rowLimit
+ * @property {Map<string, ChartSettings>} chartSettings per metric
+ */
+
+/** @typedef {{ page: "all" } | { page: "group", name: string | null }} Route */
+
+/**
+ * Everything a view renders from, computed once per render.
+ * @typedef {object} ViewContext
+ * @property {ReportData} data
+ * @property {PageState} state
+ * @property {Route} route
+ * @property {Run[]} runs the runs of the project, route and filter
+ * @property {GroupNode[]} tree
+ * @property {boolean} grouped
+ * @property {LineSource[]} leaves
+ * @property {Column[]} cols
+ * @property {() => void} redrawTable redraws the table and the comparison after a change of theirs
+ */
+
+/**
+ * @param {ReportData} data
+ * @returns {PageState}
+ */
+export function initialState(data) {
+  return {
+    project: "",
+    grouped: hasGroups(data),   // W&B groups by `group` by default whenever runs have one
+    keys: ["group"],
+    filter: "",
+    sort: { col: "name", dir: 1 },
+    colAgg: new Map(),
+    expanded: new Set(),
+    compareMetric: null,
+    rowLimit: ROW_PAGE,
+    chartSettings: new Map(),
+  };
+}
+
+/** @param {ReportData} data */
+export function hasGroups(data) {
+  return data.runs.some(r => r.group !== null && r.group !== undefined);
+}
+
+/**
+ * @param {string} hash location.hash
+ * @returns {Route}
+ */
+export function parseRoute(hash) {
+  const m = /^#\/group\/(.*)$/.exec(hash);
+  if (!m) return { page: "all" };
+  let name;
+  try { name = decodeURIComponent(m[1]); } catch { name = m[1]; }
+  return { page: "group", name: name === "" ? null : name };
+}

@@ -1,0 +1,62 @@
+// The head of the page: "All runs", or a group's name with cards (runs, job types, states, mean duration)
+// and a summary table per metric (n, mean, median, min, max, std, 95% CI).
+
+import { clear, el } from "./dom.js";
+import { columnStats } from "../data/columns.js";
+import { countBy, summaryKeys } from "../data/grouping.js";
+import { asNumber, isFiniteNumber } from "../data/report-data.js";
+import { describe } from "../data/statistics.js";
+import { NONE_LABEL, displayValue, formatDuration, formatNumber } from "../data/values.js";
+
+/** @typedef {import("../data/report-data.js").Run} Run */
+/** @typedef {import("../page-state.js").Route} Route */
+
+/**
+ * @param {HTMLElement} head
+ * @param {Route} route
+ * @param {readonly Run[]} projectRuns the chosen project's runs, unfiltered
+ */
+export function renderPageHead(head, route, projectRuns) {
+  clear(head);
+  if (route.page === "all") {
+    head.appendChild(el("h1", null, "All runs"));
+    return;
+  }
+  head.appendChild(el("nav", { className: "crumbs" }, [el("a", { href: "#/" }, "All runs"), " › group"]));
+  head.appendChild(el("h1", { "data-testid": "group-title" }, route.name === null ? NONE_LABEL : route.name));
+  const all = projectRuns.filter(run => run.group === route.name);
+  if (!all.length) {
+    head.appendChild(el("p", { className: "empty" }, "No runs in this group."));
+    return;
+  }
+  const cards = el("div", { className: "cards" });
+  cards.appendChild(statCard("runs", String(all.length)));
+  cards.appendChild(statCard("job types", Array.from(countBy(all, x => displayValue(x.job_type))).map(([k, n]) => k + " ×" + n).join(", ")));
+  cards.appendChild(statCard("states", Array.from(countBy(all, x => x.state)).map(([k, n]) => n + " " + k).join(", ")));
+  const durations = describe(all.map(x => x.duration).filter(isFiniteNumber), false);
+  if (durations.n) cards.appendChild(statCard("mean duration", formatDuration(durations.mean)));
+  head.appendChild(cards);
+  head.appendChild(groupSummary(all));
+}
+
+/** @param {string} label @param {string} value */
+function statCard(label, value) {
+  return el("div", { className: "card" }, [el("div", { className: "card-label" }, label), el("div", { className: "card-value", title: value }, value)]);
+}
+
+/** @param {readonly Run[]} runs */
+function groupSummary(runs) {
+  const table = el("table", { className: "summary-table", "data-testid": "group-summary" });
+  table.appendChild(el("thead", null, el("tr", null, ["metric", "n", "mean", "median", "min", "max", "std", "95% CI"].map(h => el("th", null, h)))));
+  const body = el("tbody");
+  /** @param {number} v */
+  const f = v => (isFiniteNumber(v) ? formatNumber(v) : "–");
+  for (const k of summaryKeys(runs)) {
+    const s = columnStats({ get: r => asNumber(r.summary.get(k)) }, runs);
+    body.appendChild(el("tr", null, [el("td", null, k), el("td", { className: "num" }, String(s.n)), el("td", { className: "num" }, f(s.mean)),
+      el("td", { className: "num" }, f(s.median)), el("td", { className: "num" }, f(s.min)), el("td", { className: "num" }, f(s.max)),
+      el("td", { className: "num" }, f(s.std)), el("td", { className: "num" }, s.n > 1 ? "[" + f(s.ciLow) + ", " + f(s.ciHigh) + "]" : "–")]));
+  }
+  table.appendChild(body);
+  return table;
+}
