@@ -1,5 +1,6 @@
 using Newtonsoft.Json;
 using Wandb.Runs;
+using Wandb.Storage.Folder;
 
 namespace Wandb.Storage;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Newtonsoft.Json;
 using Wandb.Runs;
 using Wandb.Storage.Batches;
+using Wandb.Storage.Folder;
 
 namespace Wandb.Storage;
 

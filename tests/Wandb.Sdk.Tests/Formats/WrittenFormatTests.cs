@@ -6,6 +6,7 @@ using Wandb.Runs;
 using Wandb.Sdk.Tests.Fakes;
 using Wandb.Storage;
 using Wandb.Storage.Batches;
+using Wandb.Storage.Folder;
 
 namespace Wandb.Sdk.Tests.Formats;
 

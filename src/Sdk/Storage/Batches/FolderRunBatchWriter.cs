@@ -1,3 +1,5 @@
+using Wandb.Storage.Folder;
+
 namespace Wandb.Storage.Batches;
 
 /// <summary>

@@ -1,7 +1,7 @@
 using System.Text;
 using Wandb.Runs;
 
-namespace Wandb.Storage;
+namespace Wandb.Storage.Folder;
 
 /// <summary>
 /// Appends one process's rows to <c>&lt;writer&gt;.history.jsonl</c> and replaces its

@@ -3,7 +3,7 @@ using Wandb.Diagnostics;
 using Wandb.Environment;
 using Wandb.Storage.Batches;
 
-namespace Wandb.Storage;
+namespace Wandb.Storage.Folder;
 
 /// <summary>
 /// The embedded default store: one folder per run under <c>&lt;root&gt;/runs/</c>, plus runs recorded in bulk as lines of
