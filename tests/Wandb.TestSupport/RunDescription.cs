@@ -1,5 +1,6 @@
 using System.Text;
 using Wandb.Storage;
+using Wandb.Storage.Codec;
 
 namespace Wandb.TestSupport;
 

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Wandb.Storage.Codec;
 
 namespace Wandb.Storage;
 

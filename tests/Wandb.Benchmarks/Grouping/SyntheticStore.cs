@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Wandb.Storage;
+using Wandb.Storage.Codec;
 using Wandb.Storage.Folder;
 
 namespace Wandb.Benchmarks.Grouping;

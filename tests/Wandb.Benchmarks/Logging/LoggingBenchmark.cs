@@ -5,6 +5,7 @@ using Wandb.Diagnostics;
 using Wandb.Environment;
 using Wandb.Runs;
 using Wandb.Storage;
+using Wandb.Storage.Codec;
 
 namespace Wandb.Benchmarks.Logging;
 

@@ -2,6 +2,7 @@ using System.Text;
 using Newtonsoft.Json;
 using Wandb.Runs;
 using Wandb.Storage;
+using Wandb.Storage.Codec;
 
 namespace Wandb.Sdk.Tests.Storage;
 

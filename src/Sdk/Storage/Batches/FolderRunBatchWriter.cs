@@ -1,3 +1,4 @@
+using Wandb.Storage.Codec;
 using Wandb.Storage.Folder;
 
 namespace Wandb.Storage.Batches;

@@ -1,5 +1,6 @@
 using Newtonsoft.Json;
 using Wandb.Diagnostics;
+using Wandb.Storage.Codec;
 using Wandb.Storage.Folder;
 
 namespace Wandb.Storage.Batches;

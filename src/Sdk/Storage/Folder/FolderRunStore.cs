@@ -2,6 +2,7 @@ using Newtonsoft.Json;
 using Wandb.Diagnostics;
 using Wandb.Environment;
 using Wandb.Storage.Batches;
+using Wandb.Storage.Codec;
 
 namespace Wandb.Storage.Folder;
 

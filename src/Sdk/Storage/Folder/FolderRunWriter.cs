@@ -1,5 +1,6 @@
 using System.Text;
 using Wandb.Runs;
+using Wandb.Storage.Codec;
 
 namespace Wandb.Storage.Folder;
 

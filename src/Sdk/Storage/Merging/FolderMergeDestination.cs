@@ -1,6 +1,7 @@
 using System.Text;
 using Wandb.Diagnostics;
 using Wandb.Storage.Batches;
+using Wandb.Storage.Codec;
 using Wandb.Storage.Folder;
 
 namespace Wandb.Storage.Merging;

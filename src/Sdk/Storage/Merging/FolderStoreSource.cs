@@ -1,6 +1,7 @@
 using Newtonsoft.Json;
 using Wandb.Diagnostics;
 using Wandb.Storage.Batches;
+using Wandb.Storage.Codec;
 using Wandb.Storage.Folder;
 using Wandb.Storage.Postgres;
 

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Wandb.Storage.Codec;
 using Wandb.Storage.Postgres;
 
 namespace Wandb.Storage.Merging;

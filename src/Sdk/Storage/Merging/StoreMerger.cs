@@ -1,4 +1,5 @@
 using Wandb.Diagnostics;
+using Wandb.Storage.Codec;
 using Wandb.Storage.Folder;
 
 namespace Wandb.Storage.Merging;

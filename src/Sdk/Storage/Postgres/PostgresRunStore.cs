@@ -4,6 +4,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Wandb.Diagnostics;
 using Wandb.Environment;
+using Wandb.Storage.Codec;
 
 namespace Wandb.Storage.Postgres;
 

@@ -2,6 +2,7 @@ using System.Text;
 using Npgsql;
 using Wandb.Diagnostics;
 using Wandb.Runs;
+using Wandb.Storage.Codec;
 using Wandb.Storage.Folder;
 
 namespace Wandb.Storage.Postgres;

@@ -1,6 +1,7 @@
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
+using Wandb.Storage.Codec;
 
 namespace Wandb.Storage.Postgres;
 

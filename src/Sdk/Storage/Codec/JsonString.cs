@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Wandb.Storage;
+namespace Wandb.Storage.Codec;
 
 /// <summary>JSON string quoting for the hand-written history format.</summary>
 internal static class JsonString

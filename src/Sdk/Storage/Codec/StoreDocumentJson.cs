@@ -4,7 +4,7 @@ using Newtonsoft.Json;
 using Wandb.Runs;
 using Wandb.Storage.Batches;
 
-namespace Wandb.Storage;
+namespace Wandb.Storage.Codec;
 
 /// <summary>
 /// Writes <c>run.json</c> and the writer state files field by field (<see cref="StoreDocumentReader"/> reads them). The reflection-based

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Wandb.Runs;
 
-namespace Wandb.Storage;
+namespace Wandb.Storage.Codec;
 
 /// <summary>
 /// Writes history rows as JSON lines: <c>{"_step":3,"_runtime":1.5,"_timestamp":1764433739.25,"loss":0.4}</c>.

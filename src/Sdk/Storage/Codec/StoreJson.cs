@@ -3,7 +3,7 @@ using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace Wandb.Storage;
+namespace Wandb.Storage.Codec;
 
 /// <summary>
 /// JSON settings and helpers for the store's metadata files. Non-finite numbers are written as the strings

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Wandb.Storage;
+namespace Wandb.Storage.Codec;
 
 /// <summary>
 /// Parses one history line written by <see cref="HistoryLineFormat"/>. Strict: anything that is not a

@@ -4,7 +4,7 @@ using Wandb.Runs;
 using Wandb.Storage.Batches;
 using Wandb.Storage.Folder;
 
-namespace Wandb.Storage;
+namespace Wandb.Storage.Codec;
 
 /// <summary>
 /// Reads <c>run.json</c>, writer states and batch lines token by token. Building a JSON object tree first
