@@ -13,8 +13,8 @@ internal sealed class HistoryLineParser
     private readonly HistoryKeyTable _keys = new();
     private readonly StringBuilder _scratch = new();
     private readonly Dictionary<string, int> _wideRow = new(StringComparer.Ordinal);
-    private string[] _rowKeys = new string[16];
-    private double[] _rowValues = new double[16];
+    private string[] _rowKeys = new string[HistoryValues.LinearLimit];
+    private double[] _rowValues = new double[HistoryValues.LinearLimit];
     private int _rowCount;
 
     public HistoryRow? TryParse(string line)
@@ -175,7 +175,9 @@ internal sealed class HistoryLineParser
     private void SetValue(string key, double value)
     {
         // A repeated key keeps its first position and takes the last value, as a dictionary's indexer would.
-        if (_rowCount <= 16)
+        // Duplicates are found the way the finished row searches: linearly up to HistoryValues.LinearLimit
+        // keys, then through an index built once, when the row outgrows it.
+        if (_rowCount <= HistoryValues.LinearLimit)
         {
             for (var k = 0; k < _rowCount; k++)
             {
@@ -186,7 +188,7 @@ internal sealed class HistoryLineParser
                 }
             }
 
-            if (_rowCount == 16)
+            if (_rowCount == HistoryValues.LinearLimit)
             {
                 for (var k = 0; k < _rowCount; k++)
                 {
@@ -206,7 +208,7 @@ internal sealed class HistoryLineParser
             Array.Resize(ref _rowValues, _rowCount * 2);
         }
 
-        if (_rowCount >= 16)
+        if (_rowCount >= HistoryValues.LinearLimit)
         {
             _wideRow[key] = _rowCount;
         }
