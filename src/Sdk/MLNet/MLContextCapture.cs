@@ -1,7 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
 using Wandb.Diagnostics;
-using Wandb.Storage;
 using Wandb.Storage.Folder;
 
 namespace Wandb.MLNet;

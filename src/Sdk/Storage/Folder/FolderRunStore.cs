@@ -89,7 +89,7 @@ internal sealed class FolderRunStore : RunStore
         if (resume == ResumeMode.Must && RunBatchIndex.Read(Layout, _fs, _output).Find(id) is { } batched)
         {
             _fs.CreateDirectory(Layout.RunDirectory(id));
-            _fs.TryCreateNew(metadataPath, StoreJson.Serialize(batched.Metadata));
+            _fs.TryCreateNew(metadataPath, StoreCodec.Serialize(batched.Metadata));
             return Attach(id, resume, batched);
         }
 
@@ -100,7 +100,7 @@ internal sealed class FolderRunStore : RunStore
         }
 
         _fs.CreateDirectory(Layout.RunDirectory(id));
-        if (_fs.TryCreateNew(metadataPath, StoreJson.Serialize(requested)))
+        if (_fs.TryCreateNew(metadataPath, StoreCodec.Serialize(requested)))
         {
             return new RunOpenResult(requested, Attached: false, NextStep: 0);
         }
@@ -156,7 +156,7 @@ internal sealed class FolderRunStore : RunStore
 
         try
         {
-            return StoreJson.Deserialize<RunMetadataFile>(ReadAllText(path));
+            return StoreCodec.Deserialize<RunMetadataFile>(ReadAllText(path));
         }
         catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
         {
@@ -172,7 +172,7 @@ internal sealed class FolderRunStore : RunStore
         {
             try
             {
-                states.Add(StoreJson.Deserialize<WriterStateFile>(ReadAllText(path)));
+                states.Add(StoreCodec.Deserialize<WriterStateFile>(ReadAllText(path)));
             }
             catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
             {

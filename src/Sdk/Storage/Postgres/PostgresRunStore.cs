@@ -193,7 +193,7 @@ internal sealed class PostgresRunStore : RunStore
             var states = new List<WriterStateFile>();
             try
             {
-                metadata = StoreJson.Deserialize<RunMetadataFile>(rows[index].Metadata);
+                metadata = StoreCodec.Deserialize<RunMetadataFile>(rows[index].Metadata);
             }
             catch (JsonException ex)
             {
@@ -209,7 +209,7 @@ internal sealed class PostgresRunStore : RunStore
 
                 try
                 {
-                    states.Add(StoreJson.Deserialize<WriterStateFile>(json));
+                    states.Add(StoreCodec.Deserialize<WriterStateFile>(json));
                 }
                 catch (JsonException ex)
                 {
