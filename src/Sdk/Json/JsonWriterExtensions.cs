@@ -9,61 +9,20 @@ namespace Wandb.Json;
 /// </summary>
 internal static class JsonWriterExtensions
 {
-    public static void WriteProperty(this JsonWriter json, string name, string? value)
-    {
-        json.WritePropertyName(name);
-        json.WriteValue(value);
-    }
+    public static void WriteProperty(this JsonWriter json, string name, string? value) => json.Named(name).WriteValue(value);
 
-    public static void WriteProperty(this JsonWriter json, string name, int value)
-    {
-        json.WritePropertyName(name);
-        json.WriteValue(value);
-    }
+    /// <summary>An integer; an <c>int</c> is written with the same digits.</summary>
+    public static void WriteProperty(this JsonWriter json, string name, long value) => json.Named(name).WriteValue(value);
 
-    public static void WriteProperty(this JsonWriter json, string name, int? value)
-    {
-        json.WritePropertyName(name);
-        json.WriteValue(value);
-    }
+    public static void WriteProperty(this JsonWriter json, string name, long? value) => json.Named(name).WriteValue(value);
 
-    public static void WriteProperty(this JsonWriter json, string name, long value)
-    {
-        json.WritePropertyName(name);
-        json.WriteValue(value);
-    }
-
-    public static void WriteProperty(this JsonWriter json, string name, long? value)
-    {
-        json.WritePropertyName(name);
-        json.WriteValue(value);
-    }
-
-    public static void WriteProperty(this JsonWriter json, string name, bool value)
-    {
-        json.WritePropertyName(name);
-        json.WriteValue(value);
-    }
-
-    public static void WriteProperty(this JsonWriter json, string name, bool? value)
-    {
-        json.WritePropertyName(name);
-        json.WriteValue(value);
-    }
+    public static void WriteProperty(this JsonWriter json, string name, bool? value) => json.Named(name).WriteValue(value);
 
     /// <summary>A number in full precision; NaN and infinities follow the writer's FloatFormatHandling.</summary>
-    public static void WriteProperty(this JsonWriter json, string name, double value)
-    {
-        json.WritePropertyName(name);
-        json.WriteValue(value);
-    }
+    public static void WriteProperty(this JsonWriter json, string name, double value) => json.Named(name).WriteValue(value);
 
     /// <summary>A time as the writer's DateFormatHandling writes it (the store's documents).</summary>
-    public static void WriteProperty(this JsonWriter json, string name, DateTimeOffset? value)
-    {
-        json.WritePropertyName(name);
-        json.WriteValue(value);
-    }
+    public static void WriteProperty(this JsonWriter json, string name, DateTimeOffset? value) => json.Named(name).WriteValue(value);
 
     /// <summary>A time as a round-trip ("O") string with all seven fraction digits, as the reports write times.</summary>
     public static void WriteRoundTripTime(this JsonWriter json, string name, DateTimeOffset? value) =>
@@ -72,23 +31,19 @@ internal static class JsonWriterExtensions
     /// <summary>A statistic: the number, or null where it is undefined (the std dev of one run), never a non-finite marker.</summary>
     public static void WriteStatistic(this JsonWriter json, string name, double value)
     {
-        json.WritePropertyName(name);
-        if (double.IsNaN(value) || double.IsInfinity(value))
+        if (!IsFinite(value))
         {
-            json.WriteNull();
+            json.Named(name).WriteNull();
         }
         else
         {
-            json.WriteValue(value);
+            json.WriteProperty(name, value);
         }
     }
 
     /// <summary>A number as a short literal of <paramref name="format"/> (see <see cref="WriteShortNumber(JsonWriter, double, string)"/>).</summary>
-    public static void WriteShortNumber(this JsonWriter json, string name, double value, string format)
-    {
-        json.WritePropertyName(name);
-        json.WriteShortNumber(value, format);
-    }
+    public static void WriteShortNumber(this JsonWriter json, string name, double value, string format) =>
+        json.Named(name).WriteShortNumber(value, format);
 
     /// <summary>
     /// A number as a short literal: curve points dominate the page's size, and six significant digits are
@@ -96,7 +51,7 @@ internal static class JsonWriterExtensions
     /// </summary>
     public static void WriteShortNumber(this JsonWriter json, double value, string format)
     {
-        if (double.IsNaN(value) || double.IsInfinity(value))
+        if (!IsFinite(value))
         {
             json.WriteNull();
             return;
@@ -112,21 +67,24 @@ internal static class JsonWriterExtensions
     }
 
     /// <summary>A config, a summary or one of their values, as <see cref="PlainValueWriter"/> writes it.</summary>
-    public static void WritePlainValue(this JsonWriter json, string name, object? value)
-    {
-        json.WritePropertyName(name);
-        PlainValueWriter.Write(json, value);
-    }
+    public static void WritePlainValue(this JsonWriter json, string name, object? value) => PlainValueWriter.Write(json.Named(name), value);
 
     public static void WriteStringArray(this JsonWriter json, string name, IEnumerable<string?> values)
     {
-        json.WritePropertyName(name);
-        json.WriteStartArray();
+        json.Named(name).WriteStartArray();
         foreach (var value in values)
         {
             json.WriteValue(value);
         }
 
         json.WriteEndArray();
+    }
+
+    private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
+
+    private static JsonWriter Named(this JsonWriter json, string name)
+    {
+        json.WritePropertyName(name);
+        return json;
     }
 }

@@ -15,12 +15,6 @@ internal static class ReportDataWriter
 {
     public const int Schema = 1;
 
-    private static readonly RunField[] RunFields =
-    {
-        RunField.Id, RunField.Name, RunField.Project, RunField.Group, RunField.JobType, RunField.State, RunField.Notes,
-        RunField.CreatedAt, RunField.Duration, RunField.Tags, RunField.FlatConfig, RunField.Summary,
-    };
-
     public static void Write(JsonWriter json, RunStore store, IReadOnlyList<StoredRun> runs, HtmlReportOptions options, DateTimeOffset generatedAt)
     {
         var buckets = HtmlBudget.BucketsPerChart(runs, options);
@@ -41,7 +35,7 @@ internal static class ReportDataWriter
         json.WriteStartArray();
         foreach (var run in runs)
         {
-            ReportRunWriter.WriteRun(json, run, RunFields);
+            ReportRunWriter.WriteRun(json, run, ReportRunWriter.PageFields);
         }
 
         json.WriteEndArray();

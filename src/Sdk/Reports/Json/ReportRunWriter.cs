@@ -5,11 +5,25 @@ using Wandb.Storage;
 namespace Wandb.Reports.Json;
 
 /// <summary>
-/// Writes a run as a JSON object, one way for every report: runs.json and the page data of the HTML
-/// report each name the fields they carry, in their documented order, and every field is written here.
+/// Writes a run as a JSON object, one way for every report: each report carries the fields of its list,
+/// in that (documented) order, and every field is written here.
 /// </summary>
 internal static class ReportRunWriter
 {
+    /// <summary>A run of runs.json (docs/reports.md).</summary>
+    public static readonly RunField[] RunsJsonFields =
+    {
+        RunField.Id, RunField.Name, RunField.Project, RunField.Group, RunField.JobType, RunField.State, RunField.ExitCode,
+        RunField.CreatedAt, RunField.FinishedAt, RunField.Tags, RunField.Notes, RunField.Config, RunField.Summary,
+    };
+
+    /// <summary>A run of the HTML report's page data (docs/html-report.md): a duration instead of the exit code and end, and the config flattened for the page's columns.</summary>
+    public static readonly RunField[] PageFields =
+    {
+        RunField.Id, RunField.Name, RunField.Project, RunField.Group, RunField.JobType, RunField.State, RunField.Notes,
+        RunField.CreatedAt, RunField.Duration, RunField.Tags, RunField.FlatConfig, RunField.Summary,
+    };
+
     public static void WriteRun(JsonWriter json, StoredRun run, RunField[] fields)
     {
         json.WriteStartObject();

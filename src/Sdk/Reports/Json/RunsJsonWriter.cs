@@ -14,12 +14,6 @@ internal static class RunsJsonWriter
 {
     public const int Schema = 1;
 
-    private static readonly RunField[] RunFields =
-    {
-        RunField.Id, RunField.Name, RunField.Project, RunField.Group, RunField.JobType, RunField.State, RunField.ExitCode,
-        RunField.CreatedAt, RunField.FinishedAt, RunField.Tags, RunField.Notes, RunField.Config, RunField.Summary,
-    };
-
     public static void Write(ReportModel model, TextWriter output)
     {
         using var json = JsonConventions.CreateWriter(output, Formatting.Indented);
@@ -30,7 +24,7 @@ internal static class RunsJsonWriter
         json.WriteStartArray();
         foreach (var run in model.Runs)
         {
-            ReportRunWriter.WriteRun(json, run, RunFields);
+            ReportRunWriter.WriteRun(json, run, ReportRunWriter.RunsJsonFields);
         }
 
         json.WriteEndArray();
