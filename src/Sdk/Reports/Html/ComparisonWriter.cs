@@ -14,7 +14,7 @@ namespace Wandb.Reports.Html;
 internal static class ComparisonWriter
 {
     // Six significant digits are more than the page shows.
-    private const string Digits = "G6";
+    private const string NumberFormat = "G6";
 
     public static void Write(JsonWriter json, IReadOnlyList<StoredRun> runs, MetricGoals goals)
     {
@@ -101,17 +101,17 @@ internal static class ComparisonWriter
         var stats = group.Summary.TryGetValue(metric, out var s) ? s : MetricStatistics.Empty;
         json.WriteStartObject();
         json.WritePlainValue(JsonFields.Group, Value(group));
-        json.WriteShortNumber(JsonFields.N, stats.N, Digits);
-        json.WriteShortNumber(JsonFields.Mean, stats.Mean, Digits);
-        json.WriteShortNumber(JsonFields.Std, stats.Std, Digits);
+        json.WriteShortNumber(JsonFields.N, stats.N, NumberFormat);
+        json.WriteShortNumber(JsonFields.Mean, stats.Mean, NumberFormat);
+        json.WriteShortNumber(JsonFields.Std, stats.Std, NumberFormat);
         if (test is not null)
         {
-            json.WriteShortNumber("diff", test.Difference, Digits);
-            json.WriteShortNumber("ci_low", test.Ci95Low, Digits);
-            json.WriteShortNumber("ci_high", test.Ci95High, Digits);
-            json.WriteShortNumber("t", test.T, Digits);
-            json.WriteShortNumber("df", test.Df, Digits);
-            json.WriteShortNumber("p", test.P, Digits);
+            json.WriteShortNumber("diff", test.Difference, NumberFormat);
+            json.WriteShortNumber("ci_low", test.Ci95Low, NumberFormat);
+            json.WriteShortNumber("ci_high", test.Ci95High, NumberFormat);
+            json.WriteShortNumber("t", test.T, NumberFormat);
+            json.WriteShortNumber("df", test.Df, NumberFormat);
+            json.WriteShortNumber("p", test.P, NumberFormat);
         }
 
         json.WriteEndObject();
