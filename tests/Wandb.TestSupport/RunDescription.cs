@@ -1,5 +1,6 @@
 using System.Text;
 using Wandb.Storage;
+using Wandb.Storage.Codec;
 
 namespace Wandb.TestSupport;
 
@@ -9,7 +10,7 @@ namespace Wandb.TestSupport;
 /// </summary>
 internal static class RunDescription
 {
-    public static string Of(StoredRun run, bool withCreatedAt = true) => Encoding.UTF8.GetString(StoreJson.Serialize(new
+    public static string Of(StoredRun run, bool withCreatedAt = true) => Encoding.UTF8.GetString(StoreCodec.Serialize(new
     {
         run.Id,
         run.Name,

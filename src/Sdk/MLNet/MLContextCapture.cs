@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
 using Wandb.Diagnostics;
-using Wandb.Storage;
+using Wandb.Storage.Folder;
 
 namespace Wandb.MLNet;
 

@@ -1,4 +1,5 @@
 using Newtonsoft.Json;
+using Wandb.Json;
 
 namespace Wandb.Runs;
 
@@ -6,38 +7,38 @@ namespace Wandb.Runs;
 public sealed class SystemInfo
 {
     /// <summary>Host name.</summary>
-    [JsonProperty("host")]
+    [JsonProperty(JsonFields.Host)]
     public string? Host { get; set; }
 
     /// <summary>Operating system description.</summary>
-    [JsonProperty("os")]
+    [JsonProperty(JsonFields.Os)]
     public string? Os { get; set; }
 
     /// <summary>.NET runtime description.</summary>
-    [JsonProperty("dotnet")]
+    [JsonProperty(JsonFields.DotNet)]
     public string? DotNet { get; set; }
 
     /// <summary>Id of the process that created the run.</summary>
-    [JsonProperty("pid")]
+    [JsonProperty(JsonFields.Pid)]
     public int Pid { get; set; }
 
     /// <summary>Git commit of the working copy, when in a repository.</summary>
-    [JsonProperty("git_commit")]
+    [JsonProperty(JsonFields.GitCommit)]
     public string? GitCommit { get; set; }
 
     /// <summary>Git branch, when in a repository on a branch.</summary>
-    [JsonProperty("git_branch")]
+    [JsonProperty(JsonFields.GitBranch)]
     public string? GitBranch { get; set; }
 
     /// <summary>Whether the working copy had uncommitted changes; null when unknown.</summary>
-    [JsonProperty("git_dirty")]
+    [JsonProperty(JsonFields.GitDirty)]
     public bool? GitDirty { get; set; }
 
     /// <summary>CI provider (github, azure-devops, gitlab), when in CI.</summary>
-    [JsonProperty("ci_provider")]
+    [JsonProperty(JsonFields.CiProvider)]
     public string? CiProvider { get; set; }
 
     /// <summary>CI pipeline run id, when in CI.</summary>
-    [JsonProperty("ci_run_id")]
+    [JsonProperty(JsonFields.CiRunId)]
     public string? CiRunId { get; set; }
 }

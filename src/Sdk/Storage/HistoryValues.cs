@@ -10,7 +10,8 @@ namespace Wandb.Storage;
 /// </summary>
 internal sealed class HistoryValues : IReadOnlyDictionary<string, double>
 {
-    private const int LinearLimit = 16;
+    /// <summary>Rows with at most this many metrics are searched linearly; larger ones get a dictionary (the parser finds duplicate keys the same way).</summary>
+    public const int LinearLimit = 16;
 
     private readonly string[] _keys;
     private readonly double[] _values;

@@ -1,6 +1,7 @@
 using Wandb.Diagnostics;
 using Wandb.Environment;
 using Wandb.Settings;
+using Wandb.Storage.Folder;
 using Wandb.Storage.Postgres;
 
 namespace Wandb.Storage;

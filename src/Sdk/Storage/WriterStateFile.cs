@@ -1,4 +1,6 @@
 using Newtonsoft.Json;
+using Wandb.Json;
+using Wandb.Storage.Folder;
 
 namespace Wandb.Storage;
 
@@ -8,51 +10,51 @@ namespace Wandb.Storage;
 /// </summary>
 internal sealed class WriterStateFile
 {
-    [JsonProperty("schema")]
+    [JsonProperty(JsonFields.Schema)]
     public int Schema { get; set; } = StoreLayout.FormatVersion;
 
-    [JsonProperty("writer")]
+    [JsonProperty(JsonFields.Writer)]
     public string Writer { get; set; } = string.Empty;
 
-    [JsonProperty("host")]
+    [JsonProperty(JsonFields.Host)]
     public string? Host { get; set; }
 
-    [JsonProperty("pid")]
+    [JsonProperty(JsonFields.Pid)]
     public int Pid { get; set; }
 
-    [JsonProperty("process_started_at")]
+    [JsonProperty(JsonFields.ProcessStartedAt)]
     public DateTimeOffset? ProcessStartedAt { get; set; }
 
-    [JsonProperty("started_at")]
+    [JsonProperty(JsonFields.StartedAt)]
     public DateTimeOffset StartedAt { get; set; }
 
-    [JsonProperty("updated_at")]
+    [JsonProperty(JsonFields.UpdatedAt)]
     public DateTimeOffset UpdatedAt { get; set; }
 
-    [JsonProperty("finished_at")]
+    [JsonProperty(JsonFields.FinishedAt)]
     public DateTimeOffset? FinishedAt { get; set; }
 
-    [JsonProperty("state")]
+    [JsonProperty(JsonFields.State)]
     public string State { get; set; } = "running";
 
-    [JsonProperty("exit_code")]
+    [JsonProperty(JsonFields.ExitCode)]
     public int? ExitCode { get; set; }
 
-    [JsonProperty("rows")]
+    [JsonProperty(JsonFields.Rows)]
     public long Rows { get; set; }
 
-    [JsonProperty("last_step")]
+    [JsonProperty(JsonFields.LastStep)]
     public long? LastStep { get; set; }
 
-    [JsonProperty("config")]
+    [JsonProperty(JsonFields.Config)]
     public Dictionary<string, object?> Config { get; set; } = new();
 
-    [JsonProperty("summary")]
+    [JsonProperty(JsonFields.Summary)]
     public Dictionary<string, object?> Summary { get; set; } = new();
 
-    [JsonProperty("last")]
+    [JsonProperty(JsonFields.Last)]
     public Dictionary<string, double> Last { get; set; } = new();
 
-    [JsonProperty("dropped_rows")]
+    [JsonProperty(JsonFields.DroppedRows)]
     public long DroppedRows { get; set; }
 }

@@ -5,6 +5,7 @@ using Wandb.Environment;
 using Wandb.Grouping.Curves;
 using Wandb.Reports;
 using Wandb.Storage;
+using Wandb.Storage.Folder;
 
 namespace Wandb.Benchmarks.Grouping;
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Wandb.Storage;
+using Wandb.Storage.Codec;
+using Wandb.Storage.Folder;
 
 namespace Wandb.Benchmarks.Grouping;
 
@@ -25,7 +27,7 @@ internal static class SyntheticStore
             var random = new Random(r);
             var group = "exp-" + (r % 10).ToString(CultureInfo.InvariantCulture);
             var created = started.AddMinutes(r);
-            File.WriteAllBytes(layout.MetadataPath(id), StoreJson.Serialize(new RunMetadataFile
+            File.WriteAllBytes(layout.MetadataPath(id), StoreCodec.Serialize(new RunMetadataFile
             {
                 Id = id,
                 Name = "fold-" + r.ToString(CultureInfo.InvariantCulture),
@@ -61,7 +63,7 @@ internal static class SyntheticStore
                 }
             }
 
-            File.WriteAllBytes(layout.StatePath(id, "w0000001"), StoreJson.Serialize(new WriterStateFile
+            File.WriteAllBytes(layout.StatePath(id, "w0000001"), StoreCodec.Serialize(new WriterStateFile
             {
                 Writer = "w0000001",
                 Host = "bench",

@@ -5,6 +5,7 @@ using Wandb.Diagnostics;
 using Wandb.Environment;
 using Wandb.Runs;
 using Wandb.Storage;
+using Wandb.Storage.Codec;
 
 namespace Wandb.Benchmarks.Logging;
 
@@ -171,7 +172,7 @@ public sealed class LoggingBenchmark : IBenchmark
         {
             Parallel.For(0, writers, new ParallelOptions { MaxDegreeOfParallelism = writers }, w =>
             {
-                var format = new HistoryLineFormat();
+                var format = new HistoryLineWriter();
                 var builder = new StringBuilder();
                 var values = Enumerable.Range(0, keys.Length).Select(i => (double)i).ToArray();
                 using var file = new FileStream(Path.Combine(dir, w + ".jsonl"), FileMode.Create, FileAccess.Write, FileShare.Read, 1);

@@ -1,5 +1,6 @@
 using Wandb.Runs;
 using Wandb.Storage;
+using Wandb.Storage.Folder;
 using Wandb.Storage.Postgres;
 
 namespace Wandb.Postgres.Tests.Infrastructure;

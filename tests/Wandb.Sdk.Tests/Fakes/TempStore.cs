@@ -1,6 +1,7 @@
 using Wandb.Environment;
 using Wandb.Runs;
 using Wandb.Storage;
+using Wandb.Storage.Folder;
 
 namespace Wandb.Sdk.Tests.Fakes;
 

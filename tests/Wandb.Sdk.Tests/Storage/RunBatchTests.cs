@@ -2,6 +2,7 @@ using Wandb.Environment;
 using Wandb.Sdk.Tests.Fakes;
 using Wandb.Storage;
 using Wandb.Storage.Batches;
+using Wandb.Storage.Folder;
 using Wandb.Storage.Merging;
 
 namespace Wandb.Sdk.Tests.Storage;

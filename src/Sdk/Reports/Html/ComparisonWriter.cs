@@ -1,6 +1,7 @@
 using Newtonsoft.Json;
 using Wandb.Grouping;
 using Wandb.Grouping.Statistics;
+using Wandb.Json;
 using Wandb.Storage;
 
 namespace Wandb.Reports.Html;
@@ -12,6 +13,9 @@ namespace Wandb.Reports.Html;
 /// </summary>
 internal static class ComparisonWriter
 {
+    // Six significant digits are more than the page shows.
+    private const string NumberFormat = "G6";
+
     public static void Write(JsonWriter json, IReadOnlyList<StoredRun> runs, MetricGoals goals)
     {
         json.WriteStartArray();
@@ -75,16 +79,11 @@ internal static class ComparisonWriter
     private static void WriteComparison(JsonWriter json, string? project, string pageKey, GroupComparison comparison)
     {
         json.WriteStartObject();
-        json.WritePropertyName("project");
-        json.WriteValue(project);
-        json.WritePropertyName("key");
-        json.WriteValue(pageKey);
-        json.WritePropertyName("metric");
-        json.WriteValue(comparison.Metric);
-        json.WritePropertyName("higher_is_better");
-        json.WriteValue(!comparison.LowerIsBetter);
-        json.WritePropertyName("baseline");
-        json.WriteValue(Value(comparison.Baseline));
+        json.WriteProperty(JsonFields.Project, project);
+        json.WriteProperty("key", pageKey);
+        json.WriteProperty("metric", comparison.Metric);
+        json.WriteProperty("higher_is_better", !comparison.LowerIsBetter);
+        json.WritePlainValue("baseline", Value(comparison.Baseline));
         json.WritePropertyName("rows");
         json.WriteStartArray();
         WriteRow(json, comparison.Baseline, comparison.Metric, null);
@@ -101,29 +100,22 @@ internal static class ComparisonWriter
     {
         var stats = group.Summary.TryGetValue(metric, out var s) ? s : MetricStatistics.Empty;
         json.WriteStartObject();
-        json.WritePropertyName("group");
-        json.WriteValue(Value(group));
-        Number(json, "n", stats.N);
-        Number(json, "mean", stats.Mean);
-        Number(json, "std", stats.Std);
+        json.WritePlainValue(JsonFields.Group, Value(group));
+        json.WriteShortNumber(JsonFields.N, stats.N, NumberFormat);
+        json.WriteShortNumber(JsonFields.Mean, stats.Mean, NumberFormat);
+        json.WriteShortNumber(JsonFields.Std, stats.Std, NumberFormat);
         if (test is not null)
         {
-            Number(json, "diff", test.Difference);
-            Number(json, "ci_low", test.Ci95Low);
-            Number(json, "ci_high", test.Ci95High);
-            Number(json, "t", test.T);
-            Number(json, "df", test.Df);
-            Number(json, "p", test.P);
+            json.WriteShortNumber("diff", test.Difference, NumberFormat);
+            json.WriteShortNumber("ci_low", test.Ci95Low, NumberFormat);
+            json.WriteShortNumber("ci_high", test.Ci95High, NumberFormat);
+            json.WriteShortNumber("t", test.T, NumberFormat);
+            json.WriteShortNumber("df", test.Df, NumberFormat);
+            json.WriteShortNumber("p", test.P, NumberFormat);
         }
 
         json.WriteEndObject();
     }
 
     private static object? Value(RunGroup group) => group.Path.Count == 0 ? null : group.Path[0].JsonValue;
-
-    private static void Number(JsonWriter json, string name, double value)
-    {
-        json.WritePropertyName(name);
-        JsonNumbers.Write(json, value, "G6");
-    }
 }

@@ -1,6 +1,7 @@
-using System.Globalization;
 using Newtonsoft.Json;
 using Wandb.Grouping.Curves;
+using Wandb.Json;
+using Wandb.Reports.Json;
 using Wandb.Storage;
 
 namespace Wandb.Reports.Html;
@@ -12,6 +13,8 @@ namespace Wandb.Reports.Html;
 /// </summary>
 internal static class ReportDataWriter
 {
+    public const int Schema = 1;
+
     public static void Write(JsonWriter json, RunStore store, IReadOnlyList<StoredRun> runs, HtmlReportOptions options, DateTimeOffset generatedAt)
     {
         var buckets = HtmlBudget.BucketsPerChart(runs, options);
@@ -24,30 +27,19 @@ internal static class ReportDataWriter
         }
 
         json.WriteStartObject();
-        json.WritePropertyName("schema");
-        json.WriteValue(1);
-        json.WritePropertyName("generated_at");
-        json.WriteValue(generatedAt.ToString("O", CultureInfo.InvariantCulture));
-        json.WritePropertyName("buckets");
-        json.WriteValue(buckets);
-        json.WritePropertyName("time_origin");
-        JsonNumbers.Write(json, origin, "F3");
-        json.WritePropertyName("runs");
+        json.WriteProperty(JsonFields.Schema, Schema);
+        json.WriteRoundTripTime(JsonFields.GeneratedAt, generatedAt);
+        json.WriteProperty("buckets", buckets);
+        json.WriteShortNumber("time_origin", origin, "F3");
+        json.WritePropertyName(JsonFields.Runs);
         json.WriteStartArray();
         foreach (var run in runs)
         {
-            WriteRun(json, run);
+            ReportRunWriter.WriteRun(json, run, ReportRunWriter.PageFields);
         }
 
         json.WriteEndArray();
-        json.WritePropertyName("metrics");
-        json.WriteStartArray();
-        foreach (var metric in curves.Keys.Where(IsMetric))
-        {
-            json.WriteValue(metric);
-        }
-
-        json.WriteEndArray();
+        json.WriteStringArray("metrics", curves.Keys.Where(IsMetric));
         json.WritePropertyName("curves");
         json.WriteStartObject();
         foreach (var pair in curves.Where(p => IsMetric(p.Key)))
@@ -86,13 +78,10 @@ internal static class ReportDataWriter
     private static void WriteCurves(JsonWriter json, MetricCurves curves, IReadOnlyDictionary<string, int> index, double offset, string format)
     {
         json.WriteStartObject();
-        json.WritePropertyName("x0");
-        JsonNumbers.Write(json, curves.Grid.Count == 0 ? 0 : curves.Grid.X(0), "R");
-        json.WritePropertyName("width");
-        JsonNumbers.Write(json, curves.Grid.Width, "R");
-        json.WritePropertyName("count");
-        json.WriteValue(curves.Grid.Count);
-        json.WritePropertyName("runs");
+        json.WriteShortNumber("x0", curves.Grid.Count == 0 ? 0 : curves.Grid.X(0), "R");
+        json.WriteShortNumber("width", curves.Grid.Width, "R");
+        json.WriteProperty("count", curves.Grid.Count);
+        json.WritePropertyName(JsonFields.Runs);
         json.WriteStartArray();
         foreach (var run in curves.Runs)
         {
@@ -110,14 +99,8 @@ internal static class ReportDataWriter
             json.WriteStartArray();
             for (var i = first; i <= end; i++)
             {
-                if (double.IsNaN(last[i]))
-                {
-                    json.WriteNull();
-                }
-                else
-                {
-                    JsonNumbers.Write(json, last[i] - offset, format);
-                }
+                // A gap (NaN) stays NaN after the offset and is written as null.
+                json.WriteShortNumber(last[i] - offset, format);
             }
 
             json.WriteEndArray();
@@ -125,27 +108,6 @@ internal static class ReportDataWriter
         }
 
         json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    private static void WriteRun(JsonWriter json, StoredRun run)
-    {
-        json.WriteStartObject();
-        json.WriteProperty("id", run.Id);
-        json.WriteProperty("name", run.Name);
-        json.WriteProperty("project", run.Project);
-        json.WriteProperty("group", run.Group);
-        json.WriteProperty("job_type", run.JobType);
-        json.WriteProperty("state", run.State.ToName());
-        json.WriteProperty("notes", run.Notes);
-        json.WriteProperty("created_at", run.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
-        json.WritePropertyName("duration");
-        JsonNumbers.Write(json, run.DurationSeconds, "F3");
-        json.WriteStringArray("tags", run.Tags);
-        json.WritePropertyName("config");
-        PlainValues.WriteObject(json, run.FlatConfig);
-        json.WritePropertyName("summary");
-        PlainValues.WriteObject(json, run.Summary);
         json.WriteEndObject();
     }
 }

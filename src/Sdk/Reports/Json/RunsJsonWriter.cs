@@ -1,8 +1,7 @@
-using System.Globalization;
 using Newtonsoft.Json;
 using Wandb.Grouping;
 using Wandb.Grouping.Statistics;
-using Wandb.Storage;
+using Wandb.Json;
 
 namespace Wandb.Reports.Json;
 
@@ -17,23 +16,15 @@ internal static class RunsJsonWriter
 
     public static void Write(ReportModel model, TextWriter output)
     {
-        using var json = new JsonTextWriter(output)
-        {
-            Formatting = Formatting.Indented,
-            FloatFormatHandling = FloatFormatHandling.String,
-            Culture = CultureInfo.InvariantCulture,
-            CloseOutput = false,
-        };
+        using var json = JsonConventions.CreateWriter(output, Formatting.Indented);
         json.WriteStartObject();
-        json.WritePropertyName("schema");
-        json.WriteValue(Schema);
-        json.WritePropertyName("generated_at");
-        json.WriteValue(model.GeneratedAt.ToString("O", CultureInfo.InvariantCulture));
-        json.WritePropertyName("runs");
+        json.WriteProperty(JsonFields.Schema, Schema);
+        json.WriteRoundTripTime(JsonFields.GeneratedAt, model.GeneratedAt);
+        json.WritePropertyName(JsonFields.Runs);
         json.WriteStartArray();
         foreach (var run in model.Runs)
         {
-            WriteRun(json, run);
+            ReportRunWriter.WriteRun(json, run, ReportRunWriter.RunsJsonFields);
         }
 
         json.WriteEndArray();
@@ -48,59 +39,21 @@ internal static class RunsJsonWriter
         json.WriteEndObject();
     }
 
-    private static void WriteRun(JsonWriter json, StoredRun run)
-    {
-        json.WriteStartObject();
-        json.WriteProperty("id", run.Id);
-        json.WriteProperty("name", run.Name);
-        json.WriteProperty("project", run.Project);
-        json.WriteProperty("group", run.Group);
-        json.WriteProperty("job_type", run.JobType);
-        json.WriteProperty("state", run.State.ToName());
-        json.WritePropertyName("exit_code");
-        json.WriteValue(run.ExitCode);
-        json.WriteProperty("created_at", run.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
-        json.WriteProperty("finished_at", run.FinishedAt?.ToString("O", CultureInfo.InvariantCulture));
-        json.WriteStringArray("tags", run.Tags);
-        json.WriteProperty("notes", run.Notes);
-        json.WritePropertyName("config");
-        PlainJsonWriter.Write(json, run.Config);
-        json.WritePropertyName("summary");
-        PlainJsonWriter.Write(json, run.Summary);
-        json.WriteEndObject();
-    }
-
     private static void WriteGroup(JsonWriter json, RunGroup group)
     {
         json.WriteStartObject();
-        json.WritePropertyName("group");
-        json.WriteValue(group.Path[0].IsMissing ? null : group.Path[0].Text);
-        json.WritePropertyName("runs");
-        json.WriteStartArray();
-        foreach (var run in group.Runs)
-        {
-            json.WriteValue(run.Id);
-        }
-
-        json.WriteEndArray();
-        json.WritePropertyName("job_types");
-        json.WriteStartArray();
-        foreach (var jobType in group.Runs.Select(r => r.JobType).Distinct().OrderBy(j => j is null).ThenBy(j => j, StringComparer.Ordinal))
-        {
-            json.WriteValue(jobType);
-        }
-
-        json.WriteEndArray();
+        json.WriteProperty(JsonFields.Group, group.Path[0].IsMissing ? null : group.Path[0].Text);
+        json.WriteStringArray(JsonFields.Runs, group.Runs.Select(r => r.Id));
+        json.WriteStringArray("job_types", group.Runs.Select(r => r.JobType).Distinct().OrderBy(j => j is null).ThenBy(j => j, StringComparer.Ordinal));
         json.WritePropertyName("states");
         json.WriteStartObject();
         foreach (var state in group.Runs.GroupBy(r => r.State).OrderBy(g => g.Key))
         {
-            json.WritePropertyName(state.Key.ToName());
-            json.WriteValue(state.Count());
+            json.WriteProperty(state.Key.ToName(), state.Count());
         }
 
         json.WriteEndObject();
-        json.WritePropertyName("summary");
+        json.WritePropertyName(JsonFields.Summary);
         json.WriteStartObject();
         foreach (var pair in group.Summary)
         {
@@ -112,37 +65,21 @@ internal static class RunsJsonWriter
         json.WriteEndObject();
     }
 
+    // Statistics come from finite values only, so NaN here means "undefined for this n": null, not "NaN".
     private static void WriteStatistics(JsonWriter json, MetricStatistics stats)
     {
         json.WriteStartObject();
-        json.WritePropertyName("n");
-        json.WriteValue(stats.N);
-        Statistic(json, "mean", stats.Mean);
-        Statistic(json, "median", stats.Median);
-        Statistic(json, "min", stats.Min);
-        Statistic(json, "max", stats.Max);
-        Statistic(json, "std", stats.Std);
-        Statistic(json, "stderr", stats.StdErr);
-        Statistic(json, "ci95_low", stats.Ci95Low);
-        Statistic(json, "ci95_high", stats.Ci95High);
-        json.WritePropertyName("non_finite");
-        json.WriteValue(stats.NonFinite);
-        json.WritePropertyName("non_numeric");
-        json.WriteValue(stats.NonNumeric);
+        json.WriteProperty(JsonFields.N, stats.N);
+        json.WriteStatistic(JsonFields.Mean, stats.Mean);
+        json.WriteStatistic("median", stats.Median);
+        json.WriteStatistic("min", stats.Min);
+        json.WriteStatistic("max", stats.Max);
+        json.WriteStatistic(JsonFields.Std, stats.Std);
+        json.WriteStatistic("stderr", stats.StdErr);
+        json.WriteStatistic("ci95_low", stats.Ci95Low);
+        json.WriteStatistic("ci95_high", stats.Ci95High);
+        json.WriteProperty("non_finite", stats.NonFinite);
+        json.WriteProperty("non_numeric", stats.NonNumeric);
         json.WriteEndObject();
-    }
-
-    // Statistics come from finite values only, so NaN here means "undefined for this n": null, not "NaN".
-    private static void Statistic(JsonWriter json, string name, double value)
-    {
-        json.WritePropertyName(name);
-        if (MetricStatistics.IsFinite(value))
-        {
-            json.WriteValue(value);
-        }
-        else
-        {
-            json.WriteNull();
-        }
     }
 }

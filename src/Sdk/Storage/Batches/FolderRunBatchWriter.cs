@@ -1,3 +1,6 @@
+using Wandb.Storage.Codec;
+using Wandb.Storage.Folder;
+
 namespace Wandb.Storage.Batches;
 
 /// <summary>
@@ -28,7 +31,7 @@ internal sealed class FolderRunBatchWriter : IRunBatchWriter
     {
         record.RequireWriter(_writerId);
 
-        var line = StoreDocumentJson.WriteBatchLine(record);
+        var line = StoreDocumentWriter.WriteBatchLine(record);
         _buffer.Write(line, 0, line.Length);
         Pending++;
     }

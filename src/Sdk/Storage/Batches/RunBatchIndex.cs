@@ -1,5 +1,7 @@
 using Newtonsoft.Json;
 using Wandb.Diagnostics;
+using Wandb.Storage.Codec;
+using Wandb.Storage.Folder;
 
 namespace Wandb.Storage.Batches;
 

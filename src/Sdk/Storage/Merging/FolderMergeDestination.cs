@@ -1,6 +1,8 @@
 using System.Text;
 using Wandb.Diagnostics;
 using Wandb.Storage.Batches;
+using Wandb.Storage.Codec;
+using Wandb.Storage.Folder;
 
 namespace Wandb.Storage.Merging;
 
@@ -27,20 +29,20 @@ internal sealed class FolderMergeDestination : IMergeDestination
     public RunMetadataFile? ReadRun(string runId)
     {
         var path = _layout.MetadataPath(runId);
-        return File.Exists(path) ? StoreJson.Deserialize<RunMetadataFile>(File.ReadAllText(path)) : _batches.Value.Find(runId)?.Metadata;
+        return File.Exists(path) ? StoreCodec.Deserialize<RunMetadataFile>(File.ReadAllText(path)) : _batches.Value.Find(runId)?.Metadata;
     }
 
     public void CreateRun(RunMetadataFile metadata)
     {
         _fs.CreateDirectory(_layout.RunDirectory(metadata.Id));
-        _fs.TryCreateNew(_layout.MetadataPath(metadata.Id), StoreJson.Serialize(metadata));
+        _fs.TryCreateNew(_layout.MetadataPath(metadata.Id), StoreCodec.Serialize(metadata));
     }
 
     public WriterStateFile? ReadWriter(string runId, string writerId)
     {
         var path = _layout.StatePath(runId, writerId);
         return File.Exists(path)
-            ? StoreJson.Deserialize<WriterStateFile>(File.ReadAllText(path))
+            ? StoreCodec.Deserialize<WriterStateFile>(File.ReadAllText(path))
             : _batches.Value.Find(runId)?.States.FirstOrDefault(s => string.Equals(s.Writer, writerId, StringComparison.Ordinal));
     }
 
@@ -73,7 +75,7 @@ internal sealed class FolderMergeDestination : IMergeDestination
             _fs.FlushToDisk(stream);
         }
 
-        _fs.WriteAtomic(_layout.StatePath(runId, state.Writer), StoreJson.Serialize(state), durable: true);
+        _fs.WriteAtomic(_layout.StatePath(runId, state.Writer), StoreCodec.Serialize(state), durable: true);
         return added;
     }
 

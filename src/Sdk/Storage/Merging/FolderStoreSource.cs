@@ -1,6 +1,8 @@
 using Newtonsoft.Json;
 using Wandb.Diagnostics;
 using Wandb.Storage.Batches;
+using Wandb.Storage.Codec;
+using Wandb.Storage.Folder;
 using Wandb.Storage.Postgres;
 
 namespace Wandb.Storage.Merging;
@@ -106,7 +108,7 @@ internal sealed class FolderStoreSource
     {
         try
         {
-            return File.Exists(path) ? StoreJson.Deserialize<T>(File.ReadAllText(path)) : null;
+            return File.Exists(path) ? StoreCodec.Deserialize<T>(File.ReadAllText(path)) : null;
         }
         catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
         {

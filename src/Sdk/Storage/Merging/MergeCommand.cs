@@ -2,6 +2,7 @@ using Wandb.Diagnostics;
 using Wandb.Environment;
 using Wandb.Reports;
 using Wandb.Settings;
+using Wandb.Storage.Folder;
 using Wandb.Storage.Postgres;
 
 namespace Wandb.Storage.Merging;

@@ -1,4 +1,5 @@
 using Wandb.Diagnostics;
+using Wandb.Storage.Folder;
 using Wandb.Storage.Postgres;
 
 namespace Wandb.Storage.Merging;

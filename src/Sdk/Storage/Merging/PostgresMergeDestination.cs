@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Wandb.Storage.Codec;
 using Wandb.Storage.Postgres;
 
 namespace Wandb.Storage.Merging;
@@ -26,7 +27,7 @@ internal sealed class PostgresMergeDestination : IMergeDestination, IDisposable
         using var command = new NpgsqlCommand("SELECT state FROM wandb_writers WHERE run_id = @run AND writer = @writer", c);
         command.Parameters.Add(new NpgsqlParameter("run", NpgsqlDbType.Text) { Value = runId });
         command.Parameters.Add(new NpgsqlParameter("writer", NpgsqlDbType.Text) { Value = writerId });
-        return command.ExecuteScalar() is string json ? StoreJson.Deserialize<WriterStateFile>(json) : null;
+        return command.ExecuteScalar() is string json ? StoreCodec.Deserialize<WriterStateFile>(json) : null;
     });
 
     public long WriteWriter(string runId, WriterStateFile state, long firstSeq, IEnumerable<HistoryLine> lines) => Guard(c =>

@@ -1,4 +1,6 @@
 using Wandb.Diagnostics;
+using Wandb.Storage.Codec;
+using Wandb.Storage.Folder;
 
 namespace Wandb.Storage.Merging;
 
@@ -122,7 +124,7 @@ internal static class StoreMerger
     }
 
     private static bool SameRun(RunMetadataFile a, RunMetadataFile b) =>
-        StoreJson.Serialize(a).SequenceEqual(StoreJson.Serialize(b));
+        StoreCodec.Serialize(a).SequenceEqual(StoreCodec.Serialize(b));
 
     private static bool SameWriter(WriterStateFile a, WriterStateFile b) =>
         a.Writer == b.Writer && a.Pid == b.Pid && a.StartedAt == b.StartedAt && string.Equals(a.Host, b.Host, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using Wandb.Diagnostics;
 using Wandb.Storage.Batches;
+using Wandb.Storage.Folder;
 
 namespace Wandb.Storage.Postgres;
 

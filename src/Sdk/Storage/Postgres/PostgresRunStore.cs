@@ -4,6 +4,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Wandb.Diagnostics;
 using Wandb.Environment;
+using Wandb.Storage.Codec;
 
 namespace Wandb.Storage.Postgres;
 
@@ -192,7 +193,7 @@ internal sealed class PostgresRunStore : RunStore
             var states = new List<WriterStateFile>();
             try
             {
-                metadata = StoreJson.Deserialize<RunMetadataFile>(rows[index].Metadata);
+                metadata = StoreCodec.Deserialize<RunMetadataFile>(rows[index].Metadata);
             }
             catch (JsonException ex)
             {
@@ -208,7 +209,7 @@ internal sealed class PostgresRunStore : RunStore
 
                 try
                 {
-                    states.Add(StoreJson.Deserialize<WriterStateFile>(json));
+                    states.Add(StoreCodec.Deserialize<WriterStateFile>(json));
                 }
                 catch (JsonException ex)
                 {

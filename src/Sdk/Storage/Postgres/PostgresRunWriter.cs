@@ -2,6 +2,8 @@ using System.Text;
 using Npgsql;
 using Wandb.Diagnostics;
 using Wandb.Runs;
+using Wandb.Storage.Codec;
+using Wandb.Storage.Folder;
 
 namespace Wandb.Storage.Postgres;
 
@@ -16,7 +18,7 @@ internal sealed class PostgresRunWriter : IRunWriter
     private readonly PostgresRunStore _store;
     private readonly RunMetadataFile _metadata;
     private readonly string _writerId;
-    private readonly HistoryLineFormat _format = new();
+    private readonly HistoryLineWriter _format = new();
     private readonly StringBuilder _builder = new();
     private NpgsqlConnection? _connection;
     private bool _createRun;
@@ -158,7 +160,7 @@ internal sealed class PostgresRunWriter : IRunWriter
         var marker = new SpillMarker { Writer = _writerId, FirstSeq = _nextSeq, Store = _store.Location, SpilledAt = now };
         _store.FileSystem.WriteAtomic(
             Path.Combine(folder.Layout.RunDirectory(_metadata.Id), _writerId + SpillMarker.Suffix),
-            StoreJson.Serialize(marker),
+            StoreCodec.Serialize(marker),
             durable: true);
         _spill = folder.CreateWriter(_metadata.Id, _writerId);
         _store.Output.Warning(

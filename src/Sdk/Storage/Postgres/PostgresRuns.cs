@@ -1,6 +1,7 @@
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
+using Wandb.Storage.Codec;
 
 namespace Wandb.Storage.Postgres;
 
@@ -21,7 +22,7 @@ internal static class PostgresRuns
         AddText(command, "grp", metadata.Group);
         AddText(command, "job", metadata.JobType);
         command.Parameters.Add(new NpgsqlParameter("created", NpgsqlDbType.TimestampTz) { Value = metadata.CreatedAt.UtcDateTime });
-        AddText(command, "metadata", Utf8.GetString(StoreJson.Serialize(metadata)));
+        AddText(command, "metadata", Utf8.GetString(StoreCodec.Serialize(metadata)));
         return command.ExecuteNonQuery() == 1;
     }
 
@@ -36,7 +37,7 @@ internal static class PostgresRuns
         AddText(command, "run", runId);
         AddText(command, "writer", state.Writer);
         command.Parameters.Add(new NpgsqlParameter("updated", NpgsqlDbType.TimestampTz) { Value = state.UpdatedAt.UtcDateTime });
-        AddText(command, "state", Utf8.GetString(StoreJson.Serialize(state)));
+        AddText(command, "state", Utf8.GetString(StoreCodec.Serialize(state)));
         command.ExecuteNonQuery();
     }
 
@@ -53,7 +54,7 @@ internal static class PostgresRuns
         AddTexts(command, "grp", runs.Select(r => r.Group));
         AddTexts(command, "job", runs.Select(r => r.JobType));
         command.Parameters.Add(new NpgsqlParameter("created", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = runs.Select(r => r.CreatedAt.UtcDateTime).ToArray() });
-        AddTexts(command, "metadata", runs.Select(r => Utf8.GetString(StoreJson.Serialize(r))));
+        AddTexts(command, "metadata", runs.Select(r => Utf8.GetString(StoreCodec.Serialize(r))));
         command.ExecuteNonQuery();
     }
 
@@ -68,7 +69,7 @@ internal static class PostgresRuns
         AddTexts(command, "run", states.Select(s => s.RunId));
         AddTexts(command, "writer", states.Select(s => s.State.Writer));
         command.Parameters.Add(new NpgsqlParameter("updated", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = states.Select(s => s.State.UpdatedAt.UtcDateTime).ToArray() });
-        AddTexts(command, "state", states.Select(s => Utf8.GetString(StoreJson.Serialize(s.State))));
+        AddTexts(command, "state", states.Select(s => Utf8.GetString(StoreCodec.Serialize(s.State))));
         command.ExecuteNonQuery();
     }
 
@@ -76,7 +77,7 @@ internal static class PostgresRuns
     {
         using var command = new NpgsqlCommand("SELECT metadata FROM wandb_runs WHERE id = @id", connection);
         AddText(command, "id", runId);
-        return command.ExecuteScalar() is string json ? StoreJson.Deserialize<RunMetadataFile>(json) : null;
+        return command.ExecuteScalar() is string json ? StoreCodec.Deserialize<RunMetadataFile>(json) : null;
     }
 
     public static List<WriterStateFile> ReadStates(NpgsqlConnection connection, string runId)
@@ -87,7 +88,7 @@ internal static class PostgresRuns
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            states.Add(StoreJson.Deserialize<WriterStateFile>(reader.GetString(0)));
+            states.Add(StoreCodec.Deserialize<WriterStateFile>(reader.GetString(0)));
         }
 
         return states;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Wandb.Storage;
+namespace Wandb.Storage.Codec;
 
 /// <summary>
 /// Parses the numbers of history lines. Plain decimals whose digits fit in 2^53 and whose power of ten is

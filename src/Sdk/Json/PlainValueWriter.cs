@@ -3,14 +3,15 @@ using System.Globalization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace Wandb.Storage;
+namespace Wandb.Json;
 
 /// <summary>
 /// Writes the plain values config and summary hold (null, bool, numbers, strings, string-keyed
-/// dictionaries, lists) straight to a <see cref="JsonWriter"/>, for the store's documents and for runs.json
-/// alike. Non-finite numbers follow the writer's FloatFormatHandling.
+/// dictionaries, lists) straight to a <see cref="JsonWriter"/>, the same way in the store's writer states,
+/// runs.json and the page data. Non-finite numbers follow the writer's FloatFormatHandling: the
+/// <see cref="JsonConventions"/> markers, so readers (and the page) count them instead of averaging them.
 /// </summary>
-internal static class PlainJsonWriter
+internal static class PlainValueWriter
 {
     private const int MaxDepth = 64;
 
@@ -72,7 +73,7 @@ internal static class PlainJsonWriter
                 json.WriteEndArray();
                 break;
             default:
-                JToken.FromObject(value, JsonSerializer.Create(StoreJson.Settings)).WriteTo(json, NoConverters);
+                JToken.FromObject(value, JsonSerializer.Create(JsonConventions.Settings)).WriteTo(json, NoConverters);
                 break;
         }
     }

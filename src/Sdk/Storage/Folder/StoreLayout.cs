@@ -1,4 +1,4 @@
-namespace Wandb.Storage;
+namespace Wandb.Storage.Folder;
 
 /// <summary>
 /// File names of the folder store (format version 1, documented in docs/store-format.md):

@@ -1,9 +1,11 @@
 using System.Globalization;
 using Newtonsoft.Json;
+using Wandb.Json;
 using Wandb.Runs;
 using Wandb.Storage.Batches;
+using Wandb.Storage.Folder;
 
-namespace Wandb.Storage;
+namespace Wandb.Storage.Codec;
 
 /// <summary>
 /// Reads <c>run.json</c>, writer states and batch lines token by token. Building a JSON object tree first
@@ -26,10 +28,10 @@ internal static class StoreDocumentReader
         {
             switch (name)
             {
-                case "run" when reader.TokenType == JsonToken.StartObject:
+                case JsonFields.Run when reader.TokenType == JsonToken.StartObject:
                     run = ReadMetadata(reader);
                     break;
-                case "state" when reader.TokenType == JsonToken.StartObject:
+                case JsonFields.State when reader.TokenType == JsonToken.StartObject:
                     state = ReadState(reader);
                     break;
                 default:
@@ -45,7 +47,7 @@ internal static class StoreDocumentReader
 
     private static T Read<T>(string text, Func<JsonTextReader, T> read)
     {
-        using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double };
+        using var reader = JsonConventions.CreateReader(text);
         if (!reader.Read() || reader.TokenType != JsonToken.StartObject)
         {
             throw new JsonSerializationException("The file holds no JSON object.");
@@ -61,16 +63,16 @@ internal static class StoreDocumentReader
         {
             switch (name)
             {
-                case "schema": metadata.Schema = (int?)Long(reader) ?? StoreLayout.FormatVersion; break;
-                case "id": metadata.Id = Text(reader) ?? string.Empty; break;
-                case "name": metadata.Name = Text(reader) ?? string.Empty; break;
-                case "project": metadata.Project = Text(reader) ?? string.Empty; break;
-                case "group": metadata.Group = Text(reader); break;
-                case "job_type": metadata.JobType = Text(reader); break;
-                case "tags": metadata.Tags = Tags(reader); break;
-                case "notes": metadata.Notes = Text(reader); break;
-                case "created_at": metadata.CreatedAt = Date(reader) ?? default; break;
-                case "system" when reader.TokenType == JsonToken.StartObject: metadata.System = ReadSystem(reader); break;
+                case JsonFields.Schema: metadata.Schema = (int?)Long(reader) ?? StoreLayout.FormatVersion; break;
+                case JsonFields.Id: metadata.Id = Text(reader) ?? string.Empty; break;
+                case JsonFields.Name: metadata.Name = Text(reader) ?? string.Empty; break;
+                case JsonFields.Project: metadata.Project = Text(reader) ?? string.Empty; break;
+                case JsonFields.Group: metadata.Group = Text(reader); break;
+                case JsonFields.JobType: metadata.JobType = Text(reader); break;
+                case JsonFields.Tags: metadata.Tags = Tags(reader); break;
+                case JsonFields.Notes: metadata.Notes = Text(reader); break;
+                case JsonFields.CreatedAt: metadata.CreatedAt = Date(reader) ?? default; break;
+                case JsonFields.SystemInfo when reader.TokenType == JsonToken.StartObject: metadata.System = ReadSystem(reader); break;
                 default: reader.Skip(); break;
             }
         }
@@ -85,15 +87,15 @@ internal static class StoreDocumentReader
         {
             switch (name)
             {
-                case "host": system.Host = Text(reader); break;
-                case "os": system.Os = Text(reader); break;
-                case "dotnet": system.DotNet = Text(reader); break;
-                case "pid": system.Pid = (int?)Long(reader) ?? 0; break;
-                case "git_commit": system.GitCommit = Text(reader); break;
-                case "git_branch": system.GitBranch = Text(reader); break;
-                case "git_dirty": system.GitDirty = reader.TokenType == JsonToken.Boolean ? (bool)reader.Value! : Skipped<bool?>(reader); break;
-                case "ci_provider": system.CiProvider = Text(reader); break;
-                case "ci_run_id": system.CiRunId = Text(reader); break;
+                case JsonFields.Host: system.Host = Text(reader); break;
+                case JsonFields.Os: system.Os = Text(reader); break;
+                case JsonFields.DotNet: system.DotNet = Text(reader); break;
+                case JsonFields.Pid: system.Pid = (int?)Long(reader) ?? 0; break;
+                case JsonFields.GitCommit: system.GitCommit = Text(reader); break;
+                case JsonFields.GitBranch: system.GitBranch = Text(reader); break;
+                case JsonFields.GitDirty: system.GitDirty = reader.TokenType == JsonToken.Boolean ? (bool)reader.Value! : Skipped<bool?>(reader); break;
+                case JsonFields.CiProvider: system.CiProvider = Text(reader); break;
+                case JsonFields.CiRunId: system.CiRunId = Text(reader); break;
                 default: reader.Skip(); break;
             }
         }
@@ -108,22 +110,22 @@ internal static class StoreDocumentReader
         {
             switch (name)
             {
-                case "schema": state.Schema = (int?)Long(reader) ?? StoreLayout.FormatVersion; break;
-                case "writer": state.Writer = Text(reader) ?? string.Empty; break;
-                case "host": state.Host = Text(reader); break;
-                case "pid": state.Pid = (int?)Long(reader) ?? 0; break;
-                case "process_started_at": state.ProcessStartedAt = Date(reader); break;
-                case "started_at": state.StartedAt = Date(reader) ?? default; break;
-                case "updated_at": state.UpdatedAt = Date(reader) ?? default; break;
-                case "finished_at": state.FinishedAt = Date(reader); break;
-                case "state": state.State = Text(reader) ?? "running"; break;
-                case "exit_code": state.ExitCode = (int?)Long(reader); break;
-                case "rows": state.Rows = Long(reader) ?? 0; break;
-                case "last_step": state.LastStep = Long(reader); break;
-                case "config": state.Config = PlainObject(reader); break;
-                case "summary": state.Summary = PlainObject(reader); break;
-                case "last": ReadLast(reader, state.Last); break;
-                case "dropped_rows": state.DroppedRows = Long(reader) ?? 0; break;
+                case JsonFields.Schema: state.Schema = (int?)Long(reader) ?? StoreLayout.FormatVersion; break;
+                case JsonFields.Writer: state.Writer = Text(reader) ?? string.Empty; break;
+                case JsonFields.Host: state.Host = Text(reader); break;
+                case JsonFields.Pid: state.Pid = (int?)Long(reader) ?? 0; break;
+                case JsonFields.ProcessStartedAt: state.ProcessStartedAt = Date(reader); break;
+                case JsonFields.StartedAt: state.StartedAt = Date(reader) ?? default; break;
+                case JsonFields.UpdatedAt: state.UpdatedAt = Date(reader) ?? default; break;
+                case JsonFields.FinishedAt: state.FinishedAt = Date(reader); break;
+                case JsonFields.State: state.State = Text(reader) ?? "running"; break;
+                case JsonFields.ExitCode: state.ExitCode = (int?)Long(reader); break;
+                case JsonFields.Rows: state.Rows = Long(reader) ?? 0; break;
+                case JsonFields.LastStep: state.LastStep = Long(reader); break;
+                case JsonFields.Config: state.Config = PlainObject(reader); break;
+                case JsonFields.Summary: state.Summary = PlainObject(reader); break;
+                case JsonFields.Last: ReadLast(reader, state.Last); break;
+                case JsonFields.DroppedRows: state.DroppedRows = Long(reader) ?? 0; break;
                 default: reader.Skip(); break;
             }
         }
@@ -232,8 +234,8 @@ internal static class StoreDocumentReader
     }
 
     /// <summary>
-    /// The current value as a plain value, the same as <see cref="StoreJson.ToPlain"/> makes of a parsed
-    /// tree: dictionaries, lists, long, double, string, bool or null; "NaN" and "±Infinity" become numbers.
+    /// The current value as a plain value: dictionaries, lists, long, double, string, bool or null; the
+    /// non-finite markers ("NaN", "±Infinity") become numbers.
     /// </summary>
     private static object? Plain(JsonTextReader reader)
     {
@@ -261,7 +263,7 @@ internal static class StoreDocumentReader
             case JsonToken.Boolean:
                 return (bool)reader.Value!;
             case JsonToken.String:
-                return StoreJson.ToPlain((string)reader.Value!);
+                return JsonConventions.StringValue((string)reader.Value!);
             case JsonToken.Null or JsonToken.Undefined:
                 return null;
             default:

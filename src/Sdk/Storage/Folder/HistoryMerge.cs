@@ -1,4 +1,4 @@
-namespace Wandb.Storage;
+namespace Wandb.Storage.Folder;
 
 /// <summary>Merges the step-ordered histories of several writers of one run into one step-ordered stream, reading each lazily.</summary>
 internal static class HistoryMerge

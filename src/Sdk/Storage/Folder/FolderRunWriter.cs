@@ -1,7 +1,8 @@
 using System.Text;
 using Wandb.Runs;
+using Wandb.Storage.Codec;
 
-namespace Wandb.Storage;
+namespace Wandb.Storage.Folder;
 
 /// <summary>
 /// Appends one process's rows to <c>&lt;writer&gt;.history.jsonl</c> and replaces its
@@ -14,7 +15,7 @@ internal sealed class FolderRunWriter : IRunWriter
     private readonly IStoreFileSystem _fs;
     private readonly string _historyPath;
     private readonly string _statePath;
-    private readonly HistoryLineFormat _format = new();
+    private readonly HistoryLineWriter _format = new();
     private const int ChunkChars = 32 * 1024;
     private readonly StringBuilder _builder = new(ChunkChars + 4096);
     private char[] _chars = new char[ChunkChars + 4096];
@@ -95,7 +96,7 @@ internal sealed class FolderRunWriter : IRunWriter
         _builder.Clear();
     }
 
-    public void WriteState(WriterStateFile state, bool durable) => _fs.WriteAtomic(_statePath, StoreJson.Serialize(state), durable);
+    public void WriteState(WriterStateFile state, bool durable) => _fs.WriteAtomic(_statePath, StoreCodec.Serialize(state), durable);
 
     public void FlushDurable()
     {

@@ -2,8 +2,9 @@ using Newtonsoft.Json;
 using Wandb.Diagnostics;
 using Wandb.Environment;
 using Wandb.Storage.Batches;
+using Wandb.Storage.Codec;
 
-namespace Wandb.Storage;
+namespace Wandb.Storage.Folder;
 
 /// <summary>
 /// The embedded default store: one folder per run under <c>&lt;root&gt;/runs/</c>, plus runs recorded in bulk as lines of
@@ -88,7 +89,7 @@ internal sealed class FolderRunStore : RunStore
         if (resume == ResumeMode.Must && RunBatchIndex.Read(Layout, _fs, _output).Find(id) is { } batched)
         {
             _fs.CreateDirectory(Layout.RunDirectory(id));
-            _fs.TryCreateNew(metadataPath, StoreJson.Serialize(batched.Metadata));
+            _fs.TryCreateNew(metadataPath, StoreCodec.Serialize(batched.Metadata));
             return Attach(id, resume, batched);
         }
 
@@ -99,7 +100,7 @@ internal sealed class FolderRunStore : RunStore
         }
 
         _fs.CreateDirectory(Layout.RunDirectory(id));
-        if (_fs.TryCreateNew(metadataPath, StoreJson.Serialize(requested)))
+        if (_fs.TryCreateNew(metadataPath, StoreCodec.Serialize(requested)))
         {
             return new RunOpenResult(requested, Attached: false, NextStep: 0);
         }
@@ -155,7 +156,7 @@ internal sealed class FolderRunStore : RunStore
 
         try
         {
-            return StoreJson.Deserialize<RunMetadataFile>(ReadAllText(path));
+            return StoreCodec.Deserialize<RunMetadataFile>(ReadAllText(path));
         }
         catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
         {
@@ -171,7 +172,7 @@ internal sealed class FolderRunStore : RunStore
         {
             try
             {
-                states.Add(StoreJson.Deserialize<WriterStateFile>(ReadAllText(path)));
+                states.Add(StoreCodec.Deserialize<WriterStateFile>(ReadAllText(path)));
             }
             catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
             {

@@ -1,12 +1,14 @@
 using System.Text;
 using Newtonsoft.Json;
+using Wandb.Json;
 using Wandb.Runs;
 using Wandb.Storage;
+using Wandb.Storage.Codec;
 
 namespace Wandb.Sdk.Tests.Storage;
 
 [TestClass]
-public sealed class StoreDocumentJsonTests
+public sealed class StoreCodecTests
 {
     private static readonly DateTimeOffset When = new(2026, 11, 29, 16, 35, 48, 94, TimeSpan.Zero);
 
@@ -31,17 +33,17 @@ public sealed class StoreDocumentJsonTests
     {
         foreach (var document in new object[] { Metadata(), State(), new RunMetadataFile(), new WriterStateFile() })
         {
-            var expected = JsonConvert.SerializeObject(document, StoreJson.Settings) + "\n";
+            var expected = JsonConvert.SerializeObject(document, JsonConventions.Settings) + "\n";
 
-            Assert.AreEqual(expected, Encoding.UTF8.GetString(StoreJson.Serialize(document)), document.GetType().Name);
+            Assert.AreEqual(expected, Encoding.UTF8.GetString(StoreCodec.Serialize(document)), document.GetType().Name);
         }
     }
 
     [TestMethod]
     public void Documents_read_back_field_by_field_with_non_finite_numbers_restored()
     {
-        var metadata = StoreJson.Deserialize<RunMetadataFile>(Encoding.UTF8.GetString(StoreJson.Serialize(Metadata())));
-        var state = StoreJson.Deserialize<WriterStateFile>(Encoding.UTF8.GetString(StoreJson.Serialize(State())));
+        var metadata = StoreCodec.Deserialize<RunMetadataFile>(Encoding.UTF8.GetString(StoreCodec.Serialize(Metadata())));
+        var state = StoreCodec.Deserialize<WriterStateFile>(Encoding.UTF8.GetString(StoreCodec.Serialize(State())));
 
         Assert.AreEqual("fold \"3\"", metadata.Name);
         Assert.IsNull(metadata.JobType);
@@ -71,7 +73,7 @@ public sealed class StoreDocumentJsonTests
              "state":"finished","later":null}
             """;
 
-        var state = StoreJson.Deserialize<WriterStateFile>(text);
+        var state = StoreCodec.Deserialize<WriterStateFile>(text);
 
         Assert.AreEqual(string.Empty, state.Writer);
         Assert.IsNull(state.Host);
@@ -90,10 +92,10 @@ public sealed class StoreDocumentJsonTests
     [TestMethod]
     public void A_torn_document_is_an_error_never_a_half_read_one()
     {
-        var whole = Encoding.UTF8.GetString(StoreJson.Serialize(State()));
+        var whole = Encoding.UTF8.GetString(StoreCodec.Serialize(State()));
         foreach (var cut in new[] { whole.Length / 4, whole.Length / 2, whole.LastIndexOf('}') })
         {
-            Assert.Throws<JsonException>(() => StoreJson.Deserialize<WriterStateFile>(whole.Substring(0, cut)), $"cut at {cut}");
+            Assert.Throws<JsonException>(() => StoreCodec.Deserialize<WriterStateFile>(whole.Substring(0, cut)), $"cut at {cut}");
         }
     }
 }

@@ -1,4 +1,4 @@
-namespace Wandb.Storage;
+namespace Wandb.Storage.Codec;
 
 /// <summary>
 /// Interns the keys of history lines by looking them up straight from the line's characters, so a key seen

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
+using Wandb.Json;
 
-namespace Wandb.Storage;
+namespace Wandb.Storage.Codec;
 
 /// <summary>
-/// Parses one history line written by <see cref="HistoryLineFormat"/>. Strict: anything that is not a
+/// Parses one history line written by <see cref="HistoryLineWriter"/>. Strict: anything that is not a
 /// complete flat object with a <c>_step</c> is rejected, which is how a line torn by a crash is detected.
 /// String values other than the non-finite markers and booleans or nulls are ignored, not failed on.
 /// </summary>
@@ -13,8 +14,8 @@ internal sealed class HistoryLineParser
     private readonly HistoryKeyTable _keys = new();
     private readonly StringBuilder _scratch = new();
     private readonly Dictionary<string, int> _wideRow = new(StringComparer.Ordinal);
-    private string[] _rowKeys = new string[16];
-    private double[] _rowValues = new double[16];
+    private string[] _rowKeys = new string[HistoryValues.LinearLimit];
+    private double[] _rowValues = new double[HistoryValues.LinearLimit];
     private int _rowCount;
 
     public HistoryRow? TryParse(string line)
@@ -115,7 +116,7 @@ internal sealed class HistoryLineParser
             {
                 switch (key)
                 {
-                    case "_step":
+                    case JsonFields.Step:
                         if (value < 0 || value != Math.Floor(value))
                         {
                             return null;
@@ -123,10 +124,10 @@ internal sealed class HistoryLineParser
 
                         step = (long)value;
                         break;
-                    case "_runtime":
+                    case JsonFields.Runtime:
                         runtime = value;
                         break;
-                    case "_timestamp":
+                    case JsonFields.Timestamp:
                         timestamp = value;
                         break;
                     default:
@@ -175,7 +176,9 @@ internal sealed class HistoryLineParser
     private void SetValue(string key, double value)
     {
         // A repeated key keeps its first position and takes the last value, as a dictionary's indexer would.
-        if (_rowCount <= 16)
+        // Duplicates are found the way the finished row searches: linearly up to HistoryValues.LinearLimit
+        // keys, then through an index built once, when the row outgrows it.
+        if (_rowCount <= HistoryValues.LinearLimit)
         {
             for (var k = 0; k < _rowCount; k++)
             {
@@ -186,7 +189,7 @@ internal sealed class HistoryLineParser
                 }
             }
 
-            if (_rowCount == 16)
+            if (_rowCount == HistoryValues.LinearLimit)
             {
                 for (var k = 0; k < _rowCount; k++)
                 {
@@ -206,7 +209,7 @@ internal sealed class HistoryLineParser
             Array.Resize(ref _rowValues, _rowCount * 2);
         }
 
-        if (_rowCount >= 16)
+        if (_rowCount >= HistoryValues.LinearLimit)
         {
             _wideRow[key] = _rowCount;
         }
@@ -279,30 +282,21 @@ internal sealed class HistoryLineParser
             return text switch
             {
                 null => StringValue.Invalid,
-                "NaN" => StringValue.NaN,
-                "Infinity" => StringValue.PositiveInfinity,
-                "-Infinity" => StringValue.NegativeInfinity,
+                JsonConventions.NaN => StringValue.NaN,
+                JsonConventions.PositiveInfinity => StringValue.PositiveInfinity,
+                JsonConventions.NegativeInfinity => StringValue.NegativeInfinity,
                 _ => StringValue.Other,
             };
         }
 
-        if (length == 3 && string.CompareOrdinal(line, start, "NaN", 0, 3) == 0)
-        {
-            return StringValue.NaN;
-        }
-
-        if (length == 8 && string.CompareOrdinal(line, start, "Infinity", 0, 8) == 0)
-        {
-            return StringValue.PositiveInfinity;
-        }
-
-        if (length == 9 && string.CompareOrdinal(line, start, "-Infinity", 0, 9) == 0)
-        {
-            return StringValue.NegativeInfinity;
-        }
-
-        return StringValue.Other;
+        return Spells(line, start, length, JsonConventions.NaN) ? StringValue.NaN
+            : Spells(line, start, length, JsonConventions.PositiveInfinity) ? StringValue.PositiveInfinity
+            : Spells(line, start, length, JsonConventions.NegativeInfinity) ? StringValue.NegativeInfinity
+            : StringValue.Other;
     }
+
+    private static bool Spells(string line, int start, int length, string word) =>
+        length == word.Length && string.CompareOrdinal(line, start, word, 0, length) == 0;
 
     private string? Unescape(string raw)
     {
