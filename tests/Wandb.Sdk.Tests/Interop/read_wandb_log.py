@@ -88,7 +88,10 @@ def main():
     with open(path, "rb") as f:
         data = f.read()
     for n, (offset, record) in enumerate(records(data)):
-        fields = ",".join(str(x) for x in top_level_fields(record))
+        try:
+            fields = ",".join(str(x) for x in top_level_fields(record)) or "-"
+        except (ValueError, IndexError):
+            fields = "-"  # not a protobuf message: the framing tests carry arbitrary bytes
         print(f"{offset} {len(record)} {fields} {hashlib.sha256(record).hexdigest()}")
         if dump:
             with open(os.path.join(dump, f"{n}.bin"), "wb") as out:
