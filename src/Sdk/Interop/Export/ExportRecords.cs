@@ -7,7 +7,8 @@ namespace Wandb.Interop.Export;
 
 /// <summary>
 /// Turns a stored run into the records W&amp;B's client writes for a run, in the mapping docs/wandb-interop.md
-/// documents. History items use <c>key</c>, which W&amp;B reads like a one-element <c>nested_key</c>.
+/// documents; history rows are encoded by <see cref="HistoryRecordEncoder"/>. Items use <c>key</c>, which
+/// W&amp;B reads like a one-element <c>nested_key</c>.
 /// </summary>
 internal static class ExportRecords
 {
@@ -42,21 +43,6 @@ internal static class ExportRecords
         }
 
         return new Record { Run = record };
-    }
-
-    public static Record History(HistoryRow row)
-    {
-        var history = new HistoryRecord { Step = new HistoryStep { Num = row.Step } };
-        var items = history.Item;
-        items.Add(new HistoryItem { Key = StepKey, ValueJson = row.Step.ToString(CultureInfo.InvariantCulture) });
-        items.Add(new HistoryItem { Key = RuntimeKey, ValueJson = ValueJson.Number(row.Runtime) });
-        items.Add(new HistoryItem { Key = TimestampKey, ValueJson = ValueJson.Number(row.Timestamp) });
-        foreach (var pair in row.Values)
-        {
-            items.Add(new HistoryItem { Key = pair.Key, ValueJson = ValueJson.Number(pair.Value) });
-        }
-
-        return new Record { History = history };
     }
 
     /// <summary>The run's summary, with the step, runtime and time of its last row and the runtime W&amp;B keeps under <c>_wandb</c>.</summary>

@@ -13,6 +13,7 @@ namespace Wandb.Interop.Export;
 internal sealed class OfflineRunWriter
 {
     private readonly TransactionLogWriter _log;
+    private readonly HistoryRecordEncoder _history = new();
     private byte[] _buffer = new byte[4096];
     private long _num;
 
@@ -39,7 +40,7 @@ internal sealed class OfflineRunWriter
         HistoryRow? last = null;
         foreach (var row in history)
         {
-            Append(ExportRecords.History(row));
+            _log.Append(_history.Encode(++_num, row));
             last = row;
             rows++;
         }

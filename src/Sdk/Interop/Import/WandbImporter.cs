@@ -37,11 +37,12 @@ internal static class WandbImporter
 
         try
         {
-            // Runs of a folder store are separate files, so files import on every core; a database destination
-            // holds one connection and takes them one at a time.
+            // Runs of a folder store are separate files, so files import side by side, more of them than there
+            // are cores since each run's durable write waits on the disk; a database destination holds one
+            // connection and takes them one at a time.
             if (store.SupportsParallelReads)
             {
-                Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(System.Environment.ProcessorCount, 8)) }, ImportFile);
+                Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(8, Math.Max(4, 2 * System.Environment.ProcessorCount)) }, ImportFile);
             }
             else
             {
