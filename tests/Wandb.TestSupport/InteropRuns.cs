@@ -74,6 +74,9 @@ internal static class InteropRuns
         run.HistoryRows,
     }));
 
+    /// <summary>Config or summary as W&amp;B-style JSON with the keys sorted at every level, to compare by value.</summary>
+    public static string Canonical(IReadOnlyDictionary<string, object?> values) => Wandb.Interop.Protocol.ValueJson.Write(Sorted(values));
+
     /// <summary>Every row with every value, exactly (round-trip formatting, NaN and infinities spelled out).</summary>
     public static string DescribeHistory(IEnumerable<HistoryRow> rows)
     {

@@ -25,9 +25,9 @@ public sealed class ImportTests
         Assert.AreEqual("gpu-7", run.System.Host);
         Assert.AreEqual(
             "{\"batch_size\":64,\"layers\":[64,32],\"lr\":0.001,\"model\":{\"depth\":50,\"width\":128}}",
-            Canonical(run.Config),
+            InteropRuns.Canonical(run.Config),
             "config: the client's own _wandb key left out, the nested update and removal applied");
-        Assert.AreEqual("{\"acc\":0.2,\"loss\":0.3333333333333333}", Canonical(run.Summary), "summary: last values, without _wandb and _runtime");
+        Assert.AreEqual("{\"acc\":0.2,\"loss\":0.3333333333333333}", InteropRuns.Canonical(run.Summary), "summary: last values, without _wandb and _runtime");
         var rows = store.Reader().ReadHistory("py1run").ToList();
         CollectionAssert.AreEqual(new long[] { 0, 1, 2 }, rows.Select(r => r.Step).ToList());
         CollectionAssert.AreEqual(new[] { 1.0, 0.5, 1.0 / 3 }, rows.Select(r => r.Values["loss"]).ToList());
@@ -229,16 +229,6 @@ public sealed class ImportTests
         Assert.AreEqual(0, result.Files);
         StringAssert.Contains(store.Output.WarningsWith("WANDB124").Single(), $"'{empty}' holds no W&B run");
     }
-
-    internal static string Canonical(IReadOnlyDictionary<string, object?> values) =>
-        ValueJson.Write(Sort(values));
-
-    private static object? Sort(object? value) => value switch
-    {
-        IReadOnlyDictionary<string, object?> dictionary => new SortedDictionary<string, object?>(dictionary.ToDictionary(p => p.Key, p => Sort(p.Value)), StringComparer.Ordinal),
-        IDictionary<string, object?> dictionary => new SortedDictionary<string, object?>(dictionary.ToDictionary(p => p.Key, p => Sort(p.Value)), StringComparer.Ordinal),
-        _ => value,
-    };
 
     private static long LastRecordOffset(byte[] log)
     {
