@@ -1,5 +1,4 @@
 using Wandb.Storage;
-using Wandb.Storage.Merging;
 
 namespace Wandb.Interop.Import;
 
@@ -7,6 +6,6 @@ namespace Wandb.Interop.Import;
 /// <param name="Path">The <c>.wandb</c> file.</param>
 /// <param name="Metadata">The run's identity.</param>
 /// <param name="State">The writer that stands for this file: config, summary, state, exit code, row count.</param>
-/// <param name="Lines">History rows in the store's line format.</param>
+/// <param name="History">History rows in the store's line format.</param>
 /// <param name="Skipped">Records of types the import does not use, by W&amp;B's name of the type.</param>
-internal sealed record ImportedRun(string Path, RunMetadataFile Metadata, WriterStateFile State, IReadOnlyList<HistoryLine> Lines, IReadOnlyDictionary<string, int> Skipped);
+internal sealed record ImportedRun(string Path, RunMetadataFile Metadata, WriterStateFile State, ImportedHistory History, IReadOnlyDictionary<string, int> Skipped);

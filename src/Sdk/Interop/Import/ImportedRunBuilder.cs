@@ -4,7 +4,6 @@ using Wandb.Interop.Export;
 using Wandb.Interop.Protocol;
 using Wandb.Runs;
 using Wandb.Storage;
-using Wandb.Storage.Merging;
 
 namespace Wandb.Interop.Import;
 
@@ -24,14 +23,20 @@ internal sealed class ImportedRunBuilder
     private readonly Dictionary<string, object?> _config = new(StringComparer.Ordinal);
     private readonly Dictionary<string, object?> _summary = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _last = new(StringComparer.Ordinal);
-    private readonly List<HistoryLine> _lines = new();
-    private readonly Dictionary<string, int> _rowIndex = new(StringComparer.Ordinal);
-    private readonly List<string> _rowKeys = new();
-    private readonly List<double> _rowValues = new();
+    private readonly ImportedHistory _history = new();
+    private string[] _rowKeys = new string[16];
+    private double[] _rowValues = new double[16];
+    private int _rowCount;
+    private string[] _exactKeys = Array.Empty<string>();
+    private double[] _exactValues = Array.Empty<double>();
+    private long? _itemStep;
+    private double _runtime;
+    private double _timestamp = double.NaN;
     private RunRecord? _run;
     private RunExitRecord? _exit;
     private long? _lastStep;
     private double _lastTimestamp = double.NaN;
+    private double _firstTimestamp = double.NaN;
 
     /// <summary>Skipped records by W&amp;B's name of their type (files, stats, telemetry, ...).</summary>
     public SortedDictionary<string, int> Skipped { get; } = new(StringComparer.Ordinal);
@@ -113,13 +118,13 @@ internal sealed class ImportedRunBuilder
             FinishedAt = updatedAt,
             State = (_exit is null ? RunState.Crashed : _exit.ExitCode == 0 ? RunState.Finished : RunState.Failed).ToName(),
             ExitCode = _exit?.ExitCode,
-            Rows = _lines.Count,
+            Rows = _history.Count,
             LastStep = _lastStep,
             Config = _config,
             Summary = _summary,
             Last = _last,
         };
-        return new ImportedRun(path, metadata, state, _lines, Skipped);
+        return new ImportedRun(path, metadata, state, _history, Skipped);
     }
 
     private void AddRun(RunRecord run)
@@ -179,66 +184,28 @@ internal sealed class ImportedRunBuilder
         }
     }
 
-    private void AddHistory(HistoryRecord history)
+    /// <summary>Adds one item of the history row being read; <see cref="EndHistoryRow"/> ends the row.</summary>
+    public void AddHistoryItem(string key, ReadOnlySpan<byte> valueJson)
     {
-        _rowIndex.Clear();
-        _rowKeys.Clear();
-        _rowValues.Clear();
-        long? step = history.Step?.Num;
-        long? itemStep = null;
-        double runtime = 0;
-        double timestamp = double.NaN;
-        foreach (var item in history.Item)
+        switch (key)
         {
-            var key = item.NestedKey.Count switch
-            {
-                0 => item.Key,
-                1 => item.NestedKey[0],
-                _ => string.Join(".", item.NestedKey),
-            };
-            switch (key)
-            {
-                case ExportRecords.StepKey:
-                    itemStep = ValueJson.TryParseNumber(item.ValueJson, out var s) ? (long)s : null;
-                    continue;
-                case ExportRecords.RuntimeKey:
-                    runtime = ValueJson.TryParseNumber(item.ValueJson, out var r) ? r : 0;
-                    continue;
-                case ExportRecords.TimestampKey:
-                    timestamp = ValueJson.TryParseNumber(item.ValueJson, out var t) ? t : double.NaN;
-                    continue;
-            }
-
-            if (key.StartsWith(InternalKey, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            AddValue(key, item.ValueJson);
+            case ExportRecords.StepKey:
+                _itemStep = ValueJson.TryParseNumber(valueJson, out var step) ? (long)step : null;
+                return;
+            case ExportRecords.RuntimeKey:
+                _runtime = ValueJson.TryParseNumber(valueJson, out var runtime) ? runtime : 0;
+                return;
+            case ExportRecords.TimestampKey:
+                _timestamp = ValueJson.TryParseNumber(valueJson, out var timestamp) ? timestamp : double.NaN;
+                return;
         }
 
-        var rowStep = step ?? itemStep ?? (_lastStep is { } previous ? previous + 1 : 0);
-        if (double.IsNaN(timestamp))
+        // W&B refuses items without a key; its own _wandb values are not metrics.
+        if (key.Length == 0 || key.StartsWith(InternalKey, StringComparison.Ordinal))
         {
-            timestamp = (_run?.StartTime?.ToDateTimeOffset().ToUnixTimeMilliseconds() / 1000.0 ?? 0) + runtime;
+            return;
         }
 
-        var keys = _rowKeys.ToArray();
-        var values = _rowValues.ToArray();
-        for (var i = 0; i < keys.Length; i++)
-        {
-            _last[keys[i]] = values[i];
-        }
-
-        _line.Clear();
-        _format.Append(_line, new PendingRow(rowStep, runtime, timestamp, keys, values));
-        _lines.Add(new HistoryLine(rowStep, Math.Round(timestamp, 6), _line.ToString(0, _line.Length - 1)));
-        _lastStep = rowStep;
-        _lastTimestamp = timestamp;
-    }
-
-    private void AddValue(string key, string valueJson)
-    {
         if (ValueJson.TryParseNumber(valueJson, out var number))
         {
             SetRowValue(key, number);
@@ -246,11 +213,11 @@ internal sealed class ImportedRunBuilder
         }
 
         // Older clients log a dictionary under one key: its numbers become key.sub columns, as W&B shows them.
-        if (valueJson.Length > 0 && valueJson[0] == '{' && ValueJson.Parse(valueJson) is Dictionary<string, object?> nested && !nested.ContainsKey("_type"))
+        if (valueJson[0] == (byte)'{' && ValueJson.Parse(Encoding.UTF8.GetString(valueJson.ToArray())) is Dictionary<string, object?> nested && !nested.ContainsKey("_type"))
         {
             foreach (var pair in nested)
             {
-                AddValue(key + "." + pair.Key, ValueJson.Write(pair.Value));
+                AddHistoryItem(key + "." + pair.Key, Encoding.UTF8.GetBytes(ValueJson.Write(pair.Value)));
             }
 
             return;
@@ -260,21 +227,77 @@ internal sealed class ImportedRunBuilder
         NonNumericKeys.Add(key);
     }
 
-    private void SetRowValue(string key, double value)
+    /// <summary>
+    /// Ends the history row: its step is <paramref name="step"/> (W&amp;B's <c>step.num</c>), else its <c>_step</c>
+    /// item, else the step after the previous row's.
+    /// </summary>
+    public void EndHistoryRow(long? step)
     {
-        if (_rowIndex.TryGetValue(key, out var index))
+        var rowStep = step ?? _itemStep ?? (_lastStep is { } previous ? previous + 1 : 0);
+        var timestamp = double.IsNaN(_timestamp) ? StartSeconds() + _runtime : _timestamp;
+        // The line format takes exact-length arrays; rows of a run mostly have the same length, so they are reused.
+        if (_exactKeys.Length != _rowCount)
         {
-            _rowValues[index] = value;
-            return;
+            _exactKeys = new string[_rowCount];
+            _exactValues = new double[_rowCount];
         }
 
-        _rowIndex[key] = _rowKeys.Count;
-        _rowKeys.Add(key);
-        _rowValues.Add(value);
+        Array.Copy(_rowKeys, _exactKeys, _rowCount);
+        Array.Copy(_rowValues, _exactValues, _rowCount);
+        for (var i = 0; i < _rowCount; i++)
+        {
+            _last[_rowKeys[i]] = _rowValues[i];
+        }
+
+        _line.Clear();
+        _format.Append(_line, new PendingRow(rowStep, _runtime, timestamp, _exactKeys, _exactValues));
+        _history.Add(rowStep, Math.Round(timestamp, 6), _line, _line.Length - 1);
+        _lastStep = rowStep;
+        _lastTimestamp = timestamp;
+        _firstTimestamp = double.IsNaN(_firstTimestamp) ? timestamp : _firstTimestamp;
+        _rowCount = 0;
+        _itemStep = null;
+        _runtime = 0;
+        _timestamp = double.NaN;
     }
 
+    private void AddHistory(HistoryRecord history)
+    {
+        foreach (var item in history.Item)
+        {
+            var key = item.NestedKey.Count > 0 ? string.Join(".", item.NestedKey) : item.Key;
+            AddHistoryItem(key, Encoding.UTF8.GetBytes(item.ValueJson));
+        }
+
+        EndHistoryRow(history.Step?.Num);
+    }
+
+    // A key logged twice in one row keeps its place and takes the last value; rows are short, so a linear search.
+    private void SetRowValue(string key, double value)
+    {
+        for (var i = 0; i < _rowCount; i++)
+        {
+            if (string.Equals(_rowKeys[i], key, StringComparison.Ordinal))
+            {
+                _rowValues[i] = value;
+                return;
+            }
+        }
+
+        if (_rowCount == _rowKeys.Length)
+        {
+            Array.Resize(ref _rowKeys, _rowCount * 2);
+            Array.Resize(ref _rowValues, _rowCount * 2);
+        }
+
+        _rowKeys[_rowCount] = key;
+        _rowValues[_rowCount++] = value;
+    }
+
+    private double StartSeconds() => _run?.StartTime is { } start ? start.ToDateTimeOffset().ToUnixTimeMilliseconds() / 1000.0 : 0;
+
     private DateTimeOffset FirstRowTime() =>
-        _lines.Count > 0 ? DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(_lines[0].Timestamp * 1000)) : DateTimeOffset.FromUnixTimeSeconds(0);
+        double.IsNaN(_firstTimestamp) ? DateTimeOffset.FromUnixTimeSeconds(0) : DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(_firstTimestamp * 1000));
 
     // The PostgreSQL store keeps microseconds: a finer start time would not compare equal on the next import.
     private static DateTimeOffset ToMicroseconds(DateTimeOffset time) => new(time.UtcTicks - (time.UtcTicks % 10), TimeSpan.Zero);

@@ -19,6 +19,7 @@ internal static class OfflineRunReader
     public static ImportedRun Read(string path, IWandbOutput output)
     {
         var builder = new ImportedRunBuilder();
+        var history = new HistoryRecordDecoder();
         long records = 0;
         long? tornAt;
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, FileOptions.SequentialScan))
@@ -28,7 +29,10 @@ internal static class OfflineRunReader
             {
                 try
                 {
-                    builder.Add(Record.Parser.ParseFrom(bytes.Array!, bytes.Offset, bytes.Count));
+                    if (!history.TryDecode(bytes, builder))
+                    {
+                        builder.Add(Record.Parser.ParseFrom(bytes.Array!, bytes.Offset, bytes.Count));
+                    }
                 }
                 catch (InvalidProtocolBufferException ex)
                 {

@@ -116,6 +116,6 @@ internal static class WandbImporter
             return;
         }
 
-        result.Added(run, destination.WriteWriter(id, run.State, 0, run.Lines), runIsNew);
+        result.Added(run, destination.WriteWriter(id, run.State, 0, run.History.Lines()), runIsNew);
     }
 }
