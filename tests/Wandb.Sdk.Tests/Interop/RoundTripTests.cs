@@ -15,11 +15,16 @@ public sealed class RoundTripTests
         var exported = Path.Combine(target.Root, "exported");
         var ids = InteropRuns.Write(options => source.Init(options), source.Reader(), "cv-roundtrip");
 
-        var export = WandbExporter.Export(source.Reader(), new WandbExportOptions { OutputDirectory = exported }, source.Output);
-        var import = WandbImporter.Import(new[] { exported }, target.Reader(), target.Output);
+        var exportProgress = new RecordingProgress<WandbExportProgress>();
+        var importProgress = new RecordingProgress<WandbImportProgress>();
+        var export = WandbExporter.Export(source.Reader(), new WandbExportOptions { OutputDirectory = exported }, source.Output, exportProgress);
+        var import = WandbImporter.Import(new[] { exported }, target.Reader(), target.Output, importProgress);
 
         Assert.AreEqual((3, 1, 13L), (export.Runs, export.RunsWithoutExit, export.HistoryRows));
         Assert.AreEqual((3, 3, 13L, 0), (import.Files, import.RunsAdded, import.RowsAdded, import.Rejected.Count));
+        CollectionAssert.AreEquivalent(new[] { 1, 2, 3 }, exportProgress.Reports.Select(p => p.RunsDone).ToList(), "one progress report per run");
+        CollectionAssert.AreEquivalent(ids.ToList(), exportProgress.Reports.Select(p => p.RunId).ToList());
+        CollectionAssert.AreEquivalent(new[] { (1, 3), (2, 3), (3, 3) }, importProgress.Reports.Select(p => (p.FilesDone, p.FilesTotal)).ToList());
         var before = source.Reader();
         var after = target.Reader();
         foreach (var id in ids)
@@ -30,5 +35,30 @@ public sealed class RoundTripTests
 
         CollectionAssert.AreEquivalent(new[] { RunState.Finished, RunState.Failed, RunState.Crashed }, ids.Select(id => after.GetRun(id)!.State).ToList());
         Assert.AreEqual(0, target.Output.Warnings.Count, string.Join("\n", target.Output.Lines));
+    }
+
+    // Progress<T> reports on the thread pool; this keeps every report, synchronously, for the assertions.
+    private sealed class RecordingProgress<T> : IProgress<T>
+    {
+        private readonly List<T> _reports = new();
+
+        public IReadOnlyList<T> Reports
+        {
+            get
+            {
+                lock (_reports)
+                {
+                    return _reports.ToList();
+                }
+            }
+        }
+
+        public void Report(T value)
+        {
+            lock (_reports)
+            {
+                _reports.Add(value);
+            }
+        }
     }
 }
