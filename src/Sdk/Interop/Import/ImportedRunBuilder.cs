@@ -47,8 +47,6 @@ internal sealed class ImportedRunBuilder
     /// <summary>The keys of those values.</summary>
     public SortedSet<string> NonNumericKeys { get; } = new(StringComparer.Ordinal);
 
-    public bool HasRun => _run is not null;
-
     public void Add(Record record)
     {
         switch (record.RecordTypeCase)
