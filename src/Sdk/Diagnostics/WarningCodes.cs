@@ -3,7 +3,7 @@ namespace Wandb.Diagnostics;
 /// <summary>
 /// Codes of the warnings Wandb for .NET prints. Every code is listed with what to do about it in
 /// docs/warnings.md; ranges: 001-029 SDK and store, 030-049 MSBuild, 050-069 test logger,
-/// 070-089 PostgreSQL store, 090-099 reports.
+/// 070-089 PostgreSQL store, 090-099 reports, 120-129 W&amp;B interop.
 /// </summary>
 internal static class WarningCodes
 {
@@ -51,4 +51,25 @@ internal static class WarningCodes
 
     /// <summary>The merge destination could not be written (an error: the merge stopped; what was merged stays).</summary>
     public const string MergeFailed = "WANDB084";
+
+    /// <summary>A W&amp;B transaction log ends inside a record (a torn last block); the records before it were imported.</summary>
+    public const string WandbLogTorn = "WANDB120";
+
+    /// <summary>A W&amp;B transaction log was rejected (checksum mismatch, not a log, no run record); nothing of it was imported.</summary>
+    public const string WandbLogRejected = "WANDB121";
+
+    /// <summary>An imported W&amp;B run has the id of a different run in the store; the store's run was kept.</summary>
+    public const string WandbRunConflict = "WANDB122";
+
+    /// <summary>History values of an imported W&amp;B run that are not numbers (media, strings, booleans) were left out.</summary>
+    public const string WandbValuesNotNumbers = "WANDB123";
+
+    /// <summary>A folder given to import holds no W&amp;B run.</summary>
+    public const string WandbNothingToImport = "WANDB124";
+
+    /// <summary>The paths or folders given to export or import are not usable (an error: nothing ran).</summary>
+    public const string WandbInvalidInput = "WANDB125";
+
+    /// <summary>An export or import stopped because a file or the store could not be written (an error; what was done stays).</summary>
+    public const string WandbInteropFailed = "WANDB126";
 }

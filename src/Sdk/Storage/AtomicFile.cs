@@ -23,7 +23,8 @@ internal static class AtomicFile
     public static void Write(string path, byte[] content, bool durable) =>
         Write(path, stream => stream.Write(content, 0, content.Length), durable);
 
-    private static void Write(string path, Action<Stream> write, bool durable)
+    /// <summary>Writes through <paramref name="write"/>; with <paramref name="durable"/> the content reaches the device before the rename.</summary>
+    public static void Write(string path, Action<Stream> write, bool durable)
     {
         var temporary = path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
         try

@@ -23,7 +23,20 @@ public sealed class PackageLayoutTests
         CollectionAssert.Contains(entries.ToList(), "tasks/netstandard2.0/Wandb.Build.Tasks.dll");
         CollectionAssert.Contains(entries.ToList(), "tasks/netstandard2.0/Wandb.Sdk.dll");
         CollectionAssert.Contains(entries.ToList(), "tasks/netstandard2.0/Npgsql.dll");
+        CollectionAssert.Contains(entries.ToList(), "tasks/netstandard2.0/Google.Protobuf.dll");
+        CollectionAssert.Contains(entries.ToList(), "build/Wandb.Export.targets");
         CollectionAssert.Contains(entries.ToList(), "logger/netstandard2.0/Wandb.TestLogger.dll");
+    }
+
+    [TestMethod]
+    public void The_package_depends_on_the_protobuf_runtime_but_not_on_the_protobuf_compiler()
+    {
+        using var zip = ZipFile.OpenRead(Path.Combine(PackageFeed.Directory, $"Wandb.Sdk.{PackageFeed.Version}.nupkg"));
+        using var reader = new StreamReader(zip.GetEntry("Wandb.Sdk.nuspec")!.Open());
+        var nuspec = reader.ReadToEnd();
+
+        StringAssert.Contains(nuspec, "id=\"Google.Protobuf\"");
+        Assert.IsFalse(nuspec.Contains("Grpc.Tools", StringComparison.Ordinal), "Grpc.Tools compiles the .proto at build time only");
     }
 
     [TestMethod]

@@ -61,7 +61,7 @@ internal sealed class HistoryLineWriter
 
     // The history's own escaping, not Newtonsoft's (which writes \b and \f and escapes U+0085): history
     // files keep the bytes they always had.
-    private static string Quote(string value)
+    internal static string Quote(string value)
     {
         var builder = new StringBuilder(value.Length + 2);
         builder.Append('"');

@@ -123,7 +123,8 @@ internal static class StoreMerger
         output.Warning(code, conflict.Message);
     }
 
-    private static bool SameRun(RunMetadataFile a, RunMetadataFile b) =>
+    /// <summary>Whether two descriptions of a run are the same run: every field equal, as stored.</summary>
+    internal static bool SameRun(RunMetadataFile a, RunMetadataFile b) =>
         StoreCodec.Serialize(a).SequenceEqual(StoreCodec.Serialize(b));
 
     private static bool SameWriter(WriterStateFile a, WriterStateFile b) =>
