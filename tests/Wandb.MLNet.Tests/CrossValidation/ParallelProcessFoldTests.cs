@@ -1,5 +1,4 @@
 using System.Globalization;
-using Wandb.MLNet.Tests.Infrastructure;
 
 namespace Wandb.MLNet.Tests.CrossValidation;
 
@@ -18,7 +17,7 @@ public sealed class ParallelProcessFoldTests
         // Like a CI matrix: one process per fold, all started at once, sharing only WANDB_RUN_GROUP.
         var processes = Enumerable.Range(0, Folds).Select(fold => ProcessRunner.Start(
             "dotnet",
-            new[] { writer, fold.ToString(CultureInfo.InvariantCulture), Folds.ToString(CultureInfo.InvariantCulture), "7", store.Directory },
+            new[] { writer, fold.ToString(CultureInfo.InvariantCulture), Folds.ToString(CultureInfo.InvariantCulture), "7", store.Root },
             new Dictionary<string, string?> { ["WANDB_RUN_GROUP"] = group })).ToList();
 
         var accuracies = new Dictionary<long, double>();
