@@ -25,7 +25,7 @@ public sealed class MSBuildOverheadBenchmark : IBenchmark
         {
             var feed = Path.Combine(root, "feed");
             report.Line("  packing Wandb.Sdk " + version);
-            DotNetProcess.Run($"pack \"{Path.Combine(RepositoryRoot(), "src", "Sdk", "Wandb.Sdk.csproj")}\" -c Release -o \"{feed}\" -p:Version={version} -nologo -v:q", root);
+            DotNetStep.Run($"pack \"{Path.Combine(RepositoryRoot(), "src", "Sdk", "Wandb.Sdk.csproj")}\" -c Release -o \"{feed}\" -p:Version={version} -nologo -v:q", root);
             File.WriteAllText(Path.Combine(root, "nuget.config"), $"""
                 <?xml version="1.0" encoding="utf-8"?>
                 <configuration><packageSources><clear /><add key="local" value="{feed}" /><add key="nuget.org" value="https://api.nuget.org/v3/index.json" /></packageSources></configuration>
@@ -35,12 +35,13 @@ public sealed class MSBuildOverheadBenchmark : IBenchmark
                 File.WriteAllText(Path.Combine(root, neutral), "<Project />");
             }
 
-            var store = new Dictionary<string, string> { ["WANDB_DIR"] = Path.Combine(root, "store") };
+            // MSBuild's node reuse stays on, as in a developer's repeated builds.
+            var store = new Dictionary<string, string?> { ["WANDB_DIR"] = Path.Combine(root, "store"), ["MSBUILDDISABLENODEREUSE"] = null };
             var without = WriteProject(root, "Without", reference: null);
             var with = WriteProject(root, "With", reference: version);
             foreach (var project in new[] { without, with })
             {
-                DotNetProcess.Run("build -nologo -v:q", project, store);
+                DotNetStep.Run("build -nologo -v:q", project, store);
             }
 
             var plain = new List<double>();
@@ -54,15 +55,15 @@ public sealed class MSBuildOverheadBenchmark : IBenchmark
             var twoTrackedNoReports = new List<double>();
             for (var i = 0; i < Repetitions; i++)
             {
-                plain.Add(Time(() => DotNetProcess.Run("build --no-restore -nologo -v:q", without, store)));
-                package.Add(Time(() => DotNetProcess.Run("build --no-restore -nologo -v:q", with, store)));
-                packageOff.Add(Time(() => DotNetProcess.Run("build --no-restore -nologo -v:q -p:WandbEnabled=false", with, store)));
-                untracked.Add(Time(() => DotNetProcess.Run("build --no-restore -nologo -v:q -t:Train -p:WandbEnabled=false", with, store)));
-                tracked.Add(Time(() => DotNetProcess.Run("build --no-restore -nologo -v:q -t:Train", with, store)));
-                emptyUntracked.Add(Time(() => DotNetProcess.Run("build --no-restore -nologo -v:q -t:Evaluate -p:WandbEnabled=false", with, store)));
-                emptyTracked.Add(Time(() => DotNetProcess.Run("build --no-restore -nologo -v:q -t:Evaluate", with, store)));
-                emptyTrackedNoReports.Add(Time(() => DotNetProcess.Run("build --no-restore -nologo -v:q -t:Evaluate -p:WandbReports=false", with, store)));
-                twoTrackedNoReports.Add(Time(() => DotNetProcess.Run("build --no-restore -nologo -v:q -t:Evaluate;Tune -p:WandbReports=false", with, store)));
+                plain.Add(Time(() => DotNetStep.Run("build --no-restore -nologo -v:q", without, store)));
+                package.Add(Time(() => DotNetStep.Run("build --no-restore -nologo -v:q", with, store)));
+                packageOff.Add(Time(() => DotNetStep.Run("build --no-restore -nologo -v:q -p:WandbEnabled=false", with, store)));
+                untracked.Add(Time(() => DotNetStep.Run("build --no-restore -nologo -v:q -t:Train -p:WandbEnabled=false", with, store)));
+                tracked.Add(Time(() => DotNetStep.Run("build --no-restore -nologo -v:q -t:Train", with, store)));
+                emptyUntracked.Add(Time(() => DotNetStep.Run("build --no-restore -nologo -v:q -t:Evaluate -p:WandbEnabled=false", with, store)));
+                emptyTracked.Add(Time(() => DotNetStep.Run("build --no-restore -nologo -v:q -t:Evaluate", with, store)));
+                emptyTrackedNoReports.Add(Time(() => DotNetStep.Run("build --no-restore -nologo -v:q -t:Evaluate -p:WandbReports=false", with, store)));
+                twoTrackedNoReports.Add(Time(() => DotNetStep.Run("build --no-restore -nologo -v:q -t:Evaluate;Tune -p:WandbReports=false", with, store)));
             }
 
             var plainMedian = BenchmarkReport.Median(plain);

@@ -26,13 +26,12 @@ public sealed class TestLoggerBenchmark : IBenchmark
         try
         {
             var feed = Path.Combine(root, "feed");
-            var pack = DotNetCli.Run($"pack \"{Path.Combine(RepositoryRoot(), "src", "Sdk", "Wandb.Sdk.csproj")}\" -c Release -o \"{feed}\" -p:Version={version} -v:q", root);
-            Require(pack, "pack Wandb.Sdk");
+            DotNetStep.Run($"pack \"{Path.Combine(RepositoryRoot(), "src", "Sdk", "Wandb.Sdk.csproj")}\" -c Release -o \"{feed}\" -p:Version={version} -v:q", root);
 
             var project = Path.Combine(root, "project");
             Directory.CreateDirectory(project);
             LargeTestProject.Write(project, feed, version, classes: 20, methods: 10, rows: 10);
-            Require(DotNetCli.Run("build -c Release -v:q", project), "build the 2,000-test project");
+            DotNetStep.Run("build -c Release -v:q", project);
 
             // A fresh store per wandb run, deleted only at the end: deleting 2,000 run folders right before a
             // measured run leaves the file system busy and would bill that to the logger.
@@ -42,9 +41,9 @@ public sealed class TestLoggerBenchmark : IBenchmark
             for (var i = 0; i < Repetitions; i++)
             {
                 store = Path.Combine(root, "store-" + i);
-                var environment = new Dictionary<string, string> { ["WANDB_DIR"] = store };
-                trx.Add(Time(() => Require(DotNetCli.Run("test -c Release --no-build --logger trx", project, environment), "dotnet test --logger trx")));
-                wandb.Add(Time(() => Require(DotNetCli.Run("test -c Release --no-build --logger wandb", project, environment), "dotnet test --logger wandb")));
+                var environment = new Dictionary<string, string?> { ["WANDB_DIR"] = store };
+                trx.Add(Time(() => DotNetStep.Run("test -c Release --no-build --logger trx", project, environment)));
+                wandb.Add(Time(() => DotNetStep.Run("test -c Release --no-build --logger wandb", project, environment)));
             }
 
             var runs = Wandb.Storage.RunStore.Open(store).ListRuns().Count(r => r.State == Wandb.RunState.Finished);
@@ -66,11 +65,11 @@ public sealed class TestLoggerBenchmark : IBenchmark
             }
 
             var earlier = Repetitions * 2000;
-            var grownEnvironment = new Dictionary<string, string> { ["WANDB_DIR"] = grown };
+            var grownEnvironment = new Dictionary<string, string?> { ["WANDB_DIR"] = grown };
             var wandbGrown = new List<double>();
             for (var i = 0; i < 3; i++)
             {
-                wandbGrown.Add(Time(() => Require(DotNetCli.Run("test -c Release --no-build --logger wandb", project, grownEnvironment), "dotnet test --logger wandb into a grown store")));
+                wandbGrown.Add(Time(() => DotNetStep.Run("test -c Release --no-build --logger wandb", project, grownEnvironment)));
             }
 
             var wandbMedian = BenchmarkReport.Median(wandb);
@@ -106,14 +105,6 @@ public sealed class TestLoggerBenchmark : IBenchmark
         var watch = Stopwatch.StartNew();
         action();
         return watch.Elapsed.TotalSeconds;
-    }
-
-    private static void Require((int ExitCode, string Output) result, string what)
-    {
-        if (result.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"Could not {what} (exit code {result.ExitCode}):\n{result.Output}");
-        }
     }
 
     private static string RepositoryRoot()

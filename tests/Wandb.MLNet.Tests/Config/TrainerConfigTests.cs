@@ -28,7 +28,7 @@ public sealed class TrainerConfigTests
     public void Trainer_options_config_is_stored_and_flattened_for_grouping()
     {
         using var store = new TempStore();
-        using (var run = Run.Init(new RunOptions { Dir = store.Directory }))
+        using (var run = Run.Init(new RunOptions { Dir = store.Root }))
         {
             run.Config["trainer"] = TrainerConfig.FromOptions(new SdcaLogisticRegressionBinaryTrainer.Options { L2Regularization = 0.5f, MaximumNumberOfIterations = 9 });
         }

@@ -21,7 +21,7 @@ public sealed class CrossValidationFoldRunTests
         var trainer = ml.BinaryClassification.Trainers.SdcaLogisticRegression(featureColumnName: "Features", labelColumnName: "Label");
 
         var results = ml.BinaryClassification.CrossValidate(data, trainer, numberOfFolds: Folds, seed: Seed);
-        results.LogFolds(new FoldRunOptions { Dir = store.Directory, Project = "cv-tests", Seed = Seed });
+        results.LogFolds(new FoldRunOptions { Dir = store.Root, Project = "cv-tests", Seed = Seed });
 
         var runs = FoldAssertions.AssertOneRunPerFold(store, results, m => new Dictionary<string, double>
         {
@@ -52,7 +52,7 @@ public sealed class CrossValidationFoldRunTests
         var trainer = ml.BinaryClassification.Trainers.SdcaLogisticRegression(featureColumnName: "Features", labelColumnName: "Label");
         var results = ml.BinaryClassification.CrossValidate(SyntheticData.Load(ml), trainer, numberOfFolds: Folds, seed: Seed);
 
-        results.LogFolds(new FoldRunOptions { Dir = store.Directory });
+        results.LogFolds(new FoldRunOptions { Dir = store.Root });
 
         var fold0 = results.Single(r => r.Fold == 0).Metrics.ConfusionMatrix;
         var run = store.Runs().Single(r => Convert.ToInt64(r.Config["fold"], CultureInfo.InvariantCulture) == 0);
@@ -72,7 +72,7 @@ public sealed class CrossValidationFoldRunTests
         var trainer = ml.BinaryClassification.Trainers.AveragedPerceptron(featureColumnName: "Features", labelColumnName: "Label", numberOfIterations: 5);
 
         var results = ml.BinaryClassification.CrossValidateNonCalibrated(SyntheticData.Load(ml), trainer, numberOfFolds: Folds, seed: Seed);
-        results.LogFolds(new FoldRunOptions { Dir = store.Directory, Seed = Seed, JobType = "cv-fold" });
+        results.LogFolds(new FoldRunOptions { Dir = store.Root, Seed = Seed, JobType = "cv-fold" });
 
         var runs = FoldAssertions.AssertOneRunPerFold(store, results, m => new Dictionary<string, double>
         {
@@ -93,7 +93,7 @@ public sealed class CrossValidationFoldRunTests
             .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(labelColumnName: "Label", featureColumnName: "Features"));
 
         var results = ml.MulticlassClassification.CrossValidate(SyntheticData.Load(ml), pipeline, numberOfFolds: Folds, seed: Seed);
-        results.LogFolds(new FoldRunOptions { Dir = store.Directory, Seed = Seed });
+        results.LogFolds(new FoldRunOptions { Dir = store.Root, Seed = Seed });
 
         var runs = FoldAssertions.AssertOneRunPerFold(store, results, m => new Dictionary<string, double>
         {
@@ -123,7 +123,7 @@ public sealed class CrossValidationFoldRunTests
         var trainer = ml.Regression.Trainers.Sdca(labelColumnName: "Value", featureColumnName: "Features");
 
         var results = ml.Regression.CrossValidate(SyntheticData.Load(ml), trainer, numberOfFolds: Folds, labelColumnName: "Value", seed: Seed);
-        results.LogFolds(new FoldRunOptions { Dir = store.Directory, Seed = Seed });
+        results.LogFolds(new FoldRunOptions { Dir = store.Root, Seed = Seed });
 
         FoldAssertions.AssertOneRunPerFold(store, results, m => new Dictionary<string, double>
         {
@@ -146,7 +146,7 @@ public sealed class CrossValidationFoldRunTests
         var trainer = ml.Ranking.Trainers.FastTree(labelColumnName: "Relevance", featureColumnName: "Features", rowGroupColumnName: "QueryKey", numberOfTrees: 5);
 
         var results = ml.Ranking.CrossValidate(data, trainer, numberOfFolds: Folds, labelColumnName: "Relevance", rowGroupColumnName: "QueryKey", seed: Seed);
-        results.LogFolds(new FoldRunOptions { Dir = store.Directory, Seed = Seed });
+        results.LogFolds(new FoldRunOptions { Dir = store.Root, Seed = Seed });
 
         FoldAssertions.AssertOneRunPerFold(store, results, m =>
         {
@@ -169,7 +169,7 @@ public sealed class CrossValidationFoldRunTests
         var trainer = ml.Clustering.Trainers.KMeans(featureColumnName: "Features", numberOfClusters: 3);
 
         var results = ml.Clustering.CrossValidate(SyntheticData.Load(ml), trainer, numberOfFolds: Folds, featuresColumnName: "Features", seed: Seed);
-        results.LogFolds(new FoldRunOptions { Dir = store.Directory, Seed = Seed });
+        results.LogFolds(new FoldRunOptions { Dir = store.Root, Seed = Seed });
 
         FoldAssertions.AssertOneRunPerFold(store, results, m => new Dictionary<string, double>
         {
@@ -195,7 +195,7 @@ public sealed class CrossValidationFoldRunTests
             var model = local.BinaryClassification.Trainers.SdcaLogisticRegression(featureColumnName: "Features", labelColumnName: "Label").Fit(splits[fold].TrainSet);
             var metrics = local.BinaryClassification.Evaluate(model.Transform(splits[fold].TestSet));
             expected[fold] = metrics.Accuracy;
-            FoldRuns.LogFold(fold, metrics, new FoldRunOptions { Dir = store.Directory, Group = "parallel-cv", Seed = Seed }, model);
+            FoldRuns.LogFold(fold, metrics, new FoldRunOptions { Dir = store.Root, Group = "parallel-cv", Seed = Seed }, model);
         });
 
         var runs = store.Runs();
@@ -216,7 +216,7 @@ public sealed class CrossValidationFoldRunTests
         var trainer = ml.BinaryClassification.Trainers.SdcaLogisticRegression(featureColumnName: "Features", labelColumnName: "Label");
         var results = ml.BinaryClassification.CrossValidate(SyntheticData.Load(ml), trainer, numberOfFolds: Folds, seed: Seed);
 
-        var options = new FoldRunOptions { Dir = store.Directory, Group = "shared" };
+        var options = new FoldRunOptions { Dir = store.Root, Group = "shared" };
         options.Config["learning_rate"] = 0.25;
         var runs = results.LogFolds(options);
 
@@ -228,7 +228,7 @@ public sealed class CrossValidationFoldRunTests
     public void A_non_metrics_object_is_rejected_with_its_type_named()
     {
         using var store = new TempStore();
-        var error = Assert.ThrowsExactly<ArgumentException>(() => FoldRuns.LogFold(0, "not metrics", new FoldRunOptions { Dir = store.Directory }));
+        var error = Assert.ThrowsExactly<ArgumentException>(() => FoldRuns.LogFold(0, "not metrics", new FoldRunOptions { Dir = store.Root }));
         StringAssert.Contains(error.Message, "System.String");
     }
 }

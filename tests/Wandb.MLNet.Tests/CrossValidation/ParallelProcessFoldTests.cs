@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using Wandb.MLNet.Tests.Infrastructure;
 
 namespace Wandb.MLNet.Tests.CrossValidation;
 
@@ -17,22 +15,10 @@ public sealed class ParallelProcessFoldTests
         var writer = Path.Combine(AppContext.BaseDirectory, "Wandb.MLNet.FoldWriter.dll");
 
         // Like a CI matrix: one process per fold, all started at once, sharing only WANDB_RUN_GROUP.
-        var processes = Enumerable.Range(0, Folds).Select(fold =>
-        {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in new[] { writer, fold.ToString(CultureInfo.InvariantCulture), Folds.ToString(CultureInfo.InvariantCulture), "7", store.Directory })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            foreach (var name in new[] { "WANDB_RUN_ID", "WANDB_JOB_TYPE", "WANDB_DIR", "WANDB_MODE" })
-            {
-                start.Environment.Remove(name);
-            }
-
-            start.Environment["WANDB_RUN_GROUP"] = group;
-            return Process.Start(start)!;
-        }).ToList();
+        var processes = Enumerable.Range(0, Folds).Select(fold => ProcessRunner.Start(
+            "dotnet",
+            new[] { writer, fold.ToString(CultureInfo.InvariantCulture), Folds.ToString(CultureInfo.InvariantCulture), "7", store.Root },
+            new Dictionary<string, string?> { ["WANDB_RUN_GROUP"] = group })).ToList();
 
         var accuracies = new Dictionary<long, double>();
         foreach (var process in processes)

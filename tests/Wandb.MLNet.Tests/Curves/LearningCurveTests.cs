@@ -16,7 +16,7 @@ public sealed class LearningCurveTests
         var options = new FastTreeBinaryTrainer.Options { NumberOfTrees = 5, TestFrequency = 2, LabelColumnName = "Label", FeatureColumnName = "Features" };
 
         string runId;
-        using (var run = Run.Init(new RunOptions { Dir = store.Directory, JobType = "train" }))
+        using (var run = Run.Init(new RunOptions { Dir = store.Root, JobType = "train" }))
         {
             runId = run.Id;
             using var capture = ml.CaptureTo(run, new MLContextCaptureOptions { TestFrequency = options.TestFrequency, NumberOfTrees = options.NumberOfTrees });
@@ -24,7 +24,7 @@ public sealed class LearningCurveTests
             Assert.AreEqual(3, capture.CurveRows);
         }
 
-        var history = store.Open().ReadHistory(runId).ToList();
+        var history = store.Reader().ReadHistory(runId).ToList();
         Assert.HasCount(3, history, "FastTree reports after trees 2 and 4 and after the last tree");
         CollectionAssert.AreEqual(new[] { 2.0, 4.0, 5.0 }, history.Select(r => r.Values["trees"]).ToArray());
         foreach (var key in new[] { "train.ErrorRate", "train.LossRate", "valid.ErrorRate", "valid.LossRate" })
@@ -44,7 +44,7 @@ public sealed class LearningCurveTests
         var split = ml.Data.TrainTestSplit(SyntheticData.Load(ml, rows: 300), testFraction: 0.25, seed: 1);
 
         string runId;
-        using (var run = Run.Init(new RunOptions { Dir = store.Directory }))
+        using (var run = Run.Init(new RunOptions { Dir = store.Root }))
         {
             runId = run.Id;
             using var capture = ml.CaptureTo(run);
@@ -52,7 +52,7 @@ public sealed class LearningCurveTests
                 .Fit(split.TrainSet, split.TestSet);
         }
 
-        var history = store.Open().ReadHistory(runId).ToList();
+        var history = store.Reader().ReadHistory(runId).ToList();
         Assert.HasCount(4, history);
         Assert.IsTrue(history.All(r => r.Values.ContainsKey("train.L2") && r.Values.ContainsKey("valid.L1") && !r.Values.ContainsKey("trees")));
     }
@@ -66,7 +66,7 @@ public sealed class LearningCurveTests
         var expected = new List<double>();
 
         string runId;
-        using (var run = Run.Init(new RunOptions { Dir = store.Directory }))
+        using (var run = Run.Init(new RunOptions { Dir = store.Root }))
         {
             runId = run.Id;
             foreach (var trees in new[] { 1, 3, 6 })
@@ -78,7 +78,7 @@ public sealed class LearningCurveTests
             }
         }
 
-        var history = store.Open().ReadHistory(runId).ToList();
+        var history = store.Reader().ReadHistory(runId).ToList();
         CollectionAssert.AreEqual(new long[] { 1, 3, 6 }, history.Select(r => r.Step).ToArray());
         CollectionAssert.AreEqual(expected, history.Select(r => r.Values["valid.AreaUnderRocCurve"]).ToList());
         Assert.IsTrue(history.All(r => r.Values.ContainsKey("valid.LogLoss") && r.Values.ContainsKey("valid.PerClassRecall[1]")));

@@ -13,12 +13,12 @@ public sealed class OutputLogTests
         using var store = new TempStore();
         var ml = new MLContext(seed: 1);
         string path;
-        using (var run = Run.Init(new RunOptions { Dir = store.Directory }))
+        using (var run = Run.Init(new RunOptions { Dir = store.Root }))
         {
             using var capture = ml.CaptureTo(run);
             ml.BinaryClassification.Trainers.SdcaLogisticRegression(featureColumnName: "Features", labelColumnName: "Label").Fit(SyntheticData.Load(ml));
             path = capture.OutputLogPath!;
-            Assert.AreEqual(Path.Combine(store.Directory, "runs", run.Id, run.WriterId + ".output.log"), path);
+            Assert.AreEqual(Path.Combine(store.Root, "runs", run.Id, run.WriterId + ".output.log"), path);
             Assert.IsGreaterThan(0, capture.MessagesWritten);
         }
 
@@ -32,7 +32,7 @@ public sealed class OutputLogTests
     {
         using var store = new TempStore();
         var ml = new MLContext(seed: 1);
-        using var run = Run.Init(new RunOptions { Dir = store.Directory });
+        using var run = Run.Init(new RunOptions { Dir = store.Root });
         var capture = ml.CaptureTo(run, new MLContextCaptureOptions { MinimumKind = ChannelMessageKind.Warning });
         capture.Dispose();
 

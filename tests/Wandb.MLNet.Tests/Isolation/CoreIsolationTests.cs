@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using Wandb.MLNet.Tests.Infrastructure;
 
 namespace Wandb.MLNet.Tests.Isolation;
 
@@ -23,7 +22,7 @@ public sealed class CoreIsolationTests
             var sdk = context.LoadFromAssemblyPath(typeof(Run).Assembly.Location);
             var optionsType = sdk.GetType("Wandb.RunOptions", throwOnError: true)!;
             var options = Activator.CreateInstance(optionsType)!;
-            optionsType.GetProperty("Dir")!.SetValue(options, store.Directory);
+            optionsType.GetProperty("Dir")!.SetValue(options, store.Root);
             optionsType.GetProperty("JobType")!.SetValue(options, "train");
             var runType = sdk.GetType("Wandb.Run", throwOnError: true)!;
             var run = runType.GetMethod("Init", new[] { optionsType })!.Invoke(null, new[] { options })!;
@@ -31,12 +30,12 @@ public sealed class CoreIsolationTests
             runType.GetMethod("Finish", new[] { typeof(int) })!.Invoke(run, new object[] { 0 });
 
             var storeType = sdk.GetType("Wandb.Storage.RunStore", throwOnError: true)!;
-            var opened = storeType.GetMethod("Open", new[] { typeof(string) })!.Invoke(null, new object?[] { store.Directory })!;
+            var opened = storeType.GetMethod("Open", new[] { typeof(string) })!.Invoke(null, new object?[] { store.Root })!;
             var reports = sdk.GetType("Wandb.Reports.ReportWriter", throwOnError: true)!;
             var writeAll = reports.GetMethods().Single(m => m.Name == "WriteAll");
             writeAll.Invoke(null, new[] { opened, null });
 
-            Assert.IsTrue(File.Exists(Path.Combine(store.Directory, "report", "runs.json")), "the reports were written");
+            Assert.IsTrue(File.Exists(Path.Combine(store.Root, "report", "runs.json")), "the reports were written");
             AssertNoMLNet(context);
         }
         finally

@@ -27,29 +27,11 @@ public static class WriterProcess
     }
 
     /// <summary>Starts one writer process with WANDB_STORE and WANDB_DIR set; output is redirected.</summary>
-    public static Process Start(string connectionString, string spillFolder, string runId, string group, int rows)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { typeof(WriterProcess).Assembly.Location, Verb, runId, group, rows.ToString(CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["WANDB_STORE"] = connectionString;
-        start.Environment["WANDB_DIR"] = spillFolder;
-        start.Environment["WANDB_DISABLE_GIT"] = "true";
-        foreach (var name in new[] { "WANDB_RUN_ID", "WANDB_RUN_GROUP", "WANDB_MODE", "WANDB_RESUME" })
-        {
-            start.Environment.Remove(name);
-        }
-
-        return Process.Start(start)!;
-    }
+    public static Process Start(string connectionString, string spillFolder, string runId, string group, int rows) =>
+        ProcessRunner.Start(
+            "dotnet",
+            new[] { typeof(WriterProcess).Assembly.Location, Verb, runId, group, rows.ToString(CultureInfo.InvariantCulture) },
+            new Dictionary<string, string?> { ["WANDB_STORE"] = connectionString, ["WANDB_DIR"] = spillFolder, ["WANDB_DISABLE_GIT"] = "true" });
 
     /// <summary>Starts writers in parallel and waits for all of them; fails the test with their output if one fails.</summary>
     public static void RunAll(string connectionString, string spillFolder, IReadOnlyList<(string RunId, string Group, int Rows)> writers, TimeSpan timeout)

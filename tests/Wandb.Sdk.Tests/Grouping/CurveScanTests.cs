@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Wandb.Grouping.Curves;
-using Wandb.Sdk.Tests.Fakes;
 
 namespace Wandb.Sdk.Tests.Grouping;
 

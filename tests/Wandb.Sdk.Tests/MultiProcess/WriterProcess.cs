@@ -21,24 +21,13 @@ internal static class WriterProcess
 
     public static Process Start(string arguments, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet", $"\"{AssemblyPath}\" {arguments}")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("WANDB_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["WANDB_DISABLE_GIT"] = "true";
+        var variables = new Dictionary<string, string?> { ["WANDB_DISABLE_GIT"] = "true" };
         foreach (var pair in environment)
         {
-            start.Environment[pair.Key] = pair.Value;
+            variables[pair.Key] = pair.Value;
         }
 
-        return Process.Start(start)!;
+        return ProcessRunner.Start("dotnet", arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).Prepend(AssemblyPath), variables);
     }
 
     public static void WaitForSuccess(Process process)

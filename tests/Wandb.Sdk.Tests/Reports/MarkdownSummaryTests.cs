@@ -61,5 +61,5 @@ public sealed class MarkdownSummaryTests
         StringAssert.Contains(MarkdownSummaryWriter.Render(Model(store)), "No runs in the store yet.");
     }
 
-    private static ReportModel Model(TempStore store) => ReportModel.Build(store.Open(), new ReportOptions(), DateTimeOffset.UnixEpoch);
+    private static ReportModel Model(TempStore store) => ReportModel.Build(store.Reader(), new ReportOptions(), DateTimeOffset.UnixEpoch);
 }

@@ -25,7 +25,7 @@ public sealed class ReportModelTests
             }
         });
 
-        var model = ReportModel.Build(store.Open(), new ReportOptions(), DateTimeOffset.UnixEpoch);
+        var model = ReportModel.Build(store.Reader(), new ReportOptions(), DateTimeOffset.UnixEpoch);
         var loss = model.Curves(CurveAxis.Step)["_step"]["loss"];
         var group = loss.Aggregate(model.Main.Groups.Single().RunIds);
 
@@ -46,7 +46,7 @@ public sealed class ReportModelTests
             run.Log(new Dictionary<string, double> { ["epoch"] = 1, ["acc"] = 0.5 });
             run.Log(new Dictionary<string, double> { ["epoch"] = 2, ["acc"] = 0.7 });
         });
-        var model = ReportModel.Build(store.Open(), new ReportOptions(), DateTimeOffset.UnixEpoch);
+        var model = ReportModel.Build(store.Reader(), new ReportOptions(), DateTimeOffset.UnixEpoch);
 
         var charts = model.Curves(CurveAxis.Step, CurveAxis.Of("epoch"), CurveAxis.Runtime);
 
@@ -64,7 +64,7 @@ public sealed class ReportModelTests
             store.AddRun(group, group, new Dictionary<string, object?> { ["val_loss"] = loss });
         }
 
-        var model = ReportModel.Build(store.Open(), new ReportOptions(), DateTimeOffset.UnixEpoch);
+        var model = ReportModel.Build(store.Reader(), new ReportOptions(), DateTimeOffset.UnixEpoch);
 
         Assert.AreEqual("b", model.Comparison!.Baseline.Label);
         Assert.IsTrue(model.Comparison.LowerIsBetter);
@@ -81,9 +81,9 @@ public sealed class ReportModelTests
             store.AddRun(group, group, new Dictionary<string, object?> { ["val_loss"] = loss });
         }
 
-        var named = ReportModel.Build(store.Open(), new ReportOptions { BaselineGroup = "a" }, DateTimeOffset.UnixEpoch);
-        var flipped = ReportModel.Build(store.Open(), new ReportOptions { HigherIsBetter = { "val_loss" } }, DateTimeOffset.UnixEpoch);
-        var missing = ReportModel.Build(store.Open(), new ReportOptions { BaselineGroup = "zzz" }, DateTimeOffset.UnixEpoch);
+        var named = ReportModel.Build(store.Reader(), new ReportOptions { BaselineGroup = "a" }, DateTimeOffset.UnixEpoch);
+        var flipped = ReportModel.Build(store.Reader(), new ReportOptions { HigherIsBetter = { "val_loss" } }, DateTimeOffset.UnixEpoch);
+        var missing = ReportModel.Build(store.Reader(), new ReportOptions { BaselineGroup = "zzz" }, DateTimeOffset.UnixEpoch);
 
         Assert.AreEqual("a", named.Comparison!.Baseline.Label);
         Assert.AreEqual("a", flipped.Comparison!.Baseline.Label);
@@ -99,7 +99,7 @@ public sealed class ReportModelTests
         store.AddRun("g", "r2", new Dictionary<string, object?> { ["acc"] = 0.6, ["f1"] = 0.4 });
         store.AddRun("g", "r3", new Dictionary<string, object?> { ["f1"] = 0.2, ["acc"] = 0.1 });
 
-        var model = ReportModel.Build(store.Open(), new ReportOptions(), DateTimeOffset.UnixEpoch);
+        var model = ReportModel.Build(store.Reader(), new ReportOptions(), DateTimeOffset.UnixEpoch);
 
         CollectionAssert.AreEqual(new[] { "acc", "f1", "rare" }, model.KeyMetrics.ToArray());
         Assert.AreEqual("acc", model.CompareMetric);

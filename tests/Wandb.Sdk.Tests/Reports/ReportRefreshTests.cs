@@ -23,16 +23,16 @@ public sealed class ReportRefreshTests
     {
         using var store = new TempStore();
         store.AddRun("cv-a", "fold-1", new Dictionary<string, object?> { ["accuracy"] = 0.8 });
-        var stepSummary = Path.Combine(store.Directory, "step-summary.md");
+        var stepSummary = Path.Combine(store.Root, "step-summary.md");
         var github = Variables(("GITHUB_STEP_SUMMARY", stepSummary));
-        var refresh = new ReportRefresh(new RecordingOutput(), TextWriter.Null, store.Directory);
+        var refresh = new ReportRefresh(new RecordingOutput(), TextWriter.Null, store.Root);
 
-        refresh.Refresh(store.Open(), new ReportOptions(), github, summaryClaim: "build01");
-        refresh.Refresh(store.Open(), new ReportOptions(), github, summaryClaim: "build01");
+        refresh.Refresh(store.Reader(), new ReportOptions(), github, summaryClaim: "build01");
+        refresh.Refresh(store.Reader(), new ReportOptions(), github, summaryClaim: "build01");
         Assert.AreEqual(1, Published(stepSummary), "the second node of the same build does not publish again");
 
-        refresh.Refresh(store.Open(), new ReportOptions(), github);
-        refresh.Refresh(store.Open(), new ReportOptions(), github);
+        refresh.Refresh(store.Reader(), new ReportOptions(), github);
+        refresh.Refresh(store.Reader(), new ReportOptions(), github);
         Assert.AreEqual(3, Published(stepSummary), "each test project appends its own");
     }
 
@@ -43,7 +43,7 @@ public sealed class ReportRefreshTests
         store.AddRun("cv-a", "fold-1");
         var console = new StringWriter();
 
-        var result = new ReportRefresh(new RecordingOutput(), console, store.Directory).Refresh(store.Open(), new ReportOptions(), Variables(("TF_BUILD", "True")));
+        var result = new ReportRefresh(new RecordingOutput(), console, store.Root).Refresh(store.Reader(), new ReportOptions(), Variables(("TF_BUILD", "True")));
 
         Assert.AreEqual("##vso[task.uploadsummary]" + result.MarkdownPath + System.Environment.NewLine, console.ToString());
     }
@@ -52,11 +52,11 @@ public sealed class ReportRefreshTests
     public void A_store_named_by_a_relative_path_or_with_a_trailing_separator_has_the_same_lock()
     {
         using var store = new TempStore();
-        var refresh = new ReportRefresh(new RecordingOutput(), TextWriter.Null, store.Directory);
-        var relative = Path.GetRelativePath(System.Environment.CurrentDirectory, store.Directory) + Path.DirectorySeparatorChar;
+        var refresh = new ReportRefresh(new RecordingOutput(), TextWriter.Null, store.Root);
+        var relative = Path.GetRelativePath(System.Environment.CurrentDirectory, store.Root) + Path.DirectorySeparatorChar;
 
         Task<IDisposable> other;
-        using (refresh.LockStore(store.Directory))
+        using (refresh.LockStore(store.Root))
         {
             other = Task.Run(() => refresh.LockStore(relative));
             Assert.IsFalse(other.Wait(TimeSpan.FromMilliseconds(300)), "the second name waits for the lock the first one holds");

@@ -14,7 +14,7 @@ public sealed class ReportWriterTests
         var a2 = store.AddRun("cv-a", "fold-2", Metrics(0.90), jobType: "fold");
         var b1 = store.AddRun("cv-b", "fold-1", Metrics(0.70), jobType: "fold", exitCode: 3);
 
-        var result = ReportWriter.WriteAll(store.Open());
+        var result = ReportWriter.WriteAll(store.Reader());
 
         var json = JObject.Parse(File.ReadAllText(result.JsonPath!));
         CollectionAssert.AreEqual(new[] { "schema", "generated_at", "runs", "groups" }, json.Properties().Select(p => p.Name).ToArray());
@@ -51,7 +51,7 @@ public sealed class ReportWriterTests
         store.AddRun("g", "r2", new Dictionary<string, object?> { ["loss"] = 0.5, ["label"] = 3.0 });
         store.AddRun("g", "r3", new Dictionary<string, object?> { ["loss"] = double.PositiveInfinity });
 
-        var result = ReportWriter.WriteAll(store.Open());
+        var result = ReportWriter.WriteAll(store.Reader());
 
         var text = File.ReadAllText(result.JsonPath!);
         var json = JObject.Parse(text); // a bare NaN token would throw here
@@ -72,7 +72,7 @@ public sealed class ReportWriterTests
         store.AddRun("g", "grouped", Metrics(0.9));
         var loose = store.AddRun(null, "loose", Metrics(0.6));
 
-        var result = ReportWriter.WriteAll(store.Open());
+        var result = ReportWriter.WriteAll(store.Reader());
 
         var json = JObject.Parse(File.ReadAllText(result.JsonPath!));
         var none = json["groups"]!.Single(g => g["group"]!.Type == JTokenType.Null);
@@ -94,7 +94,7 @@ public sealed class ReportWriterTests
             store.AddRun("b", "b", new Dictionary<string, object?> { ["score"] = v });
         }
 
-        var result = ReportWriter.WriteAll(store.Open());
+        var result = ReportWriter.WriteAll(store.Reader());
 
         var md = File.ReadAllText(result.MarkdownPath!);
         StringAssert.Contains(md, "| a | 8 | 8 finished | 5.438 ± 0.5344 (8) |"); // stdev 0.5343554 (Python statistics.stdev)
@@ -112,7 +112,7 @@ public sealed class ReportWriterTests
         store.AddRun("g", "good", Metrics(0.9));
         store.AddRun("g", "broken", Metrics(0.1), exitCode: 2);
 
-        var result = ReportWriter.WriteAll(store.Open());
+        var result = ReportWriter.WriteAll(store.Reader());
 
         var md = File.ReadAllText(result.MarkdownPath!);
         StringAssert.Contains(md, "**1 run(s) did not finish:** 1 failed");
@@ -128,7 +128,7 @@ public sealed class ReportWriterTests
         store.AddRun("cv-a", "r2", Metrics(0.9));
         store.AddRun("cv-b", "r3", Metrics(0.5));
 
-        var result = ReportWriter.WriteAll(store.Open(), new ReportOptions { FocusGroups = { "cv-b" } });
+        var result = ReportWriter.WriteAll(store.Reader(), new ReportOptions { FocusGroups = { "cv-b" } });
 
         var lines = result.ConsoleLines;
         Assert.IsTrue(lines.Count <= 8, string.Join("\n", lines));
@@ -147,7 +147,7 @@ public sealed class ReportWriterTests
         store.AddRun(null, "r1", Metrics(0.8));
         store.AddRun(null, "r2", Metrics(0.6));
 
-        var result = ReportWriter.WriteAll(store.Open(), new ReportOptions { Html = false });
+        var result = ReportWriter.WriteAll(store.Reader(), new ReportOptions { Html = false });
 
         CollectionAssert.AreEqual(
             new[]
@@ -167,7 +167,7 @@ public sealed class ReportWriterTests
         store.AddRun("g", "r2", Metrics(0.9), config: new Dictionary<string, object?> { ["optimizer"] = new Dictionary<string, object?> { ["lr"] = 0.10 } });
         store.AddRun("g", "r3", Metrics(0.5), config: new Dictionary<string, object?> { ["optimizer"] = new Dictionary<string, object?> { ["lr"] = 0.01 } });
 
-        var result = ReportWriter.WriteAll(store.Open(), new ReportOptions { GroupBy = new List<string> { "optimizer.lr" } });
+        var result = ReportWriter.WriteAll(store.Reader(), new ReportOptions { GroupBy = new List<string> { "optimizer.lr" } });
 
         var md = File.ReadAllText(result.MarkdownPath!);
         StringAssert.Contains(md, "## Runs by optimizer.lr");
@@ -180,9 +180,9 @@ public sealed class ReportWriterTests
     {
         using var store = new TempStore();
         store.AddRun("g", "r1", Metrics(0.8));
-        var output = Path.Combine(store.Directory, "custom");
+        var output = Path.Combine(store.Root, "custom");
 
-        var result = ReportWriter.WriteAll(store.Open(), new ReportOptions { OutputDirectory = output, Html = false, Json = false });
+        var result = ReportWriter.WriteAll(store.Reader(), new ReportOptions { OutputDirectory = output, Html = false, Json = false });
 
         Assert.AreEqual(Path.GetFullPath(output), result.Directory);
         Assert.IsNull(result.JsonPath);
@@ -196,7 +196,7 @@ public sealed class ReportWriterTests
     {
         using var store = new TempStore();
 
-        var error = Assert.ThrowsExactly<ArgumentException>(() => ReportWriter.WriteAll(store.Open(), new ReportOptions { ChartBuckets = 1 }));
+        var error = Assert.ThrowsExactly<ArgumentException>(() => ReportWriter.WriteAll(store.Reader(), new ReportOptions { ChartBuckets = 1 }));
 
         StringAssert.Contains(error.Message, "ChartBuckets");
     }

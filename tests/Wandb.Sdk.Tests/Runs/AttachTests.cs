@@ -1,5 +1,3 @@
-using Wandb.Sdk.Tests.Fakes;
-
 namespace Wandb.Sdk.Tests.Runs;
 
 [TestClass]

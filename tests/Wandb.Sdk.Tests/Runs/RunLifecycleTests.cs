@@ -1,4 +1,3 @@
-using Wandb.Sdk.Tests.Fakes;
 using Wandb.Storage;
 
 namespace Wandb.Sdk.Tests.Runs;

@@ -1,11 +1,11 @@
-namespace Wandb.Postgres.Tests.Infrastructure;
+namespace Wandb.TestSupport;
 
-/// <summary>A folder under the temp directory, deleted with the test.</summary>
+/// <summary>A fresh folder under the temp directory, deleted with the test.</summary>
 internal sealed class TempFolder : IDisposable
 {
     public TempFolder(string name)
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "wandb-pg-tests", name + "-" + Guid.NewGuid().ToString("N").Substring(0, 8));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "wandb-tests", name + "-" + Guid.NewGuid().ToString("N").Substring(0, 8));
         Directory.CreateDirectory(Path);
     }
 
