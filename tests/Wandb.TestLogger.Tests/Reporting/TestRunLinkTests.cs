@@ -54,6 +54,42 @@ public sealed class TestRunLinkTests
     }
 
     [TestMethod]
+    public void With_class_method_job_types_a_plain_Run_Init_joins_the_run_under_the_logger_s_class_and_method_job_type()
+    {
+        using var harness = new ReporterHarness();
+        var reporter = harness.Start("job_type=class_method");
+        TestRunLink.Install();
+        var testProcess = new RunContext { Environment = new DictionaryEnvironmentVariables(harness.Exported.ToDictionary(p => p.Key, p => (string?)p.Value)) };
+
+        string id;
+        using (var run = Run.Init(new RunOptions { Dir = harness.StoreDirectory }, testProcess))
+        {
+            run.Log("loss", 0.3);
+            id = run.Id;
+        }
+
+        var method = nameof(With_class_method_job_types_a_plain_Run_Init_joins_the_run_under_the_logger_s_class_and_method_job_type);
+        reporter.Record(ResultOfThisTest(method));
+        reporter.Complete();
+
+        var stored = harness.OpenStore().ListRuns().Single();
+        Assert.AreEqual(id, stored.Id, "one run: the test's and the logger's");
+        Assert.AreEqual(nameof(TestRunLinkTests) + "." + method, stored.JobType);
+        Assert.AreEqual(typeof(TestRunLinkTests).FullName, stored.Config["test_class"]);
+        Assert.AreEqual(0.3, stored.Summary["loss"]);
+    }
+
+    [TestMethod]
+    public void The_job_type_format_reaches_a_test_found_on_the_call_stack()
+    {
+        var options = new RunOptions();
+
+        TestRunLink.Apply(options, new DictionaryEnvironmentVariables(new Dictionary<string, string?> { ["WANDB_TEST_LOGGER"] = "1", ["WANDB_RUN_GROUP"] = "g", ["WANDB_TEST_JOB_TYPE"] = "class_method" }), new RecordingOutput(), currentTest: () => null);
+
+        Assert.AreEqual(nameof(TestRunLinkTests) + "." + nameof(The_job_type_format_reaches_a_test_found_on_the_call_stack), options.JobType);
+    }
+
+    [TestMethod]
     public async Task An_async_test_is_found_through_its_state_machine()
     {
         await Task.Yield();
