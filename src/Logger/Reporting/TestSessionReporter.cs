@@ -39,6 +39,9 @@ internal sealed class TestSessionReporter
     /// <summary>The group of this session, once started.</summary>
     public string? Group { get; private set; }
 
+    /// <summary>The HTML report written at the end of the session, once written.</summary>
+    public string? ReportPath { get; private set; }
+
     /// <summary>False when disabled (<c>mode=disabled</c>) or when the store or a parameter made recording impossible.</summary>
     public bool IsRecording => _writer is not null;
 
@@ -217,6 +220,7 @@ internal sealed class TestSessionReporter
         {
             var refresh = new ReportRefresh(_env.Output, Console.Out) { WriteReports = _env.WriteReports };
             var report = refresh.Refresh(_store!, new ReportOptions { FocusGroups = { Group! } }, _env.Variables);
+            ReportPath = report.HtmlPath;
             foreach (var line in report.ConsoleLines)
             {
                 _env.Output.Info(line.StartsWith("wandb: ", StringComparison.Ordinal) ? line.Substring(7) : line);
