@@ -6,10 +6,13 @@ internal sealed record FailedTest(string DisplayName, string? ErrorMessage)
     /// <summary>Longest message line printed; the whole message (up to 4,000 characters) is in the run's summary.</summary>
     public const int MaxMessageLength = 200;
 
+    /// <summary>A first line this short that ends in '.' or ':' is a heading (MSTest's <c>Assertion failed.</c>) that the next line completes.</summary>
+    private const int HeadingLength = 30;
+
     public string Describe()
     {
         var name = ConsoleText.Escape(DisplayName);
-        var message = FirstLine(ErrorMessage);
+        var message = Synopsis(ErrorMessage);
         if (message.Length == 0)
         {
             return name;
@@ -21,10 +24,15 @@ internal sealed record FailedTest(string DisplayName, string? ErrorMessage)
         return name + ": " + shown;
     }
 
-    private static string FirstLine(string? message)
+    /// <summary>The message's first line, with the second when the first is only a short heading.</summary>
+    private static string Synopsis(string? message)
     {
-        var text = message?.Trim() ?? string.Empty;
-        var end = text.IndexOfAny(new[] { '\r', '\n' });
-        return end < 0 ? text : text.Substring(0, end).TrimEnd();
+        var lines = (message ?? string.Empty).Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).Where(l => l.Length > 0).Take(2).ToList();
+        return lines.Count switch
+        {
+            0 => string.Empty,
+            1 => lines[0],
+            _ => lines[0].Length < HeadingLength && lines[0][lines[0].Length - 1] is '.' or ':' ? lines[0] + " " + lines[1] : lines[0],
+        };
     }
 }

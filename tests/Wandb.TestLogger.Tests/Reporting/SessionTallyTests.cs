@@ -81,6 +81,19 @@ public sealed class SessionTallyTests
     }
 
     [TestMethod]
+    public void A_short_heading_such_as_MSTest_s_Assertion_failed_is_followed_by_the_line_that_says_what_failed()
+    {
+        var tally = new SessionTally(TestJobTypeFormat.Method);
+        tally.Add(ReporterHarness.Result("Bytes", "Bytes", TestOutcome.Failed) with { ErrorMessage = "Assertion failed.\nExpected \"1 KB\" but got \"1024 B\"\nthird line" });
+        tally.Add(ReporterHarness.Result("Sizes", "Sizes", TestOutcome.Failed) with { ErrorMessage = "Assert.Equal() Failure: Strings differ\nExpected: \"1 KB\"" });
+
+        var lines = tally.Lines("g", "/store");
+
+        CollectionAssert.Contains(lines.ToList(), "    failed: Bytes: Assertion failed. Expected \"1 KB\" but got \"1024 B\"");
+        CollectionAssert.Contains(lines.ToList(), "    failed: Sizes: Assert.Equal() Failure: Strings differ", "a line that says what failed stands alone");
+    }
+
+    [TestMethod]
     public void A_failure_without_a_message_is_still_named()
     {
         var tally = new SessionTally(TestJobTypeFormat.Method);
