@@ -13,6 +13,9 @@ internal static class HumanizerLikeProject
 {
     public const string FailureMessage = "Expected \"1 KB\" but got \"1024 B\"";
 
+    /// <summary>The failing test's body: the message above, then a second line the summary leaves out.</summary>
+    private const string FailingStatement = """Assert.Fail("Expected \"1 KB\" but got \"1024 B\"\nsecond line of the message");""";
+
     /// <param name="failing">Whether <c>BytesTests.HumanizesBytes</c> fails.</param>
     public static string Tests(bool failing) => $$"""
         using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -26,10 +29,7 @@ internal static class HumanizerLikeProject
             [TestMethod]
             public void HumanizesBytes()
             {
-                if ({{(failing ? "true" : "false")}})
-                {
-                    Assert.Fail("{{FailureMessage.Replace("\"", "\\\"", StringComparison.Ordinal)}}\nsecond line of the message");
-                }
+                {{(failing ? FailingStatement : string.Empty)}}
             }
         }
 
