@@ -1,8 +1,8 @@
 namespace Wandb.TestLogger.Reporting;
 
 /// <summary>
-/// When the run of one result started and finished, and how long the test took. Adapters differ: the xUnit
-/// adapter reports one time stamp as both start and end with the real duration beside it, others leave the
+/// When the run of one result started and finished, and how long the test took. Adapters differ: some report
+/// one time stamp as both start and end with the real duration beside it (seen with xUnit), others leave the
 /// times out or the duration at zero. The result's own duration wins whenever the times cannot tell it, so
 /// a run never shows 0 s for a test that took time.
 /// </summary>

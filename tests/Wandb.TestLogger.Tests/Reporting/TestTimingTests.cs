@@ -11,7 +11,7 @@ public sealed class TestTimingTests
     [TestMethod]
     public void A_result_whose_start_and_end_are_equal_takes_its_duration_from_the_result()
     {
-        // What the xUnit adapter reports: one time stamp for start and end, and the real duration beside it.
+        // What was seen with xUnit: one time stamp for start and end, and the real duration beside it.
         var run = Record(ReporterHarness.Result("Theory", "Theory(x: 1)") with { StartTime = End, EndTime = End, Duration = TimeSpan.FromSeconds(1.5) });
 
         Assert.AreEqual(1.5, run.DurationSeconds, 1e-9);
