@@ -2,9 +2,10 @@ namespace Wandb.TestLogger.Reporting;
 
 /// <summary>
 /// When the run of one result started and finished, and how long the test took. Adapters differ: some report
-/// one time stamp as both start and end with the real duration beside it (seen with xUnit), others leave the
-/// times out or the duration at zero. The result's own duration wins whenever the times cannot tell it, so
-/// a run never shows 0 s for a test that took time.
+/// one time stamp as both start and end, or a start later than the test began, with the real duration beside
+/// it (both seen with xUnit), others leave the times out or the duration at zero. The result's own duration
+/// wins whenever the times cannot hold it, so a run never looks shorter than its test (0 s for a test that
+/// took time); a longer span (setup and cleanup) is kept as reported.
 /// </summary>
 internal readonly record struct TestTiming(DateTimeOffset StartedAt, DateTimeOffset FinishedAt, TimeSpan Duration)
 {
@@ -13,9 +14,9 @@ internal readonly record struct TestTiming(DateTimeOffset StartedAt, DateTimeOff
     public static TestTiming Of(TestResultInfo result, DateTimeOffset now)
     {
         var finished = result.EndTime ?? now;
-        var span = Span(result);
         var duration = DurationOf(result);
-        return new TestTiming(span > TimeSpan.Zero ? result.StartTime!.Value : finished - duration, finished, duration);
+        var started = result.StartTime is { } start && start <= finished - duration ? start : finished - duration;
+        return new TestTiming(started, finished, duration);
     }
 
     /// <summary>The result's duration, or the span between its start and end when it reports none.</summary>

@@ -21,6 +21,16 @@ public sealed class TestTimingTests
     }
 
     [TestMethod]
+    public void A_span_shorter_than_the_result_s_duration_starts_the_duration_before_the_end()
+    {
+        // Seen with xUnit on a busy machine: a 250 ms test reported with start and end 155 ms apart.
+        var run = Record(ReporterHarness.Result("Theory", "Theory(x: 1)") with { StartTime = End - TimeSpan.FromSeconds(0.155), EndTime = End, Duration = TimeSpan.FromSeconds(0.25) });
+
+        Assert.AreEqual(0.25, run.DurationSeconds, 1e-9, "a test cannot take longer than its own run");
+        Assert.AreEqual(0.25, (double)run.Summary["duration"]!, 1e-9);
+    }
+
+    [TestMethod]
     public void A_result_without_times_ends_when_it_is_recorded_and_starts_its_duration_earlier()
     {
         var run = Record(ReporterHarness.Result("Fact", "Fact") with { StartTime = null, EndTime = null, Duration = TimeSpan.FromSeconds(2) });
