@@ -1,7 +1,7 @@
 namespace Wandb.TestLogger.Reporting;
 
 /// <summary>
-/// The logger's parameters (<c>--logger "wandb;project=...;group=...;dir=...;mode=...;store=..."</c>, a .runsettings
+/// The logger's parameters (<c>--logger "wandb;project=...;group=...;dir=...;mode=...;store=...;job_type=..."</c>, a .runsettings
 /// <c>&lt;Logger&gt;</c> configuration, or the MTP options), parsed once. Names are case-insensitive.
 /// </summary>
 internal sealed record LoggerParameters
@@ -11,11 +11,12 @@ internal sealed record LoggerParameters
     public const string DirName = "dir";
     public const string ModeName = "mode";
     public const string StoreName = "store";
+    public const string JobTypeName = "job_type";
 
     /// <summary>Parameters vstest adds by itself; not the user's, so never reported as unknown.</summary>
     private static readonly string[] PlatformNames = { "TestRunDirectory", "TargetFramework" };
 
-    private static readonly string[] KnownNames = { ProjectName, GroupName, DirName, ModeName, StoreName };
+    private static readonly string[] KnownNames = { ProjectName, GroupName, DirName, ModeName, StoreName, JobTypeName };
 
     public string? Project { get; init; }
 
@@ -28,6 +29,9 @@ internal sealed record LoggerParameters
     /// <summary>A PostgreSQL connection string (<c>WANDB_STORE</c>); never printed, it may hold a password.</summary>
     public string? Store { get; init; }
 
+    /// <summary>How job types are named: <c>method</c> or <c>class_method</c> (see <see cref="Wandb.Testing.TestJobTypeFormat"/>); checked when the session starts.</summary>
+    public string? JobType { get; init; }
+
     /// <summary>Parameters the logger does not know, for a clear warning.</summary>
     public IReadOnlyList<string> Unknown { get; init; } = Array.Empty<string>();
 
@@ -35,7 +39,7 @@ internal sealed record LoggerParameters
 
     public static LoggerParameters Parse(IEnumerable<KeyValuePair<string, string?>> values)
     {
-        string? project = null, group = null, dir = null, mode = null, store = null;
+        string? project = null, group = null, dir = null, mode = null, store = null, jobType = null;
         var unknown = new List<string>();
         foreach (var pair in values)
         {
@@ -57,6 +61,9 @@ internal sealed record LoggerParameters
                 case StoreName:
                     store = value;
                     break;
+                case JobTypeName:
+                    jobType = value;
+                    break;
                 default:
                     if (!PlatformNames.Any(p => string.Equals(p, pair.Key, StringComparison.OrdinalIgnoreCase)))
                     {
@@ -67,6 +74,6 @@ internal sealed record LoggerParameters
             }
         }
 
-        return new LoggerParameters { Project = project, Group = group, Dir = dir, Mode = mode, Store = store, Unknown = unknown };
+        return new LoggerParameters { Project = project, Group = group, Dir = dir, Mode = mode, Store = store, JobType = jobType, Unknown = unknown };
     }
 }

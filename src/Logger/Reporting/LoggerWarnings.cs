@@ -20,4 +20,7 @@ internal static class LoggerWarnings
 
     /// <summary>Recording did not finish in time at the end of the test run; the rest was abandoned.</summary>
     public const string RecordingTimedOut = "WANDB055";
+
+    /// <summary>A logger parameter (or its variable) has a value the logger does not know; its default is used.</summary>
+    public const string UnknownParameterValue = "WANDB057";
 }

@@ -1,27 +1,38 @@
 using System.Globalization;
+using Wandb.Testing;
 
 namespace Wandb.TestLogger.Reporting;
 
-/// <summary>Counts the session's results per job type and outcome for the short summary printed at the end.</summary>
+/// <summary>
+/// Counts the session's results per job type and outcome for the short summary printed at the end. Failing
+/// job types come first, each with its failed tests and the first line of their messages, so the cut that
+/// keeps the summary short never hides a failure; the passing job types fill the rest of the lines.
+/// </summary>
 internal sealed class SessionTally
 {
     /// <summary>A summary, not a listing: thousands of test methods would bury the test output.</summary>
     public const int MaxJobTypeLines = 10;
 
+    /// <summary>Failed tests named per job type; the rest are counted.</summary>
+    public const int MaxFailuresPerJobType = 3;
+
     private readonly object _gate = new();
-    private readonly SortedDictionary<string, int[]> _byJobType = new(StringComparer.Ordinal);
+    private readonly TestJobTypeFormat _jobTypes;
+    private readonly SortedDictionary<string, JobTypeCounts> _byJobType = new(StringComparer.Ordinal);
+
+    public SessionTally(TestJobTypeFormat jobTypes) => _jobTypes = jobTypes;
 
     public void Add(TestResultInfo result)
     {
-        var jobType = TestRunDescription.JobTypeOf(result);
+        var jobType = TestRunDescription.JobTypeOf(result, _jobTypes);
         lock (_gate)
         {
             if (!_byJobType.TryGetValue(jobType, out var counts))
             {
-                _byJobType[jobType] = counts = new int[3];
+                _byJobType[jobType] = counts = new JobTypeCounts();
             }
 
-            counts[Index(result.Outcome)]++;
+            counts.Add(result);
         }
     }
 
@@ -29,37 +40,34 @@ internal sealed class SessionTally
     {
         lock (_gate)
         {
-            var totals = new int[3];
+            var totals = new JobTypeCounts();
             foreach (var counts in _byJobType.Values)
             {
-                for (var i = 0; i < 3; i++)
+                totals.AddCounts(counts);
+            }
+
+            var lines = new List<string> { $"group {group}: {totals.Describe()} in {store}" };
+            var failing = _byJobType.Where(p => p.Value.Failed > 0).ToList();
+            foreach (var pair in failing)
+            {
+                lines.Add($"  {ConsoleText.Escape(pair.Key)}: {pair.Value.Describe()}");
+                lines.AddRange(pair.Value.Failures.Select(f => "    failed: " + f.Describe()));
+                if (pair.Value.Failed > pair.Value.Failures.Count)
                 {
-                    totals[i] += counts[i];
+                    lines.Add(string.Format(CultureInfo.InvariantCulture, "    ... and {0} more failed", pair.Value.Failed - pair.Value.Failures.Count));
                 }
             }
 
-            var lines = new List<string> { $"group {group}: {Describe(totals)} in {store}" };
-            lines.AddRange(_byJobType.Take(MaxJobTypeLines).Select(p => $"  {p.Key}: {Describe(p.Value)}"));
-            if (_byJobType.Count > MaxJobTypeLines)
+            var passing = _byJobType.Where(p => p.Value.Failed == 0).ToList();
+            var shown = Math.Max(0, MaxJobTypeLines - failing.Count);
+            lines.AddRange(passing.Take(shown).Select(p => $"  {ConsoleText.Escape(p.Key)}: {p.Value.Describe()}"));
+            var hidden = passing.Count - Math.Min(shown, passing.Count);
+            if (hidden > 0)
             {
-                lines.Add($"  ... and {_byJobType.Count - MaxJobTypeLines} more job types (see the report)");
+                lines.Add(string.Format(CultureInfo.InvariantCulture, "  ... and {0} more job type{1} (see the report)", hidden, hidden == 1 ? string.Empty : "s"));
             }
 
             return lines;
         }
-    }
-
-    private static int Index(TestOutcome outcome) => outcome switch
-    {
-        TestOutcome.Passed => 0,
-        TestOutcome.Failed or TestOutcome.TimedOut => 1,
-        _ => 2,
-    };
-
-    private static string Describe(int[] counts)
-    {
-        var runs = counts.Sum();
-        var text = string.Format(CultureInfo.InvariantCulture, "{0} run{1} ({2} passed, {3} failed", runs, runs == 1 ? string.Empty : "s", counts[0], counts[1]);
-        return text + (counts[2] > 0 ? string.Format(CultureInfo.InvariantCulture, ", {0} skipped)", counts[2]) : ")");
     }
 }

@@ -23,14 +23,14 @@ internal sealed record TestRunDescription
 
     public IReadOnlyList<string> Tags { get; init; } = Array.Empty<string>();
 
-    public static TestRunDescription From(TestResultInfo result, string group, ParameterNameReader names)
+    public static TestRunDescription From(TestResultInfo result, string group, ParameterNameReader names, TestJobTypeFormat jobTypes)
     {
         var assemblyName = Path.GetFileNameWithoutExtension(result.Source);
         return new TestRunDescription
         {
             Id = TestRunIds.For(group, assemblyName, result.TargetFramework, result.FullyQualifiedName, result.DisplayName),
             Name = result.DisplayName,
-            JobType = JobTypeOf(result),
+            JobType = JobTypeOf(result, jobTypes),
             Config = BuildConfig(result, names),
             Summary = BuildSummary(result),
             State = result.Outcome is TestOutcome.Failed or TestOutcome.TimedOut ? RunState.Failed : RunState.Finished,
@@ -38,10 +38,10 @@ internal sealed record TestRunDescription
         };
     }
 
-    /// <summary>The trait or test property <c>wandb.job_type</c> when set, else the test method's name.</summary>
-    public static string JobTypeOf(TestResultInfo result) =>
+    /// <summary>The trait or test property <c>wandb.job_type</c> when set, else the test method's name (with its short class name in <see cref="TestJobTypeFormat.ClassMethod"/>).</summary>
+    public static string JobTypeOf(TestResultInfo result, TestJobTypeFormat format) =>
         result.Traits.Where(t => t.Key == TestRunNames.JobTypeProperty).Select(t => t.Value).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim()
-        ?? TestRunNames.MethodName(result.FullyQualifiedName);
+        ?? TestRunNames.JobType(result.FullyQualifiedName, format);
 
     public static string OutcomeName(TestOutcome outcome) => outcome switch
     {
@@ -55,7 +55,7 @@ internal sealed record TestRunDescription
     {
         var config = new Dictionary<string, object?>(StringComparer.Ordinal);
         var arguments = result.Arguments.Count > 0
-            ? result.Arguments.Select(a => new ArgumentValues.Parsed(null, a)).ToList()
+            ? ArgumentValues.Merge(result.Arguments, result.DisplayName)
             : ArgumentValues.FromDisplayName(result.DisplayName);
         if (arguments.Count > 0)
         {
@@ -65,6 +65,12 @@ internal sealed record TestRunDescription
                 var name = arguments[i].Name ?? (parameterNames is not null && i < parameterNames.Count ? parameterNames[i] : "arg" + i);
                 config[name] = Normalize(arguments[i].Value, name);
             }
+        }
+
+        var testClass = TestRunNames.ClassName(result.FullyQualifiedName);
+        if (testClass.Length > 0)
+        {
+            config[TestRunNames.TestClassKey] = testClass;
         }
 
         var traits = result.Traits.Where(t => t.Key != TestRunNames.JobTypeProperty).GroupBy(t => t.Key, StringComparer.Ordinal).ToList();
@@ -89,7 +95,7 @@ internal sealed record TestRunDescription
         var summary = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["outcome"] = OutcomeName(result.Outcome),
-            ["duration"] = result.Duration.TotalSeconds,
+            ["duration"] = TestTiming.DurationOf(result).TotalSeconds,
         };
         if (!string.IsNullOrWhiteSpace(result.ErrorMessage))
         {

@@ -39,8 +39,7 @@ internal sealed class TestRunWriter : IDisposable
     /// <summary>Adds the run of one result; it reaches the store at the next <see cref="Flush"/>, or at once in stores without a bulk format.</summary>
     public void Write(TestRunDescription run, TestResultInfo result)
     {
-        var finishedAt = result.EndTime ?? _clock.UtcNow;
-        var startedAt = result.StartTime ?? finishedAt - result.Duration;
+        var (startedAt, finishedAt, _) = TestTiming.Of(result, _clock.UtcNow);
         var requested = new RunMetadataFile
         {
             Id = run.Id,

@@ -22,7 +22,8 @@ internal sealed class TestSessionReporter
     private readonly ReporterEnvironment _env;
     private readonly ParameterNameReader _names = new();
     private readonly BlockingCollection<TestResultInfo> _queue = new();
-    private readonly SessionTally _tally = new();
+    private TestJobTypeFormat _jobTypes;
+    private SessionTally _tally = new(TestJobTypeFormat.Method);
     private RunStore? _store;
     private TestRunWriter? _writer;
     private Thread? _worker;
@@ -37,6 +38,9 @@ internal sealed class TestSessionReporter
 
     /// <summary>The group of this session, once started.</summary>
     public string? Group { get; private set; }
+
+    /// <summary>The HTML report written at the end of the session, once written.</summary>
+    public string? ReportPath { get; private set; }
 
     /// <summary>False when disabled (<c>mode=disabled</c>) or when the store or a parameter made recording impossible.</summary>
     public bool IsRecording => _writer is not null;
@@ -67,6 +71,9 @@ internal sealed class TestSessionReporter
         Group = GroupResolver.Resolve(_parameters.Group, _env.Variables, () => sessionId is null ? "test-" + RunId.Generate() : SessionGroupName.From(sessionId)).Name;
         Export(WandbVariables.RunGroup, Group);
         Export(TestRunLink.LoggerVariable, "1");
+        _jobTypes = ResolveJobTypes();
+        _tally = new SessionTally(_jobTypes);
+        Export(TestRunNames.JobTypeFormatVariable, TestRunNames.JobTypeFormatName(_jobTypes));
         Export(WandbVariables.Dir, settings.StoreDirectory);
         if (_parameters.Project is not null)
         {
@@ -157,7 +164,7 @@ internal sealed class TestSessionReporter
         {
             try
             {
-                _writer!.Write(TestRunDescription.From(result, Group!, _names), result);
+                _writer!.Write(TestRunDescription.From(result, Group!, _names, _jobTypes), result);
             }
             catch (Exception ex) when (IsRecoverable(ex))
             {
@@ -213,6 +220,7 @@ internal sealed class TestSessionReporter
         {
             var refresh = new ReportRefresh(_env.Output, Console.Out) { WriteReports = _env.WriteReports };
             var report = refresh.Refresh(_store!, new ReportOptions { FocusGroups = { Group! } }, _env.Variables);
+            ReportPath = report.HtmlPath;
             foreach (var line in report.ConsoleLines)
             {
                 _env.Output.Info(line.StartsWith("wandb: ", StringComparison.Ordinal) ? line.Substring(7) : line);
@@ -228,6 +236,28 @@ internal sealed class TestSessionReporter
         {
             _env.Output.Warning(LoggerWarnings.ReportsNotWritten, $"The reports in {_store!.Location} could not be refreshed: {ex.Message}. The runs are recorded; write the reports later with the SDK's ReportWriter.");
         }
+    }
+
+    /// <summary>The job_type parameter, else <c>WANDB_TEST_JOB_TYPE</c>, else method names; an unknown value is named in a warning.</summary>
+    private TestJobTypeFormat ResolveJobTypes()
+    {
+        var fromParameter = _parameters.JobType is not null;
+        var value = fromParameter ? _parameters.JobType : _env.Variables.Get(TestRunNames.JobTypeFormatVariable);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return TestJobTypeFormat.Method;
+        }
+
+        if (TestRunNames.TryParseJobTypeFormat(value, out var format))
+        {
+            return format;
+        }
+
+        var source = fromParameter ? $"Logger parameter '{LoggerParameters.JobTypeName}'" : TestRunNames.JobTypeFormatVariable;
+        _env.Output.Warning(
+            LoggerWarnings.UnknownParameterValue,
+            $"{source} has the unknown value '{value}', so job types are the test method names. Known values: {TestRunNames.JobTypeFormatNames}.");
+        return TestJobTypeFormat.Method;
     }
 
     // Tracking must never take the test run down: anything but a broken runtime becomes a warning. This

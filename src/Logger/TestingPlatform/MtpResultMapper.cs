@@ -47,9 +47,11 @@ internal static class MtpResultMapper
         var fullyQualifiedName = method is null
             ? node.DisplayName
             : string.Join(".", new[] { method.Namespace, method.TypeName, method.MethodName }.Where(p => !string.IsNullOrEmpty(p)));
-        var traits = node.Properties.OfType<TestMetadataProperty>()
-            .Select(m => new KeyValuePair<string, string>(m.Key, m.Value))
-            .ToList();
+        // The platform's metadata: a key with a value is a trait or test property, a key alone is a category
+        // (what MSTest's [TestCategory] becomes on the platform).
+        var metadata = node.Properties.OfType<TestMetadataProperty>().ToList();
+        var traits = metadata.Where(m => !string.IsNullOrEmpty(m.Value)).Select(m => new KeyValuePair<string, string>(m.Key, m.Value)).ToList();
+        var categories = metadata.Where(m => string.IsNullOrEmpty(m.Value)).Select(m => m.Key).ToList();
         return new TestResultInfo
         {
             FullyQualifiedName = fullyQualifiedName,
@@ -63,6 +65,7 @@ internal static class MtpResultMapper
             ErrorMessage = error,
             ParameterCount = method?.ParameterTypeFullNames.Length,
             Traits = traits,
+            Categories = categories,
         };
     }
 }

@@ -9,18 +9,29 @@ internal static class ParentSession
 {
     public static string? Id()
     {
+        var parent = ParentProcessId();
+        if (parent is null)
+        {
+            return null;
+        }
+
         try
         {
-            var self = File.ReadAllText("/proc/self/stat");
-            var parent = Field(self, 4);
-            if (parent is null)
-            {
-                return null;
-            }
-
-            var parentStat = File.ReadAllText($"/proc/{parent}/stat");
-            var startTicks = Field(parentStat, 22);
+            var startTicks = Field(File.ReadAllText($"/proc/{parent}/stat"), 22);
             return startTicks is null ? null : $"mtp-{parent}-{startTicks}";
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The id of the process that started this one, from <c>/proc</c>; null where there is none.</summary>
+    public static string? ParentProcessId()
+    {
+        try
+        {
+            return Field(File.ReadAllText("/proc/self/stat"), 4);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {

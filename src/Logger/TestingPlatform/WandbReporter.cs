@@ -5,6 +5,7 @@ using Microsoft.Testing.Platform.Extensions;
 using Microsoft.Testing.Platform.Extensions.Messages;
 using Microsoft.Testing.Platform.Extensions.OutputDevice;
 using Microsoft.Testing.Platform.Extensions.TestHost;
+using Microsoft.Testing.Platform.Messages;
 using Microsoft.Testing.Platform.OutputDevice;
 using Microsoft.Testing.Platform.Services;
 using Wandb.TestLogger.Reporting;
@@ -17,10 +18,11 @@ namespace Wandb.TestLogger.TestingPlatform;
 /// same <see cref="TestSessionReporter"/> as the VSTest logger. It runs inside the test process, so the
 /// variables it exports reach <c>Run.Init</c> calls of the tests directly, and it installs the test link there.
 /// </summary>
-internal sealed class WandbReporter : IDataConsumer, ITestSessionLifetimeHandler, IOutputDeviceDataProducer
+internal sealed class WandbReporter : IDataConsumer, IDataProducer, ITestSessionLifetimeHandler, IOutputDeviceDataProducer
 {
     private readonly ICommandLineOptions _options;
     private readonly IOutputDevice _outputDevice;
+    private readonly IMessageBus _messageBus;
     private readonly BufferedOutput _output = new();
     private readonly string _source;
     private readonly string? _targetFramework;
@@ -30,6 +32,7 @@ internal sealed class WandbReporter : IDataConsumer, ITestSessionLifetimeHandler
     {
         _options = services.GetCommandLineOptions();
         _outputDevice = services.GetOutputDevice();
+        _messageBus = services.GetMessageBus();
         var testAssembly = Assembly.GetEntryAssembly();
         _source = testAssembly?.Location ?? string.Empty;
         _targetFramework = testAssembly?.GetCustomAttribute<TargetFrameworkAttribute>()?.FrameworkName;
@@ -44,6 +47,8 @@ internal sealed class WandbReporter : IDataConsumer, ITestSessionLifetimeHandler
     public string Description => ExtensionInfo.Description;
 
     public Type[] DataTypesConsumed => new[] { typeof(TestNodeUpdateMessage) };
+
+    public Type[] DataTypesProduced => new[] { typeof(SessionFileArtifact) };
 
     public Task<bool> IsEnabledAsync() => Task.FromResult(_options.IsOptionSet(WandbCommandLineOptions.OptionName));
 
@@ -77,13 +82,30 @@ internal sealed class WandbReporter : IDataConsumer, ITestSessionLifetimeHandler
     {
         _reporter?.Complete();
         await FlushAsync(testSessionContext.CancellationToken).ConfigureAwait(false);
+        if (_reporter?.ReportPath is { } report && File.Exists(report))
+        {
+            // Listed by dotnet test under the run's file artifacts, which it shows even where the lines cannot reach its output.
+            var artifact = new SessionFileArtifact(testSessionContext.SessionUid, new FileInfo(report), "Wandb report", "Grouped runs of this test run (--report-wandb)");
+            await _messageBus.PublishAsync(this, artifact).ConfigureAwait(false);
+        }
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
-        foreach (var line in _output.Drain())
+        var lines = _output.Drain();
+        if (IsRunByDotnetTest())
+        {
+            // dotnet test shows neither the output device nor this process's output of a passing run.
+            DotnetTestOutput.Write(lines);
+            return;
+        }
+
+        foreach (var line in lines)
         {
             await _outputDevice.DisplayAsync(this, new TextOutputDeviceData(line), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private bool IsRunByDotnetTest() =>
+        _options.TryGetOptionArgumentList(DotnetTestOutput.ServerOption, out var server) && server.Contains(DotnetTestOutput.DotnetTestServer, StringComparer.OrdinalIgnoreCase);
 }

@@ -1,5 +1,6 @@
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using Wandb.TestLogger.Reporting;
+using Wandb.Testing;
 using VsOutcome = Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome;
 
 namespace Wandb.TestLogger.VsTest;
@@ -7,10 +8,10 @@ namespace Wandb.TestLogger.VsTest;
 /// <summary>Copies what the reporting core needs out of a VSTest result; cheap, because it runs on vstest's event thread.</summary>
 internal static class VsTestResultMapper
 {
-    // MSTest's properties, read by id because the logger must not reference the adapter.
+    // The adapters' properties, read by id because the logger must not reference an adapter.
     private const string DataPropertyId = "MSTest.DynamicData";
     private const string ParameterTypesPropertyId = "MSTest.ParameterTypes";
-    private const string CategoryPropertyId = "MSTestDiscoverer.TestCategory";
+    private static readonly string[] CategoryPropertyIds = { "MSTestDiscoverer.TestCategory", "NUnit.TestCategory" };
 
     public static TestResultInfo Map(TestResult result, string? targetFramework)
     {
@@ -19,7 +20,8 @@ internal static class VsTestResultMapper
         var parameterTypes = Read(test, ParameterTypesPropertyId) as string;
         return new TestResultInfo
         {
-            FullyQualifiedName = StripArguments(test.FullyQualifiedName),
+            // NUnit and xUnit may put arguments in the fully-qualified name; the method name is what job types group by.
+            FullyQualifiedName = TestRunNames.WithoutArguments(test.FullyQualifiedName),
             DisplayName = displayName,
             Source = test.Source,
             TargetFramework = targetFramework,
@@ -37,7 +39,7 @@ internal static class VsTestResultMapper
             Arguments = DataRow(Read(test, DataPropertyId) as string[]),
             ParameterCount = parameterTypes is null ? null : parameterTypes.Length == 0 ? 0 : parameterTypes.Split(',').Length,
             Traits = test.Traits.Select(t => new KeyValuePair<string, string>(t.Name, t.Value)).ToList(),
-            Categories = Read(test, CategoryPropertyId) as string[] ?? Array.Empty<string>(),
+            Categories = CategoryPropertyIds.SelectMany(id => Read(test, id) as string[] ?? Array.Empty<string>()).Distinct(StringComparer.Ordinal).ToList(),
         };
     }
 
@@ -69,12 +71,5 @@ internal static class VsTestResultMapper
         }
 
         return null;
-    }
-
-    // NUnit and xUnit put arguments in the fully-qualified name; the method name is what job types group by.
-    private static string StripArguments(string fullyQualifiedName)
-    {
-        var paren = fullyQualifiedName.IndexOf('(');
-        return paren < 0 ? fullyQualifiedName : fullyQualifiedName.Substring(0, paren);
     }
 }

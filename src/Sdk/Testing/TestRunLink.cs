@@ -53,9 +53,10 @@ internal static class TestRunLink
         }
 
         var group = (NonEmpty(options.Group) ?? env.Get(WandbVariables.RunGroup) ?? string.Empty).Trim();
+        var format = TestRunNames.JobTypeFormatOf(env);
         if ((currentTest ?? MSTestContext.Current)() is { TestAssembly: { } assembly } test)
         {
-            Link(options, group, assembly, test.FullyQualifiedName, test.DisplayName, test.JobType ?? TestRunNames.MethodName(test.FullyQualifiedName));
+            Link(options, group, assembly, test.FullyQualifiedName, test.DisplayName, test.JobType ?? TestRunNames.JobType(test.FullyQualifiedName, format));
             return;
         }
 
@@ -75,10 +76,11 @@ internal static class TestRunLink
             return;
         }
 
-        Link(options, group, testClass.Assembly, (testClass.FullName ?? testClass.Name) + "." + method.Name, TestMethodLocator.DisplayName(method), TestMethodLocator.JobTypeProperty(method) ?? method.Name);
+        var fullyQualifiedName = (testClass.FullName ?? testClass.Name) + "." + method.Name;
+        Link(options, group, testClass.Assembly, fullyQualifiedName, TestMethodLocator.DisplayName(method), TestMethodLocator.JobTypeProperty(method) ?? TestRunNames.JobType(fullyQualifiedName, format));
     }
 
-    /// <summary>Points the options at the logger's run of that test; a name or job type the caller set stays.</summary>
+    /// <summary>Points the options at the logger's run of that test (the job type named as the logger names it, <see cref="TestRunNames.JobTypeFormatVariable"/>); a name or job type the caller set stays.</summary>
     private static void Link(RunOptions options, string group, System.Reflection.Assembly testAssembly, string fullyQualifiedName, string displayName, string jobType)
     {
         options.Id = TestRunIds.For(group, testAssembly, fullyQualifiedName, displayName);

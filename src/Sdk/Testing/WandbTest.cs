@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.Versioning;
+using Wandb.Environment;
 using Wandb.Settings;
 
 namespace Wandb.Testing;
@@ -68,7 +69,7 @@ public static class WandbTest
         var assembly = testAssembly ?? Assembly.GetEntryAssembly();
         options.Id = assembly is null ? null : IdFor(fullyQualifiedName, displayName, assembly);
         options.Name ??= displayName;
-        options.JobType ??= jobType ?? TestRunNames.MethodName(fullyQualifiedName);
+        options.JobType ??= jobType ?? TestRunNames.JobType(fullyQualifiedName, TestRunNames.JobTypeFormatOf(ProcessEnvironmentVariables.Instance));
         options.Resume = ResumeMode.Allow;
         return Run.Init(options);
     }

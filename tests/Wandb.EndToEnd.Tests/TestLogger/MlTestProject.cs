@@ -80,6 +80,13 @@ internal static class MlTestProject
     /// <summary>The same tests on MSTest.Sdk, which runs on Microsoft.Testing.Platform (global.json opts dotnet test in).</summary>
     public static void WriteTestingPlatform(TestWorkspace workspace, string name)
     {
+        WriteTestingPlatformProjectFile(workspace, name);
+        workspace.WriteFile($"{name}/ModelTests.cs", Tests);
+    }
+
+    /// <summary>The project file alone of an MSTest.Sdk project that references Wandb.Sdk, and the global.json that runs it on the platform.</summary>
+    public static void WriteTestingPlatformProjectFile(TestWorkspace workspace, string name)
+    {
         workspace.WriteFile("global.json", """{ "test": { "runner": "Microsoft.Testing.Platform" } }""");
         workspace.WriteFile($"{name}/{name}.csproj", $"""
             <Project Sdk="MSTest.Sdk/4.5.2">
@@ -93,6 +100,5 @@ internal static class MlTestProject
               </ItemGroup>
             </Project>
             """);
-        workspace.WriteFile($"{name}/ModelTests.cs", Tests);
     }
 }

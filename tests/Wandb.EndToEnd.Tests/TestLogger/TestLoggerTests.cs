@@ -45,6 +45,9 @@ public sealed class TestLoggerTests
         Assert.AreNotEqual(0, result.ExitCode, "one test fails on purpose: " + result);
         StringAssert.Contains(result.Output, "failed: 1", result.ToString());
         AssertRecordedLikeAUserExpects(workspace, "churn");
+        Assert.AreEqual(1, result.StandardOutput.Split("wandb: group test-").Length - 1, "the summary is printed once, also when dotnet test shows a failing app's own output: " + result);
+        StringAssert.Contains(result.StandardOutput, "wandb:   Regression: 1 run (0 passed, 1 failed)");
+        StringAssert.Contains(result.StandardOutput, "#/group/test-");
     }
 
     [TestMethod]
