@@ -65,6 +65,5 @@ public sealed class ComparisonLayoutTests
             }
         }
 
-        await panel.ScreenshotAsync(new() { Path = Screenshots.PathFor("comparison-1280.png") });
     }
 }

@@ -142,7 +142,6 @@ public sealed class RunPageTests
         StringAssert.Contains(tooltip, "Expected:<0.9>. Actual:<0.41>.");
         StringAssert.Matches(tooltip, new Regex(@"truncated: the run's page shows the whole message\)$"));
         Assert.IsNull(await report.Page.EvaluateAsync<int?>("() => window.__xss ?? null"));
-        await report.Page.ScreenshotAsync(new() { Path = Screenshots.PathFor("report-failures.png"), FullPage = true });
         CollectionAssert.AreEqual(Array.Empty<string>(), report.ConsoleErrors, string.Join("\n", report.ConsoleErrors));
     }
 
