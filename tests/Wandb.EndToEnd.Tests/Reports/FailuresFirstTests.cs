@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Wandb.EndToEnd.Tests.Infrastructure;
+using Wandb.EndToEnd.Tests.TestLogger;
 
 namespace Wandb.EndToEnd.Tests.Reports;
 
@@ -46,11 +47,7 @@ public sealed class FailuresFirstTests
     public void A_failing_test_comes_first_with_its_message_and_the_test_project_s_own_metric_is_the_key_metric_in_a_shared_store()
     {
         using var workspace = TestWorkspace.Create("failures-first");
-        workspace.WriteProject("Churn.Tests", outputType: "Library", extraProperties: "<IsTestProject>true</IsTestProject>", extraItems: """
-            <PackageReference Include="MSTest.TestFramework" Version="4.5.2" />
-            <PackageReference Include="MSTest.TestAdapter" Version="4.5.2" />
-            <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.11.0" />
-            """);
+        MlTestProject.WriteVsTestProjectFile(workspace, "Churn.Tests");
         workspace.WriteFile("Churn.Tests/ModelTests.cs", Tests);
         Assert.IsFalse(Directory.Exists(workspace.StoreDirectory));
 

@@ -1,8 +1,5 @@
-using System.Globalization;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Wandb.Grouping.Statistics;
-using Wandb.Report.BrowserTests.Infrastructure;
 
 namespace Wandb.Report.BrowserTests.PageScript;
 
@@ -14,51 +11,29 @@ namespace Wandb.Report.BrowserTests.PageScript;
 [TestClass]
 public sealed class ComparisonParityTests
 {
-    private const double RelativeTolerance = 1e-12;
-
     [TestMethod]
     public async Task The_page_welch_test_equals_the_engine_welch_test_on_shared_samples()
     {
         var cases = Pairs().ToList();
-        var input = Path.Combine(Path.GetTempPath(), "wandb-browser-tests", "welch-" + Guid.NewGuid().ToString("N") + ".json");
-        Directory.CreateDirectory(Path.GetDirectoryName(input)!);
-        File.WriteAllText(input, JsonConvert.SerializeObject(new { pairs = cases.Select(c => new[] { c.A, c.B }) }));
-        try
-        {
-            var (exitCode, output, errors) = await Node.RunAsync(Path.Combine("test", "page-welch.js"), input);
-            Assert.AreEqual(0, exitCode, errors);
-            var page = JArray.Parse(output);
-            Assert.AreEqual(cases.Count, page.Count);
+        var page = await PageFigures.ComputeAsync("page-welch.js", new { pairs = cases.Select(c => new[] { c.A, c.B }) });
+        Assert.AreEqual(cases.Count, page.Count);
 
-            var mismatches = new List<string>();
-            for (var i = 0; i < cases.Count; i++)
+        var mismatches = new List<string>();
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var engine = WelchComparison.Compare(cases[i].A, cases[i].B);
+            mismatches.AddRange(PageFigures.Mismatches(cases[i].Name, new (string, double, JToken)[]
             {
-                var engine = WelchComparison.Compare(cases[i].A, cases[i].B);
-                var figures = new (string Name, double Engine, JToken Page)[]
-                {
-                    ("difference", engine.Difference, page[i]["difference"]!),
-                    ("t", engine.T, page[i]["t"]!),
-                    ("df", engine.Df, page[i]["df"]!),
-                    ("p", engine.P, page[i]["p"]!),
-                    ("95% CI low", engine.Ci95Low, page[i]["ci_low"]!),
-                    ("95% CI high", engine.Ci95High, page[i]["ci_high"]!),
-                };
-                foreach (var (name, expected, token) in figures)
-                {
-                    var actual = Number(token);
-                    if (!Same(expected, actual))
-                    {
-                        mismatches.Add($"{cases[i].Name}, {name}: engine {expected:R}, page {actual:R}");
-                    }
-                }
-            }
+                ("difference", engine.Difference, page[i]["difference"]!),
+                ("t", engine.T, page[i]["t"]!),
+                ("df", engine.Df, page[i]["df"]!),
+                ("p", engine.P, page[i]["p"]!),
+                ("95% CI low", engine.Ci95Low, page[i]["ci_low"]!),
+                ("95% CI high", engine.Ci95High, page[i]["ci_high"]!),
+            }));
+        }
 
-            Assert.AreEqual(0, mismatches.Count, "\n" + string.Join("\n", mismatches));
-        }
-        finally
-        {
-            File.Delete(input);
-        }
+        Assert.AreEqual(0, mismatches.Count, "\n" + string.Join("\n", mismatches));
     }
 
     private static IEnumerable<(string Name, double[] A, double[] B)> Pairs()
@@ -80,16 +55,4 @@ public sealed class ComparisonParityTests
         yield return ("large values", Noise(10, 1e150, 1e149), Noise(10, 2e150, 1e149));
         yield return ("non-finite values are left out", new[] { 1.0, double.NaN, 2.0, double.PositiveInfinity, 3.0 }, new[] { 4.0, 5.0, double.NegativeInfinity, 7.0 });
     }
-
-    private static double Number(JToken token) => token.Type switch
-    {
-        JTokenType.Integer or JTokenType.Float => token.Value<double>(),
-        JTokenType.String => double.Parse(token.Value<string>()!, CultureInfo.InvariantCulture),
-        _ => throw new AssertFailedException("not a number: " + token),
-    };
-
-    private static bool Same(double expected, double actual) =>
-        (double.IsNaN(expected) && double.IsNaN(actual))
-        || expected == actual
-        || Math.Abs(expected - actual) <= RelativeTolerance * Math.Max(Math.Abs(expected), Math.Abs(actual));
 }
