@@ -95,8 +95,8 @@ export function finalValues(runs, metric) {
 }
 
 /**
- * The groups with a finite value of the metric, each with its values and statistics (the engine's, as the
- * table shows them), and the best of them by mean.
+ * The groups with a finite value of the metric, each with its values and moments, and the best of them by
+ * mean (the first in table order on a tie, as the engine picks it).
  * @param {readonly GroupNode[]} groups
  * @param {string} metric
  * @param {boolean} lowerIsBetter
@@ -105,11 +105,11 @@ function candidates(groups, metric, lowerIsBetter) {
   const found = [];
   for (const node of groups) {
     const values = finalValues(node.runs, metric);
-    if (values.length) found.push({ node, values, stats: describe(values, false) });
+    if (values.length) found.push({ node, values, moments: moments(values, 1) });
   }
   let best = found[0];
   for (const c of found) {
-    if (lowerIsBetter ? c.stats.mean < best.stats.mean : c.stats.mean > best.stats.mean) best = c;
+    if (lowerIsBetter ? c.moments.mean < best.moments.mean : c.moments.mean > best.moments.mean) best = c;
   }
   return { found, best };
 }
@@ -125,7 +125,10 @@ export function compareGroups(groups, metric, lowerIsBetter) {
   const { found, best } = candidates(groups, metric, lowerIsBetter);
   if (found.length < 2) return null;
   /** @param {(typeof found)[number]} c @param {Welch | null} test */
-  const row = (c, test) => ({ node: c.node, n: c.stats.n, mean: c.stats.mean, std: c.stats.std, test });
+  const row = (c, test) => {
+    const stats = describe(c.values, false);
+    return { node: c.node, n: stats.n, mean: stats.mean, std: stats.std, test };
+  };
   return {
     metric, higherIsBetter: !lowerIsBetter, baseline: row(best, null),
     rows: found.filter(c => c !== best).map(c => row(c, welch(c.values, best.values))),
@@ -142,7 +145,7 @@ export function compareGroups(groups, metric, lowerIsBetter) {
 export function comparableMetrics(groups, metrics, lowerIsBetter) {
   return metrics.filter(metric => {
     const { found, best } = candidates(groups, metric, lowerIsBetter.has(metric));
-    return found.length > 1 && found.some(c => c !== best && !Number.isNaN(welchSpread(c.values, best.values)));
+    return found.length > 1 && found.some(c => c !== best && !Number.isNaN(welchSpread(c.values, best.values, c.moments, best.moments)));
   });
 }
 

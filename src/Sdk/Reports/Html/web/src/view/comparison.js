@@ -3,7 +3,6 @@
 
 import { el, select } from "./dom.js";
 import { comparableMetrics, compareGroups, preferredMetric } from "../data/comparison.js";
-import { summaryKeys } from "../data/grouping.js";
 import { isFiniteNumber } from "../data/report-data.js";
 import { formatShort, plural } from "../data/values.js";
 
@@ -15,7 +14,9 @@ export function renderComparison(ctx) {
   const panel = el("aside", { className: "compare", "data-testid": "group-comparison" });
   panel.appendChild(el("h2", null, "Compare groups"));
   const key = ctx.grouped && state.keys.length === 1 ? state.keys[0] : null;
-  const metrics = key === null ? [] : comparableMetrics(ctx.tree, summaryKeys(ctx.runs), data.lowerIsBetter);
+  // The summary columns of the table are the runs' numeric summary metrics.
+  const summaryMetrics = ctx.cols.filter(c => c.section === "summary").map(c => c.label);
+  const metrics = key === null ? [] : comparableMetrics(ctx.tree, summaryMetrics, data.lowerIsBetter);
   if (!metrics.length) {
     panel.appendChild(el("p", { className: "muted" }, key === null
       ? "Group by a single key to compare its groups (Welch's t-test on the runs' final values)."

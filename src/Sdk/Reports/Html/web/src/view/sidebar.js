@@ -24,11 +24,12 @@ export function renderSidebar(sidebar, runs, activeGroup, allRuns) {
     const name = node.value === null || node.value === undefined ? null : String(node.value);
     const failed = node.runs.filter(isProblem).length;
     const active = activeGroup !== null && activeGroup.name === name;
-    const started = new Date(node.started);
-    list.appendChild(el("li", null, el("a", { href: groupHref(name), className: active ? "active" : null, title: node.label + " · started " + started.toLocaleString() },
+    // formatTime rather than toLocaleString: a locale formatter per group would cost the first render dearly.
+    const started = formatTime(node.started);
+    list.appendChild(el("li", null, el("a", { href: groupHref(name), className: active ? "active" : null, title: node.label + " · started " + started },
       [el("span", { className: "label" }, node.label), failed ? el("span", { className: "bad", title: plural(failed, "run") + " did not finish" }, "!") : null,
         el("span", { className: "count" }, String(node.runs.length)),
-        el("time", { className: "started", datetime: started.toISOString() }, formatTime(node.started))])));
+        el("time", { className: "started", datetime: new Date(node.started).toISOString() }, started)])));
   }
   sidebar.appendChild(list);
 }
