@@ -45,7 +45,7 @@ public sealed class GroupedViewTests
         CollectionAssert.AreEqual(new[] { "accuracy", "loss" }, await report.TestId("chart").EvaluateAllAsync<string[]>("cs => cs.map(c => c.dataset.metric)"));
         CollectionAssert.AreEqual(new[] { 3, 3 }, await report.ChartLinesAsync());
         var names = await report.Page.Locator("[data-testid=group-list] a .label").AllTextContentsAsync();
-        CollectionAssert.AreEqual(new[] { "baseline", "deep-trees", "wide-trees" }, names.ToArray());
+        CollectionAssert.AreEqual(new[] { "deep-trees", "wide-trees", "baseline" }, names.ToArray(), "the sidebar lists the most recently started group first");
 
         await report.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("report-default.png"), FullPage = true });
     }

@@ -37,7 +37,7 @@ public sealed class PageFileTests
     }
 
     [TestMethod]
-    public void The_data_carries_every_run_with_its_curves_on_the_engine_grid_and_the_group_comparisons()
+    public void The_data_carries_every_run_with_its_curves_on_the_engine_grid_and_the_goals_the_page_compares_groups_with()
     {
         var html = File.ReadAllText(_store.ReportPath);
         var data = JObject.Parse(Regex.Match(html, "<script type=\"application/json\" id=\"wandb-data\">(.*?)</script>", RegexOptions.Singleline).Groups[1].Value);
@@ -50,9 +50,19 @@ public sealed class PageFileTests
         Assert.AreEqual(20, ((JArray)loss["runs"]![0]![2]!).Count, "20 steps, one bucket each");
         Assert.IsNotNull(data["axes"]!["runtime"]);
         Assert.IsNotNull(data["axes"]!["wall"]);
-        var byGroup = data["comparisons"]!.Where(c => (string?)c["key"] == "group" && (string?)c["metric"] == "accuracy").Single();
-        Assert.AreEqual("deep-trees", (string?)byGroup["baseline"]);
-        Assert.AreEqual(3, ((JArray)byGroup["rows"]!).Count);
+
+        // The page compares the groups it shows itself (ComparisonParityTests, GroupedViewTests); the data
+        // gives it the engine's goals and the test logger's bookkeeping names.
+        CollectionAssert.AreEqual(new[] { "loss" }, data["lower_is_better"]!.Values<string>().ToArray());
+        CollectionAssert.AreEqual(new[] { "duration", "error", "outcome" }, data["logger_keys"]!.Values<string>().ToArray());
+        Assert.AreEqual(JTokenType.Null, data["compare_metric"]!.Type);
+        Assert.IsNull(data["comparisons"], "no comparison over all runs that a group page could show by mistake");
+
+        // All runs were recorded by this test process: one system info, which every run points at.
+        Assert.AreEqual(1, ((JArray)data["systems"]!).Count);
+        Assert.IsTrue(data["runs"]!.All(r => (int)r["system"]! == 0));
+        var failed = data["runs"]!.Single(r => (string?)r["state"] == "failed");
+        Assert.AreEqual(1, (int)failed["exit_code"]!);
     }
 
     [TestMethod]

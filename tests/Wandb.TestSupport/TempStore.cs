@@ -47,9 +47,10 @@ internal sealed class TempStore : IDisposable
         int exitCode = 0,
         IEnumerable<string>? tags = null,
         string? notes = null,
-        Action<Run>? log = null)
+        Action<Run>? log = null,
+        string project = "proj")
     {
-        var options = new RunOptions { Project = "proj", Group = group, Name = name, JobType = jobType, Notes = notes };
+        var options = new RunOptions { Project = project, Group = group, Name = name, JobType = jobType, Notes = notes };
         foreach (var tag in tags ?? Array.Empty<string>())
         {
             options.Tags.Add(tag);

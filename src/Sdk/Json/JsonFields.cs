@@ -26,6 +26,7 @@ internal static class JsonFields
     public const string Duration = "duration";
     public const string Config = "config";
     public const string Summary = "summary";
+    public const string Error = "error";
 
     // Where a run was recorded (run.json's "system") and which process wrote to it (a writer state).
     public const string SystemInfo = "system";

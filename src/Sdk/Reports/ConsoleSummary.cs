@@ -1,68 +1,133 @@
 using System.Text;
 using Wandb.Grouping;
+using Wandb.Storage;
 
 namespace Wandb.Reports;
 
 /// <summary>
-/// The few lines printed at the end of a build or test run: how many runs and groups, each group's n and
-/// key metrics (focus groups first), the comparison headline, and where the reports are. User strings
-/// are stripped of control characters so a run name cannot rewrite the terminal.
+/// The few lines printed at the end of a build or test run: how many runs and groups, then the runs that did
+/// not finish with their messages (those of the focus groups when there are any), each group's n and key
+/// metrics (focus groups first, then groups with failures), the comparison headline, and where the reports
+/// are. User strings are stripped of control characters so a run name or a message cannot rewrite the terminal.
 /// </summary>
 internal static class ConsoleSummary
 {
     private const string Prefix = "wandb: ";
     private const int MaxGroups = 5;
     private const int MaxMetrics = 3;
+    private const int MaxFailures = 5;
+    private const int MaxName = 60;
+    private const int MaxMessage = 200;
 
-    public static IReadOnlyList<string> Lines(ReportModel model, IEnumerable<string> reportPaths, string directory)
+    /// <param name="model">What the reports show.</param>
+    /// <param name="files">The reports written, which the lines point to.</param>
+    public static IReadOnlyList<string> Lines(ReportModel model, ReportResult files)
     {
         var lines = new List<string>();
-        var states = string.Join(", ", model.Runs.GroupBy(r => r.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToName()}"));
         var grouping = model.Main.IsOff ? "ungrouped" : $"{model.Main.Groups.Count} group(s) by {model.Main.Title}";
+        var states = StateCounts(model.Runs);
         lines.Add($"{Prefix}{model.Runs.Count} run(s), {grouping}{(states.Length > 0 ? " (" + states + ")" : string.Empty)}");
-        if (!model.Main.IsOff)
-        {
-            var focus = new HashSet<string>(model.Options.FocusGroups, StringComparer.Ordinal);
-            var ordered = model.Main.Groups
-                .OrderBy(g => focus.Contains(g.Label) ? 0 : 1)
-                .ToList();
-            var metrics = model.KeyMetrics.Take(MaxMetrics).ToList();
-            var best = metrics.ToDictionary(m => m, m => GroupComparison.Best(model.Main.Groups, m, model.Goals), StringComparer.Ordinal);
-            foreach (var group in ordered.Take(MaxGroups))
-            {
-                var parts = metrics
-                    .Where(m => group.Summary.TryGetValue(m, out var s) && s.N > 0)
-                    .Select(m => $"{Clean(m)} {Stat(group, m)}{(model.Main.Groups.Count > 1 && ReferenceEquals(best[m], group) ? " (best)" : string.Empty)}");
-                lines.Add($"{Prefix}  {Clean(group.Label)}  n={group.Runs.Count}  {string.Join(", ", parts)}".TrimEnd());
-            }
-
-            if (ordered.Count > MaxGroups)
-            {
-                lines.Add($"{Prefix}  …and {ordered.Count - MaxGroups} more group(s)");
-            }
-        }
-
-        else if (model.Runs.Count > 0)
-        {
-            // Ungrouped: one line over all runs still says where the key metrics stand.
-            var all = new RunGroup(Array.Empty<GroupValue>(), model.Runs, "all runs");
-            var parts = model.KeyMetrics.Take(MaxMetrics)
-                .Where(m => all.Summary.TryGetValue(m, out var s) && s.N > 0)
-                .Select(m => $"{Clean(m)} {Stat(all, m)}");
-            lines.Add($"{Prefix}  all runs  n={model.Runs.Count}  {string.Join(", ", parts)}".TrimEnd());
-        }
+        AddFailures(lines, model, files);
+        AddGroups(lines, model);
 
         var comparison = model.Comparison;
         var closest = comparison?.Rows.Where(r => r.Test.IsDefined).OrderBy(r => r.Test.P).FirstOrDefault();
         if (comparison is not null && closest?.Group is not null)
         {
             var (group, test) = closest.Value;
-            lines.Add($"{Prefix}{Clean(group.Label)} vs best {Clean(comparison.Baseline.Label)} on {Clean(comparison.Metric)}: difference {NumberText.Format(test.Difference)} (95% CI {NumberText.Format(test.Ci95Low)} to {NumberText.Format(test.Ci95High)}), p={NumberText.P(test.P)}");
+            lines.Add($"{Prefix}{Clean(group.Label, MaxName)} vs best {Clean(comparison.Baseline.Label, MaxName)} on {Clean(comparison.Metric, MaxName)}: difference {NumberText.Format(test.Difference)} (95% CI {NumberText.Format(test.Ci95Low)} to {NumberText.Format(test.Ci95High)}), p={NumberText.P(test.P)}");
         }
 
-        var paths = reportPaths.ToList();
-        lines.Add(paths.Count == 0 ? $"{Prefix}reports: none written ({directory})" : $"{Prefix}reports: {string.Join(" | ", paths)}");
+        var paths = new[] { files.HtmlPath, files.MarkdownPath, files.JsonPath }.Where(p => p is not null).ToList();
+        lines.Add(paths.Count == 0 ? $"{Prefix}reports: none written ({files.Directory})" : $"{Prefix}reports: {string.Join(" | ", paths)}");
         return lines;
+    }
+
+    /// <summary>The failures of the build or test run that just ended (of every run without focus groups), newest first.</summary>
+    private static void AddFailures(List<string> lines, ReportModel model, ReportResult files)
+    {
+        var focused = model.FocusRuns.Count > 0;
+        var failures = focused ? model.Problems.Where(model.IsFocus).ToList() : model.Problems;
+        if (failures.Count == 0)
+        {
+            return;
+        }
+
+        var scope = focused
+            ? " of " + string.Join(", ", model.FocusRuns.Select(r => r.Group!).Distinct(StringComparer.Ordinal).Take(3).Select(g => Clean(g, MaxName)))
+            : string.Empty;
+        lines.Add($"{Prefix}{failures.Count} run(s){scope} did not finish ({StateCounts(failures)}):");
+        foreach (var run in failures.Take(MaxFailures))
+        {
+            var where = new[] { run.Group is null ? null : "group " + Clean(run.Group, MaxName), run.JobType is null ? null : "job " + Clean(run.JobType, MaxName), "run " + run.Id };
+            lines.Add($"{Prefix}  {run.State.ToName()}  {Clean(run.Name, MaxName)}  ({string.Join(", ", where.Where(w => w is not null))}): {FailureText(run, files)}");
+        }
+
+        if (failures.Count > MaxFailures)
+        {
+            var listing = new[] { files.MarkdownPath is null ? null : "summary.md", files.HtmlPath is null ? null : "index.html", files.JsonPath is null ? null : "runs.json" }.Where(f => f is not null).Take(2).ToList();
+            var where = listing.Count == 0 ? "the store holds them" : string.Join(" and ", listing) + (listing.Count == 1 ? " lists them" : " list them");
+            lines.Add($"{Prefix}  …and {failures.Count - MaxFailures} more ({where})");
+        }
+    }
+
+    private static string FailureText(StoredRun run, ReportResult files)
+    {
+        var message = RunProblems.Message(run);
+        if (message is null)
+        {
+            return run.ExitCode is null ? "no message recorded" : $"no message recorded (exit code {run.ExitCode})";
+        }
+
+        var text = Clean(message, int.MaxValue);
+        if (text.Length <= MaxMessage)
+        {
+            return text;
+        }
+
+        var fullText = files.RunPageUrl(run.Id) is { } page ? ": " + page
+            : files.JsonPath is not null ? " in " + files.JsonPath
+            : " in the run's summary in the store";
+        return text.Substring(0, MaxMessage) + $"… (truncated; full message{fullText})";
+    }
+
+    private static void AddGroups(List<string> lines, ReportModel model)
+    {
+        var metrics = model.KeyMetrics.Take(MaxMetrics).ToList();
+        if (model.Main.IsOff)
+        {
+            if (model.Runs.Count > 0)
+            {
+                // Ungrouped: one line over all runs still says where the key metrics stand.
+                lines.Add(GroupLine(new RunGroup(Array.Empty<GroupValue>(), model.Runs, "all runs"), metrics, null));
+            }
+
+            return;
+        }
+
+        var ordered = model.Main.Groups
+            .OrderBy(g => g.Runs.Any(model.IsFocus) ? 0 : g.Runs.Any(RunProblems.IsProblem) ? 1 : 2)
+            .ToList();
+        var best = metrics.ToDictionary(m => m, m => model.Main.Groups.Count > 1 ? GroupComparison.Best(model.Main.Groups, m, model.Goals) : null, StringComparer.Ordinal);
+        foreach (var group in ordered.Take(MaxGroups))
+        {
+            lines.Add(GroupLine(group, metrics, best));
+        }
+
+        if (ordered.Count > MaxGroups)
+        {
+            lines.Add($"{Prefix}  …and {ordered.Count - MaxGroups} more group(s)");
+        }
+    }
+
+    private static string GroupLine(RunGroup group, IReadOnlyList<string> metrics, IReadOnlyDictionary<string, RunGroup?>? best)
+    {
+        var problems = group.Runs.Where(RunProblems.IsProblem).ToList();
+        var failed = problems.Count == 0 ? string.Empty : " (" + StateCounts(problems) + ")";
+        var parts = metrics
+            .Where(m => group.Summary.TryGetValue(m, out var s) && s.N > 0)
+            .Select(m => $"{Clean(m, MaxName)} {Stat(group, m)}{(best is not null && ReferenceEquals(best[m], group) ? " (best)" : string.Empty)}");
+        return $"{Prefix}  {Clean(group.Label, MaxName)}  n={group.Runs.Count}{failed}  {string.Join(", ", parts)}".TrimEnd();
     }
 
     private static string Stat(RunGroup group, string metric)
@@ -71,14 +136,23 @@ internal static class ConsoleSummary
         return stats.N >= 2 ? $"{NumberText.Format(stats.Mean)} ± {NumberText.Format(stats.Std)}" : NumberText.Format(stats.Mean);
     }
 
-    private static string Clean(string text)
+    private static string StateCounts(IEnumerable<StoredRun> runs) =>
+        string.Join(", ", runs.GroupBy(r => r.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToName()}"));
+
+    /// <summary>One line of text: control characters and runs of white space become one space, cut at <paramref name="maxLength"/> with "…".</summary>
+    private static string Clean(string text, int maxLength)
     {
-        var builder = new StringBuilder(Math.Min(text.Length, 60));
-        foreach (var c in text.Length > 60 ? text.Substring(0, 59) + "…" : text)
+        var builder = new StringBuilder(Math.Min(text.Length, maxLength == int.MaxValue ? text.Length : maxLength + 1));
+        foreach (var c in text)
         {
-            builder.Append(char.IsControl(c) ? ' ' : c);
+            var blank = char.IsControl(c) || char.IsWhiteSpace(c);
+            if (!blank || (builder.Length > 0 && builder[builder.Length - 1] != ' '))
+            {
+                builder.Append(blank ? ' ' : c);
+            }
         }
 
-        return builder.ToString();
+        var clean = builder.ToString().TrimEnd();
+        return clean.Length > maxLength ? clean.Substring(0, maxLength - 1) + "…" : clean;
     }
 }

@@ -4,12 +4,17 @@ using Wandb.Storage;
 
 namespace Wandb.Reports;
 
-/// <summary>Picks the metrics a short report shows when the user named none: the numeric summary metrics most runs have.</summary>
+/// <summary>
+/// Picks the metrics a short report shows when the user named none: the numeric summary metrics most runs
+/// have. The test logger's own bookkeeping (a test's <c>duration</c>) comes after every metric the runs
+/// logged themselves: it is on every test run, so by count alone it would always be the metric groups are
+/// compared on, and a test project's groups would be ranked by how long their tests took.
+/// </summary>
 internal static class KeyMetricChooser
 {
     public const int DefaultCount = 5;
 
-    /// <summary>Up to <see cref="DefaultCount"/> numeric summary metrics, most common first, then by name; names starting with "_" are internal and skipped.</summary>
+    /// <summary>Up to <see cref="DefaultCount"/> numeric summary metrics: the runs' own metrics before the test logger's, most common first, then by name; names starting with "_" are internal and skipped.</summary>
     public static IReadOnlyList<string> Choose(IEnumerable<StoredRun> runs)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -25,7 +30,8 @@ internal static class KeyMetricChooser
         }
 
         return counts
-            .OrderByDescending(p => p.Value)
+            .OrderBy(p => TestLoggerSummary.Keys.Contains(p.Key) ? 1 : 0)
+            .ThenByDescending(p => p.Value)
             .ThenBy(p => p.Key, StringComparer.Ordinal)
             .Take(DefaultCount)
             .Select(p => p.Key)

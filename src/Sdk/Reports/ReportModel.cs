@@ -6,12 +6,13 @@ namespace Wandb.Reports;
 
 /// <summary>
 /// Everything the reports show, computed once: the runs, their groupings with summary statistics, the key
-/// metrics, the comparison of groups and (on first request) the bucketed curves. Every writer (JSON,
-/// Markdown, console, HTML) renders this one model, so they never disagree.
+/// metrics, the comparison of groups, the runs that did not finish and (on first request) the bucketed
+/// curves. Every writer (JSON, Markdown, console, HTML) renders this one model, so they never disagree.
 /// </summary>
 internal sealed class ReportModel
 {
     private readonly RunStore _store;
+    private readonly HashSet<string> _focusGroups;
     private readonly Dictionary<string, IReadOnlyDictionary<string, MetricCurves>> _curves = new(StringComparer.Ordinal);
 
     private ReportModel(RunStore store, ReportOptions options, IReadOnlyList<StoredRun> runs, DateTimeOffset generatedAt)
@@ -25,9 +26,15 @@ internal sealed class ReportModel
         Main = RunGrouper.Group(runs, keys);
         ByGroup = keys.Count == 1 && keys[0].Name == GroupingKey.Group ? Main : RunGrouper.Group(runs, new[] { GroupingKey.Parse(GroupingKey.Group) });
         Tables = ChooseTables(runs, Main);
-        KeyMetrics = options.KeyMetrics.Count > 0 ? options.KeyMetrics.ToList() : KeyMetricChooser.Choose(runs);
+        _focusGroups = new HashSet<string>(options.FocusGroups, StringComparer.Ordinal);
+        FocusRuns = runs.Where(IsFocus).ToList();
+
+        // The key metrics of a build or test run are its own runs' metrics: a store shared by several
+        // projects would otherwise show the metrics most runs of other projects have.
+        KeyMetrics = options.KeyMetrics.Count > 0 ? options.KeyMetrics.ToList() : KeyMetricChooser.Choose(FocusRuns.Count > 0 ? FocusRuns : runs);
         CompareMetric = options.CompareMetric ?? KeyMetrics.FirstOrDefault();
         Comparison = CompareMetric is null || Main.IsOff ? null : GroupComparison.Create(Main, CompareMetric, Goals, options.BaselineGroup);
+        Problems = RunProblems.InOrder(runs, IsFocus);
     }
 
     public ReportOptions Options { get; }
@@ -45,6 +52,12 @@ internal sealed class ReportModel
     /// <summary>Grouped by <c>group</c>, as runs.json lists groups.</summary>
     public RunGrouping ByGroup { get; }
 
+    /// <summary>The runs of <see cref="ReportOptions.FocusGroups"/> (the build or test run that asked for the reports); empty without them.</summary>
+    public IReadOnlyList<StoredRun> FocusRuns { get; }
+
+    /// <summary>Failed, crashed and killed runs: those of the focus groups first, then the newest first.</summary>
+    public IReadOnlyList<StoredRun> Problems { get; }
+
     /// <summary>The tables of summary.md: the main grouping, then group / job_type when groups mix job types.</summary>
     public IReadOnlyList<RunGrouping> Tables { get; }
 
@@ -54,6 +67,9 @@ internal sealed class ReportModel
 
     /// <summary>The comparison of the main grouping's groups on <see cref="CompareMetric"/>, or null when there is nothing to compare.</summary>
     public GroupComparison? Comparison { get; }
+
+    /// <summary>Whether the run belongs to one of <see cref="ReportOptions.FocusGroups"/>.</summary>
+    public bool IsFocus(StoredRun run) => run.Group is not null && _focusGroups.Contains(run.Group);
 
     public static ReportModel Build(RunStore store, ReportOptions options, DateTimeOffset generatedAt)
     {

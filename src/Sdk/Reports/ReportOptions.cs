@@ -9,7 +9,11 @@ public sealed class ReportOptions
     /// <summary>Only runs of this project; default all projects.</summary>
     public string? Project { get; set; }
 
-    /// <summary>Groups to highlight in the console summary (for example the group of the build that just ran); default all.</summary>
+    /// <summary>
+    /// The groups of the build or test run that asks for the reports; default none. Their runs' metrics are the
+    /// key metrics, their failures are the ones the console lists, and they come first in the console and in
+    /// summary.md's list of runs that did not finish.
+    /// </summary>
     public IList<string> FocusGroups { get; set; } = new List<string>();
 
     /// <summary>Write runs.json.</summary>
@@ -29,7 +33,11 @@ public sealed class ReportOptions
     /// </summary>
     public IList<string>? GroupBy { get; set; }
 
-    /// <summary>Summary metrics shown in summary.md and the console; default empty: the (up to 5) numeric metrics most runs have.</summary>
+    /// <summary>
+    /// Summary metrics shown in summary.md and the console; default empty: the (up to 5) numeric metrics most runs
+    /// of the focus groups have (of all runs without focus groups), the test logger's own (a test's duration) after
+    /// the metrics the runs logged themselves.
+    /// </summary>
     public IList<string> KeyMetrics { get; set; } = new List<string>();
 
     /// <summary>Metric on which groups are compared (Welch's t-test); default the first key metric.</summary>

@@ -19,6 +19,20 @@ public sealed class ReportResult
     public IReadOnlyList<string> ConsoleLines { get; init; } = Array.Empty<string>();
 
     /// <summary>The URL of a group's page in the HTML report (<c>index.html#/group/&lt;name&gt;</c>), or null without HTML.</summary>
-    public string? GroupPageUrl(string group) =>
-        HtmlPath is null ? null : new Uri(HtmlPath).AbsoluteUri + "#/group/" + Uri.EscapeDataString(group);
+    public string? GroupPageUrl(string group) => PageUrl("#/group/", group);
+
+    /// <summary>The URL of a run's page in the HTML report (<c>index.html#/run/&lt;id&gt;</c>: config, summary, system, error, charts), or null without HTML.</summary>
+    public string? RunPageUrl(string runId) => PageUrl("#/run/", runId);
+
+    internal ReportResult WithConsoleLines(IReadOnlyList<string> lines) => new()
+    {
+        Directory = Directory,
+        JsonPath = JsonPath,
+        MarkdownPath = MarkdownPath,
+        HtmlPath = HtmlPath,
+        ConsoleLines = lines,
+    };
+
+    private string? PageUrl(string route, string name) =>
+        HtmlPath is null ? null : new Uri(HtmlPath).AbsoluteUri + route + Uri.EscapeDataString(name);
 }

@@ -55,14 +55,7 @@ public static class ReportWriter
             html?.GetAwaiter().GetResult();
         }
 
-        var paths = new[] { htmlPath, markdownPath, jsonPath }.Where(p => p is not null).Select(p => p!);
-        return new ReportResult
-        {
-            Directory = directory,
-            JsonPath = jsonPath,
-            MarkdownPath = markdownPath,
-            HtmlPath = htmlPath,
-            ConsoleLines = ConsoleSummary.Lines(model, paths, directory),
-        };
+        var files = new ReportResult { Directory = directory, JsonPath = jsonPath, MarkdownPath = markdownPath, HtmlPath = htmlPath };
+        return files.WithConsoleLines(ConsoleSummary.Lines(model, files));
     }
 }

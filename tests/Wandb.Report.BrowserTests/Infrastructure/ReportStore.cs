@@ -19,8 +19,8 @@ public sealed class ReportStore : IDisposable
         return new ReportStore(directory);
     }
 
-    /// <summary>Creates one finished (or failed) run that logs <see cref="RunSpec.Steps"/> rows of each of its metrics.</summary>
-    public void AddRun(RunSpec spec)
+    /// <summary>Creates one finished (or failed) run that logs <see cref="RunSpec.Steps"/> rows of each of its metrics; returns its id.</summary>
+    public string AddRun(RunSpec spec)
     {
         var options = new RunOptions
         {
@@ -47,7 +47,13 @@ public sealed class ReportStore : IDisposable
             run.Log(spec.Metrics.ToDictionary(m => m.Key, m => m.Value(step)));
         }
 
+        foreach (var pair in spec.Summary)
+        {
+            run.Summary[pair.Key] = pair.Value;
+        }
+
         run.Finish(spec.Failed ? 1 : 0);
+        return run.Id;
     }
 
     /// <summary>

@@ -19,6 +19,9 @@ public sealed class RunSpec
 
     public IReadOnlyDictionary<string, Func<int, double>> Metrics { get; init; } = new Dictionary<string, Func<int, double>>();
 
+    /// <summary>Summary values set explicitly (a test's <c>error</c> message, a final score).</summary>
+    public IReadOnlyDictionary<string, object?> Summary { get; init; } = new Dictionary<string, object?>();
+
     public int Steps { get; init; } = 20;
 
     public bool Failed { get; init; }

@@ -1,8 +1,5 @@
-using System.Globalization;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Wandb.Grouping.Statistics;
-using Wandb.Report.BrowserTests.Infrastructure;
 
 namespace Wandb.Report.BrowserTests.PageScript;
 
@@ -13,54 +10,32 @@ namespace Wandb.Report.BrowserTests.PageScript;
 [TestClass]
 public sealed class StatisticsParityTests
 {
-    private const double RelativeTolerance = 1e-12;
-
     [TestMethod]
     public async Task The_page_statistics_equal_the_engine_statistics_on_shared_vectors()
     {
         var cases = Vectors().ToList();
-        var input = Path.Combine(Path.GetTempPath(), "wandb-browser-tests", "statistics-" + Guid.NewGuid().ToString("N") + ".json");
-        Directory.CreateDirectory(Path.GetDirectoryName(input)!);
-        File.WriteAllText(input, JsonConvert.SerializeObject(new { vectors = cases.Select(c => c.Values) }));
-        try
-        {
-            var (exitCode, output, errors) = await Node.RunAsync(Path.Combine("test", "page-statistics.js"), input);
-            Assert.AreEqual(0, exitCode, errors);
-            var page = JArray.Parse(output);
-            Assert.AreEqual(cases.Count, page.Count);
+        var page = await PageFigures.ComputeAsync("page-statistics.js", new { vectors = cases.Select(c => c.Values) });
+        Assert.AreEqual(cases.Count, page.Count);
 
-            var mismatches = new List<string>();
-            for (var i = 0; i < cases.Count; i++)
+        var mismatches = new List<string>();
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var engine = MetricStatistics.Of(cases[i].Values);
+            mismatches.AddRange(PageFigures.Mismatches(cases[i].Name, new (string, double, JToken)[]
             {
-                var engine = MetricStatistics.Of(cases[i].Values);
-                var figures = new (string Name, double Engine, JToken Page)[]
-                {
-                    ("n", engine.N, page[i]["n"]!),
-                    ("mean", engine.Mean, page[i]["mean"]!),
-                    ("median", engine.Median, page[i]["median"]!),
-                    ("min", engine.Min, page[i]["min"]!),
-                    ("max", engine.Max, page[i]["max"]!),
-                    ("std", engine.Std, page[i]["std"]!),
-                    ("stderr", engine.StdErr, page[i]["stderr"]!),
-                    ("95% CI low", engine.Ci95Low, page[i]["ci_low"]!),
-                    ("95% CI high", engine.Ci95High, page[i]["ci_high"]!),
-                };
-                foreach (var (name, expected, token) in figures)
-                {
-                    var actual = Number(token);
-                    if (!Same(expected, actual))
-                    {
-                        mismatches.Add($"{cases[i].Name}, {name}: engine {expected:R}, page {actual:R}");
-                    }
-                }
-            }
+                ("n", engine.N, page[i]["n"]!),
+                ("mean", engine.Mean, page[i]["mean"]!),
+                ("median", engine.Median, page[i]["median"]!),
+                ("min", engine.Min, page[i]["min"]!),
+                ("max", engine.Max, page[i]["max"]!),
+                ("std", engine.Std, page[i]["std"]!),
+                ("stderr", engine.StdErr, page[i]["stderr"]!),
+                ("95% CI low", engine.Ci95Low, page[i]["ci_low"]!),
+                ("95% CI high", engine.Ci95High, page[i]["ci_high"]!),
+            }));
+        }
 
-            Assert.AreEqual(0, mismatches.Count, "\n" + string.Join("\n", mismatches));
-        }
-        finally
-        {
-            File.Delete(input);
-        }
+        Assert.AreEqual(0, mismatches.Count, "\n" + string.Join("\n", mismatches));
     }
 
     private static IEnumerable<(string Name, double[] Values)> Vectors()
@@ -85,16 +60,4 @@ public sealed class StatisticsParityTests
         yield return ("near 1e-300", Noise(9, 1e-300, 1e-301));
         yield return ("spread over 600 orders of magnitude", new[] { 1e-300, 1, 1e300 });
     }
-
-    private static double Number(JToken token) => token.Type switch
-    {
-        JTokenType.Integer or JTokenType.Float => token.Value<double>(),
-        JTokenType.String => double.Parse(token.Value<string>()!, CultureInfo.InvariantCulture),
-        _ => throw new AssertFailedException("not a number: " + token),
-    };
-
-    private static bool Same(double expected, double actual) =>
-        (double.IsNaN(expected) && double.IsNaN(actual))
-        || expected == actual
-        || Math.Abs(expected - actual) <= RelativeTolerance * Math.Max(Math.Abs(expected), Math.Abs(actual));
 }

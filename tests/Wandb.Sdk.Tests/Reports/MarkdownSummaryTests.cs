@@ -54,6 +54,32 @@ public sealed class MarkdownSummaryTests
     }
 
     [TestMethod]
+    public void Failed_runs_come_first_with_their_escaped_message_and_a_note_where_a_message_was_cut()
+    {
+        using var store = new TempStore();
+        store.AddRun("old", "old-broken", new Dictionary<string, object?> { ["error"] = "old failure" }, exitCode: 1);
+        store.AddRun("new", "good", new Dictionary<string, object?> { ["acc"] = 0.9 });
+        var hostile = store.AddRun("new", "hostile", new Dictionary<string, object?> { ["error"] = "<script>alert(1)</script> | not a cell\n| injected | row |" }, jobType: "Check", exitCode: 1);
+        var verbose = store.AddRun("new", "verbose", new Dictionary<string, object?> { ["error"] = "Expected 0.9. " + new string('y', 600) + " TAIL" }, exitCode: 1);
+
+        var md = MarkdownSummaryWriter.Render(ReportModel.Build(store.Reader(), new ReportOptions { FocusGroups = { "new" } }, DateTimeOffset.UnixEpoch));
+
+        var failures = md.IndexOf("## Failed, crashed and killed runs", StringComparison.Ordinal);
+        Assert.IsTrue(failures > 0 && failures < md.IndexOf("## Runs by group", StringComparison.Ordinal), "failures come before the tables:\n" + md);
+        StringAssert.Contains(md, "| run | id | group | job type | state | exit code | error |");
+        StringAssert.Contains(md, $"| hostile | {hostile} | new | Check | failed | 1 | &lt;script&gt;alert\\(1\\)&lt;/script&gt; \\| not a cell \\| injected \\| row \\| |");
+        Assert.IsFalse(md.Contains("<script>", StringComparison.Ordinal), md);
+        var rows = md.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && l.Contains(" | failed | ", StringComparison.Ordinal)).ToList();
+        CollectionAssert.AreEqual(new[] { "verbose", "hostile", "old\\-broken" }, rows.Select(r => r.Split(" | ")[0].Substring(2)).ToArray(), "the focus group's failures first, newest first");
+        var verboseRow = rows[0];
+        StringAssert.Contains(verboseRow, "Expected 0.9. yyy");
+        Assert.IsFalse(verboseRow.Contains("TAIL", StringComparison.Ordinal), "a long message is cut");
+        StringAssert.Contains(verboseRow, "…");
+        StringAssert.Contains(md, "> Messages ending in … were cut at 300 characters; the full text is in runs.json and on each run's page of the HTML report (`index.html#/run/<id>`).");
+        Assert.AreEqual(verbose, rows[0].Split(" | ")[1]);
+    }
+
+    [TestMethod]
     public void An_empty_store_says_so()
     {
         using var store = new TempStore();

@@ -12,6 +12,9 @@ internal sealed class HtmlReportOptions
     /// <summary>Which metrics are lower-is-better when the comparison picks the best group as baseline.</summary>
     public Grouping.MetricGoals Goals { get; set; } = new();
 
+    /// <summary>Metric the comparison shows first when the page's runs have it (<see cref="ReportOptions.CompareMetric"/>); null: the page picks one as the key metrics are picked.</summary>
+    public string? CompareMetric { get; set; }
+
     /// <summary>Title of the page.</summary>
     public string Title { get; set; } = "Runs report · Wandb";
 

@@ -19,6 +19,7 @@ internal static class HtmlReportWriter
         {
             MaxBuckets = model.Options.ChartBuckets,
             Goals = model.Goals,
+            CompareMetric = model.Options.CompareMetric,
             GeneratedAt = model.GeneratedAt,
         });
 

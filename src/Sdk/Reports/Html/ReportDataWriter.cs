@@ -1,15 +1,20 @@
 using Newtonsoft.Json;
+using Wandb.Grouping;
 using Wandb.Grouping.Curves;
 using Wandb.Json;
 using Wandb.Reports.Json;
+using Wandb.Runs;
 using Wandb.Storage;
+using Wandb.Storage.Codec;
 
 namespace Wandb.Reports.Html;
 
 /// <summary>
 /// Writes the page's data (schema documented in docs/html-report.md, "Data contract"): compact per-run data
-/// (identity, flattened config, summary) and each run's bucketed curves, which the page regroups by any key,
-/// plus the group comparisons. Histories are streamed once; only their buckets stay in memory.
+/// (identity, flattened config, summary, failure message, an index into the distinct system infos) and each
+/// run's bucketed curves, which the page regroups by any key, plus what the page needs to compare groups the
+/// way the engine does (which metrics are lower-is-better, which are the test logger's bookkeeping).
+/// Histories are streamed once; only their buckets stay in memory.
 /// </summary>
 internal static class ReportDataWriter
 {
@@ -31,11 +36,32 @@ internal static class ReportDataWriter
         json.WriteRoundTripTime(JsonFields.GeneratedAt, generatedAt);
         json.WriteProperty("buckets", buckets);
         json.WriteShortNumber("time_origin", origin, "F3");
+        var systems = new List<SystemInfo>();
+        var systemIndex = new Dictionary<SystemKey, int>();
         json.WritePropertyName(JsonFields.Runs);
         json.WriteStartArray();
         foreach (var run in runs)
         {
-            ReportRunWriter.WriteRun(json, run, ReportRunWriter.PageFields);
+            // Runs of one process share their system info: the page holds each one once.
+            var key = SystemKey.Of(run.System);
+            if (!systemIndex.TryGetValue(key, out var system))
+            {
+                systemIndex[key] = system = systems.Count;
+                systems.Add(run.System);
+            }
+
+            json.WriteStartObject();
+            ReportRunWriter.WriteFields(json, run, ReportRunWriter.PageFields);
+            json.WriteProperty(JsonFields.SystemInfo, system);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WritePropertyName("systems");
+        json.WriteStartArray();
+        foreach (var system in systems)
+        {
+            StoreDocumentWriter.WriteSystem(json, system);
         }
 
         json.WriteEndArray();
@@ -64,10 +90,17 @@ internal static class ReportDataWriter
         }
 
         json.WriteEndObject();
-        json.WritePropertyName("comparisons");
-        ComparisonWriter.Write(json, runs, options.Goals);
+        json.WriteStringArray("lower_is_better", SummaryMetrics(runs).Where(options.Goals.LowerIsBetter));
+        json.WriteStringArray("logger_keys", TestLoggerSummary.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        json.WriteProperty("compare_metric", options.CompareMetric);
         json.WriteEndObject();
     }
+
+    /// <summary>The metrics the page may compare groups on: the numeric summary values of the runs, by name.</summary>
+    private static IEnumerable<string> SummaryMetrics(IEnumerable<StoredRun> runs) =>
+        runs.SelectMany(r => r.Summary.Where(p => SummaryStatistics.TryNumber(p.Value, out _)).Select(p => p.Key))
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(m => m, StringComparer.Ordinal);
 
     private static bool IsMetric(string name) => name != StepCurves.Runtime && name != StepCurves.Timestamp;
 
@@ -109,5 +142,11 @@ internal static class ReportDataWriter
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>The fields of a system info, compared by value.</summary>
+    private readonly record struct SystemKey(string? Host, string? Os, string? DotNet, int Pid, string? GitCommit, string? GitBranch, bool? GitDirty, string? CiProvider, string? CiRunId)
+    {
+        public static SystemKey Of(SystemInfo s) => new(s.Host, s.Os, s.DotNet, s.Pid, s.GitCommit, s.GitBranch, s.GitDirty, s.CiProvider, s.CiRunId);
     }
 }

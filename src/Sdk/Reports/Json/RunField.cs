@@ -24,4 +24,7 @@ internal enum RunField
     /// <summary>The config flattened to <c>a.b</c> keys, under the same name "config".</summary>
     FlatConfig,
     Summary,
+
+    /// <summary>The failure message (<see cref="RunProblems.Message"/>), or null.</summary>
+    Error,
 }

@@ -6,13 +6,15 @@ using Wandb.Storage;
 namespace Wandb.Reports.Markdown;
 
 /// <summary>
-/// Writes summary.md, fit for a CI job summary: an overview, failed and crashed runs called out, one table
-/// per grouping with <c>mean ± std (n)</c> per key metric and the best group marked, and the comparison of
-/// groups. Every user string goes through <see cref="MarkdownText"/>; the whole stays under 1 MiB.
+/// Writes summary.md, fit for a CI job summary: an overview, then the runs that did not finish with their
+/// messages (first, so a failure is what a reader sees), one table per grouping with <c>mean ± std (n)</c> per
+/// key metric and the best group marked, and the comparison of groups. Every user string goes through
+/// <see cref="MarkdownText"/>; the whole stays under 1 MiB.
 /// </summary>
 internal static class MarkdownSummaryWriter
 {
     private const int MaxListedProblemRuns = 50;
+    private const int MaxMessageLength = 300;
     private const string BestMark = "★";
 
     public static string Render(ReportModel model, int maxBytes = BoundedMarkdown.DefaultMaxBytes)
@@ -21,11 +23,12 @@ internal static class MarkdownSummaryWriter
         md.Line("# Wandb report");
         md.Line();
         Overview(md, model);
-        var problems = model.Runs.Where(IsProblem).ToList();
+        var problems = model.Problems;
         if (problems.Count > 0)
         {
             md.Line();
             md.Line($"> **{problems.Count} run(s) did not finish:** {StateCounts(problems)}. They are listed below and counted in every table.");
+            ProblemRuns(md, problems);
         }
 
         if (model.Runs.Count == 0)
@@ -42,7 +45,6 @@ internal static class MarkdownSummaryWriter
             Table(md, model, table);
         }
 
-        ProblemRuns(md, problems);
         return md.ToString();
     }
 
@@ -150,19 +152,23 @@ internal static class MarkdownSummaryWriter
 
     private static void ProblemRuns(BoundedMarkdown md, IReadOnlyList<StoredRun> problems)
     {
-        if (problems.Count == 0)
-        {
-            return;
-        }
-
         md.Line();
         md.Line("## Failed, crashed and killed runs");
         md.Line();
-        md.Line("| run | id | group | job type | state | exit code |");
-        md.Line("| --- | --- | --- | --- | --- | ---: |");
+        md.Line("| run | id | group | job type | state | exit code | error |");
+        md.Line("| --- | --- | --- | --- | --- | ---: | --- |");
+        var cut = false;
         foreach (var run in problems.Take(MaxListedProblemRuns))
         {
-            md.Line($"| {MarkdownText.Escape(run.Name)} | {MarkdownText.Escape(run.Id)} | {MarkdownText.Escape(run.Group)} | {MarkdownText.Escape(run.JobType)} | {run.State.ToName()} | {run.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? NumberText.Undefined} |");
+            var message = RunProblems.Message(run);
+            cut |= message is not null && message.Length > MaxMessageLength;
+            md.Line($"| {MarkdownText.Escape(run.Name)} | {MarkdownText.Escape(run.Id)} | {MarkdownText.Escape(run.Group)} | {MarkdownText.Escape(run.JobType)} | {run.State.ToName()} | {run.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? NumberText.Undefined} | {MarkdownText.Escape(message, MaxMessageLength)} |");
+        }
+
+        if (cut)
+        {
+            md.Line();
+            md.Line($"> Messages ending in … were cut at {MaxMessageLength} characters; the full text is in runs.json and on each run's page of the HTML report (`index.html#/run/<id>`).");
         }
 
         if (problems.Count > MaxListedProblemRuns)
@@ -171,8 +177,6 @@ internal static class MarkdownSummaryWriter
             md.Line($"…and {problems.Count - MaxListedProblemRuns} more; runs.json lists them all.");
         }
     }
-
-    private static bool IsProblem(StoredRun run) => run.State is RunState.Failed or RunState.Crashed or RunState.Killed;
 
     private static string StateCounts(IEnumerable<StoredRun> runs) =>
         string.Join(", ", runs.GroupBy(r => r.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToName()}"));

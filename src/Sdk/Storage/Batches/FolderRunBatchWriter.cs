@@ -45,6 +45,7 @@ internal sealed class FolderRunBatchWriter : IRunBatchWriter
 
         if (_file is null)
         {
+            StoreFolder.EnsureCreated(_fs, _layout);
             _fs.CreateDirectory(_layout.BatchesDirectory);
             _file = _fs.OpenAppend(_layout.BatchPath(_writerId));
         }

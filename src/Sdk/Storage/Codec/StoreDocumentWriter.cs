@@ -79,7 +79,8 @@ internal static class StoreDocumentWriter
         json.WriteEndObject();
     }
 
-    private static void WriteSystem(JsonWriter json, SystemInfo system)
+    /// <summary>Where a run was recorded, as run.json holds it; the HTML report's run pages show the same object.</summary>
+    internal static void WriteSystem(JsonWriter json, SystemInfo system)
     {
         json.WriteStartObject();
         json.WriteProperty(JsonFields.Host, system.Host);

@@ -88,6 +88,7 @@ internal sealed class FolderRunStore : RunStore
         // then takes precedence over the batch record; the batch record's writer state is kept.
         if (resume == ResumeMode.Must && RunBatchIndex.Read(Layout, _fs, _output).Find(id) is { } batched)
         {
+            StoreFolder.EnsureCreated(_fs, Layout);
             _fs.CreateDirectory(Layout.RunDirectory(id));
             _fs.TryCreateNew(metadataPath, StoreCodec.Serialize(batched.Metadata));
             return Attach(id, resume, batched);
@@ -99,6 +100,7 @@ internal sealed class FolderRunStore : RunStore
                 $"Run '{id}' does not exist in {Layout.Root}, and resume is 'must'. Set WANDB_RESUME=allow to create it.");
         }
 
+        StoreFolder.EnsureCreated(_fs, Layout);
         _fs.CreateDirectory(Layout.RunDirectory(id));
         if (_fs.TryCreateNew(metadataPath, StoreCodec.Serialize(requested)))
         {

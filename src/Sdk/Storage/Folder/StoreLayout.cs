@@ -16,10 +16,13 @@ internal sealed class StoreLayout
     public const string HistorySuffix = ".history.jsonl";
     public const string BatchesFolder = "batches";
     public const string BatchSuffix = ".runs.jsonl";
+    public const string GitIgnoreFile = ".gitignore";
 
     public StoreLayout(string root) => Root = root;
 
     public string Root { get; }
+
+    public string GitIgnorePath => Path.Combine(Root, GitIgnoreFile);
 
     public string RunsDirectory => Path.Combine(Root, RunsFolder);
 

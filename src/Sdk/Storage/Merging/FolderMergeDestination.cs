@@ -34,6 +34,7 @@ internal sealed class FolderMergeDestination : IMergeDestination
 
     public void CreateRun(RunMetadataFile metadata)
     {
+        StoreFolder.EnsureCreated(_fs, _layout);
         _fs.CreateDirectory(_layout.RunDirectory(metadata.Id));
         _fs.TryCreateNew(_layout.MetadataPath(metadata.Id), StoreCodec.Serialize(metadata));
     }

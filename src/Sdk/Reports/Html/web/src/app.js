@@ -1,21 +1,25 @@
 // The page: layout, and which views redraw when the reader changes something. Every change goes through
 // three entry points: renderAll (grouping, project, route), renderViews (filter, window size: table and
-// charts) and renderTableArea (sort, open groups, more rows, column statistic, compared metric).
+// charts) and renderTableArea (sort, open groups, more rows, column statistic, compared metric). A run's
+// page (#/run/<id>) replaces the toolbar and the table with the run's details and draws its charts.
 
 import { el, clear } from "./view/dom.js";
 import { ChartBoard } from "./view/charts.js";
 import { renderComparison } from "./view/comparison.js";
 import { renderPageHead } from "./view/group-head.js";
 import { renderHeader } from "./view/header.js";
+import { renderRunPage } from "./view/run-page.js";
 import { renderRunsTable } from "./view/runs-table.js";
 import { renderSidebar } from "./view/sidebar.js";
 import { renderToolbar } from "./view/toolbar.js";
 import { tableColumns } from "./data/columns.js";
 import { groupRuns, leafGroups, runMatches } from "./data/grouping.js";
+import { metricsOf } from "./data/report-data.js";
 import { plural } from "./data/values.js";
 import { ROW_PAGE, hasGroups, initialState, parseRoute } from "./page-state.js";
 
 /** @typedef {import("./data/report-data.js").ReportData} ReportData */
+/** @typedef {import("./data/report-data.js").Run} Run */
 /** @typedef {import("./data/grouping.js").GroupNode} GroupNode */
 /** @typedef {import("./page-state.js").Route} Route */
 /** @typedef {import("./page-state.js").ViewContext} ViewContext */
@@ -54,6 +58,8 @@ export class ReportPage {
 
   /** @param {Route} route */
   visibleRuns(route) {
+    // A run's page shows that run whatever the project picker and the filter say.
+    if (route.page === "run") return this.data.runs.filter(run => run.id === route.id);
     let runs = this.projectRuns();
     if (route.page === "group") runs = runs.filter(run => run.group === route.name);
     const needle = this.state.filter.trim().toLowerCase();
@@ -65,11 +71,12 @@ export class ReportPage {
     const { state } = this;
     const route = this.route();
     const runs = this.visibleRuns(route);
-    const tree = state.grouped ? groupRuns(runs, state.keys) : [];
+    const grouped = state.grouped && route.page !== "run";
+    const tree = grouped ? groupRuns(runs, state.keys) : [];
     // A lone group has nothing to hide behind: open it (a group page, or a filter that leaves one group).
     if (tree.length === 1) state.expanded.add(tree[0].id);
     return {
-      data: this.data, state, route, runs, tree, grouped: state.grouped, leaves: state.grouped ? leafGroups(tree, "") : [],
+      data: this.data, state, route, runs, metrics: metricsOf(this.data, runs), tree, grouped, leaves: grouped ? leafGroups(tree, "") : [],
       cols: tableColumns(runs), redrawTable: () => this.renderTableArea(),
     };
   }
@@ -78,6 +85,7 @@ export class ReportPage {
   renderTableArea() {
     const ctx = this.context();
     clear(this.tableArea);
+    if (ctx.route.page === "run") return ctx;
     const wrap = el("div", { className: "table-wrap" });
     if (!ctx.runs.length) wrap.appendChild(el("p", { className: "empty" }, "No runs match."));
     wrap.appendChild(renderRunsTable(ctx));
@@ -96,7 +104,7 @@ export class ReportPage {
   /** Table and charts: what changes when grouping, filter, project or route change. */
   renderViews() {
     const ctx = this.renderTableArea();
-    this.chartsTitle.textContent = !ctx.grouped ? "Charts · one line per run"
+    this.chartsTitle.textContent = ctx.route.page === "run" ? "Charts · this run's metrics" : !ctx.grouped ? "Charts · one line per run"
       : ctx.route.page === "group" ? "Charts · one line per group, its runs faint behind it" : "Charts · one line per group";
     this.charts.render(ctx);
   }
@@ -105,13 +113,21 @@ export class ReportPage {
     const { state } = this;
     state.rowLimit = ROW_PAGE;
     const route = this.route();
+    const run = route.page === "run" ? this.data.runs.find(r => r.id === route.id) ?? null : null;
     renderHeader(this.header, this.data, this.projectRuns(), this.hasGroups, state.project, project => {
       state.project = project; state.expanded.clear(); this.renderAll();
     });
-    renderSidebar(this.sidebar, this.projectRuns(), route);
+    const activeGroup = route.page === "group" ? { name: route.name } : run ? { name: run.group } : null;
+    renderSidebar(this.sidebar, this.projectRuns(), activeGroup, route.page === "all");
+    this.toolbar.hidden = this.tableArea.hidden = route.page === "run";
     this.renderViews();
-    renderPageHead(this.head, route, this.projectRuns());
-    renderToolbar(this.toolbar, this.projectRuns(), state, { regroup: () => this.renderAll(), refilter: () => this.renderViews() });
+    if (route.page === "run") {
+      renderRunPage(this.head, run, route.id);
+      clear(this.toolbar);
+    } else {
+      renderPageHead(this.head, route, this.projectRuns());
+      renderToolbar(this.toolbar, this.projectRuns(), state, { regroup: () => this.renderAll(), refilter: () => this.renderViews() });
+    }
   }
 
   /** The route changed: a new page starts with its groups closed, at the top. */

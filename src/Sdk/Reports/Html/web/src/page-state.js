@@ -1,5 +1,5 @@
 // What the reader has chosen (grouping, filter, sort, open groups, chart settings) and where they are
-// (#/ or #/group/<name>), and the context every view renders from.
+// (#/, #/group/<name> or #/run/<id>), and the context every view renders from.
 
 /** @typedef {import("./data/report-data.js").ReportData} ReportData */
 /** @typedef {import("./data/report-data.js").Run} Run */
@@ -19,7 +19,7 @@ export const ROW_PAGE = 200;
  * @property {boolean} grouped
  * @property {string[]} keys group-by keys, outermost first
  * @property {string} filter
- * @property {SortOrder} sort
+ * @property {SortOrder} sort col "" is the default order: runs that did not finish first, then by name
  * @property {Map<string, ColumnAggregate>} colAgg the statistic a group row shows, per column id
  * @property {Set<string>} expanded ids of the open group rows
  * @property {string | null} compareMetric
@@ -27,7 +27,7 @@ export const ROW_PAGE = 200;
  * @property {Map<string, ChartSettings>} chartSettings per metric
  */
 
-/** @typedef {{ page: "all" } | { page: "group", name: string | null }} Route */
+/** @typedef {{ page: "all" } | { page: "group", name: string | null } | { page: "run", id: string }} Route */
 
 /**
  * Everything a view renders from, computed once per render.
@@ -36,6 +36,7 @@ export const ROW_PAGE = 200;
  * @property {PageState} state
  * @property {Route} route
  * @property {Run[]} runs the runs of the project, route and filter
+ * @property {string[]} metrics the metrics those runs logged: one chart each
  * @property {GroupNode[]} tree
  * @property {boolean} grouped
  * @property {LineSource[]} leaves
@@ -53,7 +54,7 @@ export function initialState(data) {
     grouped: hasGroups(data),   // W&B groups by `group` by default whenever runs have one
     keys: ["group"],
     filter: "",
-    sort: { col: "name", dir: 1 },
+    sort: { col: "", dir: 1 },
     colAgg: new Map(),
     expanded: new Set(),
     compareMetric: null,
@@ -72,9 +73,23 @@ export function hasGroups(data) {
  * @returns {Route}
  */
 export function parseRoute(hash) {
-  const m = /^#\/group\/(.*)$/.exec(hash);
+  const m = /^#\/(group|run)\/(.*)$/.exec(hash);
   if (!m) return { page: "all" };
   let name;
-  try { name = decodeURIComponent(m[1]); } catch { name = m[1]; }
+  try { name = decodeURIComponent(m[2]); } catch { name = m[2]; }
+  if (m[1] === "run") return { page: "run", id: name };
   return { page: "group", name: name === "" ? null : name };
+}
+
+/**
+ * The link to a group's page; the runs without a group have theirs at #/group/.
+ * @param {string | null} name
+ */
+export function groupHref(name) {
+  return "#/group/" + (name === null ? "" : encodeURIComponent(name));
+}
+
+/** @param {string} id */
+export function runHref(id) {
+  return "#/run/" + encodeURIComponent(id);
 }

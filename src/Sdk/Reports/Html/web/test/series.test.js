@@ -43,3 +43,13 @@ test("a metric with no point against the chosen axis has no chart", () => {
   const settings = { ...chartDefaults(), x: "runtime" };
   assert.equal(buildSeries("loss", leaves, { grouped: true, withRuns: false, settings }, data, new SeriesCache()), null);
 });
+
+test("a group's n counts the runs that contribute to its line, not every run of the group", () => {
+  const half = reportData({
+    runs: [rawRun({ group: "g" }), rawRun({ group: "g" }), rawRun({ group: "g" }), rawRun({ group: "g" })],
+    curves: { f1: { x0: 0, width: 1, count: 2, runs: [[0, 0, [0.5, 0.6]], [2, 0, [0.7, 0.8]]] } },
+  });
+  const groups = leafGroups(groupRuns(half.runs, ["group"]), "");
+  const built = buildSeries("f1", groups, { grouped: true, withRuns: false, settings: chartDefaults() }, half, new SeriesCache());
+  assert.deepEqual(built?.series.map(s => [s.runs, s.n]), [[2, [2, 2]]], "two of the group's four runs logged f1");
+});

@@ -2,6 +2,7 @@
 
 import { asNumber, isFiniteNumber } from "./report-data.js";
 import { configKeys, summaryKeys } from "./grouping.js";
+import { isProblem } from "./problems.js";
 import { describe } from "./statistics.js";
 import { compareValues, formatDuration } from "./values.js";
 
@@ -14,7 +15,7 @@ import { compareValues, formatDuration } from "./values.js";
 
 /**
  * @typedef {object} Column
- * @property {string} id "name", "group", …, "config:<key>" or "summary:<metric>"
+ * @property {string} id "name", "group", …, "error", "config:<key>" or "summary:<metric>"
  * @property {string} label
  * @property {"run" | "config" | "summary"} section
  * @property {boolean} numeric
@@ -44,6 +45,7 @@ export function tableColumns(runs) {
     { id: "duration", label: "duration", section: "run", numeric: true, get: r => r.duration, format: formatDuration },
   ];
   if (runs.some(r => r.tags.length)) cols.push({ id: "tags", label: "tags", section: "run", numeric: false, get: r => r.tags.join(", ") || null });
+  if (runs.some(r => r.error !== null)) cols.push({ id: "error", label: "error", section: "run", numeric: false, get: r => r.error });
   for (const k of configKeys(runs)) {
     const numeric = runs.every(r => {
       const v = r.config.get(k);
@@ -100,14 +102,17 @@ export function columnAggregate(colAgg, colId) {
 }
 
 /**
- * Orders runs by the sorted column, then by name.
+ * Orders runs by the sorted column, then by name. Until the reader sorts by a column, the runs that did not
+ * finish come first.
  * @param {readonly Column[]} cols
  * @param {SortOrder} sort
  * @returns {(a: Run, b: Run) => number}
  */
 export function runSorter(cols, sort) {
-  const col = cols.find(c => c.id === sort.col) || cols[0];
-  return (a, b) => sort.dir * compareValues(col.get(a), col.get(b)) || compareValues(a.name, b.name);
+  const byName = /** @param {Run} a @param {Run} b */ (a, b) => compareValues(a.name, b.name);
+  const col = cols.find(c => c.id === sort.col);
+  if (!col) return (a, b) => Number(isProblem(b)) - Number(isProblem(a)) || byName(a, b);
+  return (a, b) => sort.dir * compareValues(col.get(a), col.get(b)) || byName(a, b);
 }
 
 /**

@@ -117,6 +117,18 @@ export function groupRuns(runs, keys, parentId) {
 }
 
 /**
+ * The groups of the sidebar: runs by `group`, the most recently started first (a group starts with its
+ * first run), so the build or test run that just ended is at the top.
+ * @param {readonly Run[]} runs
+ * @returns {(GroupNode & { started: number })[]}
+ */
+export function groupsByRecency(runs) {
+  return groupRuns(runs, ["group"])
+    .map(node => ({ ...node, started: node.runs.reduce((first, r) => Math.min(first, r.createdMs), Infinity) }))
+    .sort((a, b) => b.started - a.started || compareValues(a.value, b.value));
+}
+
+/**
  * Leaf groups of a tree with their full path label ("a / b"): a grouped chart's lines.
  * @param {readonly GroupNode[]} nodes
  * @param {string} prefix

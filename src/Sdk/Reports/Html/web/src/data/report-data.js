@@ -13,50 +13,46 @@
  * @property {string | null} group
  * @property {string | null} job_type
  * @property {string} state
+ * @property {number | null} exit_code
  * @property {string | null} notes
+ * @property {string} created_at ISO 8601
  * @property {number | null} duration
  * @property {string[]} tags
  * @property {{ [key: string]: JsonValue }} config flattened a.b keys
  * @property {{ [key: string]: JsonValue }} summary NaN and infinities as strings
+ * @property {string | null} error the failure message
+ * @property {number} system index into the data's systems
+ */
+
+/**
+ * Where a run was recorded, as run.json holds it.
+ * @typedef {object} SystemInfo
+ * @property {string | null} host
+ * @property {string | null} os
+ * @property {string | null} dotnet
+ * @property {number} pid
+ * @property {string | null} git_commit
+ * @property {string | null} git_branch
+ * @property {boolean | null} git_dirty
+ * @property {string | null} ci_provider
+ * @property {string | null} ci_run_id
  */
 
 /** @typedef {[runIndex: number, firstBucket: number, values: (number | null)[]]} RawCurveRun */
 /** @typedef {{ x0: number, width: number, count: number, runs: RawCurveRun[] }} RawCurve */
 
 /**
- * @typedef {object} ComparisonRow
- * @property {JsonValue} group
- * @property {number} n
- * @property {number | null} mean
- * @property {number | null} [std]
- * @property {number | null} [diff]
- * @property {number | null} [ci_low]
- * @property {number | null} [ci_high]
- * @property {number | null} [t]
- * @property {number | null} [df]
- * @property {number | null} [p]
- */
-
-/**
- * Welch's t-test of each group against the best one, precomputed by the C# engine per single-key grouping.
- * @typedef {object} Comparison
- * @property {string | null} project null: all runs
- * @property {string} key
- * @property {string} metric
- * @property {boolean} higher_is_better
- * @property {JsonValue} baseline
- * @property {ComparisonRow[]} rows
- */
-
-/**
  * @typedef {object} RawReportData
  * @property {string} generated_at
  * @property {number} time_origin
  * @property {RawRun[]} runs
+ * @property {SystemInfo[]} systems
  * @property {string[]} metrics
  * @property {{ [metric: string]: RawCurve }} curves
  * @property {{ runtime?: RawCurve, wall?: RawCurve }} axes
- * @property {Comparison[]} comparisons
+ * @property {string[]} lower_is_better
+ * @property {string[]} logger_keys
+ * @property {string | null} compare_metric
  */
 
 /**
@@ -68,11 +64,16 @@
  * @property {string | null} group
  * @property {string | null} job_type
  * @property {string} state
+ * @property {number | null} exitCode
  * @property {string | null} notes
+ * @property {string} createdAt ISO 8601
+ * @property {number} createdMs createdAt in milliseconds since the epoch
  * @property {number | null} duration
  * @property {string[]} tags
  * @property {Map<string, JsonValue>} config
  * @property {Map<string, JsonValue>} summary
+ * @property {string | null} error the failure message
+ * @property {SystemInfo | null} system
  */
 
 /** @typedef {{ first: number, values: (number | null)[] }} CurveEntry */
@@ -91,7 +92,9 @@
  * @property {Map<string, Curve>} curves per metric
  * @property {Curve | null} runtime
  * @property {Curve | null} wall
- * @property {Comparison[]} comparisons
+ * @property {Set<string>} lowerIsBetter metrics the engine's goal rules call lower-is-better
+ * @property {Set<string>} loggerKeys the test logger's own summary values, never preferred for comparing groups
+ * @property {string | null} compareMetric the metric the comparison shows first when the runs have it
  */
 
 /**
@@ -106,26 +109,42 @@ export function parseReportData(text) {
   return {
     generatedAt: raw.generated_at,
     timeOrigin: raw.time_origin,
-    runs: raw.runs.map(toRun),
+    runs: raw.runs.map((run, index) => toRun(run, index, raw.systems)),
     metrics: raw.metrics,
     curves,
     runtime: raw.axes.runtime ? indexCurve(raw.axes.runtime) : null,
     wall: raw.axes.wall ? indexCurve(raw.axes.wall) : null,
-    comparisons: raw.comparisons,
+    lowerIsBetter: new Set(raw.lower_is_better),
+    loggerKeys: new Set(raw.logger_keys),
+    compareMetric: raw.compare_metric ?? null,
   };
 }
 
 /**
  * @param {RawRun} run
  * @param {number} index
+ * @param {readonly SystemInfo[]} systems
  * @returns {Run}
  */
-function toRun(run, index) {
+function toRun(run, index, systems) {
   return {
     index, id: run.id, name: run.name, project: run.project, group: run.group ?? null, job_type: run.job_type ?? null,
-    state: run.state, notes: run.notes ?? null, duration: run.duration ?? null, tags: run.tags,
-    config: toMap(run.config), summary: toMap(run.summary),
+    state: run.state, exitCode: run.exit_code ?? null, notes: run.notes ?? null, createdAt: run.created_at, createdMs: Date.parse(run.created_at),
+    duration: run.duration ?? null, tags: run.tags, config: toMap(run.config), summary: toMap(run.summary),
+    error: run.error ?? null, system: systems[run.system] ?? null,
   };
+}
+
+/**
+ * The metrics at least one of the runs logged: the charts a page of these runs draws.
+ * @param {ReportData} data
+ * @param {readonly Run[]} runs
+ */
+export function metricsOf(data, runs) {
+  return data.metrics.filter(metric => {
+    const curve = data.curves.get(metric);
+    return curve !== undefined && runs.some(run => curve.byRun.has(run.index));
+  });
 }
 
 /**

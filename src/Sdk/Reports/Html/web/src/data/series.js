@@ -20,7 +20,7 @@ import { compareValues } from "./values.js";
  * @property {(number | null)[] | null} lo null when ungrouped
  * @property {(number | null)[] | null} hi
  * @property {number[] | null} n runs with a value per slot; null when ungrouped
- * @property {number} runs
+ * @property {number} runs the runs that contribute to the line: those with a point against the x axis
  * @property {(number | null)[][]} ghosts the group's runs, drawn faintly behind its line
  */
 
@@ -104,7 +104,7 @@ export function buildSeries(metric, sources, how, data, cache) {
     const agg = grouped ? aggregateSeries(aligned, grid.size, settings.line, settings.band)
       : { line: withGaps(aligned[0]), lo: null, hi: null, n: null };
     const ghosts = grouped && withRuns ? aligned.map(withGaps) : [];
-    series.push({ id: src.id, label: src.label, order, ...agg, runs: src.runs.length, ghosts });
+    series.push({ id: src.id, label: src.label, order, ...agg, runs: aligned.length, ghosts });
   });
   return { grid, series };
 }

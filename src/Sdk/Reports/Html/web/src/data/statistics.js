@@ -42,11 +42,12 @@ export function describe(values, withMedian) {
 
 /**
  * Mean and sum of squared deviations of scale * value, one value at a time (Welford: stable for large
- * magnitudes and small spreads, 1e12 plus noise), and the values' min and max.
+ * magnitudes and small spreads, 1e12 plus noise), and the values' min and max. With scale 1 this is the
+ * engine's RunningMoments, which its Welch comparison uses.
  * @param {readonly number[]} values
  * @param {number} scale
  */
-function moments(values, scale) {
+export function moments(values, scale) {
   let count = 0, mean = 0, m2 = 0, min = Infinity, max = -Infinity;
   for (const value of values) {
     const v = value * scale;

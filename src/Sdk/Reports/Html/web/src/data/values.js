@@ -76,3 +76,15 @@ export function formatDuration(seconds) {
 export function plural(n, word) {
   return n + " " + word + (n === 1 ? "" : "s");
 }
+
+/**
+ * A moment as local date and minutes, "2026-11-29 16:35": short enough for the sidebar, sortable by eye.
+ * @param {number} ms milliseconds since the epoch
+ */
+export function formatTime(ms) {
+  if (!isFinite(ms)) return "";
+  const d = new Date(ms);
+  /** @param {number} n */
+  const two = n => String(n).padStart(2, "0");
+  return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate()) + " " + two(d.getHours()) + ":" + two(d.getMinutes());
+}

@@ -41,11 +41,13 @@ export class ChartBoard {
     for (const u of this.live) u.destroy();
     this.live = [];
     clear(this.container);
-    if (!ctx.data.metrics.length) {
+    // Only the metrics these runs logged get a chart: another project's or another group's metrics would
+    // be empty cards.
+    if (!ctx.metrics.length) {
       this.container.appendChild(el("p", { className: "empty" }, "No metrics were logged by these runs."));
       return;
     }
-    const cards = ctx.data.metrics.map(metric => {
+    const cards = ctx.metrics.map(metric => {
       let settings = ctx.state.chartSettings.get(metric);
       if (!settings) { settings = chartDefaults(); ctx.state.chartSettings.set(metric, settings); }
       const card = this.card(metric, ctx, settings);
@@ -75,7 +77,7 @@ export class ChartBoard {
     const controls = el("div", { className: "chart-controls" }, [
       el("label", null, ["line ", select("line-agg", LINE_AGGREGATES, settings.line, v => change({ line: v }), "Line: statistic across the group's runs")]),
       el("label", null, ["band ", select("band", BANDS, settings.band, v => change({ band: v }), "Shaded band around each group line")]),
-      el("label", null, ["x ", select("x-axis", xAxisOptions(ctx.data.metrics.filter(m => m !== metric)), settings.x, v => change({ x: v }), "x axis")]),
+      el("label", null, ["x ", select("x-axis", xAxisOptions(ctx.metrics.filter(m => m !== metric)), settings.x, v => change({ x: v }), "x axis")]),
       el("label", { className: "check" }, [log, "log"]),
       smoothingControl(settings.smooth, v => change({ smooth: v })),
     ]);
@@ -204,7 +206,7 @@ function renderLegend(legend, series, settings, redraw, grouped) {
     swatch.style.background = colorFor(s.order);
     legend.appendChild(el("button", { type: "button", className: "legend-item" + (hidden ? " off" : ""), "aria-pressed": hidden ? "false" : "true",
       title: hidden ? "Show" : "Hide", onclick: () => { if (hidden) settings.hidden.delete(s.id); else settings.hidden.add(s.id); redraw(); } },
-    [swatch, s.label, grouped ? el("span", { className: "n" }, " n=" + s.runs) : null]));
+    [swatch, s.label, grouped ? el("span", { className: "n", title: "runs with a value of this metric against this x axis" }, " n=" + s.runs) : null]));
   }
   if (series.length > MAX_LEGEND) legend.appendChild(el("span", { className: "more" }, "+" + (series.length - MAX_LEGEND) + " more"));
 }

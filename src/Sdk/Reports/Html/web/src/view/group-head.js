@@ -1,7 +1,9 @@
 // The head of the page: "All runs", or a group's name with cards (runs, job types, states, mean duration)
-// and a summary table per metric (n, mean, median, min, max, std, 95% CI).
+// and a summary table per metric (n, mean, median, min, max, std, 95% CI); on both, first, the runs that did
+// not finish.
 
-import { clear, el } from "./dom.js";
+import { append, clear, el } from "./dom.js";
+import { renderFailures } from "./failures.js";
 import { columnStats } from "../data/columns.js";
 import { countBy, summaryKeys } from "../data/grouping.js";
 import { asNumber, isFiniteNumber } from "../data/report-data.js";
@@ -18,13 +20,15 @@ import { NONE_LABEL, displayValue, formatDuration, formatNumber } from "../data/
  */
 export function renderPageHead(head, route, projectRuns) {
   clear(head);
-  if (route.page === "all") {
+  if (route.page !== "group") {
     head.appendChild(el("h1", null, "All runs"));
+    append(head, renderFailures(projectRuns));
     return;
   }
   head.appendChild(el("nav", { className: "crumbs" }, [el("a", { href: "#/" }, "All runs"), " › group"]));
   head.appendChild(el("h1", { "data-testid": "group-title" }, route.name === null ? NONE_LABEL : route.name));
   const all = projectRuns.filter(run => run.group === route.name);
+  append(head, renderFailures(all));
   if (!all.length) {
     head.appendChild(el("p", { className: "empty" }, "No runs in this group."));
     return;

@@ -1,6 +1,7 @@
 // The top bar: what the report holds, when it was written, and the project picker when runs come from several.
 
 import { clear, el, select } from "./dom.js";
+import { metricsOf } from "../data/report-data.js";
 import { plural, valueId } from "../data/values.js";
 
 /** @typedef {import("../data/report-data.js").ReportData} ReportData */
@@ -20,7 +21,7 @@ export function renderHeader(header, data, runs, hasGroups, project, onProject) 
   header.appendChild(el("div", { className: "brand" }, [el("span", { className: "logo" }, "W"), el("span", null, "Runs report")]));
   const groups = new Set(runs.map(r => valueId(r.group)));
   header.appendChild(el("div", { className: "meta" }, [
-    plural(runs.length, "run") + " · " + (hasGroups ? plural(groups.size, "group") + " · " : "") + plural(data.metrics.length, "metric") + " · generated ",
+    plural(runs.length, "run") + " · " + (hasGroups ? plural(groups.size, "group") + " · " : "") + plural(metricsOf(data, runs).length, "metric") + " · generated ",
     el("time", { datetime: data.generatedAt }, new Date(data.generatedAt).toLocaleString()),
   ]));
   if (projects.length > 1) {

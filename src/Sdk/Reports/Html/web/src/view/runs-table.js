@@ -4,9 +4,14 @@
 import { el } from "./dom.js";
 import { COLUMN_AGGREGATES, columnAggregate, columnStats, runSorter, sortNodes, statsTitle } from "../data/columns.js";
 import { countBy, keyLabel } from "../data/grouping.js";
+import { oneLine } from "../data/problems.js";
 import { isFiniteNumber } from "../data/report-data.js";
-import { displayValueOrBlank, formatNumber, valueId } from "../data/values.js";
-import { ROW_PAGE } from "../page-state.js";
+import { displayValueOrBlank, formatNumber, plural, valueId } from "../data/values.js";
+import { ROW_PAGE, runHref } from "../page-state.js";
+
+/** Characters of a failure message in its cell; the tooltip holds more, the run's page all of it. */
+const ERROR_CELL = 120;
+const ERROR_TOOLTIP = 600;
 
 /** @typedef {import("../page-state.js").ViewContext} ViewContext */
 /** @typedef {import("../page-state.js").PageState} PageState */
@@ -118,6 +123,9 @@ function groupRow(node, depth, open, ctx) {
         el("span", { className: "value" }, node.label), el("span", { className: "count", title: node.runs.length + " run(s)" }, String(node.runs.length))]));
     } else if (col.id === "state") {
       tr.appendChild(el("td", { className: "state-mix" }, Array.from(states).map(([s, n]) => el("span", { className: "pill state-" + s, title: n + " " + s }, n + " " + s))));
+    } else if (col.id === "error") {
+      const errors = node.runs.filter(r => r.error !== null).length;
+      tr.appendChild(el("td", { className: "muted" }, errors ? plural(errors, "message") : ""));
     } else if (col.numeric) {
       const stats = columnStats(col, node.runs);
       const format = col.format || formatNumber;
@@ -142,7 +150,10 @@ function runRow(run, cols, depth) {
   for (const col of cols) {
     const v = col.get(run);
     if (col.id === "name") {
-      tr.appendChild(el("td", { className: "name", title: run.notes ? run.notes : run.id }, [el("span", { className: "dot state-" + run.state }), run.name]));
+      const title = run.error !== null ? errorTooltip(run.error) : run.notes ? run.notes : run.id;
+      tr.appendChild(el("td", { className: "name", title }, [el("span", { className: "dot state-" + run.state }), el("a", { href: runHref(run.id) }, run.name)]));
+    } else if (col.id === "error") {
+      tr.appendChild(run.error === null ? el("td") : el("td", { className: "error", title: errorTooltip(run.error) }, oneLine(run.error, ERROR_CELL).text));
     } else if (col.id === "state") {
       tr.appendChild(el("td", null, el("span", { className: "pill state-" + run.state }, run.state)));
     } else if (col.numeric) {
@@ -152,4 +163,13 @@ function runRow(run, cols, depth) {
     }
   }
   return tr;
+}
+
+/**
+ * A failure message for a tooltip: the first part of it, and where the rest is when it is longer.
+ * @param {string} message
+ */
+function errorTooltip(message) {
+  const { text, cut } = oneLine(message, ERROR_TOOLTIP);
+  return cut ? text + "\n(truncated: the run's page shows the whole message)" : text;
 }

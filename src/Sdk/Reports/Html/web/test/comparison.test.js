@@ -1,0 +1,63 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { comparableMetrics, compareGroups, preferredMetric, welch } from "../src/data/comparison.js";
+import { groupRuns } from "../src/data/grouping.js";
+import { rawRun, reportData } from "./fixtures.js";
+
+test("Welch's test gives the published check vector's t, df and p", () => {
+  const a = [5.1, 4.9, 6.2, 5.5, 5.8, 6.0, 4.7, 5.3], b = [6.1, 5.9, 7.0, 6.5, 6.8, 7.2, 5.7, 6.3, 6.6];
+  const w = welch(a, b);
+  assert.ok(Math.abs(w.t - -4.0312035) < 1e-6, String(w.t));
+  assert.ok(Math.abs(w.df - 14.49669) < 1e-5, String(w.df));
+  assert.ok(Math.abs(w.p - 0.0011594) < 1e-7, String(w.p));
+  assert.ok(w.ciLow < w.difference && w.difference < w.ciHigh && w.ciHigh < 0);
+});
+
+test("a sample of one value, or two samples without spread, have no test", () => {
+  assert.ok(Number.isNaN(welch([1], [2, 3]).p));
+  assert.ok(Number.isNaN(welch([1, 1], [2, 2]).p));
+  assert.equal(welch([1, 1], [2, 2]).difference, -1);
+});
+
+const data = reportData({
+  runs: [
+    rawRun({ group: "b1", config: { trainer: "sdca" }, summary: { r2: 0.70, duration: 3 } }),
+    rawRun({ group: "b1", config: { trainer: "sdca" }, summary: { r2: 0.72, duration: 4 } }),
+    rawRun({ group: "b1", config: { trainer: "sdca" }, summary: { r2: 0.71, duration: 5 } }),
+    rawRun({ group: "b1", config: { trainer: "fasttree" }, summary: { r2: 0.90, duration: 9 } }),
+    rawRun({ group: "b1", config: { trainer: "fasttree" }, summary: { r2: 0.91, duration: 8 } }),
+    rawRun({ group: "b1", config: { trainer: "fasttree" }, summary: { r2: 0.93, duration: 7 } }),
+    rawRun({ group: "b2", config: { trainer: "sdca" }, summary: { r2: 0.50, duration: 1, outcome: "passed" } }),
+    rawRun({ group: "b2", config: { trainer: "fasttree" }, summary: { r2: 0.60 } }),
+  ],
+  lowerIsBetter: ["duration"],
+});
+
+test("the best group by mean is the baseline and every other group is tested against it, over the runs given", () => {
+  const b1 = data.runs.filter(r => r.group === "b1");
+  const c = compareGroups(groupRuns(b1, ["config:trainer"]), "r2", false);
+  assert.equal(c?.baseline.node.label, "fasttree");
+  assert.deepEqual(c?.rows.map(r => [r.node.label, r.n]), [["sdca", 3]], "n counts this group's runs only");
+  assert.ok((c?.rows[0].test?.difference ?? 0) < 0);
+  const lower = compareGroups(groupRuns(b1, ["config:trainer"]), "duration", true);
+  assert.equal(lower?.baseline.node.label, "sdca", "lower is better for a duration");
+});
+
+test("fewer than two groups with a value make no comparison", () => {
+  assert.equal(compareGroups(groupRuns(data.runs.slice(0, 3), ["config:trainer"]), "r2", false), null);
+});
+
+test("a metric is offered when some group's test against the best is defined", () => {
+  const nodes = groupRuns(data.runs, ["group"]);
+  assert.deepEqual(comparableMetrics(nodes, ["duration", "r2", "missing"], data.lowerIsBetter), ["r2"],
+    "the best group by duration (b2) has one value: nothing to test against it");
+  assert.deepEqual(comparableMetrics(groupRuns(data.runs.slice(6), ["config:trainer"]), ["r2"], data.lowerIsBetter), [], "one run per group: no test");
+});
+
+test("the preferred metric is the runs' own before the test logger's duration, unless the report names one", () => {
+  assert.equal(preferredMetric(data.runs, ["duration", "r2"], data), "r2");
+  const named = reportData({ runs: [rawRun({ summary: { r2: 1, duration: 2 } })], compareMetric: "duration" });
+  assert.equal(preferredMetric(named.runs, ["duration", "r2"], named), "duration");
+  const busy = reportData({ runs: [rawRun({ summary: { a: 1, b: 2 } }), rawRun({ summary: { b: 3 } })] });
+  assert.equal(preferredMetric(busy.runs, ["a", "b"], busy), "b", "the metric most runs have");
+});
