@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Net;
+using System.Runtime.InteropServices;
 using Wandb.Cli.Stores;
 using Wandb.Cli.Terminal;
 using Wandb.Cli.Ui;
@@ -91,18 +92,34 @@ internal static class UiCommand
                 OpenBrowser(url, console);
             }
 
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellation).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                context.Output.WriteLine("Stopped.");
-            }
+            await UntilStoppedAsync(cancellation).ConfigureAwait(false);
+            context.Output.WriteLine("Stopped.");
 
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Runs until Ctrl+C, SIGTERM (a service manager, a test ending the process) or the caller's cancellation.</summary>
+    private static async Task UntilStoppedAsync(CancellationToken cancellation)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        void Stop(PosixSignalContext signal)
+        {
+            signal.Cancel = true;
+            stop.Cancel();
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Asked to stop.
+        }
     }
 
     internal static IPAddress? ParseHost(string value) =>

@@ -72,7 +72,7 @@ internal sealed class LiveReport : IDisposable
         long? quick = null;
         long? full = null;
         var lastFullCheck = TimeSpan.Zero;
-        var lastBuild = TimeSpan.MinValue;
+        TimeSpan? lastBuild = null;
         var buildCost = TimeSpan.Zero;
         var changed = true;
         while (!stop.IsCancellationRequested)
@@ -91,7 +91,7 @@ internal sealed class LiveReport : IDisposable
                     lastFullCheck = clock.Elapsed;
                 }
 
-                var sinceBuild = clock.Elapsed - lastBuild;
+                var sinceBuild = lastBuild is { } last ? clock.Elapsed - last : TimeSpan.MaxValue;
                 var refreshDue = running.Count > 0 && sinceBuild >= _options.RunningRefreshInterval;
                 var spacing = TimeSpan.FromTicks((long)(buildCost.Ticks * _options.RebuildSpacing));
                 if ((changed || refreshDue) && sinceBuild >= spacing)
@@ -99,15 +99,16 @@ internal sealed class LiveReport : IDisposable
                     var started = clock.Elapsed;
                     Publish(Build());
                     lastBuild = clock.Elapsed;
-                    buildCost = lastBuild - started;
+                    buildCost = clock.Elapsed - started;
                     changed = false;
                 }
 
                 Recovered();
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The store may come back (a server restart, a folder being copied): keep serving the last data.
+                // Whatever went wrong is reported, never allowed to end the loop silently.
                 Failing(ex);
             }
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Net.Http.Headers;
 
 namespace Wandb.Cli.Ui;
@@ -26,6 +27,7 @@ internal sealed class UiServer : IAsyncDisposable
     private readonly LiveReport _report;
     private readonly UiAccess _access;
     private readonly WebApplication _app;
+    private readonly CancellationTokenSource _stopping = new();
     private int _watchers;
 
     private UiServer(LiveReport report, UiAccess access, WebApplication app)
@@ -42,6 +44,7 @@ internal sealed class UiServer : IAsyncDisposable
     public static async Task<UiServer> StartAsync(IPAddress host, int port, LiveReport report, UiAccess access, CancellationToken cancellation)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(3));
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -70,8 +73,11 @@ internal sealed class UiServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Event streams never end by themselves: end them first, so stopping does not wait for them.
+        _stopping.Cancel();
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _stopping.Dispose();
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -150,9 +156,10 @@ internal sealed class UiServer : IAsyncDisposable
             return;
         }
 
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         try
         {
-            var aborted = context.RequestAborted;
+            var aborted = ended.Token;
             response.ContentType = "text/event-stream; charset=utf-8";
             var snapshot = await _report.CurrentAsync().WaitAsync(aborted).ConfigureAwait(false);
             await WriteEventAsync(response, $"retry: 2000\ndata: {snapshot.Version.ToString(CultureInfo.InvariantCulture)}\n\n", aborted).ConfigureAwait(false);
@@ -160,6 +167,7 @@ internal sealed class UiServer : IAsyncDisposable
             {
                 var newer = _report.WaitForNewerAsync(snapshot.Version);
                 var finished = await Task.WhenAny(newer, Task.Delay(Heartbeat, aborted)).ConfigureAwait(false);
+                aborted.ThrowIfCancellationRequested();
                 if (finished == newer)
                 {
                     snapshot = await newer.ConfigureAwait(false);

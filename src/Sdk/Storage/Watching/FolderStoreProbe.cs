@@ -9,17 +9,42 @@ namespace Wandb.Storage.Watching;
 /// </summary>
 internal sealed class FolderStoreProbe : IStoreProbe
 {
-    private readonly StoreLayout _layout;
+    /// <summary>How long a newly seen run folder is watched closely, whether or not a listing has shown it running yet.</summary>
+    private static readonly TimeSpan NewRunWatch = TimeSpan.FromMinutes(2);
 
-    public FolderStoreProbe(StoreLayout layout) => _layout = layout;
+    private readonly StoreLayout _layout;
+    private readonly Func<DateTime> _now;
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTime> _new = new(StringComparer.Ordinal);
+    private long? _runsTime;
+
+    public FolderStoreProbe(StoreLayout layout, Func<DateTime>? now = null)
+    {
+        _layout = layout;
+        _now = now ?? (() => DateTime.UtcNow);
+    }
 
     public long Quick(IReadOnlyCollection<string> activeRunIds)
     {
         var fingerprint = Fingerprint.Start();
         AddDirectory(ref fingerprint, _layout.Root);
-        AddDirectory(ref fingerprint, _layout.RunsDirectory);
+        var runsTime = AddDirectory(ref fingerprint, _layout.RunsDirectory);
         AddFiles(ref fingerprint, _layout.BatchesDirectory);
-        foreach (var id in activeRunIds)
+        if (runsTime != _runsTime)
+        {
+            // A run folder appeared: its run.json may land a moment after the folder, after a listing already
+            // missed it, so new folders are watched like running runs for a while.
+            NoteNewRuns(seeding: _runsTime is null);
+            _runsTime = runsTime;
+        }
+
+        var now = _now();
+        foreach (var expired in _new.Where(p => now - p.Value > NewRunWatch).Select(p => p.Key).ToList())
+        {
+            _new.Remove(expired);
+        }
+
+        foreach (var id in activeRunIds.Concat(_new.Keys.Where(id => !activeRunIds.Contains(id))))
         {
             // Ids come from the store's own listing, which only returns valid ids: no path leaves runs/.
             if (RunId.TryValidate(id, out _))
@@ -49,10 +74,30 @@ internal sealed class FolderStoreProbe : IStoreProbe
         return fingerprint.Value;
     }
 
-    private static void AddDirectory(ref Fingerprint fingerprint, string path)
+    private void NoteNewRuns(bool seeding)
+    {
+        var runs = new DirectoryInfo(_layout.RunsDirectory);
+        if (!runs.Exists)
+        {
+            return;
+        }
+
+        var now = _now();
+        foreach (var directory in runs.EnumerateDirectories())
+        {
+            if (_known.Add(directory.Name) && !seeding)
+            {
+                _new[directory.Name] = now;
+            }
+        }
+    }
+
+    private static long AddDirectory(ref Fingerprint fingerprint, string path)
     {
         var directory = new DirectoryInfo(path);
-        fingerprint.Add(directory.Exists ? directory.LastWriteTimeUtc.Ticks : -1);
+        var time = directory.Exists ? directory.LastWriteTimeUtc.Ticks : -1;
+        fingerprint.Add(time);
+        return time;
     }
 
     private static void AddFiles(ref Fingerprint fingerprint, string path)
