@@ -39,7 +39,9 @@ internal static class WandbCli
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
         {
             var command = string.Join(' ', new[] { DisplayName }.Concat(CommandPath(parse)));
-            WriteError(context, $"{parse.Errors[0].Message} Run '{command} --help' for usage.");
+            // "Unrecognized command or argument 'x'" says more than the "Required command was not provided" it causes.
+            var error = parse.Errors.FirstOrDefault(e => parse.UnmatchedTokens.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal))) ?? parse.Errors[0];
+            WriteError(context, $"{error.Message} Run '{command} --help' for usage.");
             return ExitCodes.Usage;
         }
 

@@ -15,7 +15,7 @@ internal sealed class ProgressDisplay
     private readonly CliContext _context;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly object _gate = new();
-    private TimeSpan _lastShown = TimeSpan.MinValue;
+    private TimeSpan? _lastShown;
     private int _shownWidth;
     private string? _pending;
 
@@ -28,7 +28,7 @@ internal sealed class ProgressDisplay
         {
             _pending = text;
             var interval = _context.ErrorIsTerminal ? TerminalInterval : PlainInterval;
-            if (_clock.Elapsed - _lastShown >= interval)
+            if (_lastShown is not { } last || _clock.Elapsed - last >= interval)
             {
                 Show();
             }
