@@ -133,7 +133,8 @@ internal sealed class UiServer : IAsyncDisposable
     private async Task PageAsync(HttpContext context)
     {
         var snapshot = await _report.CurrentAsync().ConfigureAwait(false);
-        context.Response.Headers[HeaderNames.ContentSecurityPolicy] = _report.ContentSecurityPolicy;
+        // frame-ancestors only works as a header (a meta policy ignores it, with a console error).
+        context.Response.Headers[HeaderNames.ContentSecurityPolicy] = _report.ContentSecurityPolicy + "; frame-ancestors 'none'";
         context.Response.Headers["X-Frame-Options"] = "DENY";
         await SendAsync(context, "text/html; charset=utf-8", snapshot.Page, () => snapshot.GzipPage).ConfigureAwait(false);
     }

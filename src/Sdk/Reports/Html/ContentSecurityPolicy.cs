@@ -18,7 +18,7 @@ internal static class ContentSecurityPolicy
 
     /// <summary>The page as <c>dotnet wandb ui</c> serves it: the same, plus requests to its own server only, for the live data.</summary>
     public static string ForLiveServer(string script, string style) =>
-        For(script, style) + "; connect-src 'self'; frame-ancestors 'none'";
+        For(script, style) + "; connect-src 'self'";
 
     private static string Hash(string content)
     {
