@@ -20,6 +20,9 @@ public sealed class UiBenchmark : IBenchmark
     private const int Watchers = 20;
     private const int LoggingRuns = 50;
     private const int RowsPerSecond = 10;
+
+    /// <summary>Rows each run holds before the measured logging starts: past the chart's 1,000 buckets, so the page's data has its steady size.</summary>
+    private const int PrefilledRows = 1200;
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Load = TimeSpan.FromSeconds(60);
 
@@ -101,7 +104,8 @@ public sealed class UiBenchmark : IBenchmark
         using var stop = new CancellationTokenSource();
         var fetches = 0L;
         var latencies = new List<double>();
-        var watchers = Enumerable.Range(0, Watchers).Select(i => Task.Run(() => WatchAsync(server.Url, i == 0 ? latencies : null, () => Interlocked.Increment(ref fetches), stop.Token))).ToList();
+        var clock = Stopwatch.StartNew();
+        var watchers = Enumerable.Range(0, Watchers).Select(i => Task.Run(() => WatchAsync(server.Url, i == 0 ? latencies : null, clock, () => Interlocked.Increment(ref fetches), stop.Token))).ToList();
         try
         {
             await Task.Delay(WarmUp);
@@ -111,9 +115,15 @@ public sealed class UiBenchmark : IBenchmark
             var runs = Enumerable.Range(0, LoggingRuns).Select(i =>
             {
                 var options = new RunOptions { Dir = directory, Project = "load", Group = "load-" + (i % 5).ToString(CultureInfo.InvariantCulture), JobType = "train" };
-                return Wandb.Run.Init(options);
+                var run = Wandb.Run.Init(options);
+                for (var step = 0; step < PrefilledRows; step++)
+                {
+                    run.Log(Row(i, step));
+                }
+
+                return run;
             }).ToList();
-            var logging = Task.Run(() => Log(runs, stop.Token));
+            var logging = Task.Run(() => Log(runs, clock, stop.Token));
             await Task.Delay(WarmUp);
             var fetchesBefore = Interlocked.Read(ref fetches);
             lock (latencies)
@@ -153,19 +163,19 @@ public sealed class UiBenchmark : IBenchmark
         }
     }
 
-    /// <summary>Each run logs a row every 100 ms; run 0 also logs the wall time, which a watcher reads back to time the path from Log to served data.</summary>
-    private static void Log(IReadOnlyList<Wandb.Run> runs, CancellationToken stop)
+    /// <summary>Each run logs a row every 100 ms; run 0 also logs the benchmark clock's seconds, which a watcher reads back to time the path from Log to served data.</summary>
+    private static void Log(IReadOnlyList<Wandb.Run> runs, Stopwatch clock, CancellationToken stop)
     {
         var tick = Stopwatch.StartNew();
         for (var n = 0L; !stop.IsCancellationRequested; n++)
         {
-            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            var now = clock.Elapsed.TotalSeconds;
             for (var i = 0; i < runs.Count; i++)
             {
-                var values = new Dictionary<string, double> { ["loss"] = 1.0 / (n + 1 + i), ["accuracy"] = n % 100 / 100.0, ["lr"] = 0.01, ["grad_norm"] = i + (n % 7) };
+                var values = Row(i, PrefilledRows + n);
                 if (i == 0)
                 {
-                    values["logged_at_ms"] = now;
+                    values["logged_at_s"] = now;
                 }
 
                 runs[i].Log(values);
@@ -179,8 +189,11 @@ public sealed class UiBenchmark : IBenchmark
         }
     }
 
+    private static Dictionary<string, double> Row(int run, long step) =>
+        new() { ["loss"] = 1.0 / (step + 1 + run), ["accuracy"] = step % 100 / 100.0, ["lr"] = 0.01, ["grad_norm"] = run + (step % 7) };
+
     /// <summary>A browser's traffic: the event stream, and the data fetched again at each new version.</summary>
-    private static async Task WatchAsync(Uri url, List<double>? latencies, Action fetched, CancellationToken stop)
+    private static async Task WatchAsync(Uri url, List<double>? latencies, Stopwatch clock, Action fetched, CancellationToken stop)
     {
         using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip }) { BaseAddress = url, Timeout = Timeout.InfiniteTimeSpan };
         try
@@ -199,7 +212,7 @@ public sealed class UiBenchmark : IBenchmark
                 {
                     lock (latencies)
                     {
-                        latencies.Add(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - loggedAt);
+                        latencies.Add((clock.Elapsed.TotalSeconds - loggedAt) * 1000);
                     }
                 }
             }
@@ -210,11 +223,11 @@ public sealed class UiBenchmark : IBenchmark
         }
     }
 
-    // The newest logged_at_ms in run 0's curve: the last bucket's value (the curves come from the history files).
+    // The newest logged_at_s in run 0's curve (the curves come from the history files; seconds keep 6 digits' precision).
     private static double? LastLoggedAt(byte[] data)
     {
         using var json = JsonDocument.Parse(data);
-        if (!json.RootElement.TryGetProperty("curves", out var curves) || !curves.TryGetProperty("logged_at_ms", out var curve))
+        if (!json.RootElement.TryGetProperty("curves", out var curves) || !curves.TryGetProperty("logged_at_s", out var curve))
         {
             return null;
         }

@@ -9,6 +9,7 @@ internal sealed class UiServerProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private bool _disposed;
 
     private UiServerProcess(Process process) => _process = process;
 
@@ -96,6 +97,12 @@ internal sealed class UiServerProcess : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
