@@ -15,6 +15,7 @@ internal static class ImportCommand
             Description = "W&B offline runs: .wandb files, run folders (offline-run-* or run-*), or folders holding them (the client's wandb folder).",
             Arity = ArgumentArity.OneOrMore,
         };
+        ExistingPaths.Require(paths, context, foldersOnly: false);
         var store = StoreOption.Create("The store to import into: a folder (created when missing), or a PostgreSQL connection string. Default: WANDB_STORE, else WANDB_DIR, else the repository's wandb folder.");
 
         var command = new Command("import", "Import runs written by the W&B Python client in offline mode into the store. Idempotent: importing the same files again adds nothing.")
@@ -25,15 +26,6 @@ internal static class ImportCommand
         {
             var console = new CliOutput(context);
             var given = parse.GetValue(paths)!;
-            foreach (var path in given)
-            {
-                var full = Path.GetFullPath(Path.Combine(context.CurrentDirectory, path));
-                if (!File.Exists(full) && !Directory.Exists(full))
-                {
-                    throw CommandFailure.Usage($"paths: '{path}' does not exist (looked for {full}).");
-                }
-            }
-
             var runStore = StoreSelection.Open(parse.GetValue(store), context, console, mustExist: false);
             var progress = new ProgressDisplay(context);
             console.Progress = progress;

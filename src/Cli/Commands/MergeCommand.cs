@@ -15,6 +15,7 @@ internal static class MergeCommand
             Description = "Folder stores to merge, or folders holding them (a folder without runs/ stands for the stores in its subfolders, two levels deep, as CI artifact downloads are laid out).",
             Arity = ArgumentArity.OneOrMore,
         };
+        ExistingPaths.Require(sources, context, foldersOnly: true);
         var store = StoreOption.Create("The destination: a folder, or a PostgreSQL connection string. Default: WANDB_STORE, else WANDB_DIR, else the repository's wandb folder.");
         var noReport = new Option<bool>("--no-report") { Description = "Do not write the grouped report of the destination afterwards." };
         var output = new Option<string?>("--out") { Description = "Folder of the report written afterwards. Default: the destination's report folder.", HelpName = "folder" };
@@ -27,15 +28,6 @@ internal static class MergeCommand
         {
             var console = new CliOutput(context);
             var from = parse.GetValue(sources)!;
-            foreach (var source in from)
-            {
-                var folder = Path.GetFullPath(Path.Combine(context.CurrentDirectory, source));
-                if (!Directory.Exists(folder))
-                {
-                    throw CommandFailure.Usage($"sources: '{source}' does not exist (looked for {folder}).");
-                }
-            }
-
             var destination = parse.GetValue(store);
             // Validates the destination with errors that name --store; the engine opens the store itself.
             _ = StoreSelection.Open(destination, context, console, mustExist: false);

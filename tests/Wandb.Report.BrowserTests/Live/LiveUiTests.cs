@@ -8,7 +8,7 @@ namespace Wandb.Report.BrowserTests.Live;
 public sealed class LiveUiTests
 {
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(300_000, CooperativeCancellation = true)]
     public async Task A_page_opened_before_any_run_shows_the_group_and_its_charts_when_another_process_logs_without_reloading()
     {
         var store = Path.Combine(Path.GetTempPath(), "wandb-browser-tests", "live-" + Guid.NewGuid().ToString("N").Substring(0, 8));
