@@ -72,4 +72,7 @@ internal static class WarningCodes
 
     /// <summary>An export or import stopped because a file or the store could not be written (an error; what was done stays).</summary>
     public const string WandbInteropFailed = "WANDB126";
+
+    /// <summary><c>dotnet wandb ui</c> cannot read its store for now; the page keeps the last data and the store is tried again.</summary>
+    public const string LiveStoreUnreadable = "WANDB130";
 }

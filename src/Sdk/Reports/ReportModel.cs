@@ -71,14 +71,18 @@ internal sealed class ReportModel
     /// <summary>Whether the run belongs to one of <see cref="ReportOptions.FocusGroups"/>.</summary>
     public bool IsFocus(StoredRun run) => run.Group is not null && _focusGroups.Contains(run.Group);
 
-    public static ReportModel Build(RunStore store, ReportOptions options, DateTimeOffset generatedAt)
+    /// <param name="store">The store to read.</param>
+    /// <param name="options">What to report.</param>
+    /// <param name="generatedAt">The time written into the reports.</param>
+    /// <param name="filter">Which runs; default the runs of <see cref="ReportOptions.Project"/> (the CLI's <c>ls</c> filters further).</param>
+    public static ReportModel Build(RunStore store, ReportOptions options, DateTimeOffset generatedAt, RunFilter? filter = null)
     {
         if (options.ChartBuckets < 2)
         {
             throw new ArgumentException($"ReportOptions.ChartBuckets must be at least 2 (got {options.ChartBuckets}).", nameof(options));
         }
 
-        var runs = store.ListRuns(new RunFilter { Project = options.Project })
+        var runs = store.ListRuns(filter ?? new RunFilter { Project = options.Project })
             .OrderBy(r => r.CreatedAt)
             .ThenBy(r => r.Id, StringComparer.Ordinal)
             .ToList();

@@ -4,5 +4,9 @@ namespace Wandb.EndToEnd.Tests.Infrastructure;
 public static class AssemblyHooks
 {
     [AssemblyCleanup]
-    public static void CleanUp() => PackageFeed.CleanUp();
+    public static void CleanUp()
+    {
+        PackageFeed.CleanUp();
+        ToolPackage.CleanUp();
+    }
 }

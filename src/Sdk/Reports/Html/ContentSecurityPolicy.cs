@@ -16,6 +16,10 @@ internal static class ContentSecurityPolicy
         + $"style-src '{Hash(style)}'; "
         + "base-uri 'none'; form-action 'none'";
 
+    /// <summary>The page as <c>dotnet wandb ui</c> serves it: the same, plus requests to its own server only, for the live data.</summary>
+    public static string ForLiveServer(string script, string style) =>
+        For(script, style) + "; connect-src 'self'";
+
     private static string Hash(string content)
     {
         using var sha = SHA256.Create();

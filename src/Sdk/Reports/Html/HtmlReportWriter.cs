@@ -37,12 +37,14 @@ internal static class HtmlReportWriter
                 case "style": writer.Write(assets.Style); break;
                 case "script": writer.Write(assets.Script); break;
                 case "data": WriteData(writer, store, runs, options); break;
+                case "live": break;   // only dotnet wandb ui fills it (docs/cli.md)
                 default: throw new InvalidOperationException($"Unknown slot '{slot}' in the report template.");
             }
         }));
     }
 
-    private static void WriteData(TextWriter writer, RunStore store, IReadOnlyList<StoredRun> runs, HtmlReportOptions options)
+    /// <summary>The page's data block (also what <c>dotnet wandb ui</c> serves as its live data).</summary>
+    internal static void WriteData(TextWriter writer, RunStore store, IReadOnlyList<StoredRun> runs, HtmlReportOptions options)
     {
         // EscapeHtml writes <, > and & (and quotes) inside strings as \u escapes, so no user string can close
         // the data's script element or start markup; outside strings JSON has none of these characters.

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+using Wandb.Grouping;
+using Wandb.Reports;
+using Wandb.Storage;
+
+namespace Wandb.Cli.Commands;
+
+/// <summary>The table <c>dotnet wandb ls</c> prints: one block per group (its runs and states), one row per run.</summary>
+internal static class RunTable
+{
+    public static void Write(TextWriter output, string location, ReportModel model)
+    {
+        var runs = model.Runs;
+        var groups = model.ByGroup.Groups;
+        output.WriteLine($"{Plural(runs.Count, "run")} in {Plural(groups.Count, "group")} · {Clean(location)}");
+        var manyProjects = runs.Select(r => r.Project).Distinct(StringComparer.Ordinal).Count() > 1;
+        foreach (var group in groups)
+        {
+            output.WriteLine();
+            var name = group.Path[0].IsMissing ? "(no group)" : Clean(group.Path[0].Text!);
+            var states = string.Join(", ", group.Runs.GroupBy(r => r.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToName()}"));
+            output.WriteLine($"{name}  ({Plural(group.Runs.Count, "run")}: {states})");
+            var header = new List<string> { "ID", "NAME" };
+            if (manyProjects)
+            {
+                header.Add("PROJECT");
+            }
+
+            header.AddRange(new[] { "JOB TYPE", "STATE", "CREATED (UTC)", "DURATION" });
+            var rows = new List<IReadOnlyList<string>> { header };
+            rows.AddRange(group.Runs.Select(run => Row(run, manyProjects)));
+            WriteAligned(output, rows);
+        }
+    }
+
+    private static IReadOnlyList<string> Row(StoredRun run, bool withProject)
+    {
+        var cells = new List<string> { Clean(run.Id), Clean(run.Name) };
+        if (withProject)
+        {
+            cells.Add(Clean(run.Project));
+        }
+
+        cells.Add(run.JobType is null ? "-" : Clean(run.JobType));
+        cells.Add(run.State.ToName());
+        cells.Add(run.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+        cells.Add(Duration(run.DurationSeconds));
+        return cells;
+    }
+
+    private static void WriteAligned(TextWriter output, IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        var widths = Enumerable.Range(0, rows[0].Count).Select(c => rows.Max(r => r[c].Length)).ToArray();
+        foreach (var row in rows)
+        {
+            var line = new StringBuilder("  ");
+            for (var c = 0; c < row.Count; c++)
+            {
+                line.Append(c == row.Count - 1 ? row[c] : row[c].PadRight(widths[c] + 2));
+            }
+
+            output.WriteLine(line.ToString().TrimEnd());
+        }
+    }
+
+    private static string Duration(double seconds) => seconds switch
+    {
+        < 0 or double.NaN => "-",
+        < 60 => seconds.ToString("0.0", CultureInfo.InvariantCulture) + " s",
+        < 3600 => TimeSpan.FromSeconds(seconds).ToString(@"m\:ss", CultureInfo.InvariantCulture),
+        _ => TimeSpan.FromSeconds(seconds).ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture),
+    };
+
+    private static string Plural(int count, string noun) => count.ToString("N0", CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
+
+    /// <summary>Names come from users: control characters (a terminal escape sequence in a run name) are shown as '?', never sent to the terminal.</summary>
+    internal static string Clean(string text) =>
+        text.Any(char.IsControl) ? new string(text.Select(c => char.IsControl(c) ? '?' : c).ToArray()) : text;
+}

@@ -1,0 +1,3 @@
+using Wandb.Cli;
+
+return await WandbCli.RunAsync(args, CliContext.FromProcess());
