@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Wandb.Diagnostics;
 using Wandb.Environment;
 using Wandb.Reports;
 using Wandb.Settings;
@@ -48,7 +49,7 @@ internal sealed class TestSessionReporter
         var output = _env.Output;
         foreach (var unknown in _parameters.Unknown)
         {
-            output.Warning(LoggerWarnings.UnknownParameter, $"Unknown logger parameter '{unknown}' was ignored. Known parameters: {LoggerParameters.KnownList}.");
+            output.Warning(WarningCodes.UnknownLoggerParameter, $"Unknown logger parameter '{unknown}' was ignored. Known parameters: {LoggerParameters.KnownList}.");
         }
 
         WandbSettings settings;
@@ -60,7 +61,7 @@ internal sealed class TestSessionReporter
         catch (ArgumentException ex)
         {
             var field = _parameters.Mode is not null ? "logger parameter 'mode'" : WandbVariables.Mode;
-            output.Warning(LoggerWarnings.InvalidParameter, $"{field} is invalid, so no runs are recorded for this test run: {ex.Message}");
+            output.Warning(WarningCodes.InvalidLoggerParameter, $"{field} is invalid, so no runs are recorded for this test run: {ex.Message}");
             return;
         }
 
@@ -93,7 +94,7 @@ internal sealed class TestSessionReporter
         }
         catch (Exception ex) when (IsRecoverable(ex))
         {
-            output.Warning(LoggerWarnings.StoreUnavailable, $"The run store {settings.StoreDirectory} cannot be opened, so no runs are recorded for this test run: {ex.Message}");
+            output.Warning(WarningCodes.LoggerStoreUnavailable, $"The run store {settings.StoreDirectory} cannot be opened, so no runs are recorded for this test run: {ex.Message}");
             return;
         }
 
@@ -133,14 +134,14 @@ internal sealed class TestSessionReporter
         _queue.CompleteAdding();
         if (!_worker.Join(_env.DrainTimeout))
         {
-            _env.Output.Warning(LoggerWarnings.RecordingTimedOut, $"Recording test results took longer than {_env.DrainTimeout.TotalSeconds:0} s; {_queue.Count} result(s) were not recorded. Check that the store {_store.Location} is reachable.");
+            _env.Output.Warning(WarningCodes.TestRecordingTimedOut, $"Recording test results took longer than {_env.DrainTimeout.TotalSeconds:0} s; {_queue.Count} result(s) were not recorded. Check that the store {_store.Location} is reachable.");
             return;
         }
 
         var notRecorded = _failedWrites + CloseWriter();
         if (notRecorded > 0)
         {
-            _env.Output.Warning(LoggerWarnings.ResultNotRecorded, $"{notRecorded} test result(s) could not be recorded in {_store.Location}; see the first message above.");
+            _env.Output.Warning(WarningCodes.TestResultNotRecorded, $"{notRecorded} test result(s) could not be recorded in {_store.Location}; see the first message above.");
         }
 
         foreach (var line in _tally.Lines(Group!, _store.Location))
@@ -163,7 +164,7 @@ internal sealed class TestSessionReporter
             {
                 if (Interlocked.Increment(ref _failedWrites) == 1)
                 {
-                    _env.Output.Warning(LoggerWarnings.ResultNotRecorded, $"The result of '{result.DisplayName}' could not be recorded in {_store!.Location}: {ex.Message}");
+                    _env.Output.Warning(WarningCodes.TestResultNotRecorded, $"The result of '{result.DisplayName}' could not be recorded in {_store!.Location}: {ex.Message}");
                 }
             }
 
@@ -187,7 +188,7 @@ internal sealed class TestSessionReporter
         {
             if (Interlocked.Increment(ref _failedFlushes) == 1)
             {
-                _env.Output.Warning(LoggerWarnings.ResultNotRecorded, $"{_writer!.Pending} test result(s) could not be written to {_store!.Location} yet; retrying: {ex.Message}");
+                _env.Output.Warning(WarningCodes.TestResultNotRecorded, $"{_writer!.Pending} test result(s) could not be written to {_store!.Location} yet; retrying: {ex.Message}");
             }
         }
     }
@@ -226,7 +227,7 @@ internal sealed class TestSessionReporter
         }
         catch (Exception ex) when (IsRecoverable(ex))
         {
-            _env.Output.Warning(LoggerWarnings.ReportsNotWritten, $"The reports in {_store!.Location} could not be refreshed: {ex.Message}. The runs are recorded; write the reports later with the SDK's ReportWriter.");
+            _env.Output.Warning(WarningCodes.TestReportsNotWritten, $"The reports in {_store!.Location} could not be refreshed: {ex.Message}. The runs are recorded; write the reports later with the SDK's ReportWriter.");
         }
     }
 
@@ -242,7 +243,7 @@ internal sealed class TestSessionReporter
         }
         catch (Exception ex) when (ex is ArgumentException or System.Security.SecurityException)
         {
-            _env.Output.Warning(LoggerWarnings.InvalidParameter, $"Could not pass {name} to the test processes: {ex.Message}");
+            _env.Output.Warning(WarningCodes.InvalidLoggerParameter, $"Could not pass {name} to the test processes: {ex.Message}");
         }
     }
 }
