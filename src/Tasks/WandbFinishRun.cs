@@ -2,6 +2,7 @@ using Microsoft.Build.Framework;
 using Wandb.Build.Tasks.Diagnostics;
 using Wandb.Build.Tasks.Environment;
 using Wandb.Build.Tasks.Session;
+using Wandb.Diagnostics;
 
 namespace Wandb.Build.Tasks;
 
@@ -33,7 +34,7 @@ public sealed class WandbFinishRun : Microsoft.Build.Utilities.Task
         var tracked = BuildSession.Find(BuildEngine)?.Take(RunId);
         if (tracked is null)
         {
-            BuildLog.Problem(Log, Strict, BuildWarningCodes.RunNotFinished, $"The run {RunId} of target {TargetName} is not open on this MSBuild node, so it was not finished here; it is closed when the build ends.");
+            BuildLog.Problem(Log, Strict, WarningCodes.TrackedRunNotFinished, $"The run {RunId} of target {TargetName} is not open on this MSBuild node, so it was not finished here; it is closed when the build ends.");
             return !Log.HasLoggedErrors;
         }
 
@@ -50,7 +51,7 @@ public sealed class WandbFinishRun : Microsoft.Build.Utilities.Task
         }
         catch (Exception ex)
         {
-            BuildLog.Problem(Log, Strict, BuildWarningCodes.RunNotFinished, $"The run {RunId} of target {tracked.TargetName} could not be finished: {ex.Message}");
+            BuildLog.Problem(Log, Strict, WarningCodes.TrackedRunNotFinished, $"The run {RunId} of target {tracked.TargetName} could not be finished: {ex.Message}");
         }
         finally
         {

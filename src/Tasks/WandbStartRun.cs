@@ -94,7 +94,7 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
         catch (Exception ex)
         {
             // Tracking never breaks the build: the target runs as it would without the package.
-            BuildLog.Problem(Log, Strict, BuildWarningCodes.RunNotStarted, $"Target {TargetName} runs without a wandb run: {ex.Message}");
+            BuildLog.Problem(Log, Strict, WarningCodes.TrackedRunNotStarted, $"Target {TargetName} runs without a wandb run: {ex.Message}");
         }
 
         return !Log.HasLoggedErrors;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Wandb.Diagnostics;
 using Wandb.Environment;
 using Wandb.Reports;
 using Wandb.Settings;
@@ -52,7 +53,7 @@ internal sealed class TestSessionReporter
         var output = _env.Output;
         foreach (var unknown in _parameters.Unknown)
         {
-            output.Warning(LoggerWarnings.UnknownParameter, $"Unknown logger parameter '{unknown}' was ignored. Known parameters: {LoggerParameters.KnownList}.");
+            output.Warning(WarningCodes.UnknownLoggerParameter, $"Unknown logger parameter '{unknown}' was ignored. Known parameters: {LoggerParameters.KnownList}.");
         }
 
         WandbSettings settings;
@@ -64,7 +65,7 @@ internal sealed class TestSessionReporter
         catch (ArgumentException ex)
         {
             var field = _parameters.Mode is not null ? "logger parameter 'mode'" : WandbVariables.Mode;
-            output.Warning(LoggerWarnings.InvalidParameter, $"{field} is invalid, so no runs are recorded for this test run: {ex.Message}");
+            output.Warning(WarningCodes.InvalidLoggerParameter, $"{field} is invalid, so no runs are recorded for this test run: {ex.Message}");
             return;
         }
 
@@ -100,7 +101,7 @@ internal sealed class TestSessionReporter
         }
         catch (Exception ex) when (IsRecoverable(ex))
         {
-            output.Warning(LoggerWarnings.StoreUnavailable, $"The run store {settings.StoreDirectory} cannot be opened, so no runs are recorded for this test run: {ex.Message}");
+            output.Warning(WarningCodes.LoggerStoreUnavailable, $"The run store {settings.StoreDirectory} cannot be opened, so no runs are recorded for this test run: {ex.Message}");
             return;
         }
 
@@ -140,14 +141,14 @@ internal sealed class TestSessionReporter
         _queue.CompleteAdding();
         if (!_worker.Join(_env.DrainTimeout))
         {
-            _env.Output.Warning(LoggerWarnings.RecordingTimedOut, $"Recording test results took longer than {_env.DrainTimeout.TotalSeconds:0} s; {_queue.Count} result(s) were not recorded. Check that the store {_store.Location} is reachable.");
+            _env.Output.Warning(WarningCodes.TestRecordingTimedOut, $"Recording test results took longer than {_env.DrainTimeout.TotalSeconds:0} s; {_queue.Count} result(s) were not recorded. Check that the store {_store.Location} is reachable.");
             return;
         }
 
         var notRecorded = _failedWrites + CloseWriter();
         if (notRecorded > 0)
         {
-            _env.Output.Warning(LoggerWarnings.ResultNotRecorded, $"{notRecorded} test result(s) could not be recorded in {_store.Location}; see the first message above.");
+            _env.Output.Warning(WarningCodes.TestResultNotRecorded, $"{notRecorded} test result(s) could not be recorded in {_store.Location}; see the first message above.");
         }
 
         foreach (var line in _tally.Lines(Group!, _store.Location))
@@ -170,7 +171,7 @@ internal sealed class TestSessionReporter
             {
                 if (Interlocked.Increment(ref _failedWrites) == 1)
                 {
-                    _env.Output.Warning(LoggerWarnings.ResultNotRecorded, $"The result of '{result.DisplayName}' could not be recorded in {_store!.Location}: {ex.Message}");
+                    _env.Output.Warning(WarningCodes.TestResultNotRecorded, $"The result of '{result.DisplayName}' could not be recorded in {_store!.Location}: {ex.Message}");
                 }
             }
 
@@ -194,7 +195,7 @@ internal sealed class TestSessionReporter
         {
             if (Interlocked.Increment(ref _failedFlushes) == 1)
             {
-                _env.Output.Warning(LoggerWarnings.ResultNotRecorded, $"{_writer!.Pending} test result(s) could not be written to {_store!.Location} yet; retrying: {ex.Message}");
+                _env.Output.Warning(WarningCodes.TestResultNotRecorded, $"{_writer!.Pending} test result(s) could not be written to {_store!.Location} yet; retrying: {ex.Message}");
             }
         }
     }
@@ -234,7 +235,7 @@ internal sealed class TestSessionReporter
         }
         catch (Exception ex) when (IsRecoverable(ex))
         {
-            _env.Output.Warning(LoggerWarnings.ReportsNotWritten, $"The reports in {_store!.Location} could not be refreshed: {ex.Message}. The runs are recorded; write the reports later with the SDK's ReportWriter.");
+            _env.Output.Warning(WarningCodes.TestReportsNotWritten, $"The reports in {_store!.Location} could not be refreshed: {ex.Message}. The runs are recorded; write the reports later with the SDK's ReportWriter.");
         }
     }
 
@@ -255,7 +256,7 @@ internal sealed class TestSessionReporter
 
         var source = fromParameter ? $"Logger parameter '{LoggerParameters.JobTypeName}'" : TestRunNames.JobTypeFormatVariable;
         _env.Output.Warning(
-            LoggerWarnings.UnknownParameterValue,
+            WarningCodes.UnknownLoggerParameterValue,
             $"{source} has the unknown value '{value}', so job types are the test method names. Known values: {TestRunNames.JobTypeFormatNames}.");
         return TestJobTypeFormat.Method;
     }
@@ -272,7 +273,7 @@ internal sealed class TestSessionReporter
         }
         catch (Exception ex) when (ex is ArgumentException or System.Security.SecurityException)
         {
-            _env.Output.Warning(LoggerWarnings.InvalidParameter, $"Could not pass {name} to the test processes: {ex.Message}");
+            _env.Output.Warning(WarningCodes.InvalidLoggerParameter, $"Could not pass {name} to the test processes: {ex.Message}");
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
+using Wandb.Diagnostics;
 using Wandb.TestLogger.Reporting;
 
 namespace Wandb.TestLogger.VsTest;
@@ -54,7 +55,7 @@ public sealed class WandbTestLogger : ITestLoggerWithParameters
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A result the mapper cannot read must not fail the test run.
-            LoggerConsoleOutput.Instance.Warning(LoggerWarnings.ResultNotRecorded, $"The result of '{e.Result?.TestCase?.DisplayName}' could not be read: {ex.Message}");
+            LoggerConsoleOutput.Instance.Warning(WarningCodes.TestResultNotRecorded, $"The result of '{e.Result?.TestCase?.DisplayName}' could not be read: {ex.Message}");
         }
     }
 

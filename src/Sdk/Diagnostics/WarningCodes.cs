@@ -1,9 +1,12 @@
 namespace Wandb.Diagnostics;
 
 /// <summary>
-/// Codes of the warnings Wandb for .NET prints. Every code is listed with what to do about it in
-/// docs/warnings.md; ranges: 001-029 SDK and store, 030-049 MSBuild, 050-069 test logger,
-/// 070-089 PostgreSQL store, 090-099 reports, 120-129 W&amp;B interop.
+/// The codes of every warning and error Wandb for .NET reports: the SDK, the ML.NET helpers, the MSBuild
+/// tasks, the test logger and the interop engines all take theirs from here, and the MSBuild files that
+/// write a code themselves (<c>build/*.targets</c>) use one of these. Each code is listed with what to do
+/// about it in docs/warnings.md, and a test keeps this table, that page and every code written in src/
+/// in step. Ranges: 001-029 SDK and store (020-029 ML.NET), 030-049 MSBuild, 050-069 test logger,
+/// 070-089 PostgreSQL store and merging, 090-099 reports, 120-129 W&amp;B interop.
 /// </summary>
 internal static class WarningCodes
 {
@@ -31,6 +34,54 @@ internal static class WarningCodes
     /// <summary>A line of a batch file could not be read (for example torn by a crash) and was skipped.</summary>
     public const string UnreadableBatchLine = "WANDB008";
 
+    /// <summary>The run's ML.NET output log cannot be written; ML.NET messages are no longer copied to it.</summary>
+    public const string OutputLogNotWritable = "WANDB020";
+
+    /// <summary>A tracked target could not get a run (bad setting, store failure); the target runs untracked.</summary>
+    public const string TrackedRunNotStarted = "WANDB030";
+
+    /// <summary>WandbTrackedTargets lists more targets than there are hook slots; the rest run untracked (written by the slots' .targets).</summary>
+    public const string TooManyTrackedTargets = "WANDB031";
+
+    /// <summary>A property named in WandbConfigProperties is not a global property, so the task cannot read it.</summary>
+    public const string ConfigPropertyNotReadable = "WANDB032";
+
+    /// <summary>A WandbConfig item has no Value metadata.</summary>
+    public const string ConfigItemWithoutValue = "WANDB033";
+
+    /// <summary>The run of a tracked target could not be finished (not found, or the store failed).</summary>
+    public const string TrackedRunNotFinished = "WANDB034";
+
+    /// <summary>The reports could not be refreshed at the end of the build.</summary>
+    public const string BuildReportsNotWritten = "WANDB035";
+
+    /// <summary>The per-build id could not be obtained; the group falls back to one per project.</summary>
+    public const string BuildIdUnavailable = "WANDB036";
+
+    /// <summary>A test result could not be recorded in the store.</summary>
+    public const string TestResultNotRecorded = "WANDB050";
+
+    /// <summary>The test logger was given a parameter it does not know.</summary>
+    public const string UnknownLoggerParameter = "WANDB051";
+
+    /// <summary>A test logger parameter has an invalid value; the logger is off for this run.</summary>
+    public const string InvalidLoggerParameter = "WANDB052";
+
+    /// <summary>The test logger could not open the store; nothing is recorded for this test run.</summary>
+    public const string LoggerStoreUnavailable = "WANDB053";
+
+    /// <summary>The reports could not be refreshed at the end of the test run.</summary>
+    public const string TestReportsNotWritten = "WANDB054";
+
+    /// <summary>Recording did not finish in time at the end of the test run; the rest was abandoned.</summary>
+    public const string TestRecordingTimedOut = "WANDB055";
+
+    /// <summary>A data-driven test called a plain <c>Run.Init()</c> and its data row cannot be known, so that test gets a second run.</summary>
+    public const string DataRowNotIdentified = "WANDB056";
+
+    /// <summary>A logger parameter (or its variable) has a value the logger does not know; its default is used.</summary>
+    public const string UnknownLoggerParameterValue = "WANDB057";
+
     /// <summary>The PostgreSQL store could not be reached when a run opened; the run starts anyway.</summary>
     public const string PostgresUnreachableAtStart = "WANDB070";
 
@@ -46,11 +97,14 @@ internal static class WarningCodes
     /// <summary>A folder given to merge holds no run store.</summary>
     public const string MergeSourceEmpty = "WANDB082";
 
-    /// <summary>The folders or destination given to the merge are not usable (an error: the merge did not run).</summary>
+    /// <summary>The folders or destination given to the merge are not usable (an error: the merge did not run; also written by Wandb.Merge.targets).</summary>
     public const string MergeInvalidInput = "WANDB083";
 
     /// <summary>The merge destination could not be written (an error: the merge stopped; what was merged stays).</summary>
     public const string MergeFailed = "WANDB084";
+
+    /// <summary>The Markdown summary could not be appended to the CI job summary (GITHUB_STEP_SUMMARY).</summary>
+    public const string StepSummaryNotAppended = "WANDB090";
 
     /// <summary>A W&amp;B transaction log ends inside a record (a torn last block); the records before it were imported.</summary>
     public const string WandbLogTorn = "WANDB120";
@@ -67,7 +121,7 @@ internal static class WarningCodes
     /// <summary>A folder given to import holds no W&amp;B run.</summary>
     public const string WandbNothingToImport = "WANDB124";
 
-    /// <summary>The paths or folders given to export or import are not usable (an error: nothing ran).</summary>
+    /// <summary>The paths or folders given to export or import are not usable (an error: nothing ran; also written by Wandb.Export.targets).</summary>
     public const string WandbInvalidInput = "WANDB125";
 
     /// <summary>An export or import stopped because a file or the store could not be written (an error; what was done stays).</summary>

@@ -53,7 +53,7 @@ internal sealed class OutputLogFile : IDisposable
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 _failed = true;
-                _output.Warning(MLNetWarningCodes.OutputLogNotWritable, $"Cannot write the ML.NET output log {Path} ({ex.Message}); further messages are not copied. Training and metrics are unaffected.");
+                _output.Warning(WarningCodes.OutputLogNotWritable, $"Cannot write the ML.NET output log {Path} ({ex.Message}); further messages are not copied. Training and metrics are unaffected.");
             }
         }
     }

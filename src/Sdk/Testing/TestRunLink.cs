@@ -21,9 +21,6 @@ internal static class TestRunLink
     /// <summary>Set to <c>1</c> by the test logger for the processes that run the tests.</summary>
     public const string LoggerVariable = "WANDB_TEST_LOGGER";
 
-    /// <summary>Printed when a data-driven test calls a plain <c>Run.Init()</c> and its data row cannot be known, so that test gets a second run.</summary>
-    public const string DataRowWarning = "WANDB056";
-
     /// <summary>Makes every later <c>Run.Init</c> of this process join the logger's run of the test it runs in.</summary>
     public static void Install() => RunInitHook.Install((options, context) => Apply(options, context.Environment, context.Output));
 
@@ -71,7 +68,7 @@ internal static class TestRunLink
             // The stack names the method but not the data row, so the logger's run cannot be found: say so
             // rather than leave the user wondering why the test has two runs.
             output.Warning(
-                DataRowWarning,
+                WarningCodes.DataRowNotIdentified,
                 $"Run.Init() in the data-driven test {testClass.Name}.{method.Name} cannot tell which data row it runs for (no MSTest TestContext.Current), so its metrics go to a run of their own, next to the test logger's. Use WandbTest.Init(TestContext), or WandbTest.Init(fullyQualifiedName, displayName, assembly) for other frameworks, to log onto the test's own run.");
             return;
         }

@@ -1,5 +1,5 @@
 using Microsoft.Build.Framework;
-using Wandb.Build.Tasks.Diagnostics;
+using Wandb.Diagnostics;
 
 namespace Wandb.Build.Tasks.Config;
 
@@ -31,7 +31,7 @@ internal static class BuildConfig
             if (global.Key is null)
             {
                 warn(
-                    BuildWarningCodes.ConfigPropertyNotReadable,
+                    WarningCodes.ConfigPropertyNotReadable,
                     $"WandbConfigProperties names '{name}', but '{name}' was not given on the command line (-p:{name}=...), and MSBuild lets tasks read only such global properties. It is left out of the run's config. To record the project's value, add <WandbConfig Include=\"{name}\" Value=\"$({name})\" />.");
                 continue;
             }
@@ -46,7 +46,7 @@ internal static class BuildConfig
             if (!names.Contains("Value", StringComparer.OrdinalIgnoreCase))
             {
                 warn(
-                    BuildWarningCodes.ConfigItemWithoutValue,
+                    WarningCodes.ConfigItemWithoutValue,
                     $"The WandbConfig item '{name}' has no Value metadata (or an empty one) and is left out of the run's config. Write <WandbConfig Include=\"{name}\" Value=\"...\" />.");
                 continue;
             }

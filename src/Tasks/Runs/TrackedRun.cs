@@ -1,5 +1,6 @@
 using Wandb.Build.Tasks.Diagnostics;
 using Wandb.Build.Tasks.Environment;
+using Wandb.Diagnostics;
 using Wandb.Storage;
 
 namespace Wandb.Build.Tasks.Runs;
@@ -32,7 +33,7 @@ internal sealed class TrackedRun
             }
             catch (Exception ex)
             {
-                output.Warning(BuildWarningCodes.RunNotStarted, $"The run {runId} of target {targetName} could not be created: {ex.Message}");
+                output.Warning(WarningCodes.TrackedRunNotStarted, $"The run {runId} of target {targetName} could not be created: {ex.Message}");
                 return null;
             }
         });
@@ -51,7 +52,7 @@ internal sealed class TrackedRun
     {
         if (!_started.Wait(StartTimeout))
         {
-            Output.Warning(BuildWarningCodes.RunNotFinished, $"The run {RunId} of target {TargetName} was still being created after {StartTimeout.TotalSeconds:0} s; the store may hang.");
+            Output.Warning(WarningCodes.TrackedRunNotFinished, $"The run {RunId} of target {TargetName} was still being created after {StartTimeout.TotalSeconds:0} s; the store may hang.");
             return null;
         }
 

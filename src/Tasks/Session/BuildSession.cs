@@ -73,7 +73,7 @@ internal sealed class BuildSession : IDisposable
             if (_fallbackBuildId is null)
             {
                 _fallbackBuildId = RunId.Generate();
-                Diagnostics.BuildLog.Problem(log, strict, Diagnostics.BuildWarningCodes.BuildIdUnavailable, $"The id shared by every project of this build is not available, so projects built on other MSBuild nodes may get another group than build-{_fallbackBuildId}. Set WandbRunGroup or WANDB_RUN_GROUP to choose one.");
+                Diagnostics.BuildLog.Problem(log, strict, WarningCodes.BuildIdUnavailable, $"The id shared by every project of this build is not available, so projects built on other MSBuild nodes may get another group than build-{_fallbackBuildId}. Set WandbRunGroup or WANDB_RUN_GROUP to choose one.");
             }
 
             return _fallbackBuildId;
@@ -139,7 +139,7 @@ internal sealed class BuildSession : IDisposable
             }
             catch (Exception ex)
             {
-                _reports.Output.Warning(Diagnostics.BuildWarningCodes.RunNotFinished, $"The run {run.RunId} of target {run.TargetName} could not be closed as failed: {ex.Message}");
+                _reports.Output.Warning(WarningCodes.TrackedRunNotFinished, $"The run {run.RunId} of target {run.TargetName} could not be closed as failed: {ex.Message}");
             }
         }
 
@@ -153,7 +153,7 @@ internal sealed class BuildSession : IDisposable
             catch (Exception ex)
             {
                 // The build is over and must keep its result; a report failure is only worth a warning.
-                _reports.Output.Warning(Diagnostics.BuildWarningCodes.ReportsNotWritten, $"The reports of {store.Location} could not be refreshed: {ex.Message} Runs already written are kept; write the reports again with ReportWriter.WriteAll once the store can be written.");
+                _reports.Output.Warning(WarningCodes.BuildReportsNotWritten, $"The reports of {store.Location} could not be refreshed: {ex.Message} Runs already written are kept; write the reports again with ReportWriter.WriteAll once the store can be written.");
             }
         }
     }

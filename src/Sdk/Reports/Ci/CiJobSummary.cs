@@ -48,7 +48,7 @@ internal static class CiJobSummary
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or TimeoutException)
         {
-            output.Warning("WANDB090", $"Could not append the summary to GITHUB_STEP_SUMMARY ({summaryPath}): {ex.Message}");
+            output.Warning(WarningCodes.StepSummaryNotAppended, $"Could not append the summary to GITHUB_STEP_SUMMARY ({summaryPath}): {ex.Message}");
         }
     }
 }
