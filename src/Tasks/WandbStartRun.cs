@@ -1,5 +1,4 @@
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 using Wandb.Build.Tasks.Config;
 using Wandb.Build.Tasks.Diagnostics;
 using Wandb.Build.Tasks.Environment;

@@ -1,5 +1,4 @@
 using Wandb.Build.Tasks.Export;
-using Wandb.Build.Tasks.Tests.Fakes;
 using Wandb.Environment;
 using Wandb.Runs;
 

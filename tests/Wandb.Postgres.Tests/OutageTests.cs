@@ -1,7 +1,6 @@
 using Wandb.Diagnostics;
 using Wandb.Postgres.Tests.Infrastructure;
 using Wandb.Runs;
-using Wandb.Storage;
 using Wandb.Storage.Merging;
 using Wandb.Storage.Postgres;
 

@@ -1,7 +1,6 @@
 using Newtonsoft.Json.Linq;
 using Wandb.Postgres.Tests.Infrastructure;
 using Wandb.Reports;
-using Wandb.Storage;
 using Wandb.Storage.Merging;
 
 namespace Wandb.Postgres.Tests;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Wandb.Grouping;
 using Wandb.Reports;
 using Wandb.Storage;
 

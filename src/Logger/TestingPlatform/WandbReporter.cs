@@ -8,8 +8,8 @@ using Microsoft.Testing.Platform.Extensions.TestHost;
 using Microsoft.Testing.Platform.Messages;
 using Microsoft.Testing.Platform.OutputDevice;
 using Microsoft.Testing.Platform.Services;
-using Wandb.TestLogger.Reporting;
 using Wandb.Testing;
+using Wandb.TestLogger.Reporting;
 
 namespace Wandb.TestLogger.TestingPlatform;
 

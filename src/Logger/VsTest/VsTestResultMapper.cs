@@ -1,6 +1,6 @@
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
-using Wandb.TestLogger.Reporting;
 using Wandb.Testing;
+using Wandb.TestLogger.Reporting;
 using VsOutcome = Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome;
 
 namespace Wandb.TestLogger.VsTest;

@@ -98,7 +98,7 @@ public sealed class MLContextCapture : IDisposable
                     _curveRows++;
                     if (_options.TestFrequency is > 0 and var frequency)
                     {
-                        long trees = (long)_curveRows * frequency;
+                        var trees = (long)_curveRows * frequency;
                         if (_options.NumberOfTrees is > 0 and var total && trees > total)
                         {
                             trees = total;

@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Reflection;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
 namespace Wandb.MLNet;

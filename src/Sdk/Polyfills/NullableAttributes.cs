@@ -1,21 +1,20 @@
 // netstandard2.0 lacks the nullable flow attributes; the compiler recognises them by name.
-namespace System.Diagnostics.CodeAnalysis
+namespace System.Diagnostics.CodeAnalysis;
+
+[AttributeUsage(AttributeTargets.Parameter)]
+internal sealed class NotNullWhenAttribute : Attribute
 {
-    [AttributeUsage(AttributeTargets.Parameter)]
-    internal sealed class NotNullWhenAttribute : Attribute
-    {
-        public NotNullWhenAttribute(bool returnValue) => ReturnValue = returnValue;
+    public NotNullWhenAttribute(bool returnValue) => ReturnValue = returnValue;
 
-        public bool ReturnValue { get; }
-    }
+    public bool ReturnValue { get; }
+}
 
-    [AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property | AttributeTargets.ReturnValue)]
-    internal sealed class MaybeNullAttribute : Attribute
-    {
-    }
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property | AttributeTargets.ReturnValue)]
+internal sealed class MaybeNullAttribute : Attribute
+{
+}
 
-    [AttributeUsage(AttributeTargets.Method)]
-    internal sealed class DoesNotReturnAttribute : Attribute
-    {
-    }
+[AttributeUsage(AttributeTargets.Method)]
+internal sealed class DoesNotReturnAttribute : Attribute
+{
 }

@@ -1,6 +1,5 @@
 using Wandb.Diagnostics;
 using Wandb.Environment;
-using Wandb.Settings;
 using Wandb.Storage.Batches;
 
 namespace Wandb.Storage;

@@ -1,7 +1,6 @@
 using Wandb.Build.Tasks.Diagnostics;
 using Wandb.Build.Tasks.Environment;
 using Wandb.Diagnostics;
-using Wandb.Storage;
 
 namespace Wandb.Build.Tasks.Runs;
 

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using Wandb.Benchmarks.Harness;
 
 namespace Wandb.Benchmarks.TestLogger;

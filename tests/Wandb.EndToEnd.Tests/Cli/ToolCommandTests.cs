@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Npgsql;
-using Wandb.EndToEnd.Tests.Infrastructure;
 
 namespace Wandb.EndToEnd.Tests.Cli;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Wandb.EndToEnd.Tests.Infrastructure;
 
 namespace Wandb.EndToEnd.Tests.TestLogger;

@@ -1,5 +1,3 @@
-using Wandb.EndToEnd.Tests.Infrastructure;
-
 namespace Wandb.EndToEnd.Tests.TestLogger;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Globalization;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Wandb.MLNet.Tests.Infrastructure;
 
 namespace Wandb.MLNet.Tests.CrossValidation;

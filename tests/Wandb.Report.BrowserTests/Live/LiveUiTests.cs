@@ -19,9 +19,9 @@ public sealed class LiveUiTests
             var page = await context.NewPageAsync();
             var errors = new List<string>();
             var foreign = new List<string>();
-            page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+            page.Console += (_, m) => { if (m.Type == "error") { errors.Add(m.Text); } };
             page.PageError += (_, e) => errors.Add(e);
-            page.Request += (_, r) => { if (!r.Url.StartsWith(server.Url.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal)) foreign.Add(r.Url); };
+            page.Request += (_, r) => { if (!r.Url.StartsWith(server.Url.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal)) { foreign.Add(r.Url); } };
             await page.GotoAsync(server.Url.ToString());
             await page.WaitForSelectorAsync("html[data-ready=true]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
             Assert.AreEqual(0, await page.Locator("[data-testid=chart]").CountAsync(), "no run, no chart yet");

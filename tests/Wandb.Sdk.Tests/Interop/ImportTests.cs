@@ -1,6 +1,5 @@
 using Wandb.Interop.Import;
 using Wandb.Interop.Protocol;
-using Wandb.Sdk.Tests.Fakes;
 
 namespace Wandb.Sdk.Tests.Interop;
 

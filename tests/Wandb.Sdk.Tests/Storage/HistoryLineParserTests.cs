@@ -1,5 +1,4 @@
 using System.Globalization;
-using Wandb.Storage;
 using Wandb.Storage.Codec;
 
 namespace Wandb.Sdk.Tests.Storage;

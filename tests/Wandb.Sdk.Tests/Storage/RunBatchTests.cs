@@ -1,4 +1,3 @@
-using Wandb.Environment;
 using Wandb.Sdk.Tests.Fakes;
 using Wandb.Storage;
 using Wandb.Storage.Batches;

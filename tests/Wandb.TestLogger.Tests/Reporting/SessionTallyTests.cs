@@ -1,6 +1,6 @@
+using Wandb.Testing;
 using Wandb.TestLogger.Reporting;
 using Wandb.TestLogger.Tests.Fakes;
-using Wandb.Testing;
 
 namespace Wandb.TestLogger.Tests.Reporting;
 

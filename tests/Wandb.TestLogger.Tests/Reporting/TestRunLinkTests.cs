@@ -3,9 +3,9 @@ using System.Runtime.Versioning;
 using Wandb.Environment;
 using Wandb.Runs;
 using Wandb.Storage;
+using Wandb.Testing;
 using Wandb.TestLogger.Reporting;
 using Wandb.TestLogger.Tests.Fakes;
-using Wandb.Testing;
 
 namespace Wandb.TestLogger.Tests.Reporting;
 

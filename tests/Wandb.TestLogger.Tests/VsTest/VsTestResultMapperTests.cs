@@ -1,7 +1,7 @@
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
+using Wandb.TestLogger.VsTest;
 using TestOutcome = Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome;
 using VsTestResult = Microsoft.VisualStudio.TestPlatform.ObjectModel.TestResult;
-using Wandb.TestLogger.VsTest;
 
 namespace Wandb.TestLogger.Tests.VsTest;
 

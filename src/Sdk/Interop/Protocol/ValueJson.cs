@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using Newtonsoft.Json;
-using Wandb.Storage;
 using Wandb.Storage.Codec;
 
 namespace Wandb.Interop.Protocol;

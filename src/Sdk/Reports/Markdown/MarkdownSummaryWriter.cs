@@ -1,6 +1,5 @@
 using System.Globalization;
 using Wandb.Grouping;
-using Wandb.Grouping.Statistics;
 using Wandb.Storage;
 
 namespace Wandb.Reports.Markdown;

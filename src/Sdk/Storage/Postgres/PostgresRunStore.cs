@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Newtonsoft.Json;
 using Npgsql;
-using NpgsqlTypes;
 using Wandb.Diagnostics;
 using Wandb.Environment;
 using Wandb.Storage.Codec;
