@@ -1,4 +1,5 @@
 using Wandb.Postgres.Tests.Infrastructure;
+using Wandb.Storage.Merging;
 
 namespace Wandb.Postgres.Tests;
 
@@ -34,5 +35,52 @@ public sealed class CrashTests
         var stored = PostgresServer.Scalar(_connection, "SELECT count(*) FROM wandb_history WHERE run_id = 'killed-run'");
         Assert.IsTrue(stored >= run.HistoryRows, $"every row the last heartbeat counted ({run.HistoryRows}) is stored ({stored})");
         CollectionAssert.AreEqual(Enumerable.Range(0, (int)stored).Select(i => (long)i).ToList(), store.ReadHistory("killed-run").Select(r => r.Step).ToList(), "rows sent before the kill are whole and in order");
+    }
+
+    [TestMethod]
+    public void Writers_killed_at_random_moments_lose_nothing_they_logged_before_the_last_flush_once_the_spill_folder_is_pushed()
+    {
+        var random = new Random();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            using var spill = new TempFolder("random-kill");
+            var id = "random-kill-" + attempt;
+            using var process = WriterProcess.Start(_connection, spill.Path, id, "cv-crash", int.MaxValue);
+            var confirmed = WaitForLogged(process, random.Next(10_000, 60_000));
+            // Rows logged this long before the kill have been handed to the operating system.
+            Thread.Sleep(random.Next(300, 700));
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+
+            var output = new RecordingOutput();
+            using (var destination = new PostgresMergeDestination(TestRuns.OpenPostgres(_connection, spill.Path, output)))
+            {
+                StoreMerger.Merge(new[] { spill.Path }, destination, output);
+            }
+
+            var store = TestRuns.OpenPostgres(_connection, spill.Path, output);
+            var rows = store.ReadHistory(id).ToList();
+            var run = store.GetRun(id)!;
+            Assert.IsTrue(rows.Count >= confirmed, $"{rows.Count} rows after pushing the spill folder, {confirmed} logged at least 300 ms before the kill");
+            CollectionAssert.AreEqual(Enumerable.Range(0, rows.Count).Select(i => (long)i).ToList(), rows.Select(r => r.Step).ToList(), "a gapless prefix, no row twice");
+            Assert.AreEqual(RunState.Crashed, run.State);
+            Assert.AreEqual(rows.Count, run.HistoryRows, "the run counts exactly the rows its history holds");
+            Assert.AreEqual(rows[^1].Values["loss"], run.Summary["loss"], "the summary is the last surviving row");
+        }
+    }
+
+    private static long WaitForLogged(System.Diagnostics.Process process, long target)
+    {
+        long logged = 0;
+        while (logged < target)
+        {
+            var line = process.StandardOutput.ReadLine() ?? throw new AssertFailedException("the writer ended early: " + process.StandardError.ReadToEnd());
+            if (line.StartsWith("logged ", StringComparison.Ordinal))
+            {
+                logged = long.Parse(line.Substring(7), System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return logged;
     }
 }

@@ -5,7 +5,8 @@ namespace Wandb.Postgres.Tests.Infrastructure;
 
 /// <summary>
 /// A real separate process that logs rows through the public SDK, exactly as a training program would:
-/// the store comes from WANDB_STORE in its environment. Arguments: run id, group, rows.
+/// the store comes from WANDB_STORE in its environment. Arguments: run id, group, rows. It prints
+/// <c>logged N</c> every 5,000 rows, so a test knows how far it got before killing it.
 /// </summary>
 public static class WriterProcess
 {
@@ -19,6 +20,11 @@ public static class WriterProcess
         for (var i = 0; i < rows; i++)
         {
             run.Log(new Dictionary<string, double> { ["loss"] = 1.0 / (i + 1), ["accuracy"] = i / (double)rows });
+            if ((i + 1) % 5_000 == 0)
+            {
+                Console.WriteLine($"logged {i + 1}");
+                Console.Out.Flush();
+            }
         }
 
         run.Finish();

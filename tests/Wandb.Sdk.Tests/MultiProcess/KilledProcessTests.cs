@@ -33,4 +33,53 @@ public sealed class KilledProcessTests
         CollectionAssert.AreEqual(Enumerable.Range(0, steps.Count).Select(i => (long)i).ToList(), steps, "no row is lost or duplicated before the last flush");
         Assert.AreEqual(RunState.Crashed, reader.GetRun("killed01")!.State);
     }
+
+    [TestMethod]
+    [Timeout(120_000, CooperativeCancellation = true)]
+    public void Processes_killed_at_random_moments_keep_a_gapless_prefix_of_their_rows_and_a_summary_that_agrees_with_it()
+    {
+        using var store = new TempStore();
+        var random = new Random();
+        var writers = Enumerable.Range(0, 3)
+            .Select(i => (Id: "randkil" + i, Process: WriterProcess.Start("0 --forever", new Dictionary<string, string> { ["WANDB_DIR"] = store.Root, ["WANDB_RUN_ID"] = "randkil" + i })))
+            .ToList();
+
+        var confirmed = new long[writers.Count];
+        for (var i = 0; i < writers.Count; i++)
+        {
+            // Each writer dies at its own moment: after 5,000 to 40,000 rows and a pause of 300-800 ms.
+            var target = random.Next(5_000, 40_000);
+            confirmed[i] = WaitForLogged(writers[i].Process, target);
+            Thread.Sleep(random.Next(300, 800));
+            writers[i].Process.Kill();
+            writers[i].Process.WaitForExit();
+        }
+
+        var reader = store.Reader();
+        for (var i = 0; i < writers.Count; i++)
+        {
+            var rows = reader.ReadHistory(writers[i].Id).ToList();
+            var run = reader.GetRun(writers[i].Id)!;
+            Assert.AreEqual(RunState.Crashed, run.State);
+            Assert.IsTrue(rows.Count >= confirmed[i], $"{rows.Count} rows on disk, {confirmed[i]} logged at least 300 ms before the kill");
+            CollectionAssert.AreEqual(Enumerable.Range(0, rows.Count).Select(s => (long)s).ToList(), rows.Select(r => r.Step).ToList(), "no row is lost or duplicated before the last one on disk");
+            Assert.AreEqual(rows.Count, run.HistoryRows, "the run counts exactly the rows its history holds");
+            Assert.AreEqual(rows[^1].Values["m0"], run.Summary["m0"], "the summary is the last surviving row, neither ahead of nor behind the history");
+        }
+    }
+
+    private static long WaitForLogged(System.Diagnostics.Process process, long target)
+    {
+        long logged = 0;
+        while (logged < target)
+        {
+            var line = process.StandardOutput.ReadLine() ?? throw new AssertFailedException("writer ended early: " + process.StandardError.ReadToEnd());
+            if (line.StartsWith("logged ", StringComparison.Ordinal))
+            {
+                logged = long.Parse(line.Substring(7), System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return logged;
+    }
 }
