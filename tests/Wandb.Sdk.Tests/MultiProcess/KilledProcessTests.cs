@@ -40,28 +40,25 @@ public sealed class KilledProcessTests
     {
         using var store = new TempStore();
         var random = new Random();
-        var writers = Enumerable.Range(0, 3)
-            .Select(i => (Id: "randkil" + i, Process: WriterProcess.Start("0 --forever", new Dictionary<string, string> { ["WANDB_DIR"] = store.Root, ["WANDB_RUN_ID"] = "randkil" + i })))
-            .ToList();
-
-        var confirmed = new long[writers.Count];
-        for (var i = 0; i < writers.Count; i++)
+        var ids = Enumerable.Range(0, 3).Select(i => "randkil" + i).ToList();
+        var confirmed = new long[ids.Count];
+        for (var i = 0; i < ids.Count; i++)
         {
-            // Each writer dies at its own moment: after 5,000 to 40,000 rows and a pause of 300-800 ms.
-            var target = random.Next(5_000, 40_000);
-            confirmed[i] = WaitForLogged(writers[i].Process, target);
-            Thread.Sleep(random.Next(300, 800));
-            writers[i].Process.Kill();
-            writers[i].Process.WaitForExit();
+            // One writer at a time, each killed at its own moment: after 5,000 to 40,000 rows and a pause of 500-900 ms.
+            var process = WriterProcess.Start("0 --forever", new Dictionary<string, string> { ["WANDB_DIR"] = store.Root, ["WANDB_RUN_ID"] = ids[i] });
+            confirmed[i] = WaitForLogged(process, random.Next(5_000, 40_000));
+            Thread.Sleep(random.Next(500, 900));
+            process.Kill();
+            process.WaitForExit();
         }
 
         var reader = store.Reader();
-        for (var i = 0; i < writers.Count; i++)
+        for (var i = 0; i < ids.Count; i++)
         {
-            var rows = reader.ReadHistory(writers[i].Id).ToList();
-            var run = reader.GetRun(writers[i].Id)!;
+            var rows = reader.ReadHistory(ids[i]).ToList();
+            var run = reader.GetRun(ids[i])!;
             Assert.AreEqual(RunState.Crashed, run.State);
-            Assert.IsTrue(rows.Count >= confirmed[i], $"{rows.Count} rows on disk, {confirmed[i]} logged at least 300 ms before the kill");
+            Assert.IsTrue(rows.Count >= confirmed[i], $"{rows.Count} rows on disk, {confirmed[i]} logged at least 500 ms before the kill");
             CollectionAssert.AreEqual(Enumerable.Range(0, rows.Count).Select(s => (long)s).ToList(), rows.Select(r => r.Step).ToList(), "no row is lost or duplicated before the last one on disk");
             Assert.AreEqual(rows.Count, run.HistoryRows, "the run counts exactly the rows its history holds");
             Assert.AreEqual(rows[^1].Values["m0"], run.Summary["m0"], "the summary is the last surviving row, neither ahead of nor behind the history");

@@ -1,5 +1,8 @@
+using Wandb.Environment;
 using Wandb.Runs;
 using Wandb.Sdk.Tests.Fakes;
+using Wandb.Storage;
+using Wandb.Storage.Folder;
 
 namespace Wandb.Sdk.Tests.Storage;
 
@@ -13,20 +16,31 @@ public sealed class StoreFaultTests
         var blocker = Path.Combine(store.Root, "a-file");
         File.WriteAllText(blocker, "not a folder");
         var unwritable = Path.Combine(blocker, "store");
-
-        var run = store.Init(new RunOptions { Dir = unwritable });
-        for (var i = 0; i < 100; i++)
+        var fallback = FallbackFolder.For(unwritable);
+        try
         {
-            run.Log("loss", i);
+            var run = store.Init(new RunOptions { Dir = unwritable });
+            for (var i = 0; i < 100; i++)
+            {
+                run.Log("loss", i);
+            }
+
+            run.Summary["best"] = 1;
+            Assert.AreEqual(99.0, run.Summary["loss"]);
+            run.Finish();
+
+            Assert.AreEqual(1, store.Output.Codes.Count(c => c == "WANDB001"), string.Join("\n", store.Output.Warnings));
+            StringAssert.Contains(store.Output.Warnings.First().Message, unwritable);
+            Assert.AreEqual(RunState.Finished, run.State);
+            Assert.AreEqual(100, new FolderRunStore(fallback, PhysicalStoreFileSystem.Instance, store.Output, SystemClock.Instance).ReadHistory(run.Id).Count(), "the rows wait in the fallback folder");
         }
-
-        run.Summary["best"] = 1;
-        Assert.AreEqual(99.0, run.Summary["loss"]);
-        run.Finish();
-
-        Assert.AreEqual(1, store.Output.Codes.Count(c => c == "WANDB001"), string.Join("\n", store.Output.Warnings));
-        StringAssert.Contains(store.Output.Warnings.First().Message, unwritable);
-        Assert.AreEqual(RunState.Finished, run.State);
+        finally
+        {
+            if (Directory.Exists(fallback))
+            {
+                Directory.Delete(fallback, recursive: true);
+            }
+        }
     }
 
     [TestMethod]

@@ -1,5 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using Wandb.Diagnostics;
+using Wandb.Environment;
+using Wandb.Runs;
+using Wandb.Storage.Codec;
 
 namespace Wandb.Storage.Folder;
 
@@ -15,6 +19,20 @@ internal static class FallbackFolder
 
     public static string For(string storeLocation) =>
         Path.Combine(Path.GetTempPath(), ParentFolder, SafeName(storeLocation) + "-" + ShortHash(storeLocation));
+
+    /// <summary>The fallback of writer <paramref name="writerId"/> of <paramref name="run"/>, for the store <paramref name="store"/>.</summary>
+    public static RunFallback Create(RunStore store, IStoreFileSystem fs, IWandbOutput output, IClock clock, RunMetadataFile run, string writerId)
+    {
+        var directory = For(store.Location);
+        return new RunFallback(run.Id, directory, store.MergeInstruction(directory), firstSeq =>
+        {
+            var fallback = new FolderRunStore(directory, fs, output, clock);
+            fallback.OpenRun(run, ResumeMode.Allow);
+            var marker = new SpillMarker { Writer = writerId, FirstSeq = firstSeq, Store = store.Location, SpilledAt = clock.UtcNow, Run = run };
+            fs.WriteAtomic(SpillMarker.PathIn(fallback.Layout, run.Id, writerId), StoreCodec.Serialize(marker), durable: false);
+            return fallback.CreateWriter(run.Id, writerId);
+        });
+    }
 
     // The last segment of a folder (or of a postgresql:// location without its query), reduced to characters
     // that are safe in a file name; never a path of its own.

@@ -15,6 +15,9 @@ internal static class PostgresHistory
         "SELECT @run, @writer, u.seq, u.step, u.ts, u.line FROM unnest(@seqs, @steps, @tss, @lines) AS u(seq, step, ts, line) " +
         "ON CONFLICT DO NOTHING";
 
+    private const string ReadWriterSql =
+        "SELECT line FROM wandb_history WHERE run_id = @run AND writer = @writer AND seq >= @from ORDER BY seq";
+
     private const string ReadSql =
         "SELECT line FROM wandb_history WHERE run_id = @run ORDER BY step, ts, writer COLLATE \"C\", seq";
 
@@ -64,6 +67,20 @@ internal static class PostgresHistory
     {
         using var command = new NpgsqlCommand(ReadSql, connection);
         command.Parameters.Add(new NpgsqlParameter("run", NpgsqlDbType.Text) { Value = runId });
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return reader.GetString(0);
+        }
+    }
+
+    /// <summary>Streams one writer's lines from row <paramref name="fromSeq"/> on, in the order it wrote them.</summary>
+    public static IEnumerable<string> ReadWriterLines(NpgsqlConnection connection, string runId, string writerId, long fromSeq)
+    {
+        using var command = new NpgsqlCommand(ReadWriterSql, connection);
+        command.Parameters.Add(new NpgsqlParameter("run", NpgsqlDbType.Text) { Value = runId });
+        command.Parameters.Add(new NpgsqlParameter("writer", NpgsqlDbType.Text) { Value = writerId });
+        command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Bigint) { Value = fromSeq });
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
