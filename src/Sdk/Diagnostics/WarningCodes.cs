@@ -40,8 +40,11 @@ internal static class WarningCodes
     /// <summary>The PostgreSQL store could not be reached when a run opened; the run starts anyway.</summary>
     public const string PostgresUnreachableAtStart = "WANDB070";
 
-    /// <summary>The PostgreSQL store stayed unreachable; a writer spilled the rest of its run to the local folder store.</summary>
+    /// <summary>A PostgreSQL writer ended with rows (or its final state) the server had not taken; they wait in the spill folder for a push.</summary>
     public const string PostgresSpilled = "WANDB071";
+
+    /// <summary>The spill folder cannot be written; a PostgreSQL writer keeps the rows the server lacks in memory only.</summary>
+    public const string SpillFolderNotWritable = "WANDB072";
 
     /// <summary>Merging stores found one run id with different runs behind it; the destination's run was kept.</summary>
     public const string MergeRunConflict = "WANDB080";

@@ -62,6 +62,27 @@ internal static class PostgresHistory
         importer.Complete();
     }
 
+    /// <summary>Appends consecutive batches of one writer with one binary COPY.</summary>
+    public static void Copy(NpgsqlConnection connection, string runId, string writerId, IReadOnlyList<LineBatch> batches)
+    {
+        using var importer = connection.BeginBinaryImport("COPY wandb_history (run_id, writer, seq, step, ts, line) FROM STDIN (FORMAT BINARY)");
+        foreach (var batch in batches)
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                importer.StartRow();
+                importer.Write(runId, NpgsqlDbType.Text);
+                importer.Write(writerId, NpgsqlDbType.Text);
+                importer.Write(batch.FirstSeq + i, NpgsqlDbType.Bigint);
+                importer.Write(batch.Steps[i], NpgsqlDbType.Bigint);
+                importer.Write(batch.Timestamps[i], NpgsqlDbType.Double);
+                importer.Write(batch.Lines[i], NpgsqlDbType.Text);
+            }
+        }
+
+        importer.Complete();
+    }
+
     /// <summary>Streams a run's lines in the order the folder store merges writers: by step, then timestamp, then writer.</summary>
     public static IEnumerable<string> ReadLines(NpgsqlConnection connection, string runId)
     {
