@@ -1,4 +1,5 @@
 using System.Text;
+using Wandb.Json;
 using Wandb.Runs;
 using Wandb.Storage.Codec;
 
@@ -11,6 +12,10 @@ namespace Wandb.Storage.Postgres;
 /// </summary>
 internal sealed class LineBatch
 {
+    private const string StepHead = "{\"" + JsonFields.Step + "\":";
+    private const string RuntimeHead = ",\"" + JsonFields.Runtime + "\":";
+    private const string TimestampHead = ",\"" + JsonFields.Timestamp + "\":";
+
     public LineBatch(long firstSeq, long[] steps, double[] timestamps, string[] lines)
     {
         FirstSeq = firstSeq;
@@ -56,11 +61,61 @@ internal sealed class LineBatch
         var timestamps = new double[lines.Count];
         for (var i = 0; i < lines.Count; i++)
         {
-            var row = parser.TryParse(lines[i]) ?? throw new IOException($"Line {firstSeq + i} of the spill folder's copy cannot be read back.");
-            steps[i] = row.Step;
-            timestamps[i] = row.Timestamp;
+            if (!TryReadHead(lines[i], out steps[i], out timestamps[i]))
+            {
+                var row = parser.TryParse(lines[i]) ?? throw new IOException($"Row {firstSeq + i} of the spill folder's copy cannot be read back.");
+                steps[i] = row.Step;
+                timestamps[i] = row.Timestamp;
+            }
         }
 
         return new LineBatch(firstSeq, steps, timestamps, lines.ToArray());
+    }
+
+    /// <summary>
+    /// Reads the step and timestamp from the head every line of <see cref="HistoryLineWriter"/> starts with,
+    /// <c>{"_step":3,"_runtime":1.5,"_timestamp":1764433739.25,</c>, without parsing the metrics: catching up
+    /// after an outage reads millions of lines back.
+    /// </summary>
+    private static bool TryReadHead(string line, out long step, out double timestamp)
+    {
+        step = 0;
+        timestamp = 0;
+        var i = StepHead.Length;
+        if (!line.StartsWith(StepHead, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var digits = i;
+        for (; i < line.Length && line[i] >= '0' && line[i] <= '9'; i++)
+        {
+            if (step > (long.MaxValue - 9) / 10)
+            {
+                return false;
+            }
+
+            step = (step * 10) + (line[i] - '0');
+        }
+
+        if (i == digits || string.CompareOrdinal(line, i, RuntimeHead, 0, RuntimeHead.Length) != 0)
+        {
+            return false;
+        }
+
+        i = line.IndexOf(',', i + RuntimeHead.Length);
+        if (i < 0 || string.CompareOrdinal(line, i, TimestampHead, 0, TimestampHead.Length) != 0)
+        {
+            return false;
+        }
+
+        var start = i + TimestampHead.Length;
+        var end = start;
+        while (end < line.Length && line[end] != ',' && line[end] != '}')
+        {
+            end++;
+        }
+
+        return DecimalParser.TryParse(line, start, end, out timestamp);
     }
 }

@@ -28,6 +28,8 @@ internal sealed class SpillJournal : IDisposable
     private readonly List<(long Seq, long Offset)> _starts = new();
     private readonly StringBuilder _builder = new();
     private Stream? _append;
+    private long _firstSeq;
+    private long _endSeq;
     private long _length;
     private int _generation;
 
@@ -85,9 +87,6 @@ internal sealed class SpillJournal : IDisposable
             }
         }
     }
-
-    private long _firstSeq;
-    private long _endSeq;
 
     private string HistoryPath => _layout.HistoryPath(_run.Id, _writerId);
 
