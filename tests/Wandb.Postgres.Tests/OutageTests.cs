@@ -140,7 +140,7 @@ public sealed class OutageTests
         var limits = RecorderLimits.Default with { MaxBufferedRows = 5_000 };
         var ids = new[] { fault + "-a", fault + "-b" };
         var runs = ids.Select(id => TestRuns.Init(new RunOptions { Id = id, Group = "full-rate" }, _connection, folder.Path, output, limits)).ToList();
-        var loggers = runs.Select(run => new PacedLogger(run, 20_000)).ToList();
+        var loggers = runs.Select(run => new PacedLogger(run, 20_000, TimeSpan.FromMinutes(2))).ToList();
         Thread.Sleep(1_500);
         if (fault == "restart")
         {

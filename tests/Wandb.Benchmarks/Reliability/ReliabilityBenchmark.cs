@@ -91,7 +91,7 @@ public sealed class ReliabilityBenchmark : IBenchmark
         var store = new PostgresRunStore(PostgresConnectionInfo.Parse(connection, "WANDB_STORE"), folder, PhysicalStoreFileSystem.Instance, output, SystemClock.Instance, PostgresStoreOptions.Default);
         var group = "outage-" + Guid.NewGuid().ToString("N").Substring(0, 6);
         var runs = Enumerable.Range(0, Writers)
-            .Select(_ => new PacedRun(Wandb.Run.Init(new RunOptions { Group = group, Dir = folder }, Context(folder, output), store), rate, Before + length + After + TimeSpan.FromSeconds(30)))
+            .Select(_ => new PacedLogger(Wandb.Run.Init(new RunOptions { Group = group, Dir = folder }, Context(folder, output), store), rate, Before + length + After + TimeSpan.FromSeconds(30)))
             .ToList();
 
         Thread.Sleep(Before);

@@ -70,12 +70,25 @@ internal sealed class PostgresSender
         _unsent.Close();
         _stopping.Set();
 
-        // A connection attempt may take the connection string's Timeout on top of the deadline.
-        _thread.Join(timeout + TimeSpan.FromSeconds(20));
-        DropConnection(clearPool: false);
+        // A connection attempt to a server that does not answer may outlast the deadline by the connection
+        // string's Timeout: the writer then goes on without it (the thread ends at its next look at the
+        // deadline), keeping what is unconfirmed in the spill folder.
+        _thread.Join(timeout + TimeSpan.FromSeconds(5));
     }
 
     private void Loop()
+    {
+        try
+        {
+            SendUntilStopped();
+        }
+        finally
+        {
+            DropConnection(clearPool: false);
+        }
+    }
+
+    private void SendUntilStopped()
     {
         var retry = FirstRetry;
         var triedSinceStop = false;
