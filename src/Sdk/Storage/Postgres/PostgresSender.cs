@@ -29,6 +29,7 @@ internal sealed class PostgresSender
     private bool _mayHaveLanded;
     private bool _inOutage;
     private long _confirmedAtOutage;
+    private long _backlogEnd = -1;
     private volatile bool _failing;
     private volatile string? _lastError;
     private DateTimeOffset _deadline = DateTimeOffset.MaxValue;
@@ -175,6 +176,7 @@ internal sealed class PostgresSender
         _mayHaveLanded |= sentRows;
         _lastError = _store.Connection.Redact(PostgresErrors.Describe(ex));
         _failing = true;
+        _backlogEnd = -1;
         if (_inOutage)
         {
             return;
@@ -187,18 +189,30 @@ internal sealed class PostgresSender
             $"Cannot write to the PostgreSQL store {_store.Location}: {_lastError}. Logging goes on: {_describeKept()}, and sent as soon as the server takes them (tried again within 1 s).");
     }
 
+    /// <summary>Once the server takes rows again, says so when every row logged up to then has been sent.</summary>
     private void ReportRecovery()
     {
-        if (!_inOutage || _unsent.ConfirmedSeq != _unsent.NextSeq)
+        if (!_inOutage)
+        {
+            return;
+        }
+
+        if (_backlogEnd < 0)
+        {
+            _backlogEnd = _unsent.NextSeq;
+        }
+
+        if (_unsent.ConfirmedSeq < _backlogEnd)
         {
             return;
         }
 
         _inOutage = false;
-        var sent = _unsent.ConfirmedSeq - _confirmedAtOutage;
+        var sent = _backlogEnd - _confirmedAtOutage;
+        _backlogEnd = -1;
         _store.Output.Warning(
             WarningCodes.StoreRecovered,
-            $"The PostgreSQL store {_store.Location} takes rows again; the {sent.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} row(s) of run '{_run.Id}' logged while it could not were sent to it.");
+            $"The PostgreSQL store {_store.Location} takes rows again; the {sent.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} row(s) of run '{_run.Id}' kept while it could not were sent to it.");
     }
 
     private void DropConnection(bool clearPool)
