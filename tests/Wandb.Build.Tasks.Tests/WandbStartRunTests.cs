@@ -184,22 +184,6 @@ public sealed class WandbStartRunTests
         CollectionAssert.AreEqual(new[] { "WANDB001", "WANDB009" }, fixture.Engine.Errors.Select(e => e.Code).ToList());
     }
 
-    /// <summary>Deletes the fallback folder a run of an unwritable store leaves under the temp folder.</summary>
-    private sealed class FallbackCleanup : IDisposable
-    {
-        private readonly string _path;
-
-        public FallbackCleanup(string store) => _path = Wandb.Storage.Folder.FallbackFolder.For(store);
-
-        public void Dispose()
-        {
-            if (Directory.Exists(_path))
-            {
-                Directory.Delete(_path, recursive: true);
-            }
-        }
-    }
-
     [TestMethod]
     public void A_bad_WANDB_setting_leaves_the_target_untracked_with_WANDB030_naming_the_variable()
     {

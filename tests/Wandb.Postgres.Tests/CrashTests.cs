@@ -49,7 +49,7 @@ public sealed class CrashTests
             // long been handed to the operating system. (A loop that logs faster than the disk writes has up to
             // 20,000 rows waiting, which a kill takes with it.)
             using var process = WriterProcess.Start(_connection, spill.Path, id, "cv-crash", int.MaxValue, rowsPerSecond: 20_000);
-            var confirmed = WaitForLogged(process, random.Next(10_000, 40_000));
+            var confirmed = WriterOutput.WaitForLogged(process, random.Next(10_000, 40_000));
             Thread.Sleep(random.Next(1_000, 1_500));
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
@@ -69,20 +69,5 @@ public sealed class CrashTests
             Assert.AreEqual(rows.Count, run.HistoryRows, "the run counts exactly the rows its history holds");
             Assert.AreEqual(rows[^1].Values["loss"], run.Summary["loss"], "the summary is the last surviving row");
         }
-    }
-
-    private static long WaitForLogged(System.Diagnostics.Process process, long target)
-    {
-        long logged = 0;
-        while (logged < target)
-        {
-            var line = process.StandardOutput.ReadLine() ?? throw new AssertFailedException("the writer ended early: " + process.StandardError.ReadToEnd());
-            if (line.StartsWith("logged ", StringComparison.Ordinal))
-            {
-                logged = long.Parse(line.Substring(7), System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
-
-        return logged;
     }
 }

@@ -40,14 +40,14 @@ public sealed class OutageTests
             }
         });
 
-        WaitUntil(() => PostgresServer.Scalar(_connection, "SELECT count(*) FROM wandb_history") >= 2_000, "rows reach the server before the restart");
+        Eventually.Until(() => PostgresServer.Scalar(_connection, "SELECT count(*) FROM wandb_history") >= 2_000, "rows reach the server before the restart", seconds: 60);
         var reader = TestRuns.OpenPostgres(_connection + ";Application Name=report-reader", folder.Path, output);
         Assert.AreEqual(RunState.Running, reader.GetRun("restarted")!.State, "a reader with an idle pooled connection");
         PostgresServer.Restart();
         Assert.AreEqual(RunState.Running, reader.GetRun("restarted")!.State, "the reader's first read after the restart does not fail on its dead pooled connection");
-        WaitUntil(() => output.WarningsWith(WarningCodes.StoreRecovered).Any(), "the writer reconnects after the restart");
+        Eventually.Until(() => output.WarningsWith(WarningCodes.StoreRecovered).Any(), "the writer reconnects after the restart", seconds: 60);
         var afterRestart = logged;
-        WaitUntil(() => logged > afterRestart + 2_000, "logging goes on after the restart");
+        Eventually.Until(() => logged > afterRestart + 2_000, "logging goes on after the restart", seconds: 60);
         stop.Cancel();
         logger.Wait();
         run.Finish();
@@ -75,7 +75,7 @@ public sealed class OutageTests
         // The server holding the rows is not enough: the cut could land before the writer hears that they
         // were committed, and it would then keep them to push again. Its state is written only after that.
         var reader = TestRuns.OpenPostgres(_connection, folder.Path, output);
-        WaitUntil(() => reader.GetRun("spilled") is { HistoryRows: 3_000 }, "the writer knows the first rows reached the server");
+        Eventually.Until(() => reader.GetRun("spilled") is { HistoryRows: 3_000 }, "the writer knows the first rows reached the server", seconds: 60);
         Assert.AreEqual(3_000, PostgresServer.Scalar(_connection, "SELECT count(*) FROM wandb_history WHERE run_id = 'spilled'"));
         relay.Cut();
         for (var i = 3_000; i < 5_000; i++)
@@ -209,19 +209,5 @@ public sealed class OutageTests
     {
         using var destination = new PostgresMergeDestination(TestRuns.OpenPostgres(connectionString, folder, new RecordingOutput()));
         return StoreMerger.Merge(new[] { folder }, destination, new RecordingOutput());
-    }
-
-    private static void WaitUntil(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail("Timed out waiting until " + what);
-            }
-
-            Thread.Sleep(50);
-        }
     }
 }

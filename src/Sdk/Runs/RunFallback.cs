@@ -7,27 +7,11 @@ namespace Wandb.Runs;
 /// ends with rows the store would not take): a folder store elsewhere that holds the rest of the writer, and
 /// the command that merges it back. Created by the store (<see cref="RunStore.CreateFallback"/>).
 /// </summary>
-internal sealed class RunFallback
-{
-    private readonly Func<long, IRunWriter> _open;
-
-    public RunFallback(string runId, string directory, string mergeInstruction, Func<long, IRunWriter> open)
-    {
-        RunId = runId;
-        Directory = directory;
-        MergeInstruction = mergeInstruction;
-        _open = open;
-    }
-
-    public string RunId { get; }
-
-    /// <summary>The fallback folder store.</summary>
-    public string Directory { get; }
-
-    /// <summary>The command that merges the fallback folder back into the store.</summary>
-    public string MergeInstruction { get; }
-
-    /// <summary>Creates the run there and a writer that continues after the <paramref name="firstSeq"/> rows the store holds.</summary>
-    /// <exception cref="IOException">The fallback folder cannot be written either.</exception>
-    public IRunWriter Open(long firstSeq) => _open(firstSeq);
-}
+/// <param name="RunId">The run.</param>
+/// <param name="Directory">The fallback folder store.</param>
+/// <param name="MergeInstruction">The command that merges the fallback folder back into the store.</param>
+/// <param name="Open">
+/// Creates the run in the fallback folder and a writer that continues after the given number of rows, which the
+/// store holds; throws <see cref="IOException"/> when the fallback folder cannot be written either.
+/// </param>
+internal sealed record RunFallback(string RunId, string Directory, string MergeInstruction, Func<long, IRunWriter> Open);

@@ -361,7 +361,7 @@ internal sealed class RunRecorder
         IRunWriter? fallback = null;
         try
         {
-            fallback = _fallback.Open(firstSeq: _state.Rows);
+            fallback = _fallback.Open(_state.Rows);
 
             // The state first: a writer without one is invisible to a merge, and a state that names no rows yet is harmless.
             fallback.WriteState(_state, durable: false);

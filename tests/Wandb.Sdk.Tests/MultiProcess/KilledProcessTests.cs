@@ -12,17 +12,9 @@ public sealed class KilledProcessTests
         using var store = new TempStore();
         var process = WriterProcess.Start("0 --forever", new Dictionary<string, string> { ["WANDB_DIR"] = store.Root, ["WANDB_RUN_ID"] = "killed01" });
 
-        long confirmed = 0;
-        while (confirmed < 20_000)
-        {
-            var line = process.StandardOutput.ReadLine() ?? throw new AssertFailedException("writer ended early: " + process.StandardError.ReadToEnd());
-            if (line.StartsWith("logged ", StringComparison.Ordinal))
-            {
-                confirmed = long.Parse(line.Substring(7), System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
+        var confirmed = WriterOutput.WaitForLogged(process, 20_000);
 
-        // Rows logged before this point are older than several flush intervals (100 ms) when the kill lands.
+        // Rows logged before this point are older than several flush intervals (50 ms) when the kill lands.
         Thread.Sleep(500);
         process.Kill();
         process.WaitForExit();
@@ -48,7 +40,7 @@ public sealed class KilledProcessTests
             // moment: after 5,000 to 40,000 rows and a pause of 1 to 1.5 s. A loop that logs faster than the disk
             // writes has up to 20,000 rows waiting (back-pressure), which a kill takes with it; that is not this test.
             var process = WriterProcess.Start("0 --forever --rate 20000", new Dictionary<string, string> { ["WANDB_DIR"] = store.Root, ["WANDB_RUN_ID"] = ids[i] });
-            confirmed[i] = WaitForLogged(process, random.Next(5_000, 40_000));
+            confirmed[i] = WriterOutput.WaitForLogged(process, random.Next(5_000, 40_000));
             Thread.Sleep(random.Next(1_000, 1_500));
             process.Kill();
             process.WaitForExit();
@@ -65,20 +57,5 @@ public sealed class KilledProcessTests
             Assert.AreEqual(rows.Count, run.HistoryRows, "the run counts exactly the rows its history holds");
             Assert.AreEqual(rows[^1].Values["m0"], run.Summary["m0"], "the summary is the last surviving row, neither ahead of nor behind the history");
         }
-    }
-
-    private static long WaitForLogged(System.Diagnostics.Process process, long target)
-    {
-        long logged = 0;
-        while (logged < target)
-        {
-            var line = process.StandardOutput.ReadLine() ?? throw new AssertFailedException("writer ended early: " + process.StandardError.ReadToEnd());
-            if (line.StartsWith("logged ", StringComparison.Ordinal))
-            {
-                logged = long.Parse(line.Substring(7), System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
-
-        return logged;
     }
 }

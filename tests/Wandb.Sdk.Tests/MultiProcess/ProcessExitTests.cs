@@ -35,25 +35,16 @@ public sealed class ProcessExitTests
         var blocker = Path.Combine(store.Root, "a-file");
         File.WriteAllText(blocker, "not a folder");
         var unwritable = Path.Combine(blocker, "wandb");
-        var fallback = FallbackFolder.For(unwritable);
-        try
-        {
-            var process = WriterProcess.Start("300 --exit 0", new Dictionary<string, string> { ["WANDB_DIR"] = unwritable, ["WANDB_RUN_ID"] = "exitfall" });
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEnd();
-            process.WaitForExit();
+        using var fallback = new FallbackCleanup(unwritable);
 
-            StringAssert.Contains(stdout.Result + stderr, "WANDB009", "the fallback folder is named on the way out");
-            var kept = new FolderRunStore(fallback, PhysicalStoreFileSystem.Instance, store.Output, SystemClock.Instance);
-            Assert.AreEqual(RunState.Finished, kept.GetRun("exitfall")!.State);
-            CollectionAssert.AreEqual(Enumerable.Range(0, 300).Select(i => (long)i).ToList(), kept.ReadHistory("exitfall").Select(r => r.Step).ToList());
-        }
-        finally
-        {
-            if (Directory.Exists(fallback))
-            {
-                Directory.Delete(fallback, recursive: true);
-            }
-        }
+        var process = WriterProcess.Start("300 --exit 0", new Dictionary<string, string> { ["WANDB_DIR"] = unwritable, ["WANDB_RUN_ID"] = "exitfall" });
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        StringAssert.Contains(stdout.Result + stderr, "WANDB009", "the fallback folder is named on the way out");
+        var kept = new FolderRunStore(fallback.Path, PhysicalStoreFileSystem.Instance, store.Output, SystemClock.Instance);
+        Assert.AreEqual(RunState.Finished, kept.GetRun("exitfall")!.State);
+        CollectionAssert.AreEqual(Enumerable.Range(0, 300).Select(i => (long)i).ToList(), kept.ReadHistory("exitfall").Select(r => r.Step).ToList());
     }
 }

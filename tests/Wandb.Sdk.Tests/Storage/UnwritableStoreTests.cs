@@ -21,38 +21,32 @@ public sealed class UnwritableStoreTests
         using var mount = SmallMount.Create(sizeKilobytes: 2048);
         using var store = new TempStore();
         var dir = Path.Combine(mount.Path, "wandb");
-        var fallback = FallbackFolder.For(dir);
-        try
+        using var cleanup = new FallbackCleanup(dir);
+        var fallback = cleanup.Path;
+        var run = store.Init(new RunOptions { Dir = dir, Id = "fulldisk" });
+        for (var i = 0; i < rows; i++)
         {
-            var run = store.Init(new RunOptions { Dir = dir, Id = "fulldisk" });
-            for (var i = 0; i < rows; i++)
-            {
-                run.Log(new Dictionary<string, double> { ["loss"] = 1.0 / (i + 1), ["accuracy"] = i / (double)rows });
-            }
-
-            run.Finish();
-
-            var kept = Folder(dir, store).ReadHistory("fulldisk").Count();
-            var moved = Folder(fallback, store).ReadHistory("fulldisk").Count();
-            Assert.IsTrue(kept is > 0 and < rows, $"the disk took {kept} rows before it filled");
-            Assert.AreEqual(rows, kept + moved, "every row is in the store or in the fallback folder");
-            var warning = store.Output.WarningsWith("WANDB009").Single();
-            StringAssert.Contains(warning, $"dotnet build -t:WandbMerge -p:WandbMergeFrom=\"{fallback}\" -p:WandbMergeTo=\"{dir}\"");
-            Assert.IsFalse(store.Output.Codes.Any(c => c is "WANDB002" or "WANDB010"), "nothing was dropped:\n" + string.Join("\n", store.Output.Lines));
-
-            var copy = Path.Combine(store.Root, "copy");
-            CopyFolder(dir, copy);
-            var merged = MergeInto(copy, fallback, store);
-            CollectionAssert.AreEqual(Enumerable.Range(0, rows).Select(i => (long)i).ToList(), merged.ReadHistory("fulldisk").Select(r => r.Step).ToList());
-            var stored = merged.GetRun("fulldisk")!;
-            Assert.AreEqual(RunState.Finished, stored.State);
-            Assert.AreEqual(rows, stored.HistoryRows);
-            Assert.AreEqual(1.0 / rows, stored.Summary["loss"]);
+            run.Log(new Dictionary<string, double> { ["loss"] = 1.0 / (i + 1), ["accuracy"] = i / (double)rows });
         }
-        finally
-        {
-            DeleteFolder(fallback);
-        }
+
+        run.Finish();
+
+        var kept = Folder(dir, store).ReadHistory("fulldisk").Count();
+        var moved = Folder(fallback, store).ReadHistory("fulldisk").Count();
+        Assert.IsTrue(kept is > 0 and < rows, $"the disk took {kept} rows before it filled");
+        Assert.AreEqual(rows, kept + moved, "every row is in the store or in the fallback folder");
+        var warning = store.Output.WarningsWith("WANDB009").Single();
+        StringAssert.Contains(warning, $"dotnet build -t:WandbMerge -p:WandbMergeFrom=\"{fallback}\" -p:WandbMergeTo=\"{dir}\"");
+        Assert.IsFalse(store.Output.Codes.Any(c => c is "WANDB002" or "WANDB010"), "nothing was dropped:\n" + string.Join("\n", store.Output.Lines));
+
+        var copy = Path.Combine(store.Root, "copy");
+        CopyFolder(dir, copy);
+        var merged = MergeInto(copy, fallback, store);
+        CollectionAssert.AreEqual(Enumerable.Range(0, rows).Select(i => (long)i).ToList(), merged.ReadHistory("fulldisk").Select(r => r.Step).ToList());
+        var stored = merged.GetRun("fulldisk")!;
+        Assert.AreEqual(RunState.Finished, stored.State);
+        Assert.AreEqual(rows, stored.HistoryRows);
+        Assert.AreEqual(1.0 / rows, stored.Summary["loss"]);
     }
 
     [TestMethod]
@@ -64,32 +58,26 @@ public sealed class UnwritableStoreTests
         mount.MakeReadOnly();
         using var store = new TempStore();
         var dir = Path.Combine(mount.Path, "wandb");
-        var fallback = FallbackFolder.For(dir);
-        try
+        using var cleanup = new FallbackCleanup(dir);
+        var fallback = cleanup.Path;
+        var run = store.Init(new RunOptions { Dir = dir, Id = "readonly", Group = "g" });
+        run.Config["trees"] = 100;
+        for (var i = 0; i < rows; i++)
         {
-            var run = store.Init(new RunOptions { Dir = dir, Id = "readonly", Group = "g" });
-            run.Config["trees"] = 100;
-            for (var i = 0; i < rows; i++)
-            {
-                run.Log("loss", i);
-            }
-
-            run.Finish();
-
-            Assert.AreEqual(1, store.Output.Codes.Count(c => c == "WANDB001"), string.Join("\n", store.Output.Lines));
-            StringAssert.Contains(store.Output.WarningsWith("WANDB009").Single(), fallback);
-            var merged = MergeInto(Path.Combine(store.Root, "merged"), fallback, store);
-            CollectionAssert.AreEqual(Enumerable.Range(0, rows).Select(i => (long)i).ToList(), merged.ReadHistory("readonly").Select(r => r.Step).ToList());
-            var stored = merged.GetRun("readonly")!;
-            Assert.AreEqual(RunState.Finished, stored.State);
-            Assert.AreEqual("g", stored.Group);
-            Assert.AreEqual(100L, stored.Config["trees"]);
-            Assert.AreEqual((double)(rows - 1), stored.Summary["loss"]);
+            run.Log("loss", i);
         }
-        finally
-        {
-            DeleteFolder(fallback);
-        }
+
+        run.Finish();
+
+        Assert.AreEqual(1, store.Output.Codes.Count(c => c == "WANDB001"), string.Join("\n", store.Output.Lines));
+        StringAssert.Contains(store.Output.WarningsWith("WANDB009").Single(), fallback);
+        var merged = MergeInto(Path.Combine(store.Root, "merged"), fallback, store);
+        CollectionAssert.AreEqual(Enumerable.Range(0, rows).Select(i => (long)i).ToList(), merged.ReadHistory("readonly").Select(r => r.Step).ToList());
+        var stored = merged.GetRun("readonly")!;
+        Assert.AreEqual(RunState.Finished, stored.State);
+        Assert.AreEqual("g", stored.Group);
+        Assert.AreEqual(100L, stored.Config["trees"]);
+        Assert.AreEqual((double)(rows - 1), stored.Summary["loss"]);
     }
 
     [TestMethod]
@@ -99,42 +87,35 @@ public sealed class UnwritableStoreTests
         var fs = new FaultyFileSystem();
         var limits = RecorderLimits.Default with { FlushInterval = TimeSpan.FromMilliseconds(5), MaxBufferedRows = 1_000, RetryInterval = TimeSpan.FromMilliseconds(20) };
         var run = store.Init(new RunOptions(), store.Context(fileSystem: fs, limits: limits));
-        var fallback = FallbackFolder.For(store.Root);
-        try
+        using var fallback = new FallbackCleanup(store.Root);
+        for (var i = 0; i < 2_000; i++)
         {
-            for (var i = 0; i < 2_000; i++)
-            {
-                run.Log("value", i);
-            }
-
-            WaitUntil(() => store.Reader().ReadHistory(run.Id).Count() == 2_000);
-            fs.DiskFull = true;
-            for (var i = 0; i < 5_000; i++)
-            {
-                run.Log("value", i);
-            }
-
-            WaitUntil(() => store.Output.Codes.Contains("WANDB002"));
-            fs.DiskFull = false;
-            for (var i = 0; i < 1_000; i++)
-            {
-                run.Log("value", i);
-            }
-
-            run.Finish();
-
-            var kept = store.Reader().ReadHistory(run.Id).Select(r => r.Step).ToList();
-            var dropped = WriterState(store.Root, run.Id).DroppedRows;
-            Assert.IsTrue(dropped > 0, "the fallback was full too, so rows were dropped");
-            Assert.AreEqual(8_000, kept.Count + dropped, "every row logged is either read back or counted as dropped");
-            Assert.IsTrue(kept.Zip(kept.Skip(1)).All(p => p.First < p.Second), "rows read back are whole and in order");
-            StringAssert.Contains(store.Output.WarningsWith("WANDB010").Single(), dropped.ToString("N0", CultureInfo.InvariantCulture) + " row(s)");
-            Assert.IsFalse(Directory.Exists(fallback), "the fallback folder could not be written");
+            run.Log("value", i);
         }
-        finally
+
+        Eventually.Until(() => store.Reader().ReadHistory(run.Id).Count() == 2_000, "the first rows are written");
+        fs.DiskFull = true;
+        for (var i = 0; i < 5_000; i++)
         {
-            DeleteFolder(fallback);
+            run.Log("value", i);
         }
+
+        Eventually.Until(() => store.Output.Codes.Contains("WANDB002"), "rows are dropped");
+        fs.DiskFull = false;
+        for (var i = 0; i < 1_000; i++)
+        {
+            run.Log("value", i);
+        }
+
+        run.Finish();
+
+        var kept = store.Reader().ReadHistory(run.Id).Select(r => r.Step).ToList();
+        var dropped = WriterState(store.Root, run.Id).DroppedRows;
+        Assert.IsTrue(dropped > 0, "the fallback was full too, so rows were dropped");
+        Assert.AreEqual(8_000, kept.Count + dropped, "every row logged is either read back or counted as dropped");
+        Assert.IsTrue(kept.Zip(kept.Skip(1)).All(p => p.First < p.Second), "rows read back are whole and in order");
+        StringAssert.Contains(store.Output.WarningsWith("WANDB010").Single(), dropped.ToString("N0", CultureInfo.InvariantCulture) + " row(s)");
+        Assert.IsFalse(Directory.Exists(fallback.Path), "the fallback folder could not be written");
     }
 
     [TestMethod]
@@ -173,28 +154,6 @@ public sealed class UnwritableStoreTests
             var target = Path.Combine(to, Path.GetRelativePath(from, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
-        }
-    }
-
-    private static void DeleteFolder(string path)
-    {
-        if (Directory.Exists(path))
-        {
-            Directory.Delete(path, recursive: true);
-        }
-    }
-
-    private static void WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail("Condition not met within 30 s.");
-            }
-
-            Thread.Sleep(10);
         }
     }
 }

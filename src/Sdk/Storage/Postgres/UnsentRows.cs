@@ -8,15 +8,17 @@ namespace Wandb.Storage.Postgres;
 /// </summary>
 internal sealed class UnsentRows
 {
+    // States come about once a second; a sender that lags behind by more than this keeps the newest.
+    private const int MaxWaitingStates = 600;
+
     private readonly object _gate = new();
     private readonly List<LineBatch> _memory = new();
     private readonly int _maxMemoryRows;
     private int _memoryRows;
     private long _nextSeq;
     private long _confirmedSeq;
-    private PendingState? _state;
+    private readonly List<PendingState> _states = new();
     private long _stateVersion;
-    private long _sentStateVersion;
     private bool _closing;
 
     public UnsentRows(int maxMemoryRows) => _maxMemoryRows = maxMemoryRows;
@@ -52,7 +54,7 @@ internal sealed class UnsentRows
         {
             lock (_gate)
             {
-                return _confirmedSeq == _nextSeq && _sentStateVersion == _stateVersion;
+                return _confirmedSeq == _nextSeq && _states.Count == 0;
             }
         }
     }
@@ -108,13 +110,21 @@ internal sealed class UnsentRows
         }
     }
 
-    /// <summary>Records the writer state to send once the rows it counts (all accepted so far) are confirmed.</summary>
+    /// <summary>
+    /// Records the writer state to send once the rows it counts (all accepted so far) are confirmed. States wait
+    /// in order: while the sender lags behind, the newest state whose rows are in goes with them, so the database
+    /// keeps a heartbeat and a row count that never runs ahead of its history.
+    /// </summary>
     public void SetState(string json, DateTimeOffset updatedAt)
     {
         lock (_gate)
         {
-            _state = new PendingState(json, updatedAt, _nextSeq);
-            _stateVersion++;
+            _states.Add(new PendingState(json, updatedAt, _nextSeq, ++_stateVersion));
+            if (_states.Count > MaxWaitingStates)
+            {
+                _states.RemoveAt(0);
+            }
+
             Monitor.PulseAll(_gate);
         }
     }
@@ -147,11 +157,10 @@ internal sealed class UnsentRows
                 return null;
             }
 
-            var state = _state is { } pending && _sentStateVersion != _stateVersion ? pending : null;
-            var stateVersion = _stateVersion;
             if (_confirmedSeq == _nextSeq)
             {
-                return new Outgoing(_confirmedSeq, 0, null, state?.Json, state?.UpdatedAt, stateVersion);
+                var latest = _states[_states.Count - 1];
+                return new Outgoing(_confirmedSeq, 0, null, latest.Json, latest.UpdatedAt, latest.Version);
             }
 
             // Rows the state counts must be confirmed first; a state that runs ahead waits for them.
@@ -176,8 +185,8 @@ internal sealed class UnsentRows
                 rows = (int)Math.Min(until - firstSeq, maxRows);
             }
 
-            var stateAfter = state is not null && state.Rows <= firstSeq + rows ? state : null;
-            return new Outgoing(firstSeq, rows, fromMemory.Count > 0 ? fromMemory : null, stateAfter?.Json, stateAfter?.UpdatedAt, stateVersion);
+            var stateAfter = _states.LastOrDefault(state => state.Rows <= firstSeq + rows);
+            return new Outgoing(firstSeq, rows, fromMemory.Count > 0 ? fromMemory : null, stateAfter?.Json, stateAfter?.UpdatedAt, stateAfter?.Version ?? 0);
         }
     }
 
@@ -195,14 +204,14 @@ internal sealed class UnsentRows
 
             if (sent.StateJson is not null)
             {
-                _sentStateVersion = Math.Max(_sentStateVersion, sent.StateVersion);
+                _states.RemoveAll(state => state.Version <= sent.StateVersion);
             }
 
             Monitor.PulseAll(_gate);
         }
     }
 
-    private bool HasWork() => _confirmedSeq < _nextSeq || (_state is not null && _sentStateVersion != _stateVersion);
+    private bool HasWork() => _confirmedSeq < _nextSeq || _states.Count > 0;
 
-    private sealed record PendingState(string Json, DateTimeOffset UpdatedAt, long Rows);
+    private sealed record PendingState(string Json, DateTimeOffset UpdatedAt, long Rows, long Version);
 }
