@@ -18,7 +18,8 @@ public sealed class CrashTests
     public void A_writer_process_killed_mid_run_reads_back_as_crashed_with_the_rows_it_sent()
     {
         using var spill = new TempFolder("crash");
-        using var process = WriterProcess.Start(_connection, spill.Path, "killed-run", "cv-crash", int.MaxValue);
+        var process = WriterProcess.Start(_connection, spill.Path, "killed-run", "cv-crash", int.MaxValue);
+        using var killed = new KillOnDispose(process);
         var store = TestRuns.OpenPostgres(_connection, spill.Path, new RecordingOutput());
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (store.GetRun("killed-run") is not { State: RunState.Running, HistoryRows: > 1_000 })
@@ -48,7 +49,8 @@ public sealed class CrashTests
             // Logging 20,000 rows a second as a training loop would; rows logged a second before the kill have
             // long been handed to the operating system. (A loop that logs faster than the disk writes has up to
             // 20,000 rows waiting, which a kill takes with it.)
-            using var process = WriterProcess.Start(_connection, spill.Path, id, "cv-crash", int.MaxValue, rowsPerSecond: 20_000);
+            var process = WriterProcess.Start(_connection, spill.Path, id, "cv-crash", int.MaxValue, rowsPerSecond: 20_000);
+            using var killed = new KillOnDispose(process);
             var confirmed = WriterOutput.WaitForLogged(process, random.Next(10_000, 40_000));
             Thread.Sleep(random.Next(1_000, 1_500));
             process.Kill(entireProcessTree: true);

@@ -186,7 +186,8 @@ public sealed class ReliabilityBenchmark : IBenchmark
     /// <summary>Starts a writer, lets it log for 1 to 3 s, kills it with SIGKILL and returns when (Unix seconds).</summary>
     private static double KillWriter(Dictionary<string, string> environment)
     {
-        using var process = KilledWriter.Start(KillRate, environment);
+        var process = KilledWriter.Start(KillRate, environment);
+        using var killed = new KillOnDispose(process);
         Thread.Sleep(TimeSpan.FromMilliseconds(1_000 + Random.Shared.Next(2_000)));
         var killedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
         process.Kill();

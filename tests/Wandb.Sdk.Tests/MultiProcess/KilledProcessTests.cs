@@ -11,6 +11,7 @@ public sealed class KilledProcessTests
     {
         using var store = new TempStore();
         var process = WriterProcess.Start("0 --forever", new Dictionary<string, string> { ["WANDB_DIR"] = store.Root, ["WANDB_RUN_ID"] = "killed01" });
+        using var killed = new KillOnDispose(process);
 
         var confirmed = WriterOutput.WaitForLogged(process, 20_000);
 
@@ -40,6 +41,7 @@ public sealed class KilledProcessTests
             // moment: after 5,000 to 40,000 rows and a pause of 1 to 1.5 s. A loop that logs faster than the disk
             // writes has up to 20,000 rows waiting (back-pressure), which a kill takes with it; that is not this test.
             var process = WriterProcess.Start("0 --forever --rate 20000", new Dictionary<string, string> { ["WANDB_DIR"] = store.Root, ["WANDB_RUN_ID"] = ids[i] });
+            using var killed = new KillOnDispose(process);
             confirmed[i] = WriterOutput.WaitForLogged(process, random.Next(5_000, 40_000));
             Thread.Sleep(random.Next(1_000, 1_500));
             process.Kill();

@@ -72,7 +72,7 @@ internal sealed class PostgresRunWriter : IRunWriter
             }
         }
 
-        if (!_unsent.Add(batch, inCopy, () => !_sender.Failing))
+        if (!_unsent.Add(batch, inCopy, () => _sender.Failing))
         {
             throw new IOException(
                 $"PostgreSQL store {_store.Location}: the server cannot be written ({_sender.LastError ?? "no answer"}), the spill folder {_store.SpillDirectory} cannot either ({_copyError}), "
@@ -194,6 +194,11 @@ internal sealed class PostgresRunWriter : IRunWriter
             if (confirmed >= _copy.EndSeq)
             {
                 _copy.Restart(confirmed);
+            }
+            else if (_copy.NeedsRestart)
+            {
+                // Its tail may be torn, and it still holds rows the server lacks: wait until they are sent.
+                return;
             }
 
             // Since the copy broke off, every row has been kept in memory until the server confirmed it.

@@ -12,7 +12,7 @@ internal sealed record PostgresStoreOptions
     public TimeSpan SpillAfter { get; init; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Rows of one writer held in memory for sending; the rest are read back from the spill folder's copy.</summary>
-    public int MaxMemoryRows { get; init; } = 50_000;
+    public int MaxMemoryRows { get; init; } = 20_000;
 
     /// <summary>Rows sent with one COPY when a writer has more waiting.</summary>
     public int SendChunkRows { get; init; } = 20_000;

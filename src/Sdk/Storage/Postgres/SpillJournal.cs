@@ -50,8 +50,6 @@ internal sealed class SpillJournal : IDisposable
         _clock = clock;
     }
 
-    public string Directory => _layout.Root;
-
     /// <summary>The seq of the file's first line.</summary>
     public long FirstSeq
     {
@@ -76,17 +74,8 @@ internal sealed class SpillJournal : IDisposable
         }
     }
 
-    /// <summary>Bytes in the current file.</summary>
-    public long Length
-    {
-        get
-        {
-            lock (_indexGate)
-            {
-                return _length;
-            }
-        }
-    }
+    /// <summary>True when a failed append could not be cut back: only <see cref="Restart"/> makes the copy whole again.</summary>
+    public bool NeedsRestart { get; private set; }
 
     private string HistoryPath => _layout.HistoryPath(_run.Id, _writerId);
 
@@ -114,6 +103,8 @@ internal sealed class SpillJournal : IDisposable
             _starts.Clear();
             _generation++;
         }
+
+        NeedsRestart = false;
     }
 
     /// <summary>Appends <paramref name="batch"/>, which must start at <see cref="EndSeq"/>, and hands it to the operating system.</summary>
@@ -123,6 +114,11 @@ internal sealed class SpillJournal : IDisposable
         if (batch.FirstSeq != EndSeq)
         {
             throw new InvalidOperationException($"Rows from {batch.FirstSeq} cannot follow row {EndSeq - 1} in the spill folder's copy.");
+        }
+
+        if (NeedsRestart)
+        {
+            throw new IOException($"The spill folder's copy {HistoryPath} may end in a torn line and takes no more rows until it starts afresh.");
         }
 
         _builder.Clear();
@@ -269,9 +265,10 @@ internal sealed class SpillJournal : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            // The caller starts the copy afresh before appending again.
+            // A torn tail may stay behind: nothing more is appended until the copy starts afresh.
         }
 
+        NeedsRestart = true;
         CloseAppend();
     }
 

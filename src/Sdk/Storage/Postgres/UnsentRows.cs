@@ -59,29 +59,19 @@ internal sealed class UnsentRows
         }
     }
 
-    public bool Closing
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _closing;
-            }
-        }
-    }
-
     /// <summary>
-    /// Accepts <paramref name="batch"/>, keeping it in memory when there is room. A batch that is not in the spill
-    /// folder's copy must be kept: then this waits for room while <paramref name="mayWait"/> says the sender is
-    /// making progress, and returns false (the batch is not accepted) when it is not.
+    /// Accepts <paramref name="batch"/>, keeping it in memory when there is room and the sender is not failing (while
+    /// the server is away, rows in the copy would only sit in memory). A batch that is not in the spill folder's copy
+    /// must be kept: then this waits for room while the sender is making progress, and returns false (the batch is
+    /// not accepted) when it is failing.
     /// </summary>
-    public bool Add(LineBatch batch, bool inCopy, Func<bool> mayWait)
+    public bool Add(LineBatch batch, bool inCopy, Func<bool> senderFailing)
     {
         lock (_gate)
         {
             while (!inCopy && _memory.Count > 0 && _memoryRows + batch.Count > _maxMemoryRows)
             {
-                if (!mayWait())
+                if (senderFailing())
                 {
                     return false;
                 }
@@ -89,7 +79,7 @@ internal sealed class UnsentRows
                 Monitor.Wait(_gate, 50);
             }
 
-            if (!inCopy || _memoryRows + batch.Count <= _maxMemoryRows)
+            if (!inCopy || (_memoryRows + batch.Count <= _maxMemoryRows && !senderFailing()))
             {
                 _memory.Add(batch);
                 _memoryRows += batch.Count;
