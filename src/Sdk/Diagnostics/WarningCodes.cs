@@ -7,7 +7,7 @@ namespace Wandb.Diagnostics;
 /// </summary>
 internal static class WarningCodes
 {
-    /// <summary>The store cannot be written; the run continues in memory.</summary>
+    /// <summary>The store cannot be written or does not take rows; the run goes on, its rows kept in memory or in the spill folder.</summary>
     public const string StoreNotWritable = "WANDB001";
 
     /// <summary>The in-memory buffer of an unwritable run is full and the fallback folder cannot be written either; the oldest rows are dropped.</summary>
@@ -28,14 +28,14 @@ internal static class WarningCodes
     /// <summary>The store became writable again; buffered rows were written.</summary>
     public const string StoreRecovered = "WANDB007";
 
+    /// <summary>A line of a batch file could not be read (for example torn by a crash) and was skipped.</summary>
+    public const string UnreadableBatchLine = "WANDB008";
+
     /// <summary>The store stayed unwritable; the rest of a writer went to the fallback folder, to be merged back.</summary>
     public const string FallbackUsed = "WANDB009";
 
     /// <summary>Rows that neither the store nor the fallback folder could take were dropped; the final count.</summary>
     public const string RowsLost = "WANDB010";
-
-    /// <summary>A line of a batch file could not be read (for example torn by a crash) and was skipped.</summary>
-    public const string UnreadableBatchLine = "WANDB008";
 
     /// <summary>The PostgreSQL store could not be reached when a run opened; the run starts anyway.</summary>
     public const string PostgresUnreachableAtStart = "WANDB070";
