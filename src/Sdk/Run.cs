@@ -165,6 +165,7 @@ public sealed class Run : IDisposable
 
                 return store.CreateWriter(id, writerId);
             },
+            store.CreateFallback(metadata, writerId),
             context.Limits,
             context.Output,
             context.Clock);
@@ -310,10 +311,7 @@ public sealed class Run : IDisposable
             throw new ArgumentException($"A metric key must not be empty or blank (got '{key}').", nameof(key));
         }
 
-        if (key[0] == '_')
-        {
-            throw new ArgumentException($"The metric key '{key}' starts with '_', which is reserved for _step, _runtime and _timestamp.", nameof(key));
-        }
+        ReservedKeys.Reject(key, "metric");
     }
 
     private void LogValidated(string[] keys, double[] values, long? step)

@@ -13,7 +13,7 @@ public sealed class RunConfig : IEnumerable<KeyValuePair<string, object?>>
     {
     }
 
-    internal KeyedValues Values { get; } = new("config", allowUnderscoreKeys: false);
+    internal KeyedValues Values { get; } = new("config");
 
     /// <summary>Number of top-level keys.</summary>
     public int Count => Values.Count;

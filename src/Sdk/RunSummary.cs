@@ -14,10 +14,11 @@ public sealed class RunSummary : IEnumerable<KeyValuePair<string, object?>>
     internal RunSummary(Func<IReadOnlyDictionary<string, double>> lastValues) => _lastValues = lastValues;
 
     /// <summary>The values set explicitly, which win over last logged values.</summary>
-    internal KeyedValues Overrides { get; } = new("summary", allowUnderscoreKeys: true);
+    internal KeyedValues Overrides { get; } = new("summary");
 
     /// <summary>Gets the explicit value, else the last logged value; setting overrides it.</summary>
     /// <exception cref="KeyNotFoundException">Nothing was logged or set under the key.</exception>
+    /// <exception cref="ArgumentException">Setting: the key is empty or starts with '_' (reserved, as for metrics and config), or the value's type cannot be stored.</exception>
     public object? this[string key]
     {
         get

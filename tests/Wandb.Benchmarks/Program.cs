@@ -1,4 +1,11 @@
 using Wandb.Benchmarks.Harness;
+using Wandb.Benchmarks.Reliability;
+
+if (args.Length > 0 && args[0] == KilledWriter.Verb)
+{
+    // The reliability benchmark starts this executable as the training process it kills.
+    return KilledWriter.Run(args.Skip(1).ToArray());
+}
 
 var benchmarks = typeof(IBenchmark).Assembly.GetTypes()
     .Where(t => typeof(IBenchmark).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })

@@ -39,14 +39,14 @@ public sealed class OutageTests
             }
         });
 
-        WaitUntil(() => PostgresServer.Scalar(_connection, "SELECT count(*) FROM wandb_history") >= 2_000, "rows reach the server before the restart");
+        Eventually.Until(() => PostgresServer.Scalar(_connection, "SELECT count(*) FROM wandb_history") >= 2_000, "rows reach the server before the restart", seconds: 60);
         var reader = TestRuns.OpenPostgres(_connection + ";Application Name=report-reader", folder.Path, output);
         Assert.AreEqual(RunState.Running, reader.GetRun("restarted")!.State, "a reader with an idle pooled connection");
         PostgresServer.Restart();
         Assert.AreEqual(RunState.Running, reader.GetRun("restarted")!.State, "the reader's first read after the restart does not fail on its dead pooled connection");
-        WaitUntil(() => output.WarningsWith(WarningCodes.StoreRecovered).Any(), "the writer reconnects after the restart");
+        Eventually.Until(() => output.WarningsWith(WarningCodes.StoreRecovered).Any(), "the writer reconnects after the restart", seconds: 60);
         var afterRestart = logged;
-        WaitUntil(() => logged > afterRestart + 2_000, "logging goes on after the restart");
+        Eventually.Until(() => logged > afterRestart + 2_000, "logging goes on after the restart", seconds: 60);
         stop.Cancel();
         logger.Wait();
         run.Finish();
@@ -71,7 +71,11 @@ public sealed class OutageTests
             run.Log("loss", i);
         }
 
-        WaitUntil(() => PostgresServer.Scalar(_connection, "SELECT count(*) FROM wandb_history WHERE run_id = 'spilled'") == 3_000, "the first rows reach the server");
+        // The server holding the rows is not enough: the cut could land before the writer hears that they
+        // were committed, and it would then keep them to push again. Its state is written only after that.
+        var reader = TestRuns.OpenPostgres(_connection, folder.Path, output);
+        Eventually.Until(() => reader.GetRun("spilled") is { HistoryRows: 3_000 }, "the writer knows the first rows reached the server", seconds: 60);
+        Assert.AreEqual(3_000, PostgresServer.Scalar(_connection, "SELECT count(*) FROM wandb_history WHERE run_id = 'spilled'"));
         relay.Cut();
         for (var i = 3_000; i < 5_000; i++)
         {
@@ -122,23 +126,87 @@ public sealed class OutageTests
         Assert.AreEqual(1_000, TestRuns.OpenPostgres(_connection, folder.Path, output).ReadHistory("never-connected").Count());
     }
 
+    [TestMethod]
+    [DataRow("stop", DisplayName = "server stopped for 3 s")]
+    [DataRow("restart", DisplayName = "server restarted (pg_ctl restart -m fast)")]
+    [DataRow("kill", DisplayName = "server killed (pg_ctl stop -m immediate) for 3 s")]
+    public void Writers_logging_at_full_rate_through_a_server_outage_lose_no_row_and_never_wait_on_the_network(string fault)
+    {
+        using var folder = new TempFolder("full-rate-" + fault);
+        var output = new RecordingOutput();
+        // A quarter of a second of rows in memory at this rate: the outage outlasts it many times, so the rows
+        // must ride it out on the local disk.
+        var limits = RecorderLimits.Default with { MaxBufferedRows = 5_000 };
+        var ids = new[] { fault + "-a", fault + "-b" };
+        var runs = ids.Select(id => TestRuns.Init(new RunOptions { Id = id, Group = "full-rate" }, _connection, folder.Path, output, limits)).ToList();
+        var loggers = runs.Select(run => new PacedLogger(run, 20_000, TimeSpan.FromMinutes(2))).ToList();
+        Thread.Sleep(1_500);
+        if (fault == "restart")
+        {
+            PostgresServer.Restart();
+        }
+        else
+        {
+            using (PostgresServer.Stop(fault == "kill" ? "immediate" : "fast"))
+            {
+                Thread.Sleep(3_000);
+            }
+        }
+
+        Thread.Sleep(2_000);
+        loggers.ForEach(logger => logger.Stop());
+        runs.ForEach(run => run.Finish());
+
+        var store = TestRuns.OpenPostgres(_connection, folder.Path, output);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var logged = loggers[i].Logged;
+            Assert.AreEqual(logged, PostgresServer.Scalar(_connection, $"SELECT count(*) FROM wandb_history WHERE run_id = '{ids[i]}'"), $"{ids[i]}: every logged row is in the database\n" + string.Join("\n", output.Lines));
+            Assert.AreEqual(logged, PostgresServer.Scalar(_connection, $"SELECT count(DISTINCT step) FROM wandb_history WHERE run_id = '{ids[i]}'"), "no row twice");
+            Assert.AreEqual(logged - 1, PostgresServer.Scalar(_connection, $"SELECT max(step) FROM wandb_history WHERE run_id = '{ids[i]}'"));
+            var run = store.GetRun(ids[i])!;
+            Assert.AreEqual(RunState.Finished, run.State);
+            Assert.AreEqual(logged, run.HistoryRows);
+            Assert.IsTrue(loggers[i].LongestLog < TimeSpan.FromSeconds(1), $"Log never waits on the network; the longest call took {loggers[i].LongestLog.TotalMilliseconds:0} ms");
+        }
+
+        Assert.IsTrue(output.WarningsWith(WarningCodes.StoreNotWritable).Any(), "the outage was noticed:\n" + string.Join("\n", output.Lines));
+        Assert.IsTrue(output.WarningsWith(WarningCodes.StoreRecovered).Any(), "the rows kept during the outage were sent when it ended");
+        Assert.IsFalse(output.Codes.Contains(WarningCodes.PostgresSpilled), "the server had every row before the runs ended:\n" + string.Join("\n", output.Lines));
+        Assert.IsFalse(Directory.Exists(Path.Combine(folder.Path, "runs")), "nothing is left in the spill folder once the server has every row");
+    }
+
+    [TestMethod]
+    [DataRow("Username=no_such_role", "no_such_role")]
+    [DataRow("Database=no_such_database", "no_such_database")]
+    [DataRow("Search Path=no_such_schema", "no schema")]
+    public void A_server_that_refuses_the_writer_never_reports_rows_as_written_and_keeps_them_in_the_spill_folder(string setting, string cause)
+    {
+        using var folder = new TempFolder("refused");
+        var output = new RecordingOutput();
+        var refused = _connection + ";" + setting;
+        using (var run = TestRuns.Init(new RunOptions { Id = "refused", Group = "outage" }, refused, folder.Path, output, FastRetry))
+        {
+            for (var i = 0; i < 1_000; i++)
+            {
+                run.Log("loss", i);
+            }
+        }
+
+        var lines = string.Join("\n", output.Lines);
+        Assert.IsFalse(output.Codes.Contains(WarningCodes.StoreRecovered), "no row reached the database, so no warning says one was written:\n" + lines);
+        StringAssert.Contains(lines, cause, "the warnings say why the server refused");
+        var spill = output.WarningsWith(WarningCodes.PostgresSpilled).Single();
+        StringAssert.Contains(spill, "1,000 row(s)");
+        StringAssert.Contains(spill, "dotnet build -t:WandbMerge -p:WandbMergeFrom=\"" + folder.Path + "\"");
+        var local = TestRuns.OpenFolder(folder.Path, output);
+        Assert.AreEqual(RunState.Finished, local.GetRun("refused")!.State);
+        CollectionAssert.AreEqual(Enumerable.Range(0, 1_000).Select(i => (long)i).ToList(), local.ReadHistory("refused").Select(r => r.Step).ToList());
+    }
+
     private static MergeResult PushInto(string folder, string connectionString)
     {
         using var destination = new PostgresMergeDestination(TestRuns.OpenPostgres(connectionString, folder, new RecordingOutput()));
         return StoreMerger.Merge(new[] { folder }, destination, new RecordingOutput());
-    }
-
-    private static void WaitUntil(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail("Timed out waiting until " + what);
-            }
-
-            Thread.Sleep(50);
-        }
     }
 }

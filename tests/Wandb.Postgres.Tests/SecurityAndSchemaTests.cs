@@ -30,7 +30,9 @@ public sealed class SecurityAndSchemaTests
         }
 
         var store = TestRuns.OpenPostgres(_connection, temp.Path, output);
-        Assert.AreEqual("postgresql://wandb@127.0.0.1:55432/wandb_test?search_path=" + new Npgsql.NpgsqlConnectionStringBuilder(_connection).SearchPath, store.Location);
+        // The server's port comes from build/services.sh (WANDB_PG_PORT, 55432 unless set otherwise).
+        var server = new Npgsql.NpgsqlConnectionStringBuilder(_connection);
+        Assert.AreEqual($"postgresql://wandb@127.0.0.1:{server.Port}/wandb_test?search_path=" + server.SearchPath, store.Location);
         Assert.AreEqual(0, PostgresServer.Scalar(_connection, $"SELECT count(*) FROM wandb_runs WHERE metadata LIKE '%{Secret}%'"));
         Assert.AreEqual(0, PostgresServer.Scalar(_connection, $"SELECT count(*) FROM wandb_writers WHERE state LIKE '%{Secret}%'"));
 

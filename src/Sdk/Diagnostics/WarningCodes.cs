@@ -10,10 +10,10 @@ namespace Wandb.Diagnostics;
 /// </summary>
 internal static class WarningCodes
 {
-    /// <summary>The store cannot be written; the run continues in memory.</summary>
+    /// <summary>The store cannot be written or does not take rows; the run goes on, its rows kept in memory or in the spill folder.</summary>
     public const string StoreNotWritable = "WANDB001";
 
-    /// <summary>The in-memory buffer of an unwritable run is full; the oldest rows are dropped.</summary>
+    /// <summary>The in-memory buffer of an unwritable run is full and the fallback folder cannot be written either; the oldest rows are dropped.</summary>
     public const string MemoryBufferFull = "WANDB002";
 
     /// <summary>A history line could not be read (for example torn by a crash) and was skipped.</summary>
@@ -33,6 +33,12 @@ internal static class WarningCodes
 
     /// <summary>A line of a batch file could not be read (for example torn by a crash) and was skipped.</summary>
     public const string UnreadableBatchLine = "WANDB008";
+
+    /// <summary>The store stayed unwritable; the rest of a writer went to the fallback folder, to be merged back.</summary>
+    public const string FallbackUsed = "WANDB009";
+
+    /// <summary>Rows that neither the store nor the fallback folder could take were dropped; the final count.</summary>
+    public const string RowsLost = "WANDB010";
 
     /// <summary>The run's ML.NET output log cannot be written; ML.NET messages are no longer copied to it.</summary>
     public const string OutputLogNotWritable = "WANDB020";
@@ -85,8 +91,11 @@ internal static class WarningCodes
     /// <summary>The PostgreSQL store could not be reached when a run opened; the run starts anyway.</summary>
     public const string PostgresUnreachableAtStart = "WANDB070";
 
-    /// <summary>The PostgreSQL store stayed unreachable; a writer spilled the rest of its run to the local folder store.</summary>
+    /// <summary>A PostgreSQL writer ended with rows (or its final state) the server had not taken; they wait in the spill folder for a push.</summary>
     public const string PostgresSpilled = "WANDB071";
+
+    /// <summary>The spill folder cannot be written; a PostgreSQL writer keeps the rows the server lacks in memory only.</summary>
+    public const string SpillFolderNotWritable = "WANDB072";
 
     /// <summary>Merging stores found one run id with different runs behind it; the destination's run was kept.</summary>
     public const string MergeRunConflict = "WANDB080";

@@ -9,13 +9,8 @@ internal sealed class KeyedValues
     private readonly object _gate = new();
     private readonly Dictionary<string, object?> _values = new(StringComparer.Ordinal);
     private readonly string _what;
-    private readonly bool _allowUnderscoreKeys;
 
-    public KeyedValues(string what, bool allowUnderscoreKeys)
-    {
-        _what = what;
-        _allowUnderscoreKeys = allowUnderscoreKeys;
-    }
+    public KeyedValues(string what) => _what = what;
 
     /// <summary>Increases on every change.</summary>
     public long Version { get; private set; }
@@ -96,9 +91,6 @@ internal sealed class KeyedValues
     private void ValidateKey(string key)
     {
         ConfigValues.ValidateKey(key, _what);
-        if (!_allowUnderscoreKeys && key[0] == '_')
-        {
-            throw new ArgumentException($"The {_what} key '{key}' starts with '_', which is reserved for values the SDK records itself.", nameof(key));
-        }
+        ReservedKeys.Reject(key, _what);
     }
 }

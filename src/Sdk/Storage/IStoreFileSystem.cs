@@ -30,4 +30,10 @@ internal interface IStoreFileSystem
 
     /// <summary>Forces written data of <paramref name="stream"/> to the device.</summary>
     void FlushToDisk(Stream stream);
+
+    /// <summary>Deletes a file if it exists.</summary>
+    void DeleteFile(string path);
+
+    /// <summary>Deletes a folder if it exists and is empty; false when it holds anything (another process may be using it).</summary>
+    bool DeleteEmptyDirectory(string path);
 }

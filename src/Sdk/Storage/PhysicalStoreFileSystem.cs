@@ -54,4 +54,30 @@ internal sealed class PhysicalStoreFileSystem : IStoreFileSystem
             stream.Flush();
         }
     }
+
+    public void DeleteFile(string path)
+    {
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+
+    public bool DeleteEmptyDirectory(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path) && !Directory.EnumerateFileSystemEntries(path).Any())
+            {
+                Directory.Delete(path, recursive: false);
+            }
+
+            return !Directory.Exists(path);
+        }
+        catch (IOException)
+        {
+            // Something was created in it meanwhile: it stays.
+            return false;
+        }
+    }
 }

@@ -57,6 +57,15 @@ public abstract class RunStore
     internal abstract IRunWriter CreateWriter(string runId, string writerId);
 
     /// <summary>
+    /// Where writer <paramref name="writerId"/> of <paramref name="run"/> goes when this store fails for good: a
+    /// folder under the temp folder named for this store (<see cref="Folder.FallbackFolder"/>).
+    /// </summary>
+    internal abstract Runs.RunFallback CreateFallback(RunMetadataFile run, string writerId);
+
+    /// <summary>The command that merges the folder store <paramref name="folder"/> into this store, as warnings print it.</summary>
+    internal abstract string MergeInstruction(string folder);
+
+    /// <summary>
     /// Creates a writer that records many finished runs at once for the writer <paramref name="writerId"/>.
     /// Stores with a bulk format override this; the default opens each run and writes its state.
     /// </summary>

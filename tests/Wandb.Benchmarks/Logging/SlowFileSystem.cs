@@ -31,6 +31,10 @@ internal sealed class SlowFileSystem : IStoreFileSystem
 
     public void FlushToDisk(Stream stream) => stream.Flush();
 
+    public void DeleteFile(string path) => _inner.DeleteFile(path);
+
+    public bool DeleteEmptyDirectory(string path) => _inner.DeleteEmptyDirectory(path);
+
     private sealed class SlowStream : WriteStreamWrapper
     {
         private readonly TimeSpan _delay;

@@ -52,6 +52,37 @@ public static class PostgresServer
     /// <summary>Restarts the server with pg_ctl (as the postgres user when running as root), waiting until it accepts connections again.</summary>
     public static void Restart()
     {
+        using var serverLock = ServerLock.Acquire(Required("WANDB_TEST_POSTGRES_DATA"), TimeSpan.FromMinutes(5));
+        PgCtl("-m", "fast", "-w", "-t", "60", "restart");
+    }
+
+    /// <summary>
+    /// Stops the server (<paramref name="mode"/> <c>fast</c> as an administrator would, <c>immediate</c> as a
+    /// crash that needs recovery) and holds <see cref="ServerLock"/> until the returned handle starts it again,
+    /// so tests of other projects wait rather than meet the outage.
+    /// </summary>
+    public static IDisposable Stop(string mode)
+    {
+        var data = Required("WANDB_TEST_POSTGRES_DATA");
+        var serverLock = ServerLock.Acquire(data, TimeSpan.FromMinutes(5));
+        // pg_ctl start does not remember the options the server was started with; postmaster.opts does.
+        var options = StartOptions(File.ReadAllText(Path.Combine(data, "postmaster.opts")));
+        PgCtl("-m", mode, "-w", "-t", "60", "stop");
+        return new Outage(() =>
+        {
+            try
+            {
+                PgCtl("-o", options, "-w", "-t", "60", "start");
+            }
+            finally
+            {
+                serverLock.Dispose();
+            }
+        });
+    }
+
+    private static void PgCtl(params string[] arguments)
+    {
         var pgCtl = Path.Combine(Required("WANDB_TEST_POSTGRES_BIN"), "pg_ctl");
         var data = Required("WANDB_TEST_POSTGRES_DATA");
         var asRoot = System.Environment.UserName == "root";
@@ -67,20 +98,47 @@ public static class PostgresServer
         }
 
         var log = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(data))!, "server.log");
-        foreach (var argument in new[] { "-D", data, "-l", log, "-m", "fast", "-w", "-t", "60", "restart" })
+        foreach (var argument in new[] { "-D", data, "-l", log }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
 
-        using var serverLock = ServerLock.Acquire(data, TimeSpan.FromMinutes(5));
         using var process = Process.Start(start)!;
         if (!process.WaitForExit(90_000))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail("pg_ctl restart did not finish within 90 s.");
+            Assert.Fail($"pg_ctl {string.Join(" ", arguments)} did not finish within 90 s.");
         }
 
-        Assert.AreEqual(0, process.ExitCode, $"pg_ctl restart failed; see {log}.");
+        Assert.AreEqual(0, process.ExitCode, $"pg_ctl {string.Join(" ", arguments)} failed; see {log}.");
+    }
+
+    /// <summary>The server's own arguments from postmaster.opts (<c>postgres "-D" "..." "-p" "55432" ...</c>), without the data folder.</summary>
+    private static string StartOptions(string postmasterOpts)
+    {
+        var quoted = postmasterOpts.Split('"').Where((_, i) => i % 2 == 1).ToList();
+        var kept = new List<string>();
+        for (var i = 0; i < quoted.Count; i++)
+        {
+            if (quoted[i] == "-D")
+            {
+                i++;
+                continue;
+            }
+
+            kept.Add(quoted[i].Contains(' ') ? "'" + quoted[i] + "'" : quoted[i]);
+        }
+
+        return string.Join(" ", kept);
+    }
+
+    private sealed class Outage : IDisposable
+    {
+        private Action? _end;
+
+        public Outage(Action end) => _end = end;
+
+        public void Dispose() => Interlocked.Exchange(ref _end, null)?.Invoke();
     }
 
     /// <summary>

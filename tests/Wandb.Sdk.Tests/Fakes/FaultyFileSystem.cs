@@ -48,6 +48,10 @@ internal sealed class FaultyFileSystem : IStoreFileSystem
 
     public void FlushToDisk(Stream stream) => stream.Flush();
 
+    public void DeleteFile(string path) => _inner.DeleteFile(path);
+
+    public bool DeleteEmptyDirectory(string path) => _inner.DeleteEmptyDirectory(path);
+
     private void ThrowIfFull()
     {
         if (DiskFull)

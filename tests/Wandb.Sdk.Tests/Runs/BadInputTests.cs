@@ -107,4 +107,38 @@ public sealed class BadInputTests
 
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => run.Log("loss", 1, step: -1));
     }
+
+    [TestMethod]
+    public void A_step_at_the_largest_long_is_rejected_naming_it_so_no_later_step_overflows()
+    {
+        using var store = new TempStore();
+        var run = store.Init(new RunOptions());
+        run.Log("loss", 1, step: long.MaxValue - 1);
+
+        var explicitStep = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => run.Log("loss", 2, step: long.MaxValue));
+        var nextStep = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => run.Log("loss", 3));
+        run.Finish();
+
+        StringAssert.Contains(explicitStep.Message, "9223372036854775807");
+        StringAssert.Contains(nextStep.Message, "9223372036854775807");
+        CollectionAssert.AreEqual(new[] { long.MaxValue - 1 }, store.Reader().ReadHistory(run.Id).Select(r => r.Step).ToArray());
+        Assert.IsFalse(store.Output.Codes.Contains("WANDB003"), "no row was written that reads back as torn");
+    }
+
+    [TestMethod]
+    public void Summary_config_and_metric_keys_starting_with_an_underscore_are_rejected_by_one_rule()
+    {
+        using var store = new TempStore();
+        using var run = store.Init(new RunOptions());
+
+        var summary = Assert.ThrowsExactly<ArgumentException>(() => run.Summary["_x"] = 1);
+        var config = Assert.ThrowsExactly<ArgumentException>(() => run.Config["_x"] = 1);
+        var metric = Assert.ThrowsExactly<ArgumentException>(() => run.Log("_x", 1));
+
+        StringAssert.Contains(summary.Message, "summary key '_x'");
+        StringAssert.Contains(config.Message, "config key '_x'");
+        StringAssert.Contains(metric.Message, "metric key '_x'");
+        Assert.AreEqual(config.Message.Replace("config", "summary"), summary.Message, "one rule, one message");
+        Assert.AreEqual(config.Message.Replace("config", "metric"), metric.Message, "one rule, one message");
+    }
 }

@@ -1,5 +1,8 @@
+using Wandb.Environment;
 using Wandb.Runs;
 using Wandb.Sdk.Tests.Fakes;
+using Wandb.Storage;
+using Wandb.Storage.Folder;
 
 namespace Wandb.Sdk.Tests.Storage;
 
@@ -13,6 +16,7 @@ public sealed class StoreFaultTests
         var blocker = Path.Combine(store.Root, "a-file");
         File.WriteAllText(blocker, "not a folder");
         var unwritable = Path.Combine(blocker, "store");
+        using var fallback = new FallbackCleanup(unwritable);
 
         var run = store.Init(new RunOptions { Dir = unwritable });
         for (var i = 0; i < 100; i++)
@@ -27,6 +31,7 @@ public sealed class StoreFaultTests
         Assert.AreEqual(1, store.Output.Codes.Count(c => c == "WANDB001"), string.Join("\n", store.Output.Warnings));
         StringAssert.Contains(store.Output.Warnings.First().Message, unwritable);
         Assert.AreEqual(RunState.Finished, run.State);
+        Assert.AreEqual(100, new FolderRunStore(fallback.Path, PhysicalStoreFileSystem.Instance, store.Output, SystemClock.Instance).ReadHistory(run.Id).Count(), "the rows wait in the fallback folder");
     }
 
     [TestMethod]
@@ -42,14 +47,14 @@ public sealed class StoreFaultTests
             run.Log("value", i);
         }
 
-        WaitUntil(() => store.Reader().ReadHistory(run.Id).Count() == 50);
+        Eventually.Until(() => store.Reader().ReadHistory(run.Id).Count() == 50, "the first rows are written");
         fs.DiskFull = true;
         for (var i = 50; i < 80; i++)
         {
             run.Log("value", i);
         }
 
-        WaitUntil(() => store.Output.Codes.Contains("WANDB001"));
+        Eventually.Until(() => store.Output.Codes.Contains("WANDB001"), "the full disk is noticed");
         Assert.AreEqual(50, store.Reader().ReadHistory(run.Id).Count(), "rows written before the failure stay readable, and no torn fragment is left behind");
 
         fs.DiskFull = false;
@@ -80,23 +85,9 @@ public sealed class StoreFaultTests
             run.Log("value", i);
         }
 
-        WaitUntil(() => store.Output.Codes.Contains("WANDB002"));
+        Eventually.Until(() => store.Output.Codes.Contains("WANDB002"), "rows are dropped");
         run.Finish();
 
         Assert.AreEqual(1, store.Output.Codes.Count(c => c == "WANDB002"));
-    }
-
-    private static void WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail("Condition not met within 20 s.");
-            }
-
-            Thread.Sleep(10);
-        }
     }
 }

@@ -64,6 +64,7 @@ internal sealed class HistoryLineParser
 
             double value;
             var hasValue = true;
+            var numberStart = -1;
             var c = line[i];
             if (c == '"')
             {
@@ -100,13 +101,13 @@ internal sealed class HistoryLineParser
             }
             else
             {
-                var start = i;
+                numberStart = i;
                 while (i < n && IsNumberChar(line[i]))
                 {
                     i++;
                 }
 
-                if (i == start || !DecimalParser.TryParse(line, start, i, out value))
+                if (i == numberStart || !DecimalParser.TryParse(line, numberStart, i, out value))
                 {
                     return null;
                 }
@@ -122,7 +123,13 @@ internal sealed class HistoryLineParser
                             return null;
                         }
 
-                        step = (long)value;
+                        // A double holds integers exactly only up to 2^53: larger steps are read from their digits.
+                        step = value < 9007199254740992 ? (long)value : numberStart < 0 ? null : ExactStep(line, numberStart, i);
+                        if (step is null)
+                        {
+                            return null;
+                        }
+
                         break;
                     case JsonFields.Runtime:
                         runtime = value;
@@ -159,6 +166,23 @@ internal sealed class HistoryLineParser
 
         SkipWhite(line, ref i);
         return i == n && step is not null ? new HistoryRow(step.Value, runtime, timestamp, HistoryValues.Create(_rowKeys, _rowValues, _rowCount)) : null;
+    }
+
+    private static long? ExactStep(string line, int start, int end)
+    {
+        long step = 0;
+        for (var i = start; i < end; i++)
+        {
+            var digit = line[i] - '0';
+            if (digit is < 0 or > 9 || step > (long.MaxValue - digit) / 10)
+            {
+                return null;
+            }
+
+            step = (step * 10) + digit;
+        }
+
+        return step;
     }
 
     private static bool IsNumberChar(char c) => (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';

@@ -1,6 +1,7 @@
 using Newtonsoft.Json;
 using Wandb.Diagnostics;
 using Wandb.Environment;
+using Wandb.Runs;
 using Wandb.Storage.Batches;
 using Wandb.Storage.Codec;
 
@@ -113,6 +114,10 @@ internal sealed class FolderRunStore : RunStore
 
     internal override IRunWriter CreateWriter(string runId, string writerId) => new FolderRunWriter(_fs, Layout, runId, writerId);
 
+    internal override RunFallback CreateFallback(RunMetadataFile run, string writerId) => FallbackFolder.Create(this, _fs, _output, _clock, run, writerId);
+
+    internal override string MergeInstruction(string folder) => $"`dotnet build -t:WandbMerge -p:WandbMergeFrom=\"{folder}\" -p:WandbMergeTo=\"{Layout.Root}\"`";
+
     /// <summary>Finished runs go to the writer's batch file, one line each, instead of a folder each.</summary>
     internal override IRunBatchWriter CreateBatchWriter(string writerId) => new FolderRunBatchWriter(_fs, Layout, writerId);
 
@@ -174,7 +179,8 @@ internal sealed class FolderRunStore : RunStore
         {
             try
             {
-                states.Add(StoreCodec.Deserialize<WriterStateFile>(ReadAllText(path)));
+                var state = StoreCodec.Deserialize<WriterStateFile>(ReadAllText(path));
+                states.Add(CrashedWriters.IsCrashed(state, _clock, _localHost) ? CatchUp(id, state) : state);
             }
             catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
             {
@@ -183,6 +189,15 @@ internal sealed class FolderRunStore : RunStore
         }
 
         return states;
+    }
+
+    /// <summary>Counts the rows a crashed writer's history holds past its state (see <see cref="CrashedWriters"/>).</summary>
+    private WriterStateFile CatchUp(string id, WriterStateFile state)
+    {
+        // A writer that continues one of another store starts its file at first_seq, not at row 0.
+        var markerPath = SpillMarker.PathIn(Layout, id, state.Writer);
+        var firstSeq = _fs.FileExists(markerPath) ? StoreCodec.Deserialize<SpillMarker>(ReadAllText(markerPath)).FirstSeq : 0;
+        return CrashedWriters.CatchUp(state, HistoryTail.Read(_fs, Layout.HistoryPath(id, state.Writer), state.Rows - firstSeq));
     }
 
     private string ReadAllText(string path)

@@ -1,9 +1,9 @@
 using Newtonsoft.Json;
 using Wandb.Diagnostics;
+using Wandb.Environment;
 using Wandb.Storage.Batches;
 using Wandb.Storage.Codec;
 using Wandb.Storage.Folder;
-using Wandb.Storage.Postgres;
 
 namespace Wandb.Storage.Merging;
 
@@ -13,6 +13,7 @@ namespace Wandb.Storage.Merging;
 /// </summary>
 internal sealed class FolderStoreSource
 {
+    private static readonly string LocalHost = SystemInfoCollector.SafeHostName();
     private readonly IWandbOutput _output;
 
     public FolderStoreSource(string root, IWandbOutput output)
@@ -37,13 +38,16 @@ internal sealed class FolderStoreSource
             }
 
             var batched = batches.Find(id);
-            var metadata = (folders.Contains(id) ? TryRead<RunMetadataFile>(Layout.MetadataPath(id), id) : null) ?? batched?.Metadata;
+            RunMetadataFile? markedRun = null;
+            var folderWriters = folders.Contains(id) ? FolderWriters(id, out markedRun) : new List<SourceWriter>();
+
+            // A writer killed while it kept a PostgreSQL run's rows locally leaves no run.json: its marker names the run.
+            var metadata = (folders.Contains(id) ? TryRead<RunMetadataFile>(Layout.MetadataPath(id), id) : null) ?? batched?.Metadata ?? markedRun;
             if (metadata is null)
             {
                 continue;
             }
 
-            var folderWriters = folders.Contains(id) ? FolderWriters(id) : new List<SourceWriter>();
             if (batched is null)
             {
                 yield return new SourceRun(metadata, folderWriters);
@@ -61,10 +65,11 @@ internal sealed class FolderStoreSource
         }
     }
 
-    private List<SourceWriter> FolderWriters(string id)
+    private List<SourceWriter> FolderWriters(string id, out RunMetadataFile? markedRun)
     {
         var directory = Layout.RunDirectory(id);
         var writers = new List<SourceWriter>();
+        markedRun = null;
         foreach (var statePath in Directory.EnumerateFiles(directory, "*" + StoreLayout.StateSuffix).OrderBy(p => p, StringComparer.Ordinal))
         {
             var state = TryRead<WriterStateFile>(statePath, id);
@@ -74,10 +79,16 @@ internal sealed class FolderStoreSource
             }
 
             var writerId = Path.GetFileName(statePath).Substring(0, Path.GetFileName(statePath).Length - StoreLayout.StateSuffix.Length);
-            var marker = File.Exists(Path.Combine(directory, writerId + SpillMarker.Suffix))
-                ? TryRead<SpillMarker>(Path.Combine(directory, writerId + SpillMarker.Suffix), id)
-                : null;
-            writers.Add(new SourceWriter(state, Layout.HistoryPath(id, writerId), marker?.FirstSeq ?? 0));
+            var marker = File.Exists(SpillMarker.PathIn(Layout, id, writerId)) ? TryRead<SpillMarker>(SpillMarker.PathIn(Layout, id, writerId), id) : null;
+            markedRun ??= marker?.Run;
+            var firstSeq = marker?.FirstSeq ?? 0;
+            if (CrashedWriters.IsCrashed(state, SystemClock.Instance, LocalHost))
+            {
+                // The rows past the state are merged too, and the state that goes with them says so.
+                state = CrashedWriters.CatchUp(state, HistoryTail.Read(PhysicalStoreFileSystem.Instance, Layout.HistoryPath(id, writerId), state.Rows - firstSeq));
+            }
+
+            writers.Add(new SourceWriter(state, Layout.HistoryPath(id, writerId), firstSeq));
         }
 
         return writers;

@@ -17,9 +17,10 @@ internal static class PostgresErrors
         // No inner exception: a driver exception could carry connection details into a log that prints it whole.
         new($"PostgreSQL store {connection.Location}: {connection.Redact(Describe(ex))}");
 
-    private static string Describe(Exception ex)
+    /// <summary>The driver's message with the innermost cause, which says what actually happened; not yet redacted.</summary>
+    public static string Describe(Exception ex)
     {
-        // Npgsql wraps socket and timeout errors; the innermost message says what actually happened.
+        // Npgsql wraps socket and timeout errors.
         var message = ex.Message;
         if (ex.InnerException is { } inner && !string.IsNullOrEmpty(inner.Message) && !message.Contains(inner.Message))
         {

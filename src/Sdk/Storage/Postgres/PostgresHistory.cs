@@ -15,6 +15,9 @@ internal static class PostgresHistory
         "SELECT @run, @writer, u.seq, u.step, u.ts, u.line FROM unnest(@seqs, @steps, @tss, @lines) AS u(seq, step, ts, line) " +
         "ON CONFLICT DO NOTHING";
 
+    private const string ReadWriterSql =
+        "SELECT line FROM wandb_history WHERE run_id = @run AND writer = @writer AND seq >= @from ORDER BY seq";
+
     private const string ReadSql =
         "SELECT line FROM wandb_history WHERE run_id = @run ORDER BY step, ts, writer COLLATE \"C\", seq";
 
@@ -59,11 +62,46 @@ internal static class PostgresHistory
         importer.Complete();
     }
 
+    /// <summary>Appends consecutive batches of one writer with one binary COPY.</summary>
+    public static void Copy(NpgsqlConnection connection, string runId, string writerId, IReadOnlyList<LineBatch> batches)
+    {
+        using var importer = connection.BeginBinaryImport("COPY wandb_history (run_id, writer, seq, step, ts, line) FROM STDIN (FORMAT BINARY)");
+        foreach (var batch in batches)
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                importer.StartRow();
+                importer.Write(runId, NpgsqlDbType.Text);
+                importer.Write(writerId, NpgsqlDbType.Text);
+                importer.Write(batch.FirstSeq + i, NpgsqlDbType.Bigint);
+                importer.Write(batch.Steps[i], NpgsqlDbType.Bigint);
+                importer.Write(batch.Timestamps[i], NpgsqlDbType.Double);
+                importer.Write(batch.Lines[i], NpgsqlDbType.Text);
+            }
+        }
+
+        importer.Complete();
+    }
+
     /// <summary>Streams a run's lines in the order the folder store merges writers: by step, then timestamp, then writer.</summary>
     public static IEnumerable<string> ReadLines(NpgsqlConnection connection, string runId)
     {
         using var command = new NpgsqlCommand(ReadSql, connection);
         command.Parameters.Add(new NpgsqlParameter("run", NpgsqlDbType.Text) { Value = runId });
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return reader.GetString(0);
+        }
+    }
+
+    /// <summary>Streams one writer's lines from row <paramref name="fromSeq"/> on, in the order it wrote them.</summary>
+    public static IEnumerable<string> ReadWriterLines(NpgsqlConnection connection, string runId, string writerId, long fromSeq)
+    {
+        using var command = new NpgsqlCommand(ReadWriterSql, connection);
+        command.Parameters.Add(new NpgsqlParameter("run", NpgsqlDbType.Text) { Value = runId });
+        command.Parameters.Add(new NpgsqlParameter("writer", NpgsqlDbType.Text) { Value = writerId });
+        command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Bigint) { Value = fromSeq });
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

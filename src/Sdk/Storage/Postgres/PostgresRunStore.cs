@@ -138,7 +138,7 @@ internal sealed class PostgresRunStore : RunStore
                 $"Run '{requested.Id}' already exists in {Location}, and resume is 'never'. Use another id or set WANDB_RESUME=allow to attach to it.");
         }
 
-        var states = Read(connection => PostgresRuns.ReadStates(connection, requested.Id));
+        var states = Read(connection => PostgresRuns.ReadStates(connection, requested.Id)).Select(state => CaughtUp(requested.Id, state)).ToList();
         var lastStep = states.Count == 0 ? null : states.Max(s => s.LastStep);
         _opened[requested.Id] = existing;
         return new RunOpenResult(existing, Attached: true, NextStep: lastStep is null ? 0 : lastStep.Value + 1);
@@ -149,6 +149,10 @@ internal sealed class PostgresRunStore : RunStore
         var metadata = _opened.TryGetValue(runId, out var known) ? known : new RunMetadataFile { Id = runId, Name = runId, Project = "uncategorized", CreatedAt = Clock.UtcNow };
         return new PostgresRunWriter(this, metadata, writerId, createRun: _notYetCreated.TryRemove(runId, out _));
     }
+
+    internal override Runs.RunFallback CreateFallback(RunMetadataFile run, string writerId) => Folder.FallbackFolder.Create(this, FileSystem, Output, Clock, run, writerId);
+
+    internal override string MergeInstruction(string folder) => $"`dotnet build -t:WandbMerge -p:WandbMergeFrom=\"{folder}\"` with WANDB_STORE set to the connection string";
 
     /// <summary>Finished runs in bulk: one transaction per flush (the test logger's thousands of results).</summary>
     internal override Batches.IRunBatchWriter CreateBatchWriter(string writerId) => new PostgresRunBatchWriter(this, writerId);
@@ -208,7 +212,7 @@ internal sealed class PostgresRunStore : RunStore
 
                 try
                 {
-                    states.Add(StoreCodec.Deserialize<WriterStateFile>(json));
+                    states.Add(CaughtUp(id, StoreCodec.Deserialize<WriterStateFile>(json)));
                 }
                 catch (JsonException ex)
                 {
@@ -221,6 +225,22 @@ internal sealed class PostgresRunStore : RunStore
                 yield return StoredRunAssembler.Assemble(metadata, states, Clock, _localHost);
             }
         }
+    }
+
+    /// <summary>A crashed writer's state with the rows the database holds past it (see <see cref="CrashedWriters"/>).</summary>
+    private WriterStateFile CaughtUp(string runId, WriterStateFile state)
+    {
+        if (!CrashedWriters.IsCrashed(state, Clock, _localHost))
+        {
+            return state;
+        }
+
+        return Read(connection =>
+        {
+            var parser = new HistoryLineParser();
+            var rows = PostgresHistory.ReadWriterLines(connection, runId, state.Writer, state.Rows).Select(parser.TryParse).OfType<HistoryRow>().ToList();
+            return CrashedWriters.CatchUp(state, rows);
+        });
     }
 
     private IEnumerable<HistoryRow> ReadHistoryUnguarded(string runId)

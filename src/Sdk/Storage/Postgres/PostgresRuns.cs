@@ -27,7 +27,11 @@ internal static class PostgresRuns
     }
 
     /// <summary>Replaces a writer's state (its heartbeat, config, summary and end state).</summary>
-    public static void UpsertState(NpgsqlConnection connection, NpgsqlTransaction? transaction, string runId, WriterStateFile state)
+    public static void UpsertState(NpgsqlConnection connection, NpgsqlTransaction? transaction, string runId, WriterStateFile state) =>
+        UpsertState(connection, transaction, runId, state.Writer, state.UpdatedAt, Utf8.GetString(StoreCodec.Serialize(state)));
+
+    /// <summary>Replaces a writer's state given as its JSON.</summary>
+    public static void UpsertState(NpgsqlConnection connection, NpgsqlTransaction? transaction, string runId, string writerId, DateTimeOffset updatedAt, string stateJson)
     {
         using var command = new NpgsqlCommand(
             "INSERT INTO wandb_writers (run_id, writer, updated_at, state) VALUES (@run, @writer, @updated, @state) " +
@@ -35,9 +39,9 @@ internal static class PostgresRuns
             connection,
             transaction);
         AddText(command, "run", runId);
-        AddText(command, "writer", state.Writer);
-        command.Parameters.Add(new NpgsqlParameter("updated", NpgsqlDbType.TimestampTz) { Value = state.UpdatedAt.UtcDateTime });
-        AddText(command, "state", Utf8.GetString(StoreCodec.Serialize(state)));
+        AddText(command, "writer", writerId);
+        command.Parameters.Add(new NpgsqlParameter("updated", NpgsqlDbType.TimestampTz) { Value = updatedAt.UtcDateTime });
+        AddText(command, "state", stateJson);
         command.ExecuteNonQuery();
     }
 
