@@ -151,7 +151,7 @@ internal sealed class TestSessionReporter
         }
 
         // The reports are refreshed before the summary is printed, so a failure message cut in the summary can point
-        // at its run's page; their lines follow it.
+        // at its run's page; their lines follow it and leave the failures to it, so each is printed once.
         var report = TryRefreshReports(out var problem);
         foreach (var line in _tally!.Lines(_store.Location, report is null ? null : report.RunPageUrl))
         {
@@ -232,14 +232,14 @@ internal sealed class TestSessionReporter
         }
     }
 
-    /// <summary>Refreshes the reports focused on the session's group, null and the reason when that failed.</summary>
+    /// <summary>Refreshes the reports focused on the session's group, without the reports' own list of failures; null and the reason when that failed.</summary>
     private ReportResult? TryRefreshReports(out string? problem)
     {
         problem = null;
         try
         {
             var refresh = new ReportRefresh(_env.Output, Console.Out) { WriteReports = _env.WriteReports };
-            var report = refresh.Refresh(_store!, new ReportOptions { FocusGroups = { Group! } }, _env.Variables);
+            var report = refresh.Refresh(_store!, new ReportOptions { FocusGroups = { Group! }, ConsoleFailures = false }, _env.Variables);
             ReportPath = report.HtmlPath;
             return report;
         }

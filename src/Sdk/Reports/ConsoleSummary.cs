@@ -6,7 +6,8 @@ namespace Wandb.Reports;
 
 /// <summary>
 /// The few lines printed at the end of a build or test run: how many runs and groups, then the runs that did
-/// not finish with their messages' synopses (those of the focus groups when there are any), each group's n and key
+/// not finish with their messages' synopses (those of the focus groups when there are any; left out when the
+/// caller lists failures itself, see <see cref="ReportOptions.ConsoleFailures"/>), each group's n and key
 /// metrics (focus groups first, then groups with failures), the comparison headline, and where the reports
 /// are. User strings are stripped of control characters so a run name or a message cannot rewrite the terminal.
 /// </summary>
@@ -26,7 +27,11 @@ internal static class ConsoleSummary
         var grouping = model.Main.IsOff ? "ungrouped" : $"{model.Main.Groups.Count} group(s) by {model.Main.Title}";
         var states = StateCounts(model.Runs);
         lines.Add($"{Prefix}{model.Runs.Count} run(s), {grouping}{(states.Length > 0 ? " (" + states + ")" : string.Empty)}");
-        AddFailures(lines, model, files);
+        if (model.Options.ConsoleFailures)
+        {
+            AddFailures(lines, model, files);
+        }
+
         AddGroups(lines, model);
 
         var comparison = model.Comparison;

@@ -99,6 +99,20 @@ public sealed class ConsoleSummaryTests
         Assert.IsFalse(lines.Any(l => l.Contains("second line", StringComparison.Ordinal)), string.Join("\n", lines));
     }
 
+    [TestMethod]
+    public void A_caller_that_lists_failures_itself_gets_the_counts_without_the_list()
+    {
+        using var store = new TempStore();
+        store.AddRun("g", "good", Accuracy(0.8));
+        var broken = store.AddRun("g", "broken", new Dictionary<string, object?> { ["error"] = "regressed" }, exitCode: 1);
+
+        var lines = ReportWriter.WriteAll(store.Reader(), new ReportOptions { Html = false, ConsoleFailures = false }).ConsoleLines;
+
+        Assert.AreEqual("wandb: 2 run(s), 1 group(s) by group (1 finished, 1 failed)", lines[0]);
+        StringAssert.StartsWith(lines[1], "wandb:   g  n=2 (1 failed)");
+        Assert.IsFalse(lines.Any(l => l.Contains("did not finish", StringComparison.Ordinal) || l.Contains(broken, StringComparison.Ordinal) || l.Contains("regressed", StringComparison.Ordinal)), string.Join("\n", lines));
+    }
+
     private static int IndexOf(IReadOnlyList<string> lines, string prefix) =>
         lines.ToList().FindIndex(l => l.StartsWith(prefix, StringComparison.Ordinal));
 
