@@ -71,6 +71,41 @@ public sealed class BuildEndTests
     }
 
     [TestMethod]
+    public void A_build_s_refresh_lists_its_failed_runs_while_a_test_run_s_leaves_them_to_the_logger_s_summary()
+    {
+        using var fixture = new TaskFixture();
+        var consoles = new ConcurrentDictionary<string, IReadOnlyList<string>>();
+        var start = fixture.Start("Train");
+        start.CreateSession = () => new BuildSession(new ReportRefresh(fixture.EndOfBuildOutput, fixture.EndOfBuildConsole, fixture.Root)
+        {
+            WriteReports = (store, options) => Keep(consoles, "build", ReportWriter.WriteAll(store, options)),
+        });
+        var testOutput = new RecordingOutput();
+        var testRun = new TestSessionReporter(LoggerParameters.Parse(new Dictionary<string, string?>()), new ReporterEnvironment
+        {
+            Variables = new DictionaryEnvironmentVariables(new Dictionary<string, string?> { ["WANDB_DIR"] = fixture.StoreDirectory, ["WANDB_DISABLE_GIT"] = "true" }),
+            Export = (_, _) => { },
+            Output = testOutput,
+            CurrentDirectory = fixture.Root,
+            WriteReports = (store, options) => Keep(consoles, "test run", ReportWriter.WriteAll(store, options)),
+        });
+
+        // The Train target fails: its After task never runs, and the end of the build closes its run as failed.
+        Assert.IsTrue(start.Execute());
+        fixture.Engine.EndBuild();
+        testRun.Start("4242_8d1f");
+        testRun.Record(new TestResultInfo { FullyQualifiedName = "Churn.Tests.ModelTests.Regression", DisplayName = "Regression", Source = typeof(BuildEndTests).Assembly.Location, Outcome = TestOutcome.Failed, ErrorMessage = "f1 0.41 is below 0.80" });
+        testRun.Complete();
+
+        var build = consoles["build"];
+        Assert.IsTrue(build.Any(l => l.Contains("did not finish (1 failed):", StringComparison.Ordinal)), string.Join("\n", build));
+        Assert.IsTrue(build.Any(l => l.Contains($"run {start.RunId}): no message recorded (exit code 1)", StringComparison.Ordinal)), string.Join("\n", build));
+        var test = consoles["test run"];
+        Assert.IsFalse(test.Any(l => l.Contains("did not finish", StringComparison.Ordinal)), string.Join("\n", test));
+        Assert.AreEqual(1, testOutput.Lines.Count(l => l.Contains("f1 0.41 is below 0.80", StringComparison.Ordinal)), "the failed test once, in the logger's summary:\n" + string.Join("\n", testOutput.Lines));
+    }
+
+    [TestMethod]
     public void A_build_and_a_test_run_that_end_together_on_one_store_refresh_its_reports_one_after_the_other()
     {
         using var fixture = new TaskFixture();
@@ -119,5 +154,11 @@ public sealed class BuildEndTests
         var runsJson = File.ReadAllText(Path.Combine(fixture.StoreDirectory, "report", "runs.json"));
         StringAssert.Contains(runsJson, start.RunId, "the report written last holds the build's run");
         StringAssert.Contains(runsJson, "\"Accuracy\"", "and the test run's");
+    }
+
+    private static ReportResult Keep(ConcurrentDictionary<string, IReadOnlyList<string>> consoles, string who, ReportResult result)
+    {
+        consoles[who] = result.ConsoleLines;
+        return result;
     }
 }

@@ -5,8 +5,9 @@ namespace Wandb.TestLogger.Reporting;
 
 /// <summary>
 /// Makes user text safe for one console line: control characters (escape sequences that recolour or move
-/// the cursor, bells, line breaks) and the bidirectional overrides that reorder what a terminal shows are
-/// written as escapes (<c>\t</c>, <c>\u001B</c>) instead of acting on the terminal.
+/// the cursor, bells, line breaks), the Unicode line and paragraph separators, and the bidirectional
+/// overrides that reorder what a terminal shows are written as escapes (<c>\t</c>, <c>\u001B</c>) instead of
+/// acting on the terminal. Escaped rather than dropped, so a reader sees that the text held them.
 /// </summary>
 internal static class ConsoleText
 {
@@ -37,5 +38,5 @@ internal static class ConsoleText
         return result.ToString();
     }
 
-    private static bool NeedsEscape(char c) => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+    private static bool NeedsEscape(char c) => char.IsControl(c) || c is '\u2028' or '\u2029' or >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 }

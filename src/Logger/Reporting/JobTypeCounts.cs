@@ -15,7 +15,9 @@ internal sealed class JobTypeCounts
 
     public IReadOnlyList<FailedTest> Failures => _failures;
 
-    public void Add(TestResultInfo result)
+    /// <param name="result">A result of this job type.</param>
+    /// <param name="group">The session's group, which names a failed test's run.</param>
+    public void Add(TestResultInfo result, string group)
     {
         switch (result.Outcome)
         {
@@ -26,7 +28,7 @@ internal sealed class JobTypeCounts
                 Failed++;
                 if (_failures.Count < SessionTally.MaxFailuresPerJobType)
                 {
-                    _failures.Add(new FailedTest(result.DisplayName, result.ErrorMessage));
+                    _failures.Add(FailedTest.Of(result, group));
                 }
 
                 break;

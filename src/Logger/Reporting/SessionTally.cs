@@ -5,8 +5,9 @@ namespace Wandb.TestLogger.Reporting;
 
 /// <summary>
 /// Counts the session's results per job type and outcome for the short summary printed at the end. Failing
-/// job types come first, each with its failed tests and the first line of their messages, so the cut that
-/// keeps the summary short never hides a failure; the passing job types fill the rest of the lines.
+/// job types come first, each with its failed tests and their messages' synopses (<see cref="Reports.FailureSynopsis"/>),
+/// so the cut that keeps the summary short never hides a failure; the passing job types fill the rest of the
+/// lines. These are the session's only failure lines: the reports' console lines leave failures to them.
 /// </summary>
 internal sealed class SessionTally
 {
@@ -17,10 +18,17 @@ internal sealed class SessionTally
     public const int MaxFailuresPerJobType = 3;
 
     private readonly object _gate = new();
+    private readonly string _group;
     private readonly TestJobTypeFormat _jobTypes;
     private readonly SortedDictionary<string, JobTypeCounts> _byJobType = new(StringComparer.Ordinal);
 
-    public SessionTally(TestJobTypeFormat jobTypes) => _jobTypes = jobTypes;
+    /// <param name="group">The session's group.</param>
+    /// <param name="jobTypes">How results are named as job types.</param>
+    public SessionTally(string group, TestJobTypeFormat jobTypes)
+    {
+        _group = group;
+        _jobTypes = jobTypes;
+    }
 
     public void Add(TestResultInfo result)
     {
@@ -32,11 +40,13 @@ internal sealed class SessionTally
                 _byJobType[jobType] = counts = new JobTypeCounts();
             }
 
-            counts.Add(result);
+            counts.Add(result, _group);
         }
     }
 
-    public IReadOnlyList<string> Lines(string group, string store)
+    /// <param name="store">Where the runs are.</param>
+    /// <param name="runPageUrl">A run's page in the HTML report, where a cut message is whole; null when no report was written.</param>
+    public IReadOnlyList<string> Lines(string store, Func<string, string?>? runPageUrl = null)
     {
         lock (_gate)
         {
@@ -46,12 +56,12 @@ internal sealed class SessionTally
                 totals.AddCounts(counts);
             }
 
-            var lines = new List<string> { $"group {group}: {totals.Describe()} in {store}" };
+            var lines = new List<string> { $"group {_group}: {totals.Describe()} in {store}" };
             var failing = _byJobType.Where(p => p.Value.Failed > 0).ToList();
             foreach (var pair in failing)
             {
                 lines.Add($"  {ConsoleText.Escape(pair.Key)}: {pair.Value.Describe()}");
-                lines.AddRange(pair.Value.Failures.Select(f => "    failed: " + f.Describe()));
+                lines.AddRange(pair.Value.Failures.Select(f => "    failed: " + f.Describe(runPageUrl?.Invoke(f.RunId))));
                 if (pair.Value.Failed > pair.Value.Failures.Count)
                 {
                     lines.Add(string.Format(CultureInfo.InvariantCulture, "    ... and {0} more failed", pair.Value.Failed - pair.Value.Failures.Count));

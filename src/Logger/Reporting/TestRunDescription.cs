@@ -25,10 +25,9 @@ internal sealed record TestRunDescription
 
     public static TestRunDescription From(TestResultInfo result, string group, ParameterNameReader names, TestJobTypeFormat jobTypes)
     {
-        var assemblyName = Path.GetFileNameWithoutExtension(result.Source);
         return new TestRunDescription
         {
-            Id = TestRunIds.For(group, assemblyName, result.TargetFramework, result.FullyQualifiedName, result.DisplayName),
+            Id = IdOf(result, group),
             Name = result.DisplayName,
             JobType = JobTypeOf(result, jobTypes),
             Config = BuildConfig(result, names),
@@ -37,6 +36,10 @@ internal sealed record TestRunDescription
             Tags = result.Outcome == TestOutcome.Skipped ? new[] { "skipped" } : Array.Empty<string>(),
         };
     }
+
+    /// <summary>The id of the result's run: the same for every process of the session that names this test (docs/test-logger.md).</summary>
+    public static string IdOf(TestResultInfo result, string group) =>
+        TestRunIds.For(group, Path.GetFileNameWithoutExtension(result.Source), result.TargetFramework, result.FullyQualifiedName, result.DisplayName);
 
     /// <summary>The trait or test property <c>wandb.job_type</c> when set, else the test method's name (with its short class name in <see cref="TestJobTypeFormat.ClassMethod"/>).</summary>
     public static string JobTypeOf(TestResultInfo result, TestJobTypeFormat format) =>

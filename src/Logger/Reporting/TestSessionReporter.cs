@@ -24,7 +24,7 @@ internal sealed class TestSessionReporter
     private readonly ParameterNameReader _names = new();
     private readonly BlockingCollection<TestResultInfo> _queue = new();
     private TestJobTypeFormat _jobTypes;
-    private SessionTally _tally = new(TestJobTypeFormat.Method);
+    private SessionTally? _tally;
     private RunStore? _store;
     private TestRunWriter? _writer;
     private Thread? _worker;
@@ -73,7 +73,7 @@ internal sealed class TestSessionReporter
         Export(WandbVariables.RunGroup, Group);
         Export(TestRunLink.LoggerVariable, "1");
         _jobTypes = ResolveJobTypes();
-        _tally = new SessionTally(_jobTypes);
+        _tally = new SessionTally(Group, _jobTypes);
         Export(TestRunNames.JobTypeFormatVariable, TestRunNames.JobTypeFormatName(_jobTypes));
         Export(WandbVariables.Dir, settings.StoreDirectory);
         if (_parameters.Project is not null)
@@ -119,7 +119,7 @@ internal sealed class TestSessionReporter
             return;
         }
 
-        _tally.Add(result);
+        _tally!.Add(result);
         try
         {
             _queue.Add(result);
@@ -151,12 +151,30 @@ internal sealed class TestSessionReporter
             _env.Output.Warning(WarningCodes.TestResultNotRecorded, $"{notRecorded} test result(s) could not be recorded in {_store.Location}; see the first message above.");
         }
 
-        foreach (var line in _tally.Lines(Group!, _store.Location))
+        // The reports are refreshed before the summary is printed, so a failure message cut in the summary can point
+        // at its run's page; their lines follow it and leave the failures to it, so each is printed once.
+        var report = TryRefreshReports(out var problem);
+        foreach (var line in _tally!.Lines(_store.Location, report is null ? null : report.RunPageUrl))
         {
             _env.Output.Info(line);
         }
 
-        RefreshReports();
+        if (report is null)
+        {
+            _env.Output.Warning(WarningCodes.TestReportsNotWritten, $"The reports in {_store.Location} could not be refreshed: {problem}. The runs are recorded; write the reports later with the SDK's ReportWriter.");
+            return;
+        }
+
+        foreach (var line in report.ConsoleLines)
+        {
+            _env.Output.Info(line.StartsWith("wandb: ", StringComparison.Ordinal) ? line.Substring(7) : line);
+        }
+
+        var page = report.GroupPageUrl(Group!);
+        if (page is not null)
+        {
+            _env.Output.Info("report: " + page);
+        }
     }
 
     private void WriteQueued()
@@ -215,27 +233,21 @@ internal sealed class TestSessionReporter
         }
     }
 
-    private void RefreshReports()
+    /// <summary>Refreshes the reports focused on the session's group, without the reports' own list of failures; null and the reason when that failed.</summary>
+    private ReportResult? TryRefreshReports(out string? problem)
     {
+        problem = null;
         try
         {
             var refresh = new ReportRefresh(_env.Output, Console.Out) { WriteReports = _env.WriteReports };
-            var report = refresh.Refresh(_store!, new ReportOptions { FocusGroups = { Group! } }, _env.Variables);
+            var report = refresh.Refresh(_store!, new ReportOptions { FocusGroups = { Group! }, ConsoleFailures = false }, _env.Variables);
             ReportPath = report.HtmlPath;
-            foreach (var line in report.ConsoleLines)
-            {
-                _env.Output.Info(line.StartsWith("wandb: ", StringComparison.Ordinal) ? line.Substring(7) : line);
-            }
-
-            var page = report.GroupPageUrl(Group!);
-            if (page is not null)
-            {
-                _env.Output.Info("report: " + page);
-            }
+            return report;
         }
         catch (Exception ex) when (IsRecoverable(ex))
         {
-            _env.Output.Warning(WarningCodes.TestReportsNotWritten, $"The reports in {_store!.Location} could not be refreshed: {ex.Message}. The runs are recorded; write the reports later with the SDK's ReportWriter.");
+            problem = ex.Message;
+            return null;
         }
     }
 

@@ -6,7 +6,8 @@ namespace Wandb.Reports;
 
 /// <summary>
 /// The few lines printed at the end of a build or test run: how many runs and groups, then the runs that did
-/// not finish with their messages (those of the focus groups when there are any), each group's n and key
+/// not finish with their messages' synopses (those of the focus groups when there are any; left out when the
+/// caller lists failures itself, see <see cref="ReportOptions.ConsoleFailures"/>), each group's n and key
 /// metrics (focus groups first, then groups with failures), the comparison headline, and where the reports
 /// are. User strings are stripped of control characters so a run name or a message cannot rewrite the terminal.
 /// </summary>
@@ -17,7 +18,6 @@ internal static class ConsoleSummary
     private const int MaxMetrics = 3;
     private const int MaxFailures = 5;
     private const int MaxName = 60;
-    private const int MaxMessage = 200;
 
     /// <param name="model">What the reports show.</param>
     /// <param name="files">The reports written, which the lines point to.</param>
@@ -27,7 +27,11 @@ internal static class ConsoleSummary
         var grouping = model.Main.IsOff ? "ungrouped" : $"{model.Main.Groups.Count} group(s) by {model.Main.Title}";
         var states = StateCounts(model.Runs);
         lines.Add($"{Prefix}{model.Runs.Count} run(s), {grouping}{(states.Length > 0 ? " (" + states + ")" : string.Empty)}");
-        AddFailures(lines, model, files);
+        if (model.Options.ConsoleFailures)
+        {
+            AddFailures(lines, model, files);
+        }
+
         AddGroups(lines, model);
 
         var comparison = model.Comparison;
@@ -79,16 +83,10 @@ internal static class ConsoleSummary
             return run.ExitCode is null ? "no message recorded" : $"no message recorded (exit code {run.ExitCode})";
         }
 
-        var text = Clean(message, int.MaxValue);
-        if (text.Length <= MaxMessage)
-        {
-            return text;
-        }
-
-        var fullText = files.RunPageUrl(run.Id) is { } page ? ": " + page
-            : files.JsonPath is not null ? " in " + files.JsonPath
-            : " in the run's summary in the store";
-        return text.Substring(0, MaxMessage) + $"… (truncated; full message{fullText})";
+        var fullMessageAt = files.RunPageUrl(run.Id) is { } page ? "full message: " + page
+            : files.JsonPath is not null ? "full message in " + files.JsonPath
+            : "full message in the run's summary in the store";
+        return FailureSynopsis.ForConsole(message, fullMessageAt, text => Clean(text, int.MaxValue));
     }
 
     private static void AddGroups(List<string> lines, ReportModel model)

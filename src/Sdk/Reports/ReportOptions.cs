@@ -16,6 +16,13 @@ public sealed class ReportOptions
     /// </summary>
     public IList<string> FocusGroups { get; set; } = new List<string>();
 
+    /// <summary>
+    /// List the runs that did not finish, with their messages, in <see cref="ReportResult.ConsoleLines"/>; default
+    /// true. The test logger turns it off: its own summary already lists the session's failed tests, so one
+    /// <c>dotnet test</c> prints each failure once. The counts in the headline and the group lines stay.
+    /// </summary>
+    public bool ConsoleFailures { get; set; } = true;
+
     /// <summary>Write runs.json.</summary>
     public bool Json { get; set; } = true;
 

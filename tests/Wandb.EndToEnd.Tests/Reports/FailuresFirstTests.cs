@@ -55,13 +55,13 @@ public sealed class FailuresFirstTests
 
         Assert.AreEqual(1, first.ExitCode, first.ToString());
         Assert.AreEqual("*\n", File.ReadAllText(Path.Combine(workspace.StoreDirectory, ".gitignore")), "the store folder the test run created ignores itself");
-        AssertFailureFirstInConsole(first);
+        AssertFailureFirstInConsole(first, workspace);
 
         WriteOtherProjectRuns(workspace.StoreDirectory);
         var second = workspace.DotNet("test Churn.Tests --no-build --logger \"wandb;project=churn\"", environment: workspace.StoreEnvironment(), timeout: DotNetTimeout);
 
         Assert.AreEqual(1, second.ExitCode, second.ToString());
-        var group = AssertFailureFirstInConsole(second);
+        var group = AssertFailureFirstInConsole(second, workspace);
         var groupLine = Lines(second).Single(l => l.StartsWith($"wandb:   {group}  ", StringComparison.Ordinal));
         StringAssert.Contains(groupLine, "  f1 0.81 ± 0.01", "the test project's own metric, although the store's other project has more runs and metrics: " + groupLine);
         Assert.IsFalse(Lines(second).Any(l => l.Contains("rmse", StringComparison.Ordinal)), "the other project's metrics are not this test run's key metrics:\n" + second);
@@ -77,22 +77,29 @@ public sealed class FailuresFirstTests
         StringAssert.Contains(md, "## Comparison on f1");
     }
 
-    /// <summary>Checks the console summary's order: the failure with its message, then the groups, then the report paths; returns the test run's group.</summary>
-    private static string AssertFailureFirstInConsole(ProcessResult result)
+    /// <summary>
+    /// Checks the console's order: the logger's summary with the failing job type first and the failure with its
+    /// message, printed once, then the reports' groups, then the report paths; returns the test run's group.
+    /// </summary>
+    private static string AssertFailureFirstInConsole(ProcessResult result, TestWorkspace workspace)
     {
         var lines = Lines(result);
-        var header = lines.FindIndex(l => l.Contains("did not finish (1 failed):", StringComparison.Ordinal));
-        Assert.IsGreaterThanOrEqualTo(0, header, "a line announces the failure:\n" + result);
-        var group = lines[header].Split(" of ")[1].Split(' ')[0];
-        StringAssert.StartsWith(group, "test-");
-        var failure = lines[header + 1];
-        StringAssert.StartsWith(failure, $"wandb:   failed  Regression  (group {group}, job Regression, run ");
+        var header = lines.FindIndex(l => l.StartsWith("wandb: group test-", StringComparison.Ordinal));
+        Assert.IsGreaterThanOrEqualTo(0, header, "the summary names the test run's group:\n" + result);
+        StringAssert.Contains(lines[header], ": 6 runs (5 passed, 1 failed) in ");
+        var group = lines[header].Substring("wandb: group ".Length).Split(':')[0];
+        Assert.AreEqual("wandb:   Regression: 1 run (0 passed, 1 failed)", lines[header + 1], "the failing job type comes first:\n" + result);
+        var failure = lines[header + 2];
+        StringAssert.StartsWith(failure, "wandb:     failed: Regression: ");
         StringAssert.Contains(failure, "f1 0.41 is below 0.80 for <b>churn</b>; the holdout set drifted");
         StringAssert.Contains(failure, "… (truncated; full message: file://");
-        StringAssert.Contains(failure, "/report/index.html#/run/");
+        var run = RecordedRun.ReadAll(new StoreFiles(workspace.StoreDirectory)).Single(r => r.Group == group && r.JobType == "Regression");
+        StringAssert.EndsWith(failure, "/report/index.html#/run/" + run.Id + ")");
+        Assert.AreEqual(1, lines.Count(l => l.Contains("f1 0.41 is below 0.80", StringComparison.Ordinal)), "the failure is printed once:\n" + result);
+        Assert.IsFalse(lines.Any(l => l.Contains("did not finish", StringComparison.Ordinal)), "the logger's summary lists the failures, the reports' lines do not repeat them:\n" + result);
         var groupLine = lines.FindIndex(l => l.StartsWith($"wandb:   {group}  n=6 (1 failed)", StringComparison.Ordinal));
         var reports = lines.FindIndex(l => l.StartsWith("wandb: reports: ", StringComparison.Ordinal));
-        Assert.IsTrue(header < groupLine && groupLine < reports, $"failure ({header}), then groups ({groupLine}), then reports ({reports}):\n{result}");
+        Assert.IsTrue(header + 2 < groupLine && groupLine < reports, $"failure ({header + 2}), then groups ({groupLine}), then reports ({reports}):\n{result}");
         return group;
     }
 

@@ -87,6 +87,32 @@ public sealed class ConsoleSummaryTests
         Assert.AreEqual($"wandb:   failed  train  (job train, run {id}): no message recorded (exit code 3)", lines[2]);
     }
 
+    [TestMethod]
+    public void A_message_of_several_lines_shows_the_same_synopsis_as_the_test_logger()
+    {
+        using var store = new TempStore();
+        var id = store.AddRun("g", "Bytes", new Dictionary<string, object?> { ["error"] = "Assertion failed.\nExpected \"1 KB\" but got \"1024 B\"\nsecond line of the message" }, exitCode: 1);
+
+        var lines = ReportWriter.WriteAll(store.Reader(), new ReportOptions { Html = false }).ConsoleLines;
+
+        Assert.AreEqual($"wandb:   failed  Bytes  (group g, run {id}): Assertion failed. Expected \"1 KB\" but got \"1024 B\"", lines[2]);
+        Assert.IsFalse(lines.Any(l => l.Contains("second line", StringComparison.Ordinal)), string.Join("\n", lines));
+    }
+
+    [TestMethod]
+    public void A_caller_that_lists_failures_itself_gets_the_counts_without_the_list()
+    {
+        using var store = new TempStore();
+        store.AddRun("g", "good", Accuracy(0.8));
+        var broken = store.AddRun("g", "broken", new Dictionary<string, object?> { ["error"] = "regressed" }, exitCode: 1);
+
+        var lines = ReportWriter.WriteAll(store.Reader(), new ReportOptions { Html = false, ConsoleFailures = false }).ConsoleLines;
+
+        Assert.AreEqual("wandb: 2 run(s), 1 group(s) by group (1 finished, 1 failed)", lines[0]);
+        StringAssert.StartsWith(lines[1], "wandb:   g  n=2 (1 failed)");
+        Assert.IsFalse(lines.Any(l => l.Contains("did not finish", StringComparison.Ordinal) || l.Contains(broken, StringComparison.Ordinal) || l.Contains("regressed", StringComparison.Ordinal)), string.Join("\n", lines));
+    }
+
     private static int IndexOf(IReadOnlyList<string> lines, string prefix) =>
         lines.ToList().FindIndex(l => l.StartsWith(prefix, StringComparison.Ordinal));
 

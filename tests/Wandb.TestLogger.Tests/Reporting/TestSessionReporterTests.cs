@@ -1,3 +1,5 @@
+using Wandb.Reports;
+using Wandb.Storage;
 using Wandb.Testing;
 using Wandb.TestLogger.Reporting;
 using Wandb.TestLogger.Tests.Fakes;
@@ -147,6 +149,31 @@ public sealed class TestSessionReporterTests
         CollectionAssert.Contains(harness.Output.Lines.ToList(), $"group {reporter.Group}: 2 runs (1 passed, 1 failed) in {harness.StoreDirectory}");
         CollectionAssert.Contains(harness.Output.Lines.ToList(), "  CrossValidate: 2 runs (1 passed, 1 failed)");
         CollectionAssert.Contains(harness.Output.Lines.ToList(), "reports written");
+    }
+
+    [TestMethod]
+    public void A_failed_test_is_printed_once_by_the_summary_and_its_cut_message_points_at_its_run_s_page()
+    {
+        using var harness = new ReporterHarness();
+        harness.Environment = harness.Environment with { WriteReports = ReportWriter.WriteAll };
+        var reporter = harness.Start();
+        var failing = ReporterHarness.Result("Regression", "Regression", TestOutcome.Failed) with
+        {
+            ErrorMessage = "f1 0.41 is below 0.80; " + string.Concat(Enumerable.Repeat("the holdout set drifted, ", 20)) + "END\nsecond line",
+        };
+        reporter.Record(ReporterHarness.Result("LoadsModel", "LoadsModel"));
+        reporter.Record(failing);
+
+        reporter.Complete();
+
+        var lines = harness.Output.Lines.ToList();
+        var failure = lines.Single(l => l.Contains("f1 0.41 is below 0.80", StringComparison.Ordinal));
+        StringAssert.StartsWith(failure, "    failed: Regression: f1 0.41 is below 0.80; the holdout set drifted");
+        var runPage = new Uri(reporter.ReportPath!).AbsoluteUri + "#/run/" + TestRunDescription.IdOf(failing, reporter.Group!);
+        StringAssert.EndsWith(failure, $"… (truncated; full message: {runPage})");
+        Assert.IsFalse(lines.Any(l => l.Contains("did not finish", StringComparison.Ordinal)), "the reports' own list of failures is left out:\n" + string.Join("\n", lines));
+        var groupLine = lines.FindIndex(l => l.StartsWith($"  {reporter.Group}  n=2 (1 failed)", StringComparison.Ordinal));
+        Assert.IsTrue(lines.IndexOf(failure) < groupLine, "the summary, then the reports' lines:\n" + string.Join("\n", lines));
     }
 
     [TestMethod]
