@@ -102,12 +102,14 @@ public sealed class Run : IDisposable
     {
         RunInitHook.Apply(options, context);
         var settings = SettingsResolver.Resolve(options, context.Environment, context.CurrentDirectory);
-        var id = settings.RunId ?? RunId.Generate();
         if (settings.Mode == WandbMode.Disabled)
         {
-            var disabledConfig = new RunConfig();
-            return new Run(id, settings.Name ?? id, settings.Project, settings.Group, settings.JobType, settings.Notes, settings.Tags, null, false, null, disabledConfig, new RunSummary(() => EmptyMetrics));
+            var disabledId = settings.RunId ?? RunId.Generate();
+            return new Run(disabledId, settings.Name ?? disabledId, settings.Project, settings.Group, settings.JobType, settings.Notes, settings.Tags, null, false, null, new RunConfig(), new RunSummary(() => EmptyMetrics));
         }
+
+        settings = context.TargetRun.Resolve(options, settings, context.Environment, context.Output);
+        var id = settings.RunId ?? RunId.Generate();
 
         if (settings.OnlineRequested && Interlocked.Exchange(ref _warnedOnline, 1) == 0)
         {
@@ -172,6 +174,7 @@ public sealed class Run : IDisposable
         var run = new Run(metadata.Id, metadata.Name, metadata.Project, metadata.Group, metadata.JobType, metadata.Notes, metadata.Tags, store.Location, opened?.Attached ?? false, recorder, config, summary);
         recorder.Start();
         OpenRuns.Add(run);
+        context.Standalone?.Started(run, store, settings, context.Environment, context.Output);
         return run;
     }
 

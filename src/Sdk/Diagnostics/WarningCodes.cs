@@ -31,6 +31,9 @@ internal static class WarningCodes
     /// <summary>A line of a batch file could not be read (for example torn by a crash) and was skipped.</summary>
     public const string UnreadableBatchLine = "WANDB008";
 
+    /// <summary>The report could not be refreshed when a program that no build or test run owns ended; its runs are recorded.</summary>
+    public const string ReportsNotRefreshed = "WANDB009";
+
     /// <summary>The PostgreSQL store could not be reached when a run opened; the run starts anyway.</summary>
     public const string PostgresUnreachableAtStart = "WANDB070";
 
