@@ -19,15 +19,16 @@ namespace Wandb.Runs;
 internal sealed class StandaloneRuns
 {
     /// <summary>
-    /// A store whose last report lists this much (about 2,000 runs) is not refreshed when a program ends:
-    /// reading every run and history would hold up the program's exit for seconds. The line says how.
+    /// A store whose last report lists this much (about 1,300 runs of 10 metrics, 3 config values) is not
+    /// refreshed when a program ends: reading every run and history would hold up the program's exit for a
+    /// second or more (docs/benchmarks.md). The line says how to refresh it.
     /// </summary>
-    public const long LargeReportBytes = 4L << 20;
+    public const long LargeReportBytes = 1L << 20;
 
     private readonly ReportRefresh _refresh;
     private readonly Action<Action> _atProcessEnd;
     private readonly object _gate = new();
-    private readonly Dictionary<string, StoreOfRuns> _stores = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StandaloneStore> _stores = new(StringComparer.Ordinal);
     private bool _scheduled;
 
     /// <param name="refresh">The report refresh every front end shares.</param>
@@ -63,7 +64,7 @@ internal sealed class StandaloneRuns
         {
             if (!_stores.TryGetValue(store.Location, out var entry))
             {
-                entry = new StoreOfRuns(store, run.Id, env, output);
+                entry = new StandaloneStore(store, run.Id, env, output);
                 _stores.Add(store.Location, entry);
             }
 
@@ -84,7 +85,7 @@ internal sealed class StandaloneRuns
     /// <summary>Refreshes the report of every store written to since the last call, once each.</summary>
     public void RefreshReports()
     {
-        StoreOfRuns[] stores;
+        StandaloneStore[] stores;
         lock (_gate)
         {
             stores = _stores.Values.ToArray();
@@ -98,7 +99,7 @@ internal sealed class StandaloneRuns
         }
     }
 
-    private void Refresh(StoreOfRuns entry)
+    private void Refresh(StandaloneStore entry)
     {
         if (entry.Store is not FolderRunStore store)
         {
@@ -131,39 +132,6 @@ internal sealed class StandaloneRuns
         {
             // The program has finished its work and its runs are written; a report that cannot be written is only worth a warning.
             entry.Output.Warning(WarningCodes.ReportsNotRefreshed, $"The report of {store.Location} could not be refreshed when the program ended: {ex.Message} The runs are recorded; refresh it with `dotnet wandb report --store \"{store.Location}\"`.");
-        }
-    }
-
-    /// <summary>A store the program wrote runs to, and what its refresh needs.</summary>
-    private sealed class StoreOfRuns
-    {
-        public StoreOfRuns(RunStore store, string firstRunId, IEnvironmentVariables environment, IWandbOutput output)
-        {
-            Store = store;
-            FirstRunId = firstRunId;
-            Environment = environment;
-            Output = output;
-        }
-
-        public RunStore Store { get; }
-
-        public string FirstRunId { get; }
-
-        public IEnvironmentVariables Environment { get; }
-
-        public IWandbOutput Output { get; }
-
-        public HashSet<string> Groups { get; } = new(StringComparer.Ordinal);
-
-        /// <summary>True while every run written to the store asked for silence.</summary>
-        public bool Silent { get; set; } = true;
-
-        public void Say(string line)
-        {
-            if (!Silent)
-            {
-                Output.Info(line);
-            }
         }
     }
 }
