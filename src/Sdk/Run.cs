@@ -93,7 +93,7 @@ public sealed class Run : IDisposable
     /// <summary>Creates a run, or attaches to an existing one with the same id, from options and <c>WANDB_*</c> variables.</summary>
     /// <exception cref="ArgumentException">An option or variable has an invalid value (the message names it).</exception>
     /// <exception cref="InvalidOperationException">The resume mode forbids what the store holds (must: the run is missing; never: it exists).</exception>
-    public static Run Init(RunOptions? options = null) => Init(options ?? new RunOptions(), RunContext.Default);
+    public static Run Init(RunOptions? options = null) => Init(options ?? new RunOptions(), RunContext.Default with { Standalone = StandaloneRuns.Process });
 
     /// <param name="options">What the caller asked for; an installed <see cref="RunInitHook"/> may fill in more.</param>
     /// <param name="context">The edges the run touches.</param>

@@ -137,9 +137,6 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
                 Environment = buildEnvironment,
                 Output = output,
                 CurrentDirectory = ProjectDirectory,
-
-                // The build announces its runs and refreshes the report itself, when it ends.
-                Standalone = null,
             };
 
             // Created before the target's body runs, so every process the target starts finds the run and

@@ -8,8 +8,8 @@ namespace Wandb.Runs;
 /// <summary>The edges a run touches (environment, clock, output, file system), bundled so tests can replace them; its store is opened from them unless the caller passes one to Run.Init.</summary>
 internal sealed record RunContext
 {
-    /// <summary>What the public <c>Run.Init</c> uses: the process's edges, and its standalone runs announced and reported.</summary>
-    public static RunContext Default => new() { Standalone = StandaloneRuns.Process };
+    /// <summary>The process's edges, with no standalone reporting: the public <c>Run.Init</c> adds the process's own, entry points and tests pass theirs.</summary>
+    public static RunContext Default => new();
 
     public IEnvironmentVariables Environment { get; init; } = ProcessEnvironmentVariables.Instance;
 
@@ -26,7 +26,7 @@ internal sealed record RunContext
     /// <summary>Whether this process already joined the run of the tracked target that started it; process-wide unless a test gives its own.</summary>
     public TargetRunAttachment TargetRun { get; init; } = TargetRunAttachment.Process;
 
-    /// <summary>Announces runs no build or test run owns and refreshes their report at the end; null for the runs of an entry point that reports its own (the build's tasks, tests of the SDK).</summary>
+    /// <summary>Announces runs no build or test run owns and refreshes their report at the end: the process's own for the public <c>Run.Init</c>; null for an entry point that reports its runs itself (the build's tasks) and in tests.</summary>
     public StandaloneRuns? Standalone { get; init; }
 
     /// <summary>Opens the store a run's settings point at through <see cref="StoreFactory"/>: <c>WANDB_STORE</c>, else the folder store.</summary>
