@@ -19,9 +19,9 @@ namespace Wandb.Runs;
 internal sealed class StandaloneRuns
 {
     /// <summary>
-    /// A store whose last report lists this much (about 1,300 runs of 10 metrics, 3 config values) is not
-    /// refreshed when a program ends: reading every run and history would hold up the program's exit for a
-    /// second or more (docs/benchmarks.md). The line says how to refresh it.
+    /// A store whose last report lists this much (about 1,250 runs of 10 metrics, 3 config values) is not
+    /// refreshed when a program ends: reading every run and history grows with the store and would hold up
+    /// the program's exit (docs/benchmarks.md, <c>logging</c>). The line says how to refresh it.
     /// </summary>
     public const long LargeReportBytes = 1L << 20;
 
