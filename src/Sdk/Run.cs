@@ -93,7 +93,7 @@ public sealed class Run : IDisposable
     /// <summary>Creates a run, or attaches to an existing one with the same id, from options and <c>WANDB_*</c> variables.</summary>
     /// <exception cref="ArgumentException">An option or variable has an invalid value (the message names it).</exception>
     /// <exception cref="InvalidOperationException">The resume mode forbids what the store holds (must: the run is missing; never: it exists).</exception>
-    public static Run Init(RunOptions? options = null) => Init(options ?? new RunOptions(), RunContext.Default);
+    public static Run Init(RunOptions? options = null) => Init(options ?? new RunOptions(), RunContext.Default with { Standalone = StandaloneRuns.Process });
 
     /// <param name="options">What the caller asked for; an installed <see cref="RunInitHook"/> may fill in more.</param>
     /// <param name="context">The edges the run touches.</param>
@@ -102,12 +102,14 @@ public sealed class Run : IDisposable
     {
         RunInitHook.Apply(options, context);
         var settings = SettingsResolver.Resolve(options, context.Environment, context.CurrentDirectory);
-        var id = settings.RunId ?? RunId.Generate();
         if (settings.Mode == WandbMode.Disabled)
         {
-            var disabledConfig = new RunConfig();
-            return new Run(id, settings.Name ?? id, settings.Project, settings.Group, settings.JobType, settings.Notes, settings.Tags, null, false, null, disabledConfig, new RunSummary(() => EmptyMetrics));
+            var disabledId = settings.RunId ?? RunId.Generate();
+            return new Run(disabledId, settings.Name ?? disabledId, settings.Project, settings.Group, settings.JobType, settings.Notes, settings.Tags, null, false, null, new RunConfig(), new RunSummary(() => EmptyMetrics));
         }
+
+        settings = context.TargetRun.Resolve(options, settings, context.Environment, context.Output);
+        var id = settings.RunId ?? RunId.Generate();
 
         if (settings.OnlineRequested && Interlocked.Exchange(ref _warnedOnline, 1) == 0)
         {
@@ -173,6 +175,7 @@ public sealed class Run : IDisposable
         var run = new Run(metadata.Id, metadata.Name, metadata.Project, metadata.Group, metadata.JobType, metadata.Notes, metadata.Tags, store.Location, opened?.Attached ?? false, recorder, config, summary);
         recorder.Start();
         OpenRuns.Add(run);
+        context.Standalone?.Started(run, store, settings, context.Environment, context.Output);
         return run;
     }
 

@@ -42,12 +42,8 @@ public sealed class WandbFinishRun : Microsoft.Build.Utilities.Task
         try
         {
             tracked.RestoreVariables(Environment);
-            var started = tracked.WaitForStart();
-            if (started is not null)
-            {
-                started.Run.Finish(RunState.Finished, 0);
-                Log.LogMessage(MessageImportance.Normal, $"wandb: run {RunId} of target {tracked.TargetName} finished");
-            }
+            tracked.Started.Run.Finish(RunState.Finished, 0);
+            Log.LogMessage(MessageImportance.Normal, $"wandb: run {RunId} of target {tracked.TargetName} finished");
         }
         catch (Exception ex)
         {

@@ -14,8 +14,9 @@ namespace Wandb.Build.Tasks;
 
 /// <summary>
 /// Starts the run of a tracked target (job type = the target's name) and sets <c>WANDB_RUN_ID</c> and
-/// friends for the processes the target starts, so <c>Run.Init()</c> inside them attaches to it. The run
-/// stays open in the node's <see cref="BuildSession"/> until <see cref="WandbFinishRun"/> or the build's end.
+/// friends for the processes the target starts, so the first plain <c>Run.Init()</c> inside each of them
+/// joins it. The run exists in the store when the task returns, before the target's body starts anything.
+/// It stays open in the node's <see cref="BuildSession"/> until <see cref="WandbFinishRun"/> or the build's end.
 /// </summary>
 public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
 {
@@ -112,9 +113,6 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
             JobType = TargetName,
             Dir = NonEmpty(Dir),
             Id = Wandb.RunId.Generate(),
-
-            // The target's processes may create the run before the background thread does; then it attaches.
-            Resume = ResumeMode.Allow,
         };
         var globals = (BuildEngine as IBuildEngine6)?.GetGlobalProperties() ?? new Dictionary<string, string>();
         foreach (var pair in BuildConfig.Collect(Configuration, TargetFramework, ConfigProperties, globals, Config, (code, message) => BuildLog.Problem(Log, Strict, code, message)))
@@ -122,43 +120,46 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
             options.Config[pair.Key] = pair.Value;
         }
 
-        // Resolved here, not on the background thread, so a bad setting leaves the target untracked with a warning now.
+        // Resolved before the store is touched, so a bad setting leaves the target untracked with a warning.
         var settings = SettingsResolver.Resolve(options, buildEnvironment, ProjectDirectory);
         if (settings.Mode == WandbMode.Disabled)
         {
             return;
         }
 
-        var runId = options.Id;
-        var perTarget = RunVariables.For(runId, settings.Project, group.Name, TargetName, settings.StoreDirectory, NonEmpty(Store));
-        var previous = perTarget.Select(p => new KeyValuePair<string, string?>(p.Key, Environment.Get(p.Key))).ToList();
-        foreach (var pair in perTarget)
-        {
-            Environment.Set(pair.Key, pair.Value);
-        }
-
         var output = new TaskOutput();
-        var baseContext = RunContext;
-        var tracked = new TrackedRun(runId, TargetName, group.Name, output, previous, () =>
+        output.Attach(Log, Strict);
+        try
         {
-            var context = baseContext with
+            var context = RunContext with
             {
                 Environment = buildEnvironment,
                 Output = output,
                 CurrentDirectory = ProjectDirectory,
             };
 
-            // Opened here, not by Run.Init, because the build refreshes this store's reports when it ends.
+            // Created before the target's body runs, so every process the target starts finds the run and
+            // joins it. Opened here, not by Run.Init, because the build refreshes this store's reports when it ends.
             var store = context.OpenStore(settings);
-            return new StartedRun(Run.Init(options, context, store), store);
-        });
-        output.Attach(Log, Strict);
-        session.Add(tracked, NonEmpty(BuildId), buildEnvironment, WriteReports);
-        RunId = runId;
-        RunGroup = group.Name;
-        ReportLine = $"wandb: runs of this build are in group {group.Name}; grouped report: {GroupPage(settings.StoreDirectory, group.Name)}";
-        Log.LogMessage(MessageImportance.Normal, $"wandb: target {TargetName} is run {runId} (project {settings.Project}, group {group.Name}, job_type {TargetName}) in {settings.StoreDirectory}");
-        output.Detach();
+            var started = new StartedRun(Run.Init(options, context, store), store);
+            var runId = started.Run.Id;
+            var perTarget = RunVariables.For(runId, settings.Project, group.Name, TargetName, settings.StoreDirectory, NonEmpty(Store));
+            var previous = perTarget.Select(p => new KeyValuePair<string, string?>(p.Key, Environment.Get(p.Key))).ToList();
+            foreach (var pair in perTarget)
+            {
+                Environment.Set(pair.Key, pair.Value);
+            }
+
+            session.Add(new TrackedRun(started, TargetName, output, previous), NonEmpty(BuildId), buildEnvironment, WriteReports);
+            RunId = runId;
+            RunGroup = group.Name;
+            ReportLine = $"wandb: runs of this build are in group {group.Name}; grouped report: {GroupPage(settings.StoreDirectory, group.Name)}";
+            Log.LogMessage(MessageImportance.Normal, $"wandb: target {TargetName} is run {runId} (project {settings.Project}, group {group.Name}, job_type {TargetName}) in {settings.StoreDirectory}");
+        }
+        finally
+        {
+            output.Detach();
+        }
     }
 
     /// <summary>The build's variables, without those that belong to one target's run.</summary>

@@ -1,6 +1,8 @@
 using Wandb.Build.Tasks.Session;
 using Wandb.Build.Tasks.Tests.Fakes;
+using Wandb.Environment;
 using Wandb.Reports;
+using Wandb.Runs;
 using Wandb.Storage;
 
 namespace Wandb.Build.Tasks.Tests;
@@ -52,26 +54,21 @@ internal sealed class TaskFixture : IDisposable
         Environment = Environment,
     };
 
-    /// <summary>The run as stored; waits a little, since the Before task creates it in the background while the target runs.</summary>
-    public StoredRun StoredRun(string runId)
+    /// <summary>The run as stored; the Before task has created it by the time it returns.</summary>
+    public StoredRun StoredRun(string runId) =>
+        Store.GetRun(runId) ?? throw new AssertFailedException($"Run {runId} is not in {StoreDirectory}.");
+
+    /// <summary>
+    /// What a process the target starts sees: the project's variables as they are now (the Before task has
+    /// set the run's), its own record of having joined the target's run, and its output in <paramref name="output"/>.
+    /// </summary>
+    public RunContext Program(RecordingOutput output) => new()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var run = Store.GetRun(runId);
-            if (run is not null)
-            {
-                return run;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new AssertFailedException($"Run {runId} is not in {StoreDirectory}.");
-            }
-
-            Thread.Sleep(20);
-        }
-    }
+        Environment = new DictionaryEnvironmentVariables(Environment.Snapshot()),
+        Output = output,
+        CurrentDirectory = Root,
+        TargetRun = new TargetRunAttachment(),
+    };
 
     public void Dispose()
     {

@@ -88,6 +88,9 @@ internal static class WarningCodes
     /// <summary>A logger parameter (or its variable) has a value the logger does not know; its default is used.</summary>
     public const string UnknownLoggerParameterValue = "WANDB057";
 
+    /// <summary>The report could not be refreshed when a program that no build or test run owns ended; its runs are recorded.</summary>
+    public const string ReportsNotRefreshed = "WANDB011";
+
     /// <summary>The PostgreSQL store could not be reached when a run opened; the run starts anyway.</summary>
     public const string PostgresUnreachableAtStart = "WANDB070";
 

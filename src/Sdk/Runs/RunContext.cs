@@ -8,6 +8,7 @@ namespace Wandb.Runs;
 /// <summary>The edges a run touches (environment, clock, output, file system), bundled so tests can replace them; its store is opened from them unless the caller passes one to Run.Init.</summary>
 internal sealed record RunContext
 {
+    /// <summary>The process's edges, with no standalone reporting: the public <c>Run.Init</c> adds the process's own, entry points and tests pass theirs.</summary>
     public static RunContext Default => new();
 
     public IEnvironmentVariables Environment { get; init; } = ProcessEnvironmentVariables.Instance;
@@ -21,6 +22,12 @@ internal sealed record RunContext
     public string CurrentDirectory { get; init; } = System.Environment.CurrentDirectory;
 
     public RecorderLimits Limits { get; init; } = RecorderLimits.Default;
+
+    /// <summary>Whether this process already joined the run of the tracked target that started it; process-wide unless a test gives its own.</summary>
+    public TargetRunAttachment TargetRun { get; init; } = TargetRunAttachment.Process;
+
+    /// <summary>Announces runs no build or test run owns and refreshes their report at the end: the process's own for the public <c>Run.Init</c>; null for an entry point that reports its runs itself (the build's tasks) and in tests.</summary>
+    public StandaloneRuns? Standalone { get; init; }
 
     /// <summary>Opens the store a run's settings point at through <see cref="StoreFactory"/>: <c>WANDB_STORE</c>, else the folder store.</summary>
     public RunStore OpenStore(WandbSettings settings) =>

@@ -30,6 +30,7 @@ internal static class SettingsResolver
             Group = NonEmpty(options.Group) ?? env.Get(WandbVariables.RunGroup),
             JobType = NonEmpty(options.JobType) ?? env.Get(WandbVariables.JobType),
             DisableGit = IsTrue(env.Get(WandbVariables.DisableGit)),
+            Silent = IsTrue(env.Get(WandbVariables.Silent)),
         };
     }
 

@@ -26,6 +26,9 @@ internal sealed record WandbSettings
 
     public bool DisableGit { get; init; }
 
+    /// <summary>True when <c>WANDB_SILENT</c> asks for no informational lines.</summary>
+    public bool Silent { get; init; }
+
     /// <summary>True when the caller asked for an online mode, which runs offline here.</summary>
     public bool OnlineRequested { get; init; }
 }

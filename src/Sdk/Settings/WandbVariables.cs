@@ -38,4 +38,7 @@ public static class WandbVariables
 
     /// <summary>Where runs are stored when not in a folder: a PostgreSQL connection string. Default: the folder store.</summary>
     public const string Store = "WANDB_STORE";
+
+    /// <summary>Set to <c>true</c> to silence the SDK's informational lines (where a run is stored, the report); warnings still print.</summary>
+    public const string Silent = "WANDB_SILENT";
 }

@@ -1,62 +1,33 @@
 using Wandb.Build.Tasks.Diagnostics;
 using Wandb.Build.Tasks.Environment;
-using Wandb.Diagnostics;
 
 namespace Wandb.Build.Tasks.Runs;
 
 /// <summary>
-/// The run of one tracked target between its Before and After tasks. The run is created in the store on a
-/// background thread while the target already runs: creating it costs a cold JSON serializer and a few
-/// file writes, which would otherwise add to every tracked target. The target's processes can attach
-/// meanwhile, since its id and metadata are fixed up front and the store lets whichever process comes
-/// first create the run and the other attach (see docs/store-format.md).
+/// The run of one tracked target between its Before and After tasks. It exists in the store before the
+/// target's body runs, so every process the target starts joins it, never creates it (see docs/msbuild.md).
 /// </summary>
 internal sealed class TrackedRun
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private readonly Task<StartedRun?> _started;
     private readonly IReadOnlyList<KeyValuePair<string, string?>> _previousVariables;
 
-    public TrackedRun(string runId, string targetName, string group, TaskOutput output, IReadOnlyList<KeyValuePair<string, string?>> previousVariables, Func<StartedRun> start)
+    public TrackedRun(StartedRun started, string targetName, TaskOutput output, IReadOnlyList<KeyValuePair<string, string?>> previousVariables)
     {
-        RunId = runId;
+        Started = started;
         TargetName = targetName;
-        Group = group;
         Output = output;
         _previousVariables = previousVariables;
-        _started = System.Threading.Tasks.Task.Run(() =>
-        {
-            try
-            {
-                return start();
-            }
-            catch (Exception ex)
-            {
-                output.Warning(WarningCodes.TrackedRunNotStarted, $"The run {runId} of target {targetName} could not be created: {ex.Message}");
-                return null;
-            }
-        });
     }
 
-    public string RunId { get; }
+    public StartedRun Started { get; }
+
+    public string RunId => Started.Run.Id;
 
     public string TargetName { get; }
 
-    public string Group { get; }
+    public string Group => Started.Run.Group ?? string.Empty;
 
     public TaskOutput Output { get; }
-
-    /// <summary>Waits for the run to exist; null when it could not be created (already reported as a warning).</summary>
-    public StartedRun? WaitForStart()
-    {
-        if (!_started.Wait(StartTimeout))
-        {
-            Output.Warning(WarningCodes.TrackedRunNotFinished, $"The run {RunId} of target {TargetName} was still being created after {StartTimeout.TotalSeconds:0} s; the store may hang.");
-            return null;
-        }
-
-        return _started.Result;
-    }
 
     /// <summary>Puts back the variables the project had before the target's run set its own.</summary>
     public void RestoreVariables(ITaskEnvironment environment)

@@ -135,7 +135,7 @@ internal sealed class BuildSession : IDisposable
             try
             {
                 run.Output.Detach();
-                run.WaitForStart()?.Run.Finish(RunState.Failed, 1);
+                run.Started.Run.Finish(RunState.Failed, 1);
             }
             catch (Exception ex)
             {
@@ -143,7 +143,7 @@ internal sealed class BuildSession : IDisposable
             }
         }
 
-        var stores = all.Select(r => r.WaitForStart()?.Store).Where(s => s is not null).GroupBy(s => s!.Location, StringComparer.Ordinal).Select(g => g.First()!);
+        var stores = all.Select(r => r.Started.Store).GroupBy(s => s.Location, StringComparer.Ordinal).Select(g => g.First());
         foreach (var store in stores)
         {
             try

@@ -1,39 +1,17 @@
-using Wandb.Storage;
 using Wandb.TestSupport;
 
 namespace Wandb.Benchmarks.Logging;
 
 /// <summary>The real file system with every history batch flush delayed, to model a disk slower than the logger.</summary>
-internal sealed class SlowFileSystem : IStoreFileSystem
+internal sealed class SlowFileSystem : PassThroughFileSystem
 {
-    private readonly IStoreFileSystem _inner = PhysicalStoreFileSystem.Instance;
     private readonly TimeSpan _delayPerWrite;
 
     public SlowFileSystem(TimeSpan delayPerWrite) => _delayPerWrite = delayPerWrite;
 
-    public bool FileExists(string path) => _inner.FileExists(path);
+    public override Stream OpenAppend(string path) => new SlowStream(Inner.OpenAppend(path), _delayPerWrite);
 
-    public bool DirectoryExists(string path) => _inner.DirectoryExists(path);
-
-    public void CreateDirectory(string path) => _inner.CreateDirectory(path);
-
-    public Stream OpenAppend(string path) => new SlowStream(_inner.OpenAppend(path), _delayPerWrite);
-
-    public Stream OpenRead(string path) => _inner.OpenRead(path);
-
-    public bool TryCreateNew(string path, byte[] content) => _inner.TryCreateNew(path, content);
-
-    public void WriteAtomic(string path, byte[] content, bool durable) => _inner.WriteAtomic(path, content, durable);
-
-    public IEnumerable<string> EnumerateDirectories(string path) => _inner.EnumerateDirectories(path);
-
-    public IEnumerable<string> EnumerateFiles(string path, string searchPattern) => _inner.EnumerateFiles(path, searchPattern);
-
-    public void FlushToDisk(Stream stream) => stream.Flush();
-
-    public void DeleteFile(string path) => _inner.DeleteFile(path);
-
-    public bool DeleteEmptyDirectory(string path) => _inner.DeleteEmptyDirectory(path);
+    public override void FlushToDisk(Stream stream) => stream.Flush();
 
     private sealed class SlowStream : WriteStreamWrapper
     {

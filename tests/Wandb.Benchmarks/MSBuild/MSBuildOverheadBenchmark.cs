@@ -5,9 +5,8 @@ namespace Wandb.Benchmarks.MSBuild;
 /// <summary>
 /// What the package costs a build: an incremental `dotnet build` of a project without tracked targets, with
 /// and without the package (target: under 5% more), and a tracked target with tracking on and off
-/// (target: under 100 ms added). The run is created while the target runs, so the cost is measured on a
-/// target that works for a second, as training does, and also on an empty target, where nothing hides
-/// it (the worst case). Builds alternate so machine noise hits both sides; figures are medians.
+/// (target: under 100 ms added). The cost is measured on a target that works for a second, as training
+/// does, and also on an empty target, where nothing hides it (the worst case). Builds alternate so machine noise hits both sides; figures are medians.
 /// </summary>
 public sealed class MSBuildOverheadBenchmark : IBenchmark
 {

@@ -78,7 +78,7 @@ public sealed class TrackedTargetTests
         Assert.AreEqual(0, off.ExitCode, off.ToString());
         StringAssert.Contains(off.StandardOutput, "attached=False", "no target run for the program to attach to: " + off);
         var afterOff = TrainingConsumer.Runs(new StoreFiles(workspace.StoreDirectory));
-        Assert.HasCount(2, afterOff.Where(r => r.Metadata["job_type"] is not null).ToList(), "WandbEnabled=false starts no run for the target; only the program's own run is new");
+        Assert.HasCount(2, afterOff.Where(r => r.Metadata["job_type"] is not null).ToList(), "WandbEnabled=false starts no run for the target, and the program it starts records none");
         Assert.IsFalse(off.Output.Contains("wandb: runs of this build"), off.ToString());
 
         var crowded = workspace.DotNet("build Churn -t:Train -p:WandbTrackedTargets=A%3BB%3BC%3BD%3BE%3BF%3BG%3BH%3BI%3BJ%3BTrain", environment: environment, timeout: TimeSpan.FromMinutes(5));
