@@ -181,6 +181,8 @@ public sealed class ChartPanelTests
         await using var report = await ReportPage.OpenAsync(_store.ReportPath);
         var chart = Chart(report, "valid_loss");
         var canvasWidth = await chart.Locator("canvas").EvaluateAsync<int>("c => c.width");
+        var fit = await chart.Locator(".plot").EvaluateAsync<double[]>("p => [p.clientWidth, p.querySelector('.uplot').offsetWidth]");
+        Assert.IsTrue(Math.Abs(fit[0] - fit[1]) <= 2, $"the chart ({fit[1]} px) fills its card's plot area ({fit[0]} px)");
 
         var download = await report.Page.RunAndWaitForDownloadAsync(() => chart.Locator("[data-testid=chart-png]").ClickAsync());
         Assert.AreEqual("valid_loss.png", download.SuggestedFilename);

@@ -34,23 +34,37 @@ public sealed class LazyChartTests
     public async Task Charts_off_screen_are_not_drawn_until_scrolled_into_view()
     {
         await using var report = await ReportPage.OpenAsync(_store.ReportPath);
-        var cards = report.TestId("chart");
-        Assert.AreEqual(Metrics, await cards.CountAsync(), "every metric has its card");
+        var blocks = report.Page.Locator(".chart-block");
+        Assert.AreEqual((Metrics + 11) / 12, await blocks.CountAsync(), "every metric has its place, a block per dozen");
 
         var drawn = await DrawnAsync(report);
+        var cards = await report.TestId("chart").CountAsync();
         Assert.IsTrue(drawn > 0 && drawn <= 60, $"only the charts near the window are drawn at first: {drawn} of {Metrics}");
-        var last = cards.Last;
-        Assert.AreEqual(0, await last.Locator("canvas").CountAsync(), "the last chart is not drawn");
-        StringAssert.Contains(await last.GetAttributeAsync("class"), "pending");
+        Assert.AreEqual(drawn, cards, "and only they are on the page");
+        var last = report.Page.Locator("[data-testid=chart][data-metric=m299]");
+        Assert.AreEqual(0, await last.CountAsync(), "the last chart is not there yet");
+        var height = await blocks.Last.EvaluateAsync<double>("b => b.getBoundingClientRect().height");
+        Assert.IsTrue(height > 300, "an empty block keeps its place on the page: " + height + " px");
 
-        await last.ScrollIntoViewIfNeededAsync();
+        // Down the page block by block: each is drawn as it comes near, and the far ones are released.
+        for (var block = 2; block < (Metrics + 11) / 12; block += 2)
+        {
+            await blocks.Nth(block).ScrollIntoViewIfNeededAsync();
+            var metric = "m" + (block * 12).ToString("000");
+            await report.Page.Locator($"[data-testid=chart][data-metric={metric}] canvas").WaitForAsync(new() { Timeout = 5_000 });
+            var now = await DrawnAsync(report);
+            Assert.IsTrue(now <= 60 + 24, $"at {metric}: {now} charts drawn, far ones released");
+        }
+
         await last.Locator("canvas").WaitForAsync(new() { Timeout = 5_000 });
         Assert.AreEqual("1", await last.GetAttributeAsync("data-lines"), "drawn when scrolled to, with its group line");
         StringAssert.Contains(await last.Locator(".legend-stats").TextContentAsync(), "n=2");
-        Assert.IsTrue(await DrawnAsync(report) <= 60 + 24, "charts far from the window were released as others were drawn");
+        Assert.AreEqual(0, await report.Page.Locator("[data-testid=chart][data-metric=m000]").CountAsync(), "the first charts were released");
+        var drawnHeight = await blocks.Last.EvaluateAsync<double>("b => b.getBoundingClientRect().height");
+        Assert.IsTrue(Math.Abs(height - drawnHeight) < 200, $"the placeholder ({height} px) had about the height of its charts ({drawnHeight} px)");
 
-        await cards.Nth(Metrics / 2).ScrollIntoViewIfNeededAsync();
-        await cards.Nth(Metrics / 2).Locator("canvas").WaitForAsync(new() { Timeout = 5_000 });
+        await blocks.First.ScrollIntoViewIfNeededAsync();
+        await report.Page.Locator("[data-testid=chart][data-metric=m000] canvas").WaitForAsync(new() { Timeout = 5_000 });
         CollectionAssert.AreEqual(Array.Empty<string>(), report.ConsoleErrors);
     }
 

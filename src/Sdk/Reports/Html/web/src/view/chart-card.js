@@ -77,18 +77,14 @@ export class ChartCard {
     this.draw();
   }
 
-  /**
-   * Back to a placeholder of the given height: the chart and its controls are dropped.
-   * @param {number} height
-   */
-  release(height) {
+  /** Back to a placeholder (its block left the window): the chart and its controls are dropped. */
+  release() {
     if (!this.built) return;
     this.destroyPlot();
     this.built = false;
     this.csv = null;
     clear(this.element);
     this.element.classList.add("pending");
-    this.element.style.minHeight = height + "px";
     this.element.appendChild(this.title());
   }
 
@@ -107,7 +103,6 @@ export class ChartCard {
     const { metric } = this.panel;
     clear(this.element);
     this.element.classList.remove("pending");
-    this.element.style.minHeight = "";
     /** @type {(change: Partial<ChartSettings>) => void} */
     const change = update => this.host.change(metric, update, this);
     const log = el("input", { type: "checkbox", "data-testid": "log-scale", checked: settings.log });
@@ -200,7 +195,7 @@ export class ChartCard {
       toggle: id => this.host.change(metric, toggleHidden(this.settings(), id), this),
     });
     this.u = new uPlot({
-      width: Math.max(280, this.host.width() || plot.clientWidth || 480), height: 240,
+      width: Math.max(280, this.host.width() || 480), height: 240,
       legend: { show: false },
       cursor: { points: { show: false }, drag: { x: true, y: false } },
       scales: { x: { time: settings.x === "wall" }, y: { distr: settings.log ? 3 : 1 } },

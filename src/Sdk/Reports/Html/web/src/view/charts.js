@@ -3,11 +3,12 @@
 // Grouped: one line per group (its mean, median, min or max across its runs, bucket by bucket) with a shaded
 // band, coloured by group and dashed by the stroke-by key; ungrouped: one line per run.
 //
-// A page may have thousands of metrics, so a card is an empty placeholder until it comes near the window and
-// is released again far from it, and a closed section holds no cards at all. Cards sit in blocks of a dozen
-// (a grid each, all with the same columns) that the browser neither lays out nor paints while they are off
-// screen (content-visibility), and the blocks are what LazyPanels watches: 10,000 metrics are 834 blocks to
-// place, not 10,000 cards. The first cards are drawn at once, so a small page is complete when it is ready.
+// A page may have thousands of metrics, so cards sit in blocks of a dozen (a grid each, all with the same
+// columns), and a block is an empty placeholder of its rows' height until it comes near the window: then its
+// cards are put in and drawn. Far from the window again, past a number of charts drawn, a block is emptied
+// back to a placeholder of the height it had. LazyPanels watches the blocks: 10,000 metrics are 834 empty
+// elements to lay out, not 10,000 cards. A closed section holds no blocks at all. The first cards are drawn
+// at once, so a small page is complete when it is ready.
 
 import { clear, el } from "./dom.js";
 import { ChartCard } from "./chart-card.js";
@@ -33,12 +34,16 @@ const MAX_LIVE = 60;
 /** Cards per block: a few rows of the grid. */
 const BLOCK = 12;
 
-/** The grid's gap and its columns' least width (app.css, .chart-grid), and a drawn card's usual height. */
-const GAP = 16, COLUMN = 420, CARD_HEIGHT = 390;
+/**
+ * The grid's gap and its columns' least width (app.css, .chart-grid), a card's padding and border across
+ * (.chart-card), and a drawn card's usual height.
+ */
+const GAP = 16, COLUMN = 420, CARD_INSET = 2 * 12 + 2 * 1, CARD_HEIGHT = 390;
 
 /**
- * Cards laid out, watched and drawn together.
- * @typedef {{ element: HTMLElement, cards: ChartCard[] }} Block
+ * Cards put in, watched, drawn and released together; filled: its cards are in its element; near: it is
+ * near the window.
+ * @typedef {{ element: HTMLElement, cards: ChartCard[], filled: boolean, near: boolean }} Block
  */
 
 /** Up to this many metrics the search applies at each key stroke; beyond, after a pause in typing. */
@@ -216,10 +221,9 @@ export class ChartBoard {
     /** @type {Block[]} */
     const blocks = [];
     for (let i = 0; i < added.length; i += BLOCK) {
-      const cards = added.slice(i, i + BLOCK);
-      const element = el("div", { className: "chart-grid chart-block" }, cards.map(card => card.element));
+      const element = el("div", { className: "chart-grid chart-block" });
       container.appendChild(element);
-      blocks.push({ element, cards });
+      blocks.push({ element, cards: added.slice(i, i + BLOCK), filled: false, near: false });
     }
     this.cards.push(...added);
     this.blocks.push(...blocks);
@@ -242,44 +246,76 @@ export class ChartBoard {
   }
 
   /**
-   * Draws the first cards at once and leaves the others to be drawn as their blocks come near the window.
-   * Off-screen blocks are not laid out, so each is given the height its rows will have.
+   * Draws the blocks of the first cards at once and leaves the others, empty, to be filled and drawn as they
+   * come near the window; an empty block holds the height its rows will have.
    * @param {readonly Block[]} blocks
    */
   showFirst(blocks) {
-    blocks.flatMap(block => block.cards).slice(0, EAGER_CHARTS).forEach(card => card.show());
-    const width = blocks.length ? blocks[0].element.clientWidth : 0;
-    const columns = Math.max(1, Math.floor((width + GAP) / (COLUMN + GAP)));
+    const columns = gridColumns(this.body.clientWidth);
+    let eager = EAGER_CHARTS;
     for (const block of blocks) {
-      block.element.style.containIntrinsicSize = "auto " + Math.ceil(block.cards.length / columns) * (CARD_HEIGHT + GAP) + "px";
+      if (eager > 0) {
+        this.fillBlock(block);
+        eager -= block.cards.length;
+      } else {
+        block.element.style.height = Math.ceil(block.cards.length / columns) * (CARD_HEIGHT + GAP) - GAP + "px";
+      }
       this.lazy.observe(block.element, block);
     }
   }
 
   /**
-   * Blocks came near the window or left it: draw the new ones' cards; past MAX_LIVE drawn, release the cards
-   * of those that left.
+   * Puts a block's cards in and draws them.
+   * @param {Block} block
+   */
+  fillBlock(block) {
+    if (!block.filled) {
+      block.element.style.height = "";
+      for (const card of block.cards) block.element.appendChild(card.element);
+      block.filled = true;
+    }
+    for (const card of block.cards) if (!card.built) card.show();
+  }
+
+  /**
+   * Blocks came near the window or left it: fill and draw the new ones; past MAX_LIVE charts drawn, empty
+   * filled blocks away from the window, furthest first, back to placeholders of their height.
    * @param {Block[]} near
    * @param {Block[]} far
    */
   moved(near, far) {
-    const coming = near.flatMap(block => block.cards).filter(card => !card.built);
-    let excess = this.cards.filter(card => card.built).length + coming.length - MAX_LIVE;
-    // Heights are read before anything is drawn, so releasing lays the page out once.
+    for (const block of near) block.near = true;
+    for (const block of far) block.near = false;
+    const coming = near.filter(block => !block.filled);
+    let excess = this.cards.filter(card => card.built).length + coming.reduce((n, block) => n + block.cards.length, 0) - MAX_LIVE;
+    const at = this.blocks.indexOf(near[0] ?? far[0]);
+    const away = this.blocks.filter(block => block.filled && !block.near)
+      .sort((a, b) => Math.abs(this.blocks.indexOf(b) - at) - Math.abs(this.blocks.indexOf(a) - at));
+    // Heights are read before anything changes, so releasing lays the page out once.
     const released = [];
-    for (const card of far.flatMap(block => block.cards)) {
+    for (const block of away) {
       if (excess <= 0) break;
-      if (card.built) { released.push({ card, height: card.element.offsetHeight }); excess--; }
+      released.push({ block, height: block.element.offsetHeight });
+      excess -= block.cards.length;
     }
-    for (const { card, height } of released) card.release(height);
-    for (const card of coming) card.show();
+    for (const { block, height } of released) {
+      for (const card of block.cards) card.release();
+      clear(block.element);
+      block.element.style.height = height + "px";
+      block.filled = false;
+    }
+    for (const block of coming) this.fillBlock(block);
   }
 
-  /** The plots' width: every card of the grid has its column's width, read once per render (or resize). */
+  /**
+   * The plots' width: a grid column's less the card's inset, from the sections' width read once per render
+   * (or resize). A card's own width is not read: cards off screen are not laid out (content-visibility), and
+   * reading one would lay out the page again for every chart drawn.
+   */
   width() {
     if (!this.plotWidth) {
-      const plot = this.cards.find(card => card.built)?.element.querySelector(".plot");
-      this.plotWidth = plot ? plot.clientWidth : 0;
+      const width = this.body.clientWidth, columns = gridColumns(width);
+      this.plotWidth = Math.max(0, Math.floor((width - (columns - 1) * GAP) / columns) - CARD_INSET);
     }
     return this.plotWidth;
   }
@@ -299,4 +335,12 @@ export class ChartBoard {
       if (card === from) card.draw(); else card.refresh();
     }
   }
+}
+
+/**
+ * How many columns the charts' grid has at a width (repeat(auto-fill, minmax(420px, 1fr)) in app.css).
+ * @param {number} width
+ */
+function gridColumns(width) {
+  return Math.max(1, Math.floor((width + GAP) / (COLUMN + GAP)));
 }
