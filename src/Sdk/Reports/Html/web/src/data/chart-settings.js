@@ -1,5 +1,5 @@
 // What each chart can be set to: the line's statistic, the band, the x axis, log scale, smoothing and the
-// lines hidden through its legend. Settings are plain values kept per metric, and only once a reader changes
+// lines hidden through its legend. Settings are kept per metric, and only once a reader changes
 // them: a page of 10,000 metrics holds no settings until one chart is set differently.
 
 /** @typedef {"mean" | "median" | "min" | "max"} LineAggregate */
@@ -14,7 +14,7 @@
  * @property {string} x "step", "runtime", "wall" or "metric:<name>"
  * @property {boolean} log
  * @property {number} smooth debiased EMA weight, 0 = off
- * @property {string[]} hidden ids of the lines hidden through the legend
+ * @property {Set<string>} hidden ids of the lines hidden through the legend
  */
 
 /** @type {readonly [LineAggregate, string][]} */
@@ -27,7 +27,7 @@ const METRIC_AXIS = "metric:";
 
 /** @returns {ChartSettings} */
 export function chartDefaults() {
-  return { line: "mean", band: "std", x: "step", log: false, smooth: 0, hidden: [] };
+  return { line: "mean", band: "std", x: "step", log: false, smooth: 0, hidden: new Set() };
 }
 
 /**
@@ -57,7 +57,9 @@ export function changeSettings(settings, metric, change) {
  * @returns {Partial<ChartSettings>}
  */
 export function toggleHidden(settings, id) {
-  return { hidden: settings.hidden.includes(id) ? settings.hidden.filter(h => h !== id) : settings.hidden.concat(id) };
+  const hidden = new Set(settings.hidden);
+  if (!hidden.delete(id)) hidden.add(id);
+  return { hidden };
 }
 
 /**

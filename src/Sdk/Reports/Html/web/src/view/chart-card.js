@@ -149,7 +149,7 @@ export class ChartCard {
       return;
     }
     const withBand = ctx.grouped && settings.band !== "none";
-    const visible = built.series.filter(s => !settings.hidden.includes(s.id));
+    const visible = built.series.filter(s => !settings.hidden.has(s.id));
     const columns = plotColumns(visible, { grouped: ctx.grouped, withBand, settings });
     /** @type {uPlot.AlignedData} */
     const data = [built.grid.xs];

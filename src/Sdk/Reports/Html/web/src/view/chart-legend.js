@@ -18,13 +18,13 @@ export const MAX_LEGEND = 40;
  * Fills the legend; returns what moves its figures to a slot of the grid (null: each line's last point).
  * @param {HTMLElement} legend
  * @param {readonly Series[]} series every line of the chart, hidden ones too
- * @param {readonly string[]} hidden ids of the hidden lines
+ * @param {ReadonlySet<string>} hidden ids of the hidden lines
  * @param {{ grouped: boolean, xs: readonly number[], xText: (x: number) => string, toggle: (id: string) => void }} how
  * @returns {(slot: number | null) => void}
  */
 export function renderLegend(legend, series, hidden, how) {
   const rows = series.slice(0, MAX_LEGEND).map(s => {
-    const off = hidden.includes(s.id);
+    const off = hidden.has(s.id);
     const stats = el("span", { className: "legend-stats" });
     const row = el("div", { className: "legend-row" + (off ? " off" : ""), "data-series": s.id, "data-dash": dashFor(s.dash).join(",") }, [
       el("button", { type: "button", className: "legend-item" + (off ? " off" : ""), "aria-pressed": off ? "false" : "true",
