@@ -46,8 +46,8 @@ export class ChartCard {
   constructor(panel, host) {
     this.panel = panel;
     this.host = host;
-    this.element = el("div", { className: "chart-card pending", "data-testid": "chart", "data-metric": panel.metric, "data-chart-value": panel.split.value });
-    this.element.appendChild(this.title());
+    /** @type {HTMLElement | null} */
+    this.made = null;
     /** @type {uPlot | null} */
     this.u = null;
     this.built = false;
@@ -55,6 +55,15 @@ export class ChartCard {
     this.csv = null;
     /** @type {{ label: string, color: number, dash: number }[]} */
     this.entries = [];
+  }
+
+  /** The card's element, made when first asked for: a page of 10,000 metrics makes the few dozen it shows. */
+  get element() {
+    if (!this.made) {
+      const { metric, split } = this.panel;
+      this.made = el("div", { className: "chart-card pending", "data-testid": "chart", "data-metric": metric, "data-chart-value": split.value }, [this.title()]);
+    }
+    return this.made;
   }
 
   /** The card's name: the metric, and the chart-by value when the metric has one chart per value. */
