@@ -40,7 +40,7 @@ export class ReportPage {
     this.tableArea = el("section", { className: "table-area" });
     this.chartsTitle = el("h2", { className: "section-title" }, "Charts");
     const charts = el("section", { className: "charts" });
-    this.charts = new ChartBoard(charts);
+    this.charts = new ChartBoard(charts, this.chartsTitle);
     clear(root);
     root.appendChild(this.header);
     root.appendChild(el("div", { className: "layout" }, [this.sidebar,
@@ -103,10 +103,7 @@ export class ReportPage {
 
   /** Table and charts: what changes when grouping, filter, project or route change. */
   renderViews() {
-    const ctx = this.renderTableArea();
-    this.chartsTitle.textContent = ctx.route.page === "run" ? "Charts · this run's metrics" : !ctx.grouped ? "Charts · one line per run"
-      : ctx.route.page === "group" ? "Charts · one line per group, its runs faint behind it" : "Charts · one line per group";
-    this.charts.render(ctx);
+    this.charts.render(this.renderTableArea());
   }
 
   renderAll() {
@@ -126,7 +123,7 @@ export class ReportPage {
       clear(this.toolbar);
     } else {
       renderPageHead(this.head, route, this.projectRuns());
-      renderToolbar(this.toolbar, this.projectRuns(), state, { regroup: () => this.renderAll(), refilter: () => this.renderViews() });
+      renderToolbar(this.toolbar, this.projectRuns(), state, { regroup: () => this.renderAll(), refilter: () => this.renderViews(), rechart: () => this.charts.rerender() });
     }
   }
 

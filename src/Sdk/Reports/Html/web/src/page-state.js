@@ -24,7 +24,12 @@ export const ROW_PAGE = 200;
  * @property {Set<string>} expanded ids of the open group rows
  * @property {string | null} compareMetric
  * @property {number} rowLimit
- * @property {Map<string, ChartSettings>} chartSettings per metric
+ * @property {Map<string, ChartSettings>} chartSettings per metric, only those a reader changed
+ * @property {string} metricSearch the charts' metric search ("" shows every metric)
+ * @property {string[]} collapsedSections names of the chart sections the reader closed
+ * @property {boolean | null} showRuns each run drawn faintly behind its group's line; null: the page's default (on for a group page)
+ * @property {string} strokeBy group key whose values pick the lines' dash patterns; "" for solid lines
+ * @property {string} chartBy group key with one chart per value; "" for one chart per metric
  */
 
 /** @typedef {{ page: "all" } | { page: "group", name: string | null } | { page: "run", id: string }} Route */
@@ -60,6 +65,11 @@ export function initialState(data) {
     compareMetric: null,
     rowLimit: ROW_PAGE,
     chartSettings: new Map(),
+    metricSearch: "",
+    collapsedSections: [],
+    showRuns: null,
+    strokeBy: "",
+    chartBy: "",
   };
 }
 

@@ -18,12 +18,12 @@ test("grouped, a chart has one line per group: the statistic across its runs on 
     ["a", 0, 2, [1, 3, 4], [1, 2, 2]],
     ["b", 1, 1, [5, 5, 5], [1, 1, 1]],
   ]);
-  assert.deepEqual(built?.series[0].ghosts, [], "runs are drawn behind their group on its page only");
+  assert.deepEqual(built?.series[0].ghosts, [], "runs are drawn behind their group only when shown");
 });
 
-test("on a group page each group also carries its runs' own lines", () => {
+test("showing runs, each group also carries its runs' own lines with their names", () => {
   const built = buildSeries("loss", leaves, { grouped: true, withRuns: true, settings: chartDefaults() }, data, new SeriesCache());
-  assert.deepEqual(built?.series[0].ghosts, [[1, 2, 3], [null, 4, 5]]);
+  assert.deepEqual(built?.series[0].ghosts, [{ name: "a1", values: [1, 2, 3] }, { name: "a2", values: [null, 4, 5] }]);
 });
 
 test("ungrouped, a chart has one line per run, ordered by name, with no band", () => {

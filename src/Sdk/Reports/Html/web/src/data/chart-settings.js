@@ -1,10 +1,13 @@
-// What each chart can be set to: the line's statistic, the band, the x axis, log scale and smoothing.
+// What each chart can be set to: the line's statistic, the band, the x axis, log scale, smoothing and the
+// lines hidden through its legend. Settings are kept per metric, and only once a reader changes
+// them: a page of 10,000 metrics holds no settings until one chart is set differently.
 
 /** @typedef {"mean" | "median" | "min" | "max"} LineAggregate */
 /** @typedef {"none" | "minmax" | "std" | "stderr" | "ci95"} Band */
 
 /**
- * One chart's settings; kept per metric while the page is open, so a regroup keeps them.
+ * One chart's settings; kept per metric while the page is open, so a regroup keeps them (and every chart of
+ * the metric, one per value of the chart-by key, shares them).
  * @typedef {object} ChartSettings
  * @property {LineAggregate} line statistic across a group's runs, bucket by bucket
  * @property {Band} band shaded band around each group line
@@ -25,6 +28,38 @@ const METRIC_AXIS = "metric:";
 /** @returns {ChartSettings} */
 export function chartDefaults() {
   return { line: "mean", band: "std", x: "step", log: false, smooth: 0, hidden: new Set() };
+}
+
+/**
+ * A metric's settings: the reader's, else the defaults.
+ * @param {ReadonlyMap<string, ChartSettings>} settings per metric
+ * @param {string} metric
+ * @returns {ChartSettings}
+ */
+export function settingsOf(settings, metric) {
+  return settings.get(metric) ?? chartDefaults();
+}
+
+/**
+ * Keeps a change of a metric's settings; a new object, so a view drawn from the old one can tell.
+ * @param {Map<string, ChartSettings>} settings per metric
+ * @param {string} metric
+ * @param {Partial<ChartSettings>} change
+ */
+export function changeSettings(settings, metric, change) {
+  settings.set(metric, { ...settingsOf(settings, metric), ...change });
+}
+
+/**
+ * The settings with a line hidden, or shown again.
+ * @param {ChartSettings} settings
+ * @param {string} id
+ * @returns {Partial<ChartSettings>}
+ */
+export function toggleHidden(settings, id) {
+  const hidden = new Set(settings.hidden);
+  if (!hidden.delete(id)) hidden.add(id);
+  return { hidden };
 }
 
 /**

@@ -21,9 +21,17 @@ import { describe } from "./statistics.js";
  */
 
 /**
- * Per slot: the line, the band's edges and how many runs had a value.
- * @typedef {{ line: (number | null)[], lo: (number | null)[], hi: (number | null)[], n: number[] }} Aggregate
+ * Per slot: the line, the band's edges, how many runs had a value, and their mean, std, min and max (what the
+ * legend and the tooltip show whatever the line and band are); null (NaN for std below two runs) where none had.
+ * @typedef {object} Aggregate
+ * @property {(number | null)[]} line
+ * @property {(number | null)[]} lo
+ * @property {(number | null)[]} hi
+ * @property {number[]} n
+ * @property {SlotStats} stats
  */
+
+/** @typedef {{ mean: (number | null)[], std: (number | null)[], min: (number | null)[], max: (number | null)[] }} SlotStats */
 
 /** At most this many slots on a grid that is not the engine's step grid. */
 export const MAX_GRID = 400;
@@ -93,7 +101,7 @@ export function alignRun(points, grid) {
 }
 
 /**
- * Per slot across a group's aligned runs: the line statistic, band edges and n.
+ * Per slot across a group's aligned runs: the line statistic, band edges, n, mean, std, min and max.
  * @param {readonly Float64Array[]} aligned
  * @param {number} size
  * @param {LineAggregate} line
@@ -101,8 +109,10 @@ export function alignRun(points, grid) {
  * @returns {Aggregate}
  */
 export function aggregateSeries(aligned, size, line, band) {
+  /** @type {SlotStats} */
+  const stats = { mean: new Array(size), std: new Array(size), min: new Array(size), max: new Array(size) };
   /** @type {Aggregate} */
-  const result = { line: new Array(size), lo: new Array(size), hi: new Array(size), n: new Array(size) };
+  const result = { line: new Array(size), lo: new Array(size), hi: new Array(size), n: new Array(size), stats };
   /** @type {number[]} */
   const values = [];
   for (let j = 0; j < size; j++) {
@@ -110,8 +120,9 @@ export function aggregateSeries(aligned, size, line, band) {
     for (const a of aligned) if (!isNaN(a[j])) values.push(a[j]);
     const s = describe(values, line === "median");
     result.n[j] = s.n;
-    if (!s.n) { result.line[j] = result.lo[j] = result.hi[j] = null; continue; }
+    if (!s.n) { result.line[j] = result.lo[j] = result.hi[j] = stats.mean[j] = stats.std[j] = stats.min[j] = stats.max[j] = null; continue; }
     result.line[j] = s[line];
+    stats.mean[j] = s.mean; stats.std[j] = s.std; stats.min[j] = s.min; stats.max[j] = s.max;
     const [lo, hi] = bandEdges(s, band);
     result.lo[j] = lo; result.hi[j] = hi;
   }

@@ -1,4 +1,6 @@
 // The keys the runs can be grouped by, nesting runs into groups by several keys, and the filter box's match.
+// Besides one key, runs can be grouped by "everything except <config key>" (W&B users ask for it to group
+// the seeds or folds of one configuration together): by the values of all their other config keys that vary.
 
 import { asNumber } from "./report-data.js";
 import { compareValues, displayValue, valueId } from "./values.js";
@@ -18,11 +20,13 @@ import { compareValues, displayValue, valueId } from "./values.js";
  */
 
 /**
- * What a chart draws one line for: a leaf group, or a single run.
- * @typedef {{ id: string, label: string, runs: Run[] }} LineSource
+ * What a chart draws one line for: a leaf group, or a single run; color and dash pick its colour and stroke
+ * style when they differ from its position among the chart's lines (see chart-lines.js).
+ * @typedef {{ id: string, label: string, runs: Run[], color?: number, dash?: number }} LineSource
  */
 
 const CONFIG_PREFIX = "config:";
+const EXCEPT_PREFIX = "except:";
 
 /**
  * Every key the runs can be grouped by: run fields first, then each flattened config key.
@@ -65,11 +69,31 @@ export function summaryKeys(runs) {
 }
 
 /**
+ * The key that groups runs by all their config keys but one.
+ * @param {string} configKey a flattened config key
+ */
+export function exceptKey(configKey) {
+  return EXCEPT_PREFIX + CONFIG_PREFIX + configKey;
+}
+
+/**
+ * The config key an "everything except" key leaves out, or null for any other key.
+ * @param {string} key a group key id
+ */
+export function exceptedKey(key) {
+  return key.startsWith(EXCEPT_PREFIX + CONFIG_PREFIX) ? key.slice(EXCEPT_PREFIX.length + CONFIG_PREFIX.length) : null;
+}
+
+/**
+ * A run's value of a group key. For "everything except k" it is the run's other config values as
+ * [key, value] pairs; grouping narrows them to the keys that vary among the runs grouped.
  * @param {Run} run
  * @param {string} key a group key id
  * @returns {JsonValue}
  */
 export function keyValue(run, key) {
+  const excepted = exceptedKey(key);
+  if (excepted !== null) return configPairs(run, Array.from(run.config.keys()).filter(k => k !== excepted).sort());
   switch (key) {
     case "group": return run.group;
     case "job_type": return run.job_type;
@@ -85,7 +109,60 @@ export function keyValue(run, key) {
 
 /** @param {string} key a group key id */
 export function keyLabel(key) {
+  const excepted = exceptedKey(key);
+  if (excepted !== null) return "everything except config." + excepted;
   return key.startsWith(CONFIG_PREFIX) ? "config." + key.slice(CONFIG_PREFIX.length) : key;
+}
+
+/**
+ * The run's values of the given config keys, as [key, value] pairs (null where it has none).
+ * @param {Run} run
+ * @param {readonly string[]} keys
+ * @returns {JsonValue}
+ */
+function configPairs(run, keys) {
+  return keys.map(k => [k, run.config.get(k) ?? null]);
+}
+
+/**
+ * How groupRuns reads a key from each of these runs. "Everything except k" reads only the config keys whose
+ * values differ among the runs: keys every run shares would split nothing and only lengthen the labels.
+ * @param {string} key
+ * @param {readonly Run[]} runs
+ * @returns {(run: Run) => JsonValue}
+ */
+function keyReader(key, runs) {
+  const excepted = exceptedKey(key);
+  if (excepted === null) return run => keyValue(run, key);
+  const varying = configKeys(runs).filter(k => k !== excepted && new Set(runs.map(r => valueId(r.config.get(k)))).size > 1);
+  return run => configPairs(run, varying);
+}
+
+/**
+ * A group's label: its value, or for "everything except" its pairs as `key=value` (or a note that the runs'
+ * other config keys are all equal).
+ * @param {string} key
+ * @param {JsonValue} value
+ */
+function groupLabel(key, value) {
+  if (exceptedKey(key) === null || !Array.isArray(value)) return displayValue(value);
+  if (!value.length) return "(same config)";
+  return value.map(pair => (Array.isArray(pair) ? pair[0] + "=" + displayValue(pair[1]) : displayValue(pair))).join(", ");
+}
+
+/**
+ * Group order: by value; "everything except" pairs compare value by value, so lr=0.05 comes before lr=0.1.
+ * @param {JsonValue} a
+ * @param {JsonValue} b
+ */
+function compareGroupValues(a, b) {
+  if (!Array.isArray(a) || !Array.isArray(b)) return compareValues(a, b);
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i], y = b[i];
+    const order = Array.isArray(x) && Array.isArray(y) ? compareValues(x[1], y[1]) : compareValues(x, y);
+    if (order) return order;
+  }
+  return a.length - b.length;
 }
 
 /**
@@ -99,19 +176,20 @@ export function keyLabel(key) {
 export function groupRuns(runs, keys, parentId) {
   if (!keys.length) return [];
   const [key, ...rest] = keys;
+  const read = keyReader(key, runs);
   /** @type {Map<string, GroupNode>} */
   const byValue = new Map();
   for (const run of runs) {
-    const value = keyValue(run, key);
+    const value = read(run);
     const id = valueId(value);
     let node = byValue.get(id);
     if (!node) {
-      node = { id: (parentId ? parentId + "\u0001" : "") + key + "=" + id, key, value, label: displayValue(value), runs: [], children: [] };
+      node = { id: (parentId ? parentId + "\u0001" : "") + key + "=" + id, key, value, label: groupLabel(key, value), runs: [], children: [] };
       byValue.set(id, node);
     }
     node.runs.push(run);
   }
-  const nodes = Array.from(byValue.values()).sort((a, b) => compareValues(a.value, b.value));
+  const nodes = Array.from(byValue.values()).sort((a, b) => compareGroupValues(a.value, b.value));
   for (const node of nodes) node.children = groupRuns(node.runs, rest, node.id);
   return nodes;
 }

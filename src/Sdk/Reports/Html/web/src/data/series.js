@@ -1,5 +1,5 @@
 // The lines of one metric's chart: per group (or per run when ungrouped) the aligned, aggregated values on
-// the chart's x grid, with the group's own runs as faint lines on its group page.
+// the chart's x grid, with the group's own runs as faint lines when the reader shows runs.
 
 import { alignRun, aggregateSeries, chartGrid, runPoints } from "./curves.js";
 import { compareValues } from "./values.js";
@@ -7,6 +7,7 @@ import { compareValues } from "./values.js";
 /** @typedef {import("./report-data.js").Run} Run */
 /** @typedef {import("./report-data.js").ReportData} ReportData */
 /** @typedef {import("./grouping.js").LineSource} LineSource */
+/** @typedef {import("./curves.js").SlotStats} SlotStats */
 /** @typedef {import("./chart-settings.js").ChartSettings} ChartSettings */
 /** @typedef {import("./curves.js").Points} Points */
 /** @typedef {import("./curves.js").Grid} Grid */
@@ -15,13 +16,25 @@ import { compareValues } from "./values.js";
  * @typedef {object} Series
  * @property {string} id the source's id, the key the legend hides it by
  * @property {string} label
- * @property {number} order position among the chart's sources, which picks its colour
+ * @property {number} order its colour: the source's colour, else its position among the chart's sources
+ * @property {number} dash its stroke style: the source's dash, else 0 (solid)
  * @property {(number | null)[]} line
  * @property {(number | null)[] | null} lo null when ungrouped
  * @property {(number | null)[] | null} hi
  * @property {number[] | null} n runs with a value per slot; null when ungrouped
+ * @property {SlotStats | null} stats mean, std, min and max per slot; null when ungrouped
  * @property {number} runs the runs that contribute to the line: those with a point against the x axis
- * @property {(number | null)[][]} ghosts the group's runs, drawn faintly behind its line
+ * @property {Ghost[]} ghosts the group's runs, drawn faintly behind its line
+ */
+
+/**
+ * One of a group's runs, as drawn behind the group's line.
+ * @typedef {{ name: string, values: (number | null)[] }} Ghost
+ */
+
+/**
+ * A line's values at one slot of the grid, as the legend and the tooltip show them.
+ * @typedef {{ index: number, mean: number | null, std: number | null, min: number | null, max: number | null, n: number }} SlotValues
  */
 
 /**
@@ -72,12 +85,12 @@ export class SeriesCache {
 /**
  * What a chart draws lines for: the leaf groups when grouped, else every run by name.
  * @param {boolean} grouped
- * @param {LineSource[]} leaves
+ * @param {readonly LineSource[]} leaves
  * @param {readonly Run[]} runs
  * @returns {LineSource[]}
  */
 export function lineSources(grouped, leaves, runs) {
-  if (grouped) return leaves;
+  if (grouped) return leaves.slice();
   return runs.slice().sort((a, b) => compareValues(a.name, b.name)).map(r => ({ id: "run:" + r.id, label: r.name, runs: [r] }));
 }
 
@@ -98,15 +111,35 @@ export function buildSeries(metric, sources, how, data, cache) {
   if (!grid) return null;
   /** @type {Series[]} */
   const series = [];
-  sources.forEach((src, order) => {
-    const aligned = perSource[order].filter(p => p.xs.length).map(p => cache.aligned(p, grid));
-    if (!aligned.length) return;
+  sources.forEach((src, position) => {
+    const drawn = src.runs.map((run, i) => ({ run, points: perSource[position][i] })).filter(d => d.points.xs.length);
+    if (!drawn.length) return;
+    const aligned = drawn.map(d => cache.aligned(d.points, grid));
     const agg = grouped ? aggregateSeries(aligned, grid.size, settings.line, settings.band)
-      : { line: withGaps(aligned[0]), lo: null, hi: null, n: null };
-    const ghosts = grouped && withRuns ? aligned.map(withGaps) : [];
-    series.push({ id: src.id, label: src.label, order, ...agg, runs: aligned.length, ghosts });
+      : { line: withGaps(aligned[0]), lo: null, hi: null, n: null, stats: null };
+    const ghosts = grouped && withRuns ? aligned.map((a, i) => ({ name: drawn[i].run.name, values: withGaps(a) })) : [];
+    series.push({ id: src.id, label: src.label, order: src.color ?? position, dash: src.dash ?? 0, ...agg, runs: aligned.length, ghosts });
   });
   return { grid, series };
+}
+
+/**
+ * A line's values at a slot, or, without one (the cursor is off the chart), at the last slot the line has a
+ * value: the final figures, which for runs ending together are the groups' summary statistics.
+ * @param {Series} s
+ * @param {number | null} slot
+ * @returns {SlotValues | null}
+ */
+export function valuesAt(s, slot) {
+  let index = slot ?? s.line.length - 1;
+  if (slot === null) while (index >= 0 && s.line[index] === null) index--;
+  if (index < 0 || index >= s.line.length) return null;
+  if (!s.stats || !s.n) {
+    const v = s.line[index];
+    return v === null ? null : { index, mean: v, std: null, min: v, max: v, n: 1 };
+  }
+  if (!s.n[index]) return null;
+  return { index, mean: s.stats.mean[index], std: s.stats.std[index], min: s.stats.min[index], max: s.stats.max[index], n: s.n[index] };
 }
 
 /** @param {Float64Array} aligned */

@@ -1,212 +1,346 @@
-// One chart per metric, drawn with uPlot. Grouped: one line per group (its mean, median, min or max across
-// its runs, bucket by bucket) with a shaded band; ungrouped: one line per run. The lines come from the pure
-// modules in ../data; this module only lays out the cards and their controls and draws.
+// The charts: a bar (metric search, show runs, sections opened or closed), then the metrics the page's runs
+// logged by section (see data/sections.js), one card per metric, or per metric and value of the chart-by key.
+// Grouped: one line per group (its mean, median, min or max across its runs, bucket by bucket) with a shaded
+// band, coloured by group and dashed by the stroke-by key; ungrouped: one line per run.
+//
+// A page may have thousands of metrics, so cards sit in blocks of a dozen (a grid each, all with the same
+// columns), and a block is an empty placeholder of its rows' height until it comes near the window: then its
+// cards are put in and drawn. Far from the window again, past a number of charts drawn, a block is emptied
+// back to a placeholder of the height it had. LazyPanels watches the blocks: 10,000 metrics are 834 empty
+// elements to lay out, not 10,000 cards. A closed section holds no blocks at all. The first cards are drawn
+// at once, so a small page is complete when it is ready.
 
-import uPlot from "uplot";
-import { clear, el, select } from "./dom.js";
-import { showTooltip } from "./chart-tooltip.js";
-import { colorFor, withAlpha } from "./palette.js";
-import { BANDS, LINE_AGGREGATES, chartDefaults, xAxisOptions, xLabel } from "../data/chart-settings.js";
-import { displayedValues } from "../data/curves.js";
-import { SeriesCache, buildSeries, lineSources } from "../data/series.js";
-import { formatNumber } from "../data/values.js";
+import { clear, el } from "./dom.js";
+import { ChartCard } from "./chart-card.js";
+import { LazyPanels } from "./lazy-panels.js";
+import { changeSettings } from "../data/chart-settings.js";
+import { chartSplits, styledSources } from "../data/chart-lines.js";
+import { chartSections, metricMatcher } from "../data/sections.js";
+import { SeriesCache } from "../data/series.js";
+import { plural } from "../data/values.js";
 
 /** @typedef {import("../page-state.js").ViewContext} ViewContext */
 /** @typedef {import("../data/chart-settings.js").ChartSettings} ChartSettings */
-/** @typedef {import("../data/series.js").Series} Series */
-/** @typedef {import("./chart-tooltip.js").ShownLine} ShownLine */
+/** @typedef {import("../data/chart-lines.js").ChartSplit} ChartSplit */
+/** @typedef {import("../data/sections.js").ChartSection} ChartSection */
+/** @typedef {import("./chart-card.js").CardHost} CardHost */
 
-/** The legend lists this many lines at most. */
-const MAX_LEGEND = 40;
+/** Cards drawn as soon as the board is: a screenful and more, so a small page is complete when ready. */
+export const EAGER_CHARTS = 24;
 
-/** The charts section: its cards, the uPlot instances drawn in them, and what they can reuse between renders. */
+/** Charts kept drawn at most; beyond, those far from the window are released as they leave it. */
+const MAX_LIVE = 60;
+
+/** Cards per block: a few rows of the grid. */
+const BLOCK = 12;
+
+/**
+ * The grid's gap and its columns' least width (app.css, .chart-grid), a card's padding and border across
+ * (.chart-card), and a drawn card's usual height.
+ */
+const GAP = 16, COLUMN = 420, CARD_INSET = 2 * 12 + 2 * 1, CARD_HEIGHT = 390;
+
+/**
+ * Cards put in, watched, drawn and released together; filled: its cards are in its element; near: it is
+ * near the window.
+ * @typedef {{ element: HTMLElement, cards: ChartCard[], filled: boolean, near: boolean }} Block
+ */
+
+/** Up to this many metrics the search applies at each key stroke; beyond, after a pause in typing. */
+const SEARCH_AT_ONCE = 500;
+const SEARCH_DELAY_MS = 150;
+
+/**
+ * The heading above the charts: what a line is.
+ * @param {ViewContext} ctx
+ * @param {boolean} showRuns
+ */
+export function chartsTitle(ctx, showRuns) {
+  if (ctx.route.page === "run") return "Charts · this run's metrics";
+  if (!ctx.grouped) return "Charts · one line per run";
+  return showRuns ? "Charts · one line per group, its runs faint behind it" : "Charts · one line per group";
+}
+
+/** The charts section: its bar, sections and cards, and what they can reuse between renders. */
 export class ChartBoard {
-  /** @param {HTMLElement} container */
-  constructor(container) {
+  /**
+   * @param {HTMLElement} container
+   * @param {HTMLElement} title the heading above the charts
+   */
+  constructor(container, title) {
     this.container = container;
-    /** @type {uPlot[]} */
-    this.live = [];
-    /** @type {number[] | null} */
-    this.knownWidths = null;
+    this.title = title;
+    this.bar = el("div", { className: "chart-bar" });
+    this.body = el("div", { className: "chart-sections" });
+    container.appendChild(this.bar);
+    container.appendChild(this.body);
     this.cache = new SeriesCache();
+    /** @type {ChartCard[]} */
+    this.cards = [];
+    /** @type {Block[]} */
+    this.blocks = [];
+    /** @type {LazyPanels<Block>} */
+    this.lazy = new LazyPanels((near, far) => this.moved(near, far));
+    this.plotWidth = 0;
+    /** @type {CardHost | null} */
+    this.host = null;
+    /** @type {ChartSection[]} */
+    this.sections = [];
+    /** @type {ChartSplit[]} */
+    this.splits = [];
   }
 
   /** The window was resized: measure the cards again at the next render. */
   forgetWidths() {
-    this.knownWidths = null;
+    this.plotWidth = 0;
   }
 
   /** @param {ViewContext} ctx */
   render(ctx) {
-    for (const u of this.live) u.destroy();
-    this.live = [];
-    clear(this.container);
-    // Only the metrics these runs logged get a chart: another project's or another group's metrics would
-    // be empty cards.
-    if (!ctx.metrics.length) {
-      this.container.appendChild(el("p", { className: "empty" }, "No metrics were logged by these runs."));
-      return;
-    }
-    const cards = ctx.metrics.map(metric => {
-      let settings = ctx.state.chartSettings.get(metric);
-      if (!settings) { settings = chartDefaults(); ctx.state.chartSettings.set(metric, settings); }
-      const card = this.card(metric, ctx, settings);
-      this.container.appendChild(card);
-      return { card, metric, settings };
+    const { state } = ctx;
+    const showRuns = ctx.grouped && (state.showRuns ?? ctx.route.page === "group");
+    this.title.textContent = chartsTitle(ctx, showRuns);
+    // A run's page draws one run: stroke and chart keys have nothing to tell apart.
+    const onRun = ctx.route.page === "run";
+    const sources = styledSources(ctx.grouped, ctx.leaves, ctx.runs, onRun ? "" : state.strokeBy);
+    this.splits = chartSplits(sources, ctx.runs, onRun ? "" : state.chartBy);
+    // Only the metrics these runs logged get a chart: another project's or another group's would be empty.
+    this.sections = chartSections(ctx.metrics);
+    this.host = { ctx, cache: this.cache, showRuns, width: () => this.width(), change: (metric, change, from) => this.change(metric, change, from) };
+    this.renderBar(ctx, showRuns);
+    this.renderSections();
+  }
+
+  /** Draws the charts again from the same context (the stroke-by or chart-by key changed). */
+  rerender() {
+    if (this.host) this.render(this.host.ctx);
+  }
+
+  /**
+   * @param {ViewContext} ctx
+   * @param {boolean} showRuns
+   */
+  renderBar(ctx, showRuns) {
+    const { state } = ctx;
+    clear(this.bar);
+    if (!ctx.metrics.length) return;
+    const search = el("input", { type: "search", className: "metric-search", placeholder: "Search metrics…", "data-testid": "metric-search", "aria-label": "Search metrics", value: state.metricSearch });
+    let timer = 0;
+    const apply = () => { state.metricSearch = search.value; this.renderSections(); };
+    search.addEventListener("input", () => {
+      clearTimeout(timer);
+      if (ctx.metrics.length <= SEARCH_AT_ONCE) apply(); else timer = setTimeout(apply, SEARCH_DELAY_MS);
     });
-    // Widths are read once for all cards (reading one after drawing another would force a layout per chart)
-    // and kept until the window is resized, so a regroup lays the page out once, when it paints.
-    if (!this.knownWidths || this.knownWidths.length !== cards.length) this.knownWidths = cards.map(({ card }) => plotOf(card).clientWidth);
-    const widths = this.knownWidths;
-    cards.forEach(({ card, metric, settings }, i) => this.draw(card, metric, ctx, settings, widths[i]));
-  }
-
-  /**
-   * A chart's card: title, controls, plot area and legend.
-   * @param {string} metric
-   * @param {ViewContext} ctx
-   * @param {ChartSettings} settings
-   */
-  card(metric, ctx, settings) {
-    const card = el("div", { className: "chart-card", "data-testid": "chart", "data-metric": metric });
-    // A control redraws its own chart only, so changing one chart's settings does not redraw the others.
-    /** @type {(change: Partial<ChartSettings>) => void} */
-    const change = update => { Object.assign(settings, update); this.draw(card, metric, ctx, settings); };
-    const log = el("input", { type: "checkbox", "data-testid": "log-scale", checked: settings.log });
-    log.addEventListener("change", () => change({ log: log.checked }));
-    const controls = el("div", { className: "chart-controls" }, [
-      el("label", null, ["line ", select("line-agg", LINE_AGGREGATES, settings.line, v => change({ line: v }), "Line: statistic across the group's runs")]),
-      el("label", null, ["band ", select("band", BANDS, settings.band, v => change({ band: v }), "Shaded band around each group line")]),
-      el("label", null, ["x ", select("x-axis", xAxisOptions(ctx.metrics.filter(m => m !== metric)), settings.x, v => change({ x: v }), "x axis")]),
-      el("label", { className: "check" }, [log, "log"]),
-      smoothingControl(settings.smooth, v => change({ smooth: v })),
-    ]);
-    if (!ctx.grouped) {
-      for (const s of controls.querySelectorAll("select[data-testid=line-agg],select[data-testid=band]")) {
-        const control = /** @type {HTMLSelectElement} */ (s);
-        control.disabled = true;
-        control.title = "Turn grouping on to aggregate runs";
-      }
+    const runs = el("input", { type: "checkbox", "data-testid": "show-runs", checked: showRuns, disabled: !ctx.grouped });
+    runs.addEventListener("change", () => { state.showRuns = runs.checked; this.rerender(); });
+    const sectionsToggle = (/** @type {boolean} */ open) => () => {
+      state.collapsedSections = open ? [] : this.sections.map(s => s.name);
+      this.renderSections();
+    };
+    this.bar.appendChild(search);
+    this.bar.appendChild(el("label", { className: "check", title: ctx.grouped ? "Draw each run faintly behind its group's line" : "Turn grouping on: every line is a run already" }, [runs, "show runs"]));
+    if (this.sections.length > 1) {
+      this.bar.appendChild(el("span", { className: "section-actions" }, [
+        el("button", { type: "button", onclick: sectionsToggle(true) }, "Open all sections"),
+        el("button", { type: "button", onclick: sectionsToggle(false) }, "Close all"),
+      ]));
     }
-    card.appendChild(el("div", { className: "chart-head" }, [el("h3", { title: metric }, metric), controls]));
-    card.appendChild(el("div", { className: "plot" }));
-    card.appendChild(el("div", { className: "legend" }));
-    return card;
   }
 
-  /**
-   * Draws (or redraws) the uPlot chart inside a card from the current settings.
-   * @param {HTMLElement} card
-   * @param {string} metric
-   * @param {ViewContext} ctx
-   * @param {ChartSettings} settings
-   * @param {number} [knownWidth]
-   */
-  draw(card, metric, ctx, settings, knownWidth) {
-    const plot = plotOf(card), legend = /** @type {HTMLElement} */ (card.querySelector(".legend"));
-    const previous = this.live.find(u => u.root.parentNode === plot);
-    if (previous) { previous.destroy(); this.live = this.live.filter(u => u !== previous); }
-    clear(plot); clear(legend);
-    const sources = lineSources(ctx.grouped, ctx.leaves, ctx.runs);
-    const withRuns = ctx.route.page === "group";
-    const built = buildSeries(metric, sources, { grouped: ctx.grouped, withRuns, settings }, ctx.data, this.cache);
-    if (!built || !built.series.length) {
-      plot.appendChild(el("p", { className: "empty" }, "No finite values of this metric against this x axis."));
-      card.dataset.lines = "0"; card.dataset.bands = "0";
+  /** The sections and their cards, after a render or a change of the search or of which sections are open. */
+  renderSections() {
+    const host = /** @type {CardHost} */ (this.host);
+    const { state, metrics } = host.ctx;
+    for (const card of this.cards) card.destroyPlot();
+    this.cards = [];
+    this.blocks = [];
+    this.lazy.clear();
+    clear(this.body);
+    if (!metrics.length) {
+      this.body.appendChild(el("p", { className: "empty" }, "No metrics were logged by these runs."));
       return;
     }
-    const withBand = ctx.grouped && settings.band !== "none";
-    /** @type {uPlot.AlignedData} */
-    const data = [built.grid.xs];
-    /** @type {uPlot.Series[]} */
-    const series = [{ label: xLabel(settings.x) }];
-    /** @type {uPlot.Band[]} */
-    const bands = [];
-    /** @type {ShownLine[]} */
-    const shown = [];
-    const visible = built.series.filter(s => !settings.hidden.has(s.id));
-    // On a group page the group's own runs are drawn faintly behind its aggregate line.
-    for (const s of visible) {
-      for (const ghost of s.ghosts) {
-        data.push(displayedValues(ghost, settings));
-        series.push({ label: s.label + " run", stroke: withAlpha(colorFor(s.order), 0.3), width: 1, spanGaps: true, points: { show: false } });
+    const matches = metricMatcher(state.metricSearch);
+    for (const section of this.sections) {
+      const shown = section.metrics.filter(matches);
+      if (shown.length) this.body.appendChild(this.section(section, shown));
+    }
+    if (!this.body.firstChild) this.body.appendChild(el("p", { className: "empty" }, "No metric matches “" + state.metricSearch.trim() + "”."));
+    this.showFirst(this.blocks);
+  }
+
+  /**
+   * A collapsible section: its name and count, and (when open) a card per chart of its shown metrics.
+   * @param {ChartSection} section
+   * @param {string[]} shown the metrics that match the search
+   */
+  section(section, shown) {
+    const { state } = /** @type {CardHost} */ (this.host).ctx;
+    const open = !state.collapsedSections.includes(section.name);
+    const count = shown.length === section.metrics.length ? plural(shown.length, "metric") : shown.length + " of " + plural(section.metrics.length, "metric");
+    const grid = el("div", { className: "chart-blocks" });
+    const details = el("details", { className: "chart-section", "data-testid": "chart-section", "data-section": section.name, open }, [
+      el("summary", null, [el("span", { className: "section-name" }, section.name), el("span", { className: "section-count" }, count)]),
+      grid,
+    ]);
+    // The toggle event also follows the board's own rendering of an open section: only a change counts.
+    details.addEventListener("toggle", () => {
+      const closed = state.collapsedSections.includes(section.name);
+      if (details.open !== closed) return;
+      if (details.open) {
+        state.collapsedSections = state.collapsedSections.filter(name => name !== section.name);
+        this.showFirst(this.fill(grid, shown));
+      } else {
+        state.collapsedSections = state.collapsedSections.concat(section.name);
+        this.empty(grid);
+      }
+    });
+    if (open) this.fill(grid, shown);
+    return details;
+  }
+
+  /**
+   * Placeholder cards for the metrics' charts, in blocks; a chart-by value none of whose runs logged the
+   * metric has none.
+   * @param {HTMLElement} container
+   * @param {readonly string[]} metrics
+   * @returns {Block[]}
+   */
+  fill(container, metrics) {
+    const host = /** @type {CardHost} */ (this.host);
+    const { data } = host.ctx;
+    /** @type {ChartCard[]} */
+    const added = [];
+    for (const metric of metrics) {
+      const curve = data.curves.get(metric);
+      for (const split of this.splits) {
+        if (this.splits.length > 1 && !split.sources.some(src => src.runs.some(run => curve?.byRun.has(run.index)))) continue;
+        added.push(new ChartCard({ metric, split }, host));
       }
     }
-    for (const s of visible) {
-      const lineIdx = data.length;
-      data.push(displayedValues(s.line, settings));
-      series.push({ label: s.label, stroke: colorFor(s.order), width: ctx.grouped ? 2 : 1.25, spanGaps: true, points: { show: false } });
-      if (withBand && s.lo && s.hi) {
-        data.push(displayedValues(s.hi, settings), displayedValues(s.lo, settings));
-        series.push({ label: s.label + " high", stroke: "transparent", width: 0, spanGaps: true, points: { show: false } },
-          { label: s.label + " low", stroke: "transparent", width: 0, spanGaps: true, points: { show: false } });
-        bands.push({ series: [lineIdx + 1, lineIdx + 2], fill: withAlpha(colorFor(s.order), 0.16) });
-      }
-      shown.push({ s, lineIdx });
+    /** @type {Block[]} */
+    const blocks = [];
+    for (let i = 0; i < added.length; i += BLOCK) {
+      const element = el("div", { className: "chart-grid chart-block" });
+      container.appendChild(element);
+      blocks.push({ element, cards: added.slice(i, i + BLOCK), filled: false, near: false });
     }
-    card.dataset.lines = String(shown.length);
-    card.dataset.bands = String(bands.length);
-    const tooltip = el("div", { className: "tooltip", hidden: true });
-    const width = Math.max(280, knownWidth || plot.clientWidth || 480);
-    const u = new uPlot({
-      width, height: 240,
-      legend: { show: false },
-      cursor: { points: { show: false }, drag: { x: true, y: false } },
-      scales: { x: { time: settings.x === "wall" }, y: { distr: settings.log ? 3 : 1 } },
-      axes: [
-        { label: xLabel(settings.x), labelSize: 18, size: 36, stroke: "#5b6270", grid: { stroke: "#eceef2" }, ticks: { stroke: "#dfe2e8" } },
-        { size: 56, stroke: "#5b6270", grid: { stroke: "#eceef2" }, ticks: { stroke: "#dfe2e8" }, values: (_, values) => values.map(tickLabel) },
-      ],
-      series, bands,
-      hooks: { setCursor: [chart => showTooltip(chart, tooltip, shown, withBand, settings.x)] },
-    }, data, plot);
-    plot.appendChild(tooltip);
-    this.live.push(u);
-    renderLegend(legend, built.series, settings, () => this.draw(card, metric, ctx, settings), ctx.grouped);
+    this.cards.push(...added);
+    this.blocks.push(...blocks);
+    return blocks;
+  }
+
+  /**
+   * A closed section's cards are dropped.
+   * @param {HTMLElement} container
+   */
+  empty(container) {
+    const dropped = new Set(this.blocks.filter(block => container.contains(block.element)));
+    for (const block of dropped) {
+      for (const card of block.cards) card.destroyPlot();
+      this.lazy.forget(block.element);
+    }
+    this.blocks = this.blocks.filter(block => !dropped.has(block));
+    this.cards = this.blocks.flatMap(block => block.cards);
+    clear(container);
+  }
+
+  /**
+   * Draws the blocks of the first cards at once and leaves the others, empty, to be filled and drawn as they
+   * come near the window; an empty block holds the height its rows will have.
+   * @param {readonly Block[]} blocks
+   */
+  showFirst(blocks) {
+    const columns = gridColumns(this.body.clientWidth);
+    let eager = EAGER_CHARTS;
+    for (const block of blocks) {
+      if (eager > 0) {
+        this.fillBlock(block);
+        eager -= block.cards.length;
+      } else {
+        block.element.style.height = Math.ceil(block.cards.length / columns) * (CARD_HEIGHT + GAP) - GAP + "px";
+      }
+      this.lazy.observe(block.element, block);
+    }
+  }
+
+  /**
+   * Puts a block's cards in and draws them.
+   * @param {Block} block
+   */
+  fillBlock(block) {
+    if (!block.filled) {
+      block.element.style.height = "";
+      for (const card of block.cards) block.element.appendChild(card.element);
+      block.filled = true;
+    }
+    for (const card of block.cards) if (!card.built) card.show();
+  }
+
+  /**
+   * Blocks came near the window or left it: fill and draw the new ones; past MAX_LIVE charts drawn, empty
+   * filled blocks away from the window, furthest first, back to placeholders of their height.
+   * @param {Block[]} near
+   * @param {Block[]} far
+   */
+  moved(near, far) {
+    for (const block of near) block.near = true;
+    for (const block of far) block.near = false;
+    const coming = near.filter(block => !block.filled);
+    let excess = this.cards.filter(card => card.built).length + coming.reduce((n, block) => n + block.cards.length, 0) - MAX_LIVE;
+    const at = this.blocks.indexOf(near[0] ?? far[0]);
+    const away = this.blocks.filter(block => block.filled && !block.near)
+      .sort((a, b) => Math.abs(this.blocks.indexOf(b) - at) - Math.abs(this.blocks.indexOf(a) - at));
+    // Heights are read before anything changes, so releasing lays the page out once.
+    const released = [];
+    for (const block of away) {
+      if (excess <= 0) break;
+      released.push({ block, height: block.element.offsetHeight });
+      excess -= block.cards.length;
+    }
+    for (const { block, height } of released) {
+      for (const card of block.cards) card.release();
+      clear(block.element);
+      block.element.style.height = height + "px";
+      block.filled = false;
+    }
+    for (const block of coming) this.fillBlock(block);
+  }
+
+  /**
+   * The plots' width: a grid column's less the card's inset, from the sections' width read once per render
+   * (or resize). A card's own width is not read: cards off screen are not laid out (content-visibility), and
+   * reading one would lay out the page again for every chart drawn.
+   */
+  width() {
+    if (!this.plotWidth) {
+      const width = this.body.clientWidth, columns = gridColumns(width);
+      this.plotWidth = Math.max(0, Math.floor((width - (columns - 1) * GAP) / columns) - CARD_INSET);
+    }
+    return this.plotWidth;
+  }
+
+  /**
+   * A chart's control changed its metric's settings: every chart of the metric follows (its other chart-by
+   * values too); the one changed keeps its controls, so focus stays where the reader is.
+   * @param {string} metric
+   * @param {Partial<ChartSettings>} change
+   * @param {ChartCard} from
+   */
+  change(metric, change, from) {
+    const { state } = /** @type {CardHost} */ (this.host).ctx;
+    changeSettings(state.chartSettings, metric, change);
+    for (const card of this.cards) {
+      if (card.panel.metric !== metric || !card.built) continue;
+      if (card === from) card.draw(); else card.refresh();
+    }
   }
 }
 
 /**
- * A y tick's label. uPlot's types promise numbers, but on a log scale it leaves some ticks without one (null).
- * @param {number | null} value
+ * How many columns the charts' grid has at a width (repeat(auto-fill, minmax(420px, 1fr)) in app.css).
+ * @param {number} width
  */
-function tickLabel(value) {
-  return value === null || value === undefined ? "" : formatNumber(value);
-}
-
-/** @param {HTMLElement} card */
-function plotOf(card) {
-  return /** @type {HTMLElement} */ (card.querySelector(".plot"));
-}
-
-/**
- * @param {number} smooth
- * @param {(value: number) => void} onChange
- */
-function smoothingControl(smooth, onChange) {
-  const value = el("span", { className: "smooth-value" }, smooth.toFixed(2));
-  const input = el("input", { type: "range", min: "0", max: "0.99", step: "0.01", value: String(smooth), "data-testid": "smoothing", title: "Smoothing: debiased exponential moving average weight" });
-  input.addEventListener("input", () => { value.textContent = Number(input.value).toFixed(2); });
-  input.addEventListener("change", () => onChange(Number(input.value)));
-  return el("label", { className: "smooth" }, ["smooth ", input, value]);
-}
-
-/**
- * Legend entries that hide or show their line.
- * @param {HTMLElement} legend
- * @param {readonly Series[]} series
- * @param {ChartSettings} settings
- * @param {() => void} redraw
- * @param {boolean} grouped
- */
-function renderLegend(legend, series, settings, redraw, grouped) {
-  for (const s of series.slice(0, MAX_LEGEND)) {
-    const hidden = settings.hidden.has(s.id);
-    const swatch = el("span", { className: "swatch" });
-    swatch.style.background = colorFor(s.order);
-    legend.appendChild(el("button", { type: "button", className: "legend-item" + (hidden ? " off" : ""), "aria-pressed": hidden ? "false" : "true",
-      title: hidden ? "Show" : "Hide", onclick: () => { if (hidden) settings.hidden.delete(s.id); else settings.hidden.add(s.id); redraw(); } },
-    [swatch, s.label, grouped ? el("span", { className: "n", title: "runs with a value of this metric against this x axis" }, " n=" + s.runs) : null]));
-  }
-  if (series.length > MAX_LEGEND) legend.appendChild(el("span", { className: "more" }, "+" + (series.length - MAX_LEGEND) + " more"));
+function gridColumns(width) {
+  return Math.max(1, Math.floor((width + GAP) / (COLUMN + GAP)));
 }
