@@ -140,7 +140,7 @@ public sealed class ManyMetricsBenchmark : IBenchmark
         {
             var page = await context.NewPageAsync();
             var errors = new List<string>();
-            page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+            page.Console += (_, m) => { if (m.Type == "error") { errors.Add(m.Text); } };
             page.PageError += (_, e) => errors.Add(e);
             await page.GotoAsync(new Uri(path).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 120_000 });
             var mark = await page.EvaluateAsync<double?>("() => performance.getEntriesByName('wandb-interactive')[0]?.startTime ?? null")

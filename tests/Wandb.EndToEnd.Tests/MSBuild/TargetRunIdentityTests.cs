@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Wandb.EndToEnd.Tests.Infrastructure;
 
 namespace Wandb.EndToEnd.Tests.MSBuild;

@@ -1,5 +1,4 @@
 using Wandb.Environment;
-using Wandb.Sdk.Tests.Fakes;
 using Wandb.Storage;
 using Wandb.Storage.Folder;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using Wandb.Environment;
 using Wandb.Runs;
-using Wandb.Sdk.Tests.Fakes;
 using Wandb.Storage;
 using Wandb.Storage.Codec;
 using Wandb.Storage.Folder;

@@ -1,5 +1,4 @@
 using Wandb.Reports;
-using Wandb.Storage;
 using Wandb.Testing;
 using Wandb.TestLogger.Reporting;
 using Wandb.TestLogger.Tests.Fakes;
