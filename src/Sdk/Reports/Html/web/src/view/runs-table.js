@@ -59,13 +59,13 @@ export function renderRunsTable(ctx, frame) {
         "Show " + Math.min(ROW_PAGE, rows.length - state.rowLimit) + " more of " + (rows.length - state.rowLimit) + " hidden rows");
       body.appendChild(el("tr", { className: "more-row" }, el("td", { colspan: shown.length }, more)));
     }
-    body.addEventListener("keydown", event => moveFocus(event, body, rows.length, () => undefined));
+    body.addEventListener("keydown", event => moveFocus(event, body, rows.length, () => false));
     return;
   }
   const win = new RowWindow(frame, body, rows.length, shown.length, build);
   win.draw();
   frame.addEventListener("scroll", () => win.schedule(), { passive: true });
-  body.addEventListener("keydown", event => moveFocus(event, body, rows.length, i => win.reveal(i)));
+  body.addEventListener("keydown", event => moveFocus(event, body, rows.length, i => { win.reveal(i); return true; }));
 }
 
 /** The rows of a long table that are in its frame's view, between two spacers that keep its height. */
@@ -86,8 +86,17 @@ class RowWindow {
     this.first = -1;
     this.last = -1;
     this.pending = 0;
-    this.top = el("tr", { className: "spacer", "aria-hidden": "true" }, el("td", { colspan: span }));
-    this.bottom = el("tr", { className: "spacer", "aria-hidden": "true" }, el("td", { colspan: span }));
+    this.span = span;
+  }
+
+  /**
+   * A row as tall as the rows it stands for.
+   * @param {number} height
+   */
+  spacer(height) {
+    const td = el("td", { colspan: this.span });
+    td.style.height = height + "px";
+    return el("tr", { className: "spacer", "aria-hidden": "true" }, td);
   }
 
   schedule() {
@@ -108,28 +117,30 @@ class RowWindow {
     this.first = first;
     this.last = last;
     const focused = document.activeElement && this.body.contains(document.activeElement) ? document.activeElement.closest("tr[data-row]")?.getAttribute("data-row") : null;
+    // New spacers each time, and the frame keeps its place: swapping the rows (the focused one among them) can
+    // otherwise leave the frame scrolled back to where it was before the step that asked for these rows.
+    const scrolled = this.frame.scrollTop;
     const rows = document.createDocumentFragment();
-    rows.appendChild(this.top);
+    rows.appendChild(this.spacer(first * this.rowHeight));
     for (let i = first; i < last; i++) rows.appendChild(this.build(i));
-    rows.appendChild(this.bottom);
-    /** @type {HTMLElement} */ (this.top.firstChild).style.height = first * this.rowHeight + "px";
-    /** @type {HTMLElement} */ (this.bottom.firstChild).style.height = (this.count - last) * this.rowHeight + "px";
+    rows.appendChild(this.spacer((this.count - last) * this.rowHeight));
     this.body.replaceChildren(rows);
+    if (this.frame.scrollTop !== scrolled) this.frame.scrollTop = scrolled;
     // The focused row was rebuilt: the focus stays on its control, as long as the row is still built.
     const again = focused ? this.body.querySelector("tr[data-row=\"" + focused + "\"]")?.querySelector("a, button") : null;
     if (again instanceof HTMLElement) again.focus({ preventScroll: true });
   }
 
   /**
-   * Scrolls row i into the frame's view and builds it.
+   * Scrolls row i into the frame's view, building it first when it is far from the rows built.
    * @param {number} i
    */
   reveal(i) {
-    const offset = this.body.getBoundingClientRect().top - this.frame.getBoundingClientRect().top + this.frame.scrollTop;
-    const top = offset + i * this.rowHeight;
-    const head = offset;
-    if (top - head < this.frame.scrollTop) this.frame.scrollTop = top - head;
-    else if (top + this.rowHeight > this.frame.scrollTop + this.frame.clientHeight) this.frame.scrollTop = top + this.rowHeight - this.frame.clientHeight;
+    if (i < this.first || i >= this.last) {
+      this.frame.scrollTop = i * this.rowHeight;
+      this.draw();
+    }
+    this.body.querySelector("tr[data-row=\"" + i + "\"]")?.scrollIntoView({ block: "nearest" });
     this.draw();
   }
 }
@@ -140,7 +151,7 @@ class RowWindow {
  * @param {KeyboardEvent} event
  * @param {HTMLTableSectionElement} body
  * @param {number} count
- * @param {(i: number) => void} reveal builds row i when the table builds only the rows in view
+ * @param {(i: number) => boolean} reveal scrolls to row i and builds it when the table builds only the rows in view (true), else false
  */
 function moveFocus(event, body, count, reveal) {
   const keys = { ArrowDown: 1, ArrowUp: -1, Home: -Infinity, End: Infinity };
@@ -149,12 +160,12 @@ function moveFocus(event, body, count, reveal) {
   if (!tr) return;
   const step = keys[/** @type {keyof typeof keys} */ (event.key)];
   const i = Math.max(0, Math.min(count - 1, Number(tr.getAttribute("data-row")) + step));
-  reveal(i);
+  const revealed = reveal(i);
   const next = body.querySelector("tr[data-row=\"" + i + "\"]");
   const target = next?.querySelector("a, button");
   if (target instanceof HTMLElement) {
     event.preventDefault();
-    target.focus();
+    target.focus({ preventScroll: revealed });
   }
 }
 
