@@ -29,7 +29,8 @@ export function viewQuery(state, defaults) {
   const plain = chartDefaults();
   for (const [metric, settings] of state.chartSettings) {
     const changed = settingEntries(settings).filter(([name, value]) => value !== settingEntries(plain).find(e => e[0] === name)?.[1]);
-    if (changed.length) q.append("chart", metric + "|" + changed.map(([name, value]) => name + "=" + value).join("|"));
+    // The metric is encoded once more, so a "|" in its name is no separator.
+    if (changed.length) q.append("chart", encodeURIComponent(metric) + "|" + changed.map(([name, value]) => name + "=" + encodeURIComponent(value)).join("|"));
   }
   return q.toString();
 }
@@ -67,13 +68,14 @@ export function applyViewQuery(state, defaults, query) {
   state.compareMetric = q.get("compare");
   state.chartSettings = new Map();
   for (const entry of q.getAll("chart")) {
-    const [metric, ...pairs] = entry.split("|");
+    const [encoded, ...pairs] = entry.split("|");
+    const metric = safeDecode(encoded);
     const settings = chartDefaults();
     /** @type {Record<string, unknown>} */
     const open = settings;
     for (const pair of pairs) {
       const at = pair.indexOf("=");
-      const name = pair.slice(0, at), text = pair.slice(at + 1);
+      const name = pair.slice(0, at), text = safeDecode(pair.slice(at + 1));
       const plain = open[name];
       if (typeof plain === "number" && Number.isFinite(Number(text))) open[name] = Number(text);
       else if (typeof plain === "boolean") open[name] = text === "true";
@@ -81,6 +83,14 @@ export function applyViewQuery(state, defaults, query) {
     }
     state.chartSettings.set(metric, settings);
   }
+}
+
+/**
+ * A hand-edited URL may hold a stray "%": then the text is taken as it is.
+ * @param {string} text
+ */
+function safeDecode(text) {
+  try { return decodeURIComponent(text); } catch { return text; }
 }
 
 /**

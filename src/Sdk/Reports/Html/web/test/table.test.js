@@ -81,12 +81,14 @@ test("the view goes into the URL and back, only what differs from the defaults",
   state.colAgg.set("summary:loss", "median");
   state.compareMetric = "acc";
   state.chartSettings.set("loss", { line: "max", band: "minmax", x: "runtime", log: true, smooth: 0.6, hidden: new Set() });
+  state.chartSettings.set("a|b=c%", { line: "median", band: "std", x: "metric:x|y", log: false, smooth: 0, hidden: new Set() });
   const query = viewQuery(state, defaults);
   const back = initialState(data);
   applyViewQuery(back, defaults, query);
   assert.deepEqual([back.keys, back.filter, back.sort, Array.from(back.columns ?? []), Array.from(back.colAgg), back.compareMetric, back.grouped],
     [state.keys, state.filter, state.sort, Array.from(state.columns), Array.from(state.colAgg), "acc", true]);
   assert.deepEqual(back.chartSettings.get("loss"), state.chartSettings.get("loss"));
+  assert.deepEqual(back.chartSettings.get("a|b=c%"), state.chartSettings.get("a|b=c%"), "separators in a metric's name are text");
   applyViewQuery(back, defaults, "");
   assert.deepEqual([back.keys, back.filter, back.columns, back.chartSettings.size], [["group"], "", null, 0], "no view is the defaults");
   assert.deepEqual(splitHash("#/group/a%3Fb?by=state"), { route: "#/group/a%3Fb", query: "by=state" });
