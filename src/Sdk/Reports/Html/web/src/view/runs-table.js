@@ -114,6 +114,7 @@ class RowWindow {
     const first = Math.max(0, Math.floor(-offset / this.rowHeight) - OVERSCAN);
     const last = Math.min(this.count, first + Math.ceil(this.frame.clientHeight / this.rowHeight) + 2 * OVERSCAN);
     if (first === this.first && last === this.last) return;
+    const settle = this.first < 0;
     this.first = first;
     this.last = last;
     const focused = document.activeElement && this.body.contains(document.activeElement) ? document.activeElement.closest("tr[data-row]")?.getAttribute("data-row") : null;
@@ -126,9 +127,23 @@ class RowWindow {
     rows.appendChild(this.spacer((this.count - last) * this.rowHeight));
     this.body.replaceChildren(rows);
     if (this.frame.scrollTop !== scrolled) this.frame.scrollTop = scrolled;
+    if (settle) this.fixColumns();
     // The focused row was rebuilt: the focus stays on its control, as long as the row is still built.
     const again = focused ? this.body.querySelector("tr[data-row=\"" + focused + "\"]")?.querySelector("a, button") : null;
     if (again instanceof HTMLElement) again.focus({ preventScroll: true });
+  }
+
+  /**
+   * Keeps the widths the first rows gave the columns: the table then lays out without measuring every cell
+   * each time its rows are swapped (the longest part of a scroll step), and its columns do not jump.
+   */
+  fixColumns() {
+    const table = /** @type {HTMLTableElement} */ (this.body.parentElement);
+    const headings = Array.from(table.querySelectorAll("thead tr:last-child th"), th => /** @type {HTMLElement} */ (th));
+    const widths = headings.map(th => th.getBoundingClientRect().width);
+    headings.forEach((th, i) => { th.style.width = widths[i] + "px"; });
+    table.style.width = widths.reduce((a, b) => a + b, 0) + "px";
+    table.style.tableLayout = "fixed";
   }
 
   /**
