@@ -34,6 +34,8 @@ export class ReportPage {
     this.data = data;
     this.hasGroups = hasGroups(data);
     this.state = initialState(data);
+    /** @type {WeakMap<Run[], { cols: import("./data/columns.js").Column[], defaults: Set<string> }>} */
+    this.columnCache = new WeakMap();
     this.header = el("header", { className: "topbar" });
     this.sidebar = el("aside", { className: "sidebar" });
     this.head = el("section", { className: "page-head" });
@@ -78,11 +80,27 @@ export class ReportPage {
     const tree = grouped ? groupRuns(runs, state.keys) : [];
     // A lone group has nothing to hide behind: open it (a group page, or a filter that leaves one group).
     if (tree.length === 1) state.expanded.add(tree[0].id);
-    const cols = tableColumns(runs);
+    const { cols, defaults } = this.columnsOf(runs);
     return {
       data: this.data, state, route, runs, metrics: metricsOf(this.data, runs), tree, grouped, leaves: grouped ? leafGroups(tree, "") : [],
-      cols, shown: shownColumns(cols, state.columns ?? defaultColumnIds(cols, runs, this.data)), redrawTable: () => this.renderTableArea(),
+      cols, shown: shownColumns(cols, state.columns ?? defaults), redrawTable: () => this.renderTableArea(),
     };
+  }
+
+  /**
+   * The columns of these runs and the default ones, computed once per set of runs: without a filter the page's
+   * runs are one array, and at 100,000 runs a regroup or a sort would otherwise scan every run's config and
+   * summary again.
+   * @param {Run[]} runs
+   */
+  columnsOf(runs) {
+    let found = this.columnCache.get(runs);
+    if (!found) {
+      const cols = tableColumns(runs);
+      found = { cols, defaults: defaultColumnIds(cols, runs, this.data) };
+      this.columnCache.set(runs, found);
+    }
+    return found;
   }
 
   /** Table and comparison: what changes with sorting, opening groups or the compared metric. */
