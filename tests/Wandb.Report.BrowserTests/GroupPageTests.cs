@@ -54,4 +54,18 @@ public sealed class GroupPageTests
         Assert.AreEqual(0, await report.TestId("group-title").CountAsync());
         Assert.AreEqual(3, (await report.GroupRowLabelsAsync()).Length);
     }
+
+    [TestMethod]
+    public async Task The_group_page_shows_which_config_keys_vary_inside_the_group_and_which_are_constant()
+    {
+        await using var report = await ReportPage.OpenAsync(_store.ReportPath, "#/group/deep-trees");
+        var section = report.TestId("varying-config");
+
+        CollectionAssert.AreEqual(new[] { "learning_rate" }, (await section.Locator("tr[data-key]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.key)")).ToArray());
+        StringAssert.Contains(await section.Locator("tr[data-key=learning_rate]").TextContentAsync(), "2 values");
+        var constant = await section.Locator(".constant").TextContentAsync();
+        StringAssert.Contains(constant, "num_trees = 300");
+        StringAssert.Contains(constant, "optimizer.name = adam");
+        StringAssert.Contains(await report.Page.Locator(".cards").TextContentAsync(), "train ×3, eval ×1", "job types with counts");
+    }
 }

@@ -42,7 +42,9 @@ public sealed class PageFileTests
         var html = File.ReadAllText(_store.ReportPath);
         var data = JObject.Parse(Regex.Match(html, "<script type=\"application/json\" id=\"wandb-data\">(.*?)</script>", RegexOptions.Singleline).Groups[1].Value);
 
-        Assert.AreEqual(12, ((JArray)data["runs"]!).Count);
+        var runs = data["runs"]!;
+        Assert.AreEqual(12, (int)runs["count"]!);
+        Assert.AreEqual(12, Column(runs["id"]!, 12).Distinct().Count(), "every run, each once");
         CollectionAssert.AreEqual(new[] { "accuracy", "loss" }, data["metrics"]!.Values<string>().ToArray());
         var loss = data["curves"]!["loss"]!;
         Assert.AreEqual(20, loss["count"]!.Value<int>());
@@ -59,10 +61,11 @@ public sealed class PageFileTests
         Assert.IsNull(data["comparisons"], "no comparison over all runs that a group page could show by mistake");
 
         // All runs were recorded by this test process: one system info, which every run points at.
-        Assert.AreEqual(1, ((JArray)data["systems"]!).Count);
-        Assert.IsTrue(data["runs"]!.All(r => (int)r["system"]! == 0));
-        var failed = data["runs"]!.Single(r => (string?)r["state"] == "failed");
-        Assert.AreEqual(1, (int)failed["exit_code"]!);
+        // Runs are written by column: one system info, held once, and one value per run.
+        Assert.AreEqual(1, ((JArray)runs["system"]!["distinct"]!).Count);
+        Assert.AreEqual(12, Column(runs["system"]!, 12).Count(s => s is JObject));
+        var failed = Array.FindIndex(Column(runs["state"]!, 12), s => (string?)s == "failed");
+        Assert.AreEqual(1, (int)Column(runs["exit_code"]!, 12)[failed]!);
     }
 
     [TestMethod]
@@ -81,6 +84,24 @@ public sealed class PageFileTests
         Assert.AreEqual(90, HtmlBudget.BucketsPerChart(Runs(1000, 8), options));
         Assert.AreEqual(24, HtmlBudget.BucketsPerChart(Runs(100_000, 8), options));
         Assert.AreEqual(10, HtmlBudget.BucketsPerChart(Runs(100_000, 8), new HtmlReportOptions { MaxBuckets = 10 }));
+    }
+
+    /// <summary>A page-data column read back to one value per run (docs/html-report.md, "Data contract"), null where a run has none.</summary>
+    private static JToken?[] Column(JToken column, int count)
+    {
+        var values = column["values"]?.ToArray()
+            ?? column["index"]?.Select(i => column["distinct"]![(int)i!]!).ToArray()
+            ?? column["repeat"]!.Select((t, i) => (Value: (int)t!, At: i)).Where(p => p.At % 2 == 0)
+                .SelectMany(p => Enumerable.Repeat(column["distinct"]![p.Value]!, (int)column["repeat"]![p.At + 1]!)).ToArray();
+        var rows = column["rows"]?.Select(t => (int)t!).ToArray();
+        var perRun = new JToken?[count];
+        for (int k = 0, row = rows is null ? -1 : 0; k < values.Length; k++)
+        {
+            row = rows is null ? row + 1 : row + rows[k];
+            perRun[row] = values[k];
+        }
+
+        return perRun;
     }
 
     private static string Sha256(string text) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

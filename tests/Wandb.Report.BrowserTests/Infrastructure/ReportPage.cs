@@ -23,9 +23,9 @@ public sealed class ReportPage : IAsyncDisposable
     /// <summary>Requests other than the report file itself (the page must make none).</summary>
     public List<string> NetworkRequests { get; } = new();
 
-    public static async Task<ReportPage> OpenAsync(string reportPath, string fragment = "", int width = 1440, int height = 1000)
+    public static async Task<ReportPage> OpenAsync(string reportPath, string fragment = "", int width = 1440, int height = 1000, ColorScheme colorScheme = ColorScheme.Light)
     {
-        var context = await Chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await Chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, ColorScheme = colorScheme });
         var page = await context.NewPageAsync();
         var url = new Uri(reportPath).AbsoluteUri;
         var report = new ReportPage(context, page, url);
@@ -66,6 +66,10 @@ public sealed class ReportPage : IAsyncDisposable
 
     public async Task<string[]> GroupRowLabelsAsync() =>
         await Page.Locator("[data-testid=runs-table] tr.group-row").EvaluateAllAsync<string[]>("rows => rows.map(r => r.querySelector('.value').textContent)");
+
+    /// <summary>The headings of the runs table's columns, without their sort marks.</summary>
+    public async Task<string[]> ColumnHeadingsAsync() =>
+        await Page.Locator("[data-testid=runs-table] thead button.sort").EvaluateAllAsync<string[]>("bs => bs.map(b => b.firstChild.textContent)");
 
     public async Task<int> RunRowCountAsync() => await Page.Locator("[data-testid=runs-table] tr.run-row").CountAsync();
 

@@ -2,28 +2,25 @@ using Newtonsoft.Json;
 using Wandb.Grouping;
 using Wandb.Grouping.Curves;
 using Wandb.Json;
-using Wandb.Reports.Json;
-using Wandb.Runs;
 using Wandb.Storage;
-using Wandb.Storage.Codec;
 
 namespace Wandb.Reports.Html;
 
 /// <summary>
-/// Writes the page's data (schema documented in docs/html-report.md, "Data contract"): compact per-run data
-/// (identity, flattened config, summary, failure message, an index into the distinct system infos) and each
+/// Writes the page's data (schema documented in docs/html-report.md, "Data contract"): the runs by column
+/// (identity, flattened config, summary, failure message, system info; <see cref="PageRunsWriter"/>) and each
 /// run's bucketed curves, which the page regroups by any key, plus what the page needs to compare groups the
 /// way the engine does (which metrics are lower-is-better, which are the test logger's bookkeeping).
 /// Histories are streamed once; only their buckets stay in memory.
 /// </summary>
 internal static class ReportDataWriter
 {
-    public const int Schema = 1;
+    public const int Schema = 2;
 
     public static void Write(JsonWriter json, RunStore store, IReadOnlyList<StoredRun> runs, HtmlReportOptions options, DateTimeOffset generatedAt)
     {
         var buckets = HtmlBudget.BucketsPerChart(runs, options);
-        var origin = runs.Count == 0 ? 0 : runs.Min(r => r.CreatedAt.ToUnixTimeMilliseconds()) / 1000.0;
+        var originMs = runs.Count == 0 ? 0 : runs.Min(r => r.CreatedAt.ToUnixTimeMilliseconds());
         var curves = StepCurves.Build(store, runs, buckets);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < runs.Count; i++)
@@ -35,36 +32,9 @@ internal static class ReportDataWriter
         json.WriteProperty(JsonFields.Schema, Schema);
         json.WriteRoundTripTime(JsonFields.GeneratedAt, generatedAt);
         json.WriteProperty("buckets", buckets);
-        json.WriteShortNumber("time_origin", origin, "F3");
-        var systems = new List<SystemInfo>();
-        var systemIndex = new Dictionary<SystemKey, int>();
+        json.WriteShortNumber("time_origin", originMs / 1000.0, "F3");
         json.WritePropertyName(JsonFields.Runs);
-        json.WriteStartArray();
-        foreach (var run in runs)
-        {
-            // Runs of one process share their system info: the page holds each one once.
-            var key = SystemKey.Of(run.System);
-            if (!systemIndex.TryGetValue(key, out var system))
-            {
-                systemIndex[key] = system = systems.Count;
-                systems.Add(run.System);
-            }
-
-            json.WriteStartObject();
-            ReportRunWriter.WriteFields(json, run, ReportRunWriter.PageFields);
-            json.WriteProperty(JsonFields.SystemInfo, system);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WritePropertyName("systems");
-        json.WriteStartArray();
-        foreach (var system in systems)
-        {
-            StoreDocumentWriter.WriteSystem(json, system);
-        }
-
-        json.WriteEndArray();
+        PageRunsWriter.Write(json, runs, originMs);
         json.WriteStringArray("metrics", curves.Keys.Where(IsMetric));
         json.WritePropertyName("curves");
         json.WriteStartObject();
@@ -86,7 +56,7 @@ internal static class ReportDataWriter
         if (curves.TryGetValue(StepCurves.Timestamp, out var wall))
         {
             json.WritePropertyName("wall");
-            WriteCurves(json, wall, index, origin, "F2");
+            WriteCurves(json, wall, index, originMs / 1000.0, "F2");
         }
 
         json.WriteEndObject();
@@ -142,11 +112,5 @@ internal static class ReportDataWriter
 
         json.WriteEndArray();
         json.WriteEndObject();
-    }
-
-    /// <summary>The fields of a system info, compared by value.</summary>
-    private readonly record struct SystemKey(string? Host, string? Os, string? DotNet, int Pid, string? GitCommit, string? GitBranch, bool? GitDirty, string? CiProvider, string? CiRunId)
-    {
-        public static SystemKey Of(SystemInfo s) => new(s.Host, s.Os, s.DotNet, s.Pid, s.GitCommit, s.GitBranch, s.GitDirty, s.CiProvider, s.CiRunId);
     }
 }

@@ -17,27 +17,15 @@ internal static class ReportRunWriter
         RunField.CreatedAt, RunField.FinishedAt, RunField.Tags, RunField.Notes, RunField.Config, RunField.Summary,
     };
 
-    /// <summary>A run of the HTML report's page data (docs/html-report.md): a duration instead of the end, the config flattened for the page's columns, and the failure message for its run page.</summary>
-    public static readonly RunField[] PageFields =
-    {
-        RunField.Id, RunField.Name, RunField.Project, RunField.Group, RunField.JobType, RunField.State, RunField.ExitCode,
-        RunField.Notes, RunField.CreatedAt, RunField.Duration, RunField.Tags, RunField.FlatConfig, RunField.Summary, RunField.Error,
-    };
-
     public static void WriteRun(JsonWriter json, StoredRun run, RunField[] fields)
     {
         json.WriteStartObject();
-        WriteFields(json, run, fields);
-        json.WriteEndObject();
-    }
-
-    /// <summary>The fields alone, for a writer that adds its own after them.</summary>
-    public static void WriteFields(JsonWriter json, StoredRun run, RunField[] fields)
-    {
         foreach (var field in fields)
         {
             WriteField(json, run, field);
         }
+
+        json.WriteEndObject();
     }
 
     private static void WriteField(JsonWriter json, StoredRun run, RunField field)
@@ -53,13 +41,10 @@ internal static class ReportRunWriter
             case RunField.ExitCode: json.WriteProperty(JsonFields.ExitCode, run.ExitCode); break;
             case RunField.CreatedAt: json.WriteRoundTripTime(JsonFields.CreatedAt, run.CreatedAt); break;
             case RunField.FinishedAt: json.WriteRoundTripTime(JsonFields.FinishedAt, run.FinishedAt); break;
-            case RunField.Duration: json.WriteShortNumber(JsonFields.Duration, run.DurationSeconds, "F3"); break;
             case RunField.Tags: json.WriteStringArray(JsonFields.Tags, run.Tags); break;
             case RunField.Notes: json.WriteProperty(JsonFields.Notes, run.Notes); break;
             case RunField.Config: json.WritePlainValue(JsonFields.Config, run.Config); break;
-            case RunField.FlatConfig: json.WritePlainValue(JsonFields.Config, run.FlatConfig); break;
             case RunField.Summary: json.WritePlainValue(JsonFields.Summary, run.Summary); break;
-            case RunField.Error: json.WriteProperty(JsonFields.Error, RunProblems.Message(run)); break;
             default: throw new ArgumentOutOfRangeException(nameof(field), field, "A run field the reports do not know.");
         }
     }

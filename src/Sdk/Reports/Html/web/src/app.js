@@ -12,11 +12,12 @@ import { renderRunPage } from "./view/run-page.js";
 import { renderRunsTable } from "./view/runs-table.js";
 import { renderSidebar } from "./view/sidebar.js";
 import { renderToolbar } from "./view/toolbar.js";
-import { tableColumns } from "./data/columns.js";
+import { renderTableActions } from "./view/table-actions.js";
+import { defaultColumnIds, shownColumns, tableColumns } from "./data/columns.js";
 import { groupRuns, leafGroups, runMatches } from "./data/grouping.js";
 import { metricsOf } from "./data/report-data.js";
-import { plural } from "./data/values.js";
 import { ROW_PAGE, hasGroups, initialState, parseRoute } from "./page-state.js";
+import { applyViewQuery, splitHash, viewQuery } from "./view-url.js";
 
 /** @typedef {import("./data/report-data.js").ReportData} ReportData */
 /** @typedef {import("./data/report-data.js").Run} Run */
@@ -33,6 +34,8 @@ export class ReportPage {
     this.data = data;
     this.hasGroups = hasGroups(data);
     this.state = initialState(data);
+    /** @type {WeakMap<Run[], { cols: import("./data/columns.js").Column[], defaults: Set<string> }>} */
+    this.columnCache = new WeakMap();
     this.header = el("header", { className: "topbar" });
     this.sidebar = el("aside", { className: "sidebar" });
     this.head = el("section", { className: "page-head" });
@@ -40,11 +43,13 @@ export class ReportPage {
     this.tableArea = el("section", { className: "table-area" });
     this.chartsTitle = el("h2", { className: "section-title" }, "Charts");
     const charts = el("section", { className: "charts" });
+    // The comparison goes under the charts: beside the table it squeezed the table's columns.
+    this.compareArea = el("section", { className: "compare-area" });
     this.charts = new ChartBoard(charts, this.chartsTitle);
     clear(root);
     root.appendChild(this.header);
     root.appendChild(el("div", { className: "layout" }, [this.sidebar,
-      el("main", { className: "main" }, [this.head, this.toolbar, this.tableArea, this.chartsTitle, charts])]));
+      el("main", { className: "main" }, [this.head, this.toolbar, this.tableArea, this.chartsTitle, charts, this.compareArea])]));
   }
 
   route() {
@@ -75,29 +80,45 @@ export class ReportPage {
     const tree = grouped ? groupRuns(runs, state.keys) : [];
     // A lone group has nothing to hide behind: open it (a group page, or a filter that leaves one group).
     if (tree.length === 1) state.expanded.add(tree[0].id);
+    const { cols, defaults } = this.columnsOf(runs);
     return {
       data: this.data, state, route, runs, metrics: metricsOf(this.data, runs), tree, grouped, leaves: grouped ? leafGroups(tree, "") : [],
-      cols: tableColumns(runs), redrawTable: () => this.renderTableArea(),
+      cols, shown: shownColumns(cols, state.columns ?? defaults), redrawTable: () => this.renderTableArea(),
     };
+  }
+
+  /**
+   * The columns of these runs and the default ones, computed once per set of runs: without a filter the page's
+   * runs are one array, and at 100,000 runs a regroup or a sort would otherwise scan every run's config and
+   * summary again.
+   * @param {Run[]} runs
+   */
+  columnsOf(runs) {
+    let found = this.columnCache.get(runs);
+    if (!found) {
+      const cols = tableColumns(runs);
+      found = { cols, defaults: defaultColumnIds(cols, runs, this.data) };
+      this.columnCache.set(runs, found);
+    }
+    return found;
   }
 
   /** Table and comparison: what changes with sorting, opening groups or the compared metric. */
   renderTableArea() {
     const ctx = this.context();
     clear(this.tableArea);
+    clear(this.compareArea);
     if (ctx.route.page === "run") return ctx;
     const wrap = el("div", { className: "table-wrap" });
     if (!ctx.runs.length) wrap.appendChild(el("p", { className: "empty" }, "No runs match."));
-    wrap.appendChild(renderRunsTable(ctx));
-    if (ctx.grouped && ctx.tree.length) {
-      wrap.insertBefore(el("div", { className: "table-actions" }, [
-        el("button", { type: "button", onclick: () => { expandAll(this.state.expanded, ctx.tree); this.renderTableArea(); } }, "Expand all"),
-        el("button", { type: "button", onclick: () => { this.state.expanded.clear(); this.renderTableArea(); } }, "Collapse all"),
-        el("span", { className: "muted" }, plural(ctx.leaves.length, "group") + " · " + plural(ctx.runs.length, "run") + " · hover an aggregate for min/max/std, click a column's statistic to change it"),
-      ]), wrap.firstChild);
-    }
+    this.tableArea.appendChild(renderTableActions(ctx, {
+      expandAll: () => { expandAll(this.state.expanded, ctx.tree); this.renderTableArea(); },
+      collapseAll: () => { this.state.expanded.clear(); this.renderTableArea(); },
+    }));
     this.tableArea.appendChild(wrap);
-    this.tableArea.appendChild(renderComparison(ctx));
+    renderRunsTable(ctx, wrap);
+    this.compareArea.appendChild(renderComparison(ctx));
+    this.writeViewToUrl();
     return ctx;
   }
 
@@ -127,8 +148,30 @@ export class ReportPage {
     }
   }
 
+  /**
+   * The view into the URL, after the route. A change of the reader's is a new history entry, so back and forward
+   * step through views (their hashchange reads the view back: navigated). The entries the page wrote are
+   * marked in history.state; a link followed (no view, no mark) keeps the page's view and gets it written in.
+   */
+  writeViewToUrl() {
+    const { route, query: current } = splitHash(location.hash);
+    const query = viewQuery(this.state, initialState(this.data));
+    const marked = typeof history.state?.view === "string";
+    if (current === query && marked) return;
+    const url = query ? (route || "#/") + "?" + query : location.hash ? route : location.href;
+    if (current !== query && (current !== "" || marked)) history.pushState({ view: query }, "", url);
+    else history.replaceState({ view: query }, "", url);
+  }
+
+  /** The URL's view replaces the page's: a link with a view opened, or an entry of the page's own gone back to. */
+  readViewFromUrl() {
+    const { query } = splitHash(location.hash);
+    if (query || typeof history.state?.view === "string") applyViewQuery(this.state, initialState(this.data), query);
+  }
+
   /** The route changed: a new page starts with its groups closed, at the top. */
   navigated() {
+    this.readViewFromUrl();
     this.state.expanded.clear();
     this.renderAll();
     window.scrollTo(0, 0);

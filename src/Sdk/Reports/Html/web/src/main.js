@@ -9,8 +9,11 @@ const RESIZE_DELAY_MS = 200;
 const root = /** @type {HTMLElement} */ (document.getElementById("app"));
 const dataBlock = /** @type {HTMLElement} */ (document.getElementById("wandb-data"));
 let page = new ReportPage(root, parseReportData(dataBlock.textContent ?? ""));
+page.readViewFromUrl();
 page.renderAll();
 window.addEventListener("hashchange", () => page.navigated());
+// Chart controls change settings without redrawing the table: their changes reach the URL from here.
+for (const type of ["change", "input"]) document.addEventListener(type, () => page.writeViewToUrl());
 let resizeTimer = 0;
 window.addEventListener("resize", () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(() => page.resized(), RESIZE_DELAY_MS); });
 // Served live by `dotnet wandb ui`: new data makes a new page that keeps the reader's choices and place.

@@ -20,6 +20,7 @@ export const ROW_PAGE = 200;
  * @property {string[]} keys group-by keys, outermost first
  * @property {string} filter
  * @property {SortOrder} sort col "" is the default order: runs that did not finish first, then by name
+ * @property {Set<string> | null} columns the column ids the reader picked; null: the defaults (columns.js)
  * @property {Map<string, ColumnAggregate>} colAgg the statistic a group row shows, per column id
  * @property {Set<string>} expanded ids of the open group rows
  * @property {string | null} compareMetric
@@ -45,7 +46,8 @@ export const ROW_PAGE = 200;
  * @property {GroupNode[]} tree
  * @property {boolean} grouped
  * @property {LineSource[]} leaves
- * @property {Column[]} cols
+ * @property {Column[]} cols every column the runs have: rows sort by any of them
+ * @property {Column[]} shown the columns the table shows
  * @property {() => void} redrawTable redraws the table and the comparison after a change of theirs
  */
 
@@ -60,6 +62,7 @@ export function initialState(data) {
     keys: ["group"],
     filter: "",
     sort: { col: "", dir: 1 },
+    columns: null,
     colAgg: new Map(),
     expanded: new Set(),
     compareMetric: null,
@@ -79,11 +82,11 @@ export function hasGroups(data) {
 }
 
 /**
- * @param {string} hash location.hash
+ * @param {string} hash location.hash; a view query after "?" is not the route's (view-url.js)
  * @returns {Route}
  */
 export function parseRoute(hash) {
-  const m = /^#\/(group|run)\/(.*)$/.exec(hash);
+  const m = /^#\/(group|run)\/([^?]*)/.exec(hash);
   if (!m) return { page: "all" };
   let name;
   try { name = decodeURIComponent(m[2]); } catch { name = m[2]; }

@@ -4,7 +4,7 @@ import { asNumber, isFiniteNumber } from "./report-data.js";
 import { configKeys, summaryKeys } from "./grouping.js";
 import { isProblem } from "./problems.js";
 import { describe } from "./statistics.js";
-import { compareValues, formatDuration } from "./values.js";
+import { compareValues, formatDuration, valueId } from "./values.js";
 
 /** @typedef {import("./report-data.js").Run} Run */
 /** @typedef {import("./report-data.js").JsonValue} JsonValue */
@@ -134,4 +134,51 @@ export function sortNodes(nodes, cols, sort, colAgg) {
   const withValues = nodes.map(n => [n, value(n)]);
   withValues.sort((a, b) => (a[1] === null || b[1] === null) ? compareValues(a[1], b[1]) : sort.dir * (a[1] - b[1]));
   return withValues.map(p => p[0]);
+}
+
+/** Key metrics the table shows until the reader picks columns: more would push the config off screen. */
+const DEFAULT_METRICS = 8;
+
+/**
+ * The columns shown until the reader picks their own (W&B's default): the run's fields, the config keys whose
+ * value differs between the runs, and the key metrics (the compared metric first, then the others, the test
+ * logger's bookkeeping last).
+ * @param {readonly Column[]} cols
+ * @param {readonly Run[]} runs
+ * @param {{ loggerKeys: Set<string>, compareMetric: string | null }} data
+ * @returns {Set<string>}
+ */
+export function defaultColumnIds(cols, runs, data) {
+  /** @type {Set<string>} */
+  const ids = new Set();
+  /** @type {string[]} */
+  const metrics = [];
+  for (const col of cols) {
+    if (col.section === "run") ids.add(col.id);
+    else if (col.section === "config" && varies(col, runs)) ids.add(col.id);
+    else if (col.section === "summary") metrics.push(col.label);
+  }
+  const rank = /** @param {string} m */ m => (m === data.compareMetric ? 0 : data.loggerKeys.has(m) ? 2 : 1);
+  metrics.sort((a, b) => rank(a) - rank(b));
+  for (const m of metrics.slice(0, DEFAULT_METRICS)) ids.add("summary:" + m);
+  return ids;
+}
+
+/**
+ * @param {Pick<Column, "get">} col
+ * @param {readonly Run[]} runs
+ */
+function varies(col, runs) {
+  if (!runs.length) return false;
+  const first = valueId(col.get(runs[0]));
+  return runs.some(r => valueId(col.get(r)) !== first);
+}
+
+/**
+ * The columns shown: the chosen ids (or the defaults), in the table's order; the run's name always.
+ * @param {readonly Column[]} cols
+ * @param {ReadonlySet<string>} chosen
+ */
+export function shownColumns(cols, chosen) {
+  return cols.filter(c => c.id === "name" || chosen.has(c.id));
 }

@@ -6,22 +6,36 @@
 /** @typedef {string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }} JsonValue */
 
 /**
- * @typedef {object} RawRun
- * @property {string} id
- * @property {string} name
- * @property {string} project
- * @property {string | null} group
- * @property {string | null} job_type
- * @property {string} state
- * @property {number | null} exit_code
- * @property {string | null} notes
- * @property {string} created_at ISO 8601
- * @property {number | null} duration
- * @property {string[]} tags
- * @property {{ [key: string]: JsonValue }} config flattened a.b keys
- * @property {{ [key: string]: JsonValue }} summary NaN and infinities as strings
- * @property {string | null} error the failure message
- * @property {number} system index into the data's systems
+ * One per-run field, by column (docs/html-report.md, "Data contract"): the runs that have a value (every run
+ * in order, or `rows`: the first run's index, then each next run's distance from the previous), and their
+ * values as they are, or as distinct values with an index per run or per stretch of runs in a row.
+ * @typedef {object} RawColumn
+ * @property {number[]} [rows] delta-coded run indices; absent: every run, in order
+ * @property {JsonValue[]} [values] one value per row; or
+ * @property {JsonValue[]} [distinct] the distinct values, and
+ * @property {number[]} [index] per row an index into them, or
+ * @property {number[]} [repeat] per stretch of rows in a row: index, number of rows, index, number of rows
+ */
+
+/**
+ * The runs, one column per field and per config and summary key. A run without a value of a field has null.
+ * @typedef {object} RawRuns
+ * @property {number} count
+ * @property {RawColumn} id
+ * @property {RawColumn} name
+ * @property {RawColumn} project
+ * @property {RawColumn} group
+ * @property {RawColumn} job_type
+ * @property {RawColumn} state
+ * @property {RawColumn} exit_code
+ * @property {RawColumn} notes
+ * @property {RawColumn} duration
+ * @property {RawColumn} tags
+ * @property {RawColumn} error the failure message
+ * @property {RawColumn} system where the run was recorded, as run.json holds it
+ * @property {number[]} created milliseconds: the first run's after time_origin, then each run's after the previous run's
+ * @property {{ [key: string]: RawColumn }} config flattened a.b keys
+ * @property {{ [key: string]: RawColumn }} summary NaN and infinities as strings
  */
 
 /**
@@ -45,8 +59,7 @@
  * @typedef {object} RawReportData
  * @property {string} generated_at
  * @property {number} time_origin
- * @property {RawRun[]} runs
- * @property {SystemInfo[]} systems
+ * @property {RawRuns} runs
  * @property {string[]} metrics
  * @property {{ [metric: string]: RawCurve }} curves
  * @property {{ runtime?: RawCurve, wall?: RawCurve }} axes
@@ -109,7 +122,7 @@ export function parseReportData(text) {
   return {
     generatedAt: raw.generated_at,
     timeOrigin: raw.time_origin,
-    runs: raw.runs.map((run, index) => toRun(run, index, raw.systems)),
+    runs: toRuns(raw.runs, raw.time_origin),
     metrics: raw.metrics,
     curves,
     runtime: raw.axes.runtime ? indexCurve(raw.axes.runtime) : null,
@@ -121,18 +134,74 @@ export function parseReportData(text) {
 }
 
 /**
- * @param {RawRun} run
- * @param {number} index
- * @param {readonly SystemInfo[]} systems
- * @returns {Run}
+ * Calls visit with each row that has a value and its value, in row order.
+ * @param {RawColumn} column
+ * @param {number} count the number of runs
+ * @param {(row: number, value: JsonValue) => void} visit
  */
-function toRun(run, index, systems) {
-  return {
-    index, id: run.id, name: run.name, project: run.project, group: run.group ?? null, job_type: run.job_type ?? null,
-    state: run.state, exitCode: run.exit_code ?? null, notes: run.notes ?? null, createdAt: run.created_at, createdMs: Date.parse(run.created_at),
-    duration: run.duration ?? null, tags: run.tags, config: toMap(run.config), summary: toMap(run.summary),
-    error: run.error ?? null, system: systems[run.system] ?? null,
+export function eachValue(column, count, visit) {
+  const { rows, values, distinct, index, repeat } = column;
+  const length = rows ? rows.length : count;
+  let row = rows ? 0 : -1;
+  let k = 0;
+  /** @param {JsonValue} value */
+  const next = value => {
+    row = rows ? row + rows[k] : row + 1;
+    k++;
+    visit(row, value);
   };
+  if (values) {
+    for (let i = 0; i < length; i++) next(values[i]);
+  } else if (distinct && index) {
+    for (let i = 0; i < length; i++) next(distinct[index[i]]);
+  } else if (distinct && repeat) {
+    for (let i = 0; i + 1 < repeat.length; i += 2) {
+      for (let n = 0; n < repeat[i + 1]; n++) next(distinct[repeat[i]]);
+    }
+  }
+}
+
+/**
+ * A column's values, one per run, null where a run has none.
+ * @param {RawColumn} column
+ * @param {number} count
+ * @returns {JsonValue[]}
+ */
+function columnValues(column, count) {
+  /** @type {JsonValue[]} */
+  const out = new Array(count).fill(null);
+  eachValue(column, count, (row, value) => { out[row] = value; });
+  return out;
+}
+
+/**
+ * @param {RawRuns} raw
+ * @param {number} timeOrigin Unix seconds
+ * @returns {Run[]}
+ */
+function toRuns(raw, timeOrigin) {
+  const count = raw.count;
+  /** @param {RawColumn} column */
+  const col = column => columnValues(column, count);
+  const [ids, names, projects, groups, jobTypes, states, exitCodes, notes, durations, tags, errors, systems] =
+    [raw.id, raw.name, raw.project, raw.group, raw.job_type, raw.state, raw.exit_code, raw.notes, raw.duration, raw.tags, raw.error, raw.system].map(col);
+  /** @type {Run[]} */
+  const runs = [];
+  let createdMs = Math.round(timeOrigin * 1000);
+  for (let i = 0; i < count; i++) {
+    createdMs += raw.created[i];
+    runs.push({
+      index: i, id: String(ids[i]), name: String(names[i] ?? ""), project: String(projects[i] ?? ""), group: /** @type {string | null} */ (groups[i]),
+      job_type: /** @type {string | null} */ (jobTypes[i]), state: String(states[i]), exitCode: /** @type {number | null} */ (exitCodes[i]),
+      notes: /** @type {string | null} */ (notes[i]), createdAt: new Date(createdMs).toISOString(), createdMs,
+      duration: /** @type {number | null} */ (durations[i]), tags: /** @type {string[]} */ (tags[i] ?? []), config: new Map(), summary: new Map(),
+      error: /** @type {string | null} */ (errors[i]), system: /** @type {SystemInfo | null} */ (/** @type {unknown} */ (systems[i])),
+    });
+  }
+  // Own keys only: JSON.parse makes even "__proto__" one.
+  for (const [key, column] of Object.entries(raw.config)) eachValue(column, count, (row, value) => { runs[row].config.set(key, value); });
+  for (const [key, column] of Object.entries(raw.summary)) eachValue(column, count, (row, value) => { runs[row].summary.set(key, value); });
+  return runs;
 }
 
 /**
@@ -145,17 +214,6 @@ export function metricsOf(data, runs) {
     const curve = data.curves.get(metric);
     return curve !== undefined && runs.some(run => curve.byRun.has(run.index));
   });
-}
-
-/**
- * The object's own keys and values; JSON.parse makes even "__proto__" an own key.
- * @param {{ [key: string]: JsonValue }} values
- * @returns {Map<string, JsonValue>}
- */
-function toMap(values) {
-  const map = new Map();
-  for (const key of Object.keys(values)) map.set(key, values[key]);
-  return map;
 }
 
 /**

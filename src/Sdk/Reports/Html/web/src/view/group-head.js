@@ -1,10 +1,11 @@
-// The head of the page: "All runs", or a group's name with cards (runs, job types, states, mean duration)
-// and a summary table per metric (n, mean, median, min, max, std, 95% CI); on both, first, the runs that did
+// The head of the page: "All runs", or a group's name with cards (runs, job types, states, mean duration),
+// the config keys that vary inside it and those that do not, and a summary table per metric (n, mean, median, min, max, std, 95% CI); on both, first, the runs that did
 // not finish.
 
 import { append, clear, el } from "./dom.js";
 import { renderFailures } from "./failures.js";
 import { columnStats } from "../data/columns.js";
+import { configVariation } from "../data/config-variation.js";
 import { countBy, summaryKeys } from "../data/grouping.js";
 import { asNumber, isFiniteNumber } from "../data/report-data.js";
 import { describe } from "../data/statistics.js";
@@ -40,12 +41,50 @@ export function renderPageHead(head, route, projectRuns) {
   const durations = describe(all.map(x => x.duration).filter(isFiniteNumber), false);
   if (durations.n) cards.appendChild(statCard("mean duration", formatDuration(durations.mean)));
   head.appendChild(cards);
+  head.appendChild(configSection(all));
   head.appendChild(groupSummary(all));
 }
 
 /** @param {string} label @param {string} value */
 function statCard(label, value) {
   return el("div", { className: "card" }, [el("div", { className: "card-label" }, label), el("div", { className: "card-value", title: value }, value)]);
+}
+
+/** Values of a varying key listed before "and n more". */
+const SHOWN_VALUES = 6;
+
+/**
+ * The config keys that vary inside the group, with their values and how many runs have each, and the ones
+ * every run shares.
+ * @param {readonly Run[]} runs
+ */
+function configSection(runs) {
+  const { varying, constant } = configVariation(runs);
+  const section = el("section", { className: "config-variation", "data-testid": "varying-config", "aria-label": "Config inside this group" });
+  section.appendChild(el("h2", null, "Config inside this group"));
+  if (!varying.length && !constant.length) {
+    section.appendChild(el("p", { className: "muted" }, "The runs have no config."));
+    return section;
+  }
+  if (varying.length) {
+    const table = el("table", { className: "summary-table varying" });
+    table.appendChild(el("thead", null, el("tr", null, [el("th", { scope: "col" }, "varies"), el("th", { scope: "col" }, "values (runs)")])));
+    const body = el("tbody");
+    for (const { key, values } of varying) {
+      const shown = values.slice(0, SHOWN_VALUES).map(v => displayValue(v.value) + " ×" + v.count);
+      if (values.length > SHOWN_VALUES) shown.push("and " + (values.length - SHOWN_VALUES) + " more");
+      body.appendChild(el("tr", { "data-key": key }, [el("th", { scope: "row" }, key), el("td", null, values.length + " values: " + shown.join(", "))]));
+    }
+    table.appendChild(body);
+    section.appendChild(table);
+  } else {
+    section.appendChild(el("p", { className: "muted" }, "No config key varies inside this group."));
+  }
+  if (constant.length) {
+    section.appendChild(el("p", { className: "constant" }, [el("span", { className: "muted" }, "constant: "),
+      constant.map(c => c.key + " = " + displayValue(c.value)).join(" · ")]));
+  }
+  return section;
 }
 
 /** @param {readonly Run[]} runs */

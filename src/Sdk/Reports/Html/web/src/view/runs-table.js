@@ -1,11 +1,14 @@
 // The runs table: sortable columns, grouped rows that collapse and show aggregates (mean by default, the
-// other statistics on hover or chosen per column).
+// other statistics on hover or chosen per column). A table of up to VIRTUAL_ROWS rows builds them a page at a
+// time ("show more"); a longer one builds only the rows in its frame's view and those around them, so
+// 100,000 runs scroll without building 100,000 rows. Arrow keys move between rows.
 
 import { el } from "./dom.js";
-import { COLUMN_AGGREGATES, columnAggregate, columnStats, runSorter, sortNodes, statsTitle } from "../data/columns.js";
+import { COLUMN_AGGREGATES, columnAggregate, columnStats, statsTitle } from "../data/columns.js";
 import { countBy, keyLabel } from "../data/grouping.js";
 import { oneLine } from "../data/problems.js";
 import { isFiniteNumber } from "../data/report-data.js";
+import { tableRows } from "../data/table-rows.js";
 import { displayValueOrBlank, formatNumber, plural, valueId } from "../data/values.js";
 import { ROW_PAGE, runHref } from "../page-state.js";
 
@@ -13,35 +16,172 @@ import { ROW_PAGE, runHref } from "../page-state.js";
 const ERROR_CELL = 120;
 const ERROR_TOOLTIP = 600;
 
+/** Longer tables build only the rows in view; shorter ones are paged, ROW_PAGE rows at a time. */
+export const VIRTUAL_ROWS = 1000;
+
+/** Rows built above and below those in view, so a scroll step shows rows that are already there. */
+const OVERSCAN = 20;
+
 /** @typedef {import("../page-state.js").ViewContext} ViewContext */
 /** @typedef {import("../page-state.js").PageState} PageState */
 /** @typedef {import("../data/columns.js").Column} Column */
 /** @typedef {import("../data/grouping.js").GroupNode} GroupNode */
 /** @typedef {import("../data/report-data.js").Run} Run */
+/** @typedef {import("../data/table-rows.js").TableRow} TableRow */
 
-/** @param {ViewContext} ctx */
-export function renderRunsTable(ctx) {
-  const { runs, cols, tree, grouped, state, redrawTable } = ctx;
-  const table = el("table", { "data-testid": "runs-table", className: "runs-table" + (grouped ? " grouped" : "") });
-  table.appendChild(tableHead(cols, grouped, state, redrawTable));
+/**
+ * Renders the table into its scrolling frame.
+ * @param {ViewContext} ctx
+ * @param {HTMLElement} frame the element that scrolls the table
+ */
+export function renderRunsTable(ctx, frame) {
+  const { shown, grouped, state, redrawTable } = ctx;
+  const rows = tableRows({ ...ctx, sort: state.sort, colAgg: state.colAgg, expanded: state.expanded });
+  const virtual = rows.length > VIRTUAL_ROWS;
+  const table = el("table", { "data-testid": "runs-table", className: "runs-table" + (grouped ? " grouped" : "") + (virtual ? " virtual" : ""),
+    "aria-rowcount": rows.length + 2, "aria-label": "Runs" });
+  table.appendChild(tableHead(shown, grouped, state, redrawTable));
   const body = el("tbody");
-  const sorter = runSorter(cols, state.sort);
-  // Rows beyond the limit are not built at all: a 1,000-row table would cost more layout than the charts.
-  /** @type {(() => HTMLTableRowElement)[]} */
-  const rows = [];
-  if (grouped) {
-    appendGroupRows(rows, sortNodes(tree, cols, state.sort, state.colAgg), 0, ctx, sorter);
-  } else {
-    for (const run of runs.slice().sort(sorter)) rows.push(() => runRow(run, cols, 0));
-  }
-  for (const row of rows.slice(0, state.rowLimit)) body.appendChild(row());
-  if (rows.length > state.rowLimit) {
-    const more = el("button", { type: "button", className: "more-rows", "data-testid": "more-rows", onclick: () => { state.rowLimit += ROW_PAGE; redrawTable(); } },
-      "Show " + Math.min(ROW_PAGE, rows.length - state.rowLimit) + " more of " + (rows.length - state.rowLimit) + " hidden rows");
-    body.appendChild(el("tr", { className: "more-row" }, el("td", { colspan: cols.length }, more)));
-  }
   table.appendChild(body);
-  return table;
+  frame.appendChild(table);
+  /** @param {number} i */
+  const build = i => {
+    const row = rows[i];
+    const tr = row.kind === "group" ? groupRow(row.node, row.depth, row.open, ctx) : runRow(row.run, shown, row.depth);
+    tr.setAttribute("data-row", String(i));
+    tr.setAttribute("aria-rowindex", String(i + 3));
+    return tr;
+  };
+  if (!virtual) {
+    for (let i = 0; i < Math.min(rows.length, state.rowLimit); i++) body.appendChild(build(i));
+    if (rows.length > state.rowLimit) {
+      const more = el("button", { type: "button", className: "more-rows", "data-testid": "more-rows", onclick: () => { state.rowLimit += ROW_PAGE; redrawTable(); } },
+        "Show " + Math.min(ROW_PAGE, rows.length - state.rowLimit) + " more of " + (rows.length - state.rowLimit) + " hidden rows");
+      body.appendChild(el("tr", { className: "more-row" }, el("td", { colspan: shown.length }, more)));
+    }
+    body.addEventListener("keydown", event => moveFocus(event, body, rows.length, () => false));
+    return;
+  }
+  const win = new RowWindow(frame, body, rows.length, shown.length, build);
+  win.draw();
+  frame.addEventListener("scroll", () => win.schedule(), { passive: true });
+  body.addEventListener("keydown", event => moveFocus(event, body, rows.length, i => { win.reveal(i); return true; }));
+}
+
+/** The rows of a long table that are in its frame's view, between two spacers that keep its height. */
+class RowWindow {
+  /**
+   * @param {HTMLElement} frame
+   * @param {HTMLTableSectionElement} body
+   * @param {number} count
+   * @param {number} span columns
+   * @param {(i: number) => HTMLTableRowElement} build
+   */
+  constructor(frame, body, count, span, build) {
+    this.frame = frame;
+    this.body = body;
+    this.count = count;
+    this.build = build;
+    this.rowHeight = 0;
+    this.first = -1;
+    this.last = -1;
+    this.pending = 0;
+    this.span = span;
+  }
+
+  /**
+   * A row as tall as the rows it stands for.
+   * @param {number} height
+   */
+  spacer(height) {
+    const td = el("td", { colspan: this.span });
+    td.style.height = height + "px";
+    return el("tr", { className: "spacer", "aria-hidden": "true" }, td);
+  }
+
+  schedule() {
+    if (!this.pending) this.pending = requestAnimationFrame(() => { this.pending = 0; this.draw(); });
+  }
+
+  /** Builds the rows in view (and OVERSCAN around them) when they are not the ones built already. */
+  draw() {
+    if (!this.rowHeight) {
+      // Every row has the same height (one line, no wrapping): one built row measures them all.
+      this.body.appendChild(this.build(0));
+      this.rowHeight = /** @type {HTMLElement} */ (this.body.firstChild).getBoundingClientRect().height || 33;
+    }
+    const offset = this.body.getBoundingClientRect().top - this.frame.getBoundingClientRect().top;
+    const first = Math.max(0, Math.floor(-offset / this.rowHeight) - OVERSCAN);
+    const last = Math.min(this.count, first + Math.ceil(this.frame.clientHeight / this.rowHeight) + 2 * OVERSCAN);
+    if (first === this.first && last === this.last) return;
+    const settle = this.first < 0;
+    this.first = first;
+    this.last = last;
+    const focused = document.activeElement && this.body.contains(document.activeElement) ? document.activeElement.closest("tr[data-row]")?.getAttribute("data-row") : null;
+    // New spacers each time, and the frame keeps its place: swapping the rows (the focused one among them) can
+    // otherwise leave the frame scrolled back to where it was before the step that asked for these rows.
+    const scrolled = this.frame.scrollTop;
+    const rows = document.createDocumentFragment();
+    rows.appendChild(this.spacer(first * this.rowHeight));
+    for (let i = first; i < last; i++) rows.appendChild(this.build(i));
+    rows.appendChild(this.spacer((this.count - last) * this.rowHeight));
+    this.body.replaceChildren(rows);
+    if (this.frame.scrollTop !== scrolled) this.frame.scrollTop = scrolled;
+    if (settle) this.fixColumns();
+    // The focused row was rebuilt: the focus stays on its control, as long as the row is still built.
+    const again = focused ? this.body.querySelector("tr[data-row=\"" + focused + "\"]")?.querySelector("a, button") : null;
+    if (again instanceof HTMLElement) again.focus({ preventScroll: true });
+  }
+
+  /**
+   * Keeps the widths the first rows gave the columns: the table then lays out without measuring every cell
+   * each time its rows are swapped (the longest part of a scroll step), and its columns do not jump.
+   */
+  fixColumns() {
+    const table = /** @type {HTMLTableElement} */ (this.body.parentElement);
+    const headings = Array.from(table.querySelectorAll("thead tr:last-child th"), th => /** @type {HTMLElement} */ (th));
+    const widths = headings.map(th => th.getBoundingClientRect().width);
+    headings.forEach((th, i) => { th.style.width = widths[i] + "px"; });
+    table.style.width = widths.reduce((a, b) => a + b, 0) + "px";
+    table.style.tableLayout = "fixed";
+  }
+
+  /**
+   * Scrolls row i into the frame's view, building it first when it is far from the rows built.
+   * @param {number} i
+   */
+  reveal(i) {
+    if (i < this.first || i >= this.last) {
+      this.frame.scrollTop = i * this.rowHeight;
+      this.draw();
+    }
+    this.body.querySelector("tr[data-row=\"" + i + "\"]")?.scrollIntoView({ block: "nearest" });
+    this.draw();
+  }
+}
+
+/**
+ * Arrow keys move the focus to the same kind of control in the row above or below; Home and End to the first
+ * and the last row.
+ * @param {KeyboardEvent} event
+ * @param {HTMLTableSectionElement} body
+ * @param {number} count
+ * @param {(i: number) => boolean} reveal scrolls to row i and builds it when the table builds only the rows in view (true), else false
+ */
+function moveFocus(event, body, count, reveal) {
+  const keys = { ArrowDown: 1, ArrowUp: -1, Home: -Infinity, End: Infinity };
+  if (!(event.key in keys)) return;
+  const tr = /** @type {HTMLElement} */ (event.target).closest("tr[data-row]");
+  if (!tr) return;
+  const step = keys[/** @type {keyof typeof keys} */ (event.key)];
+  const i = Math.max(0, Math.min(count - 1, Number(tr.getAttribute("data-row")) + step));
+  const revealed = reveal(i);
+  const next = body.querySelector("tr[data-row=\"" + i + "\"]");
+  const target = next?.querySelector("a, button");
+  if (target instanceof HTMLElement) {
+    event.preventDefault();
+    target.focus({ preventScroll: revealed });
+  }
 }
 
 /**
@@ -57,49 +197,32 @@ function tableHead(cols, grouped, state, redrawTable) {
   while (i < cols.length) {
     let j = i;
     while (j < cols.length && cols[j].section === cols[i].section) j++;
-    sections.appendChild(el("th", { colspan: j - i, className: "section section-" + cols[i].section }, cols[i].section));
+    sections.appendChild(el("th", { colspan: j - i, scope: "colgroup", className: "section section-" + cols[i].section }, cols[i].section));
     i = j;
   }
   head.appendChild(sections);
   const row = el("tr");
   for (const col of cols) {
     const sorted = state.sort.col === col.id;
-    const th = el("th", { className: (col.numeric ? "num" : "") + (sorted ? " sorted" : ""), title: col.id.replace(":", ".") });
-    const button = el("button", { className: "sort", type: "button", "data-col": col.id, onclick: () => {
+    const th = el("th", { scope: "col", className: (col.numeric ? "num" : "") + (sorted ? " sorted" : ""), title: col.id.replace(":", "."),
+      "aria-sort": sorted ? (state.sort.dir > 0 ? "ascending" : "descending") : "none" });
+    const button = el("button", { className: "sort", type: "button", "data-col": col.id, "aria-label": "Sort by " + col.label, onclick: () => {
       state.sort = sorted ? { col: col.id, dir: -state.sort.dir } : { col: col.id, dir: col.numeric ? -1 : 1 };
       redrawTable();
     } }, [col.label, sorted ? (state.sort.dir > 0 ? " ▲" : " ▼") : ""]);
     th.appendChild(button);
     if (grouped && col.numeric) {
       const agg = columnAggregate(state.colAgg, col.id);
-      th.appendChild(el("button", { className: "agg", type: "button", "data-testid": "col-agg", title: "Aggregate shown in group rows (click to change)", onclick: () => {
-        state.colAgg.set(col.id, COLUMN_AGGREGATES[(COLUMN_AGGREGATES.indexOf(agg) + 1) % COLUMN_AGGREGATES.length]);
-        redrawTable();
-      } }, agg));
+      th.appendChild(el("button", { className: "agg", type: "button", "data-testid": "col-agg", title: "Aggregate shown in group rows (click to change)",
+        "aria-label": col.label + ": group rows show the " + agg + " (change)", onclick: () => {
+          state.colAgg.set(col.id, COLUMN_AGGREGATES[(COLUMN_AGGREGATES.indexOf(agg) + 1) % COLUMN_AGGREGATES.length]);
+          redrawTable();
+        } }, agg));
     }
     row.appendChild(th);
   }
   head.appendChild(row);
   return head;
-}
-
-/**
- * Collects row builders in display order (built only when shown).
- * @param {(() => HTMLTableRowElement)[]} rows
- * @param {readonly GroupNode[]} nodes
- * @param {number} depth
- * @param {ViewContext} ctx
- * @param {(a: Run, b: Run) => number} sorter
- */
-function appendGroupRows(rows, nodes, depth, ctx, sorter) {
-  const { state, cols } = ctx;
-  for (const node of nodes) {
-    const open = state.expanded.has(node.id);
-    rows.push(() => groupRow(node, depth, open, ctx));
-    if (!open) continue;
-    if (node.children.length) appendGroupRows(rows, sortNodes(node.children, cols, state.sort, state.colAgg), depth + 1, ctx, sorter);
-    else for (const run of node.runs.slice().sort(sorter)) rows.push(() => runRow(run, cols, depth + 1));
-  }
 }
 
 /**
@@ -109,10 +232,10 @@ function appendGroupRows(rows, nodes, depth, ctx, sorter) {
  * @param {ViewContext} ctx
  */
 function groupRow(node, depth, open, ctx) {
-  const { state, cols, redrawTable } = ctx;
+  const { state, shown: cols, redrawTable } = ctx;
   const tr = el("tr", { className: "group-row depth-" + Math.min(depth, 4), "data-group": node.label, "aria-expanded": open ? "true" : "false" });
   tr.style.setProperty("--depth", String(depth));
-  const toggle = el("button", { className: "caret", type: "button", "aria-label": open ? "Collapse group" : "Expand group", onclick: () => {
+  const toggle = el("button", { className: "caret", type: "button", "aria-label": (open ? "Collapse group " : "Expand group ") + node.label, "aria-expanded": open ? "true" : "false", onclick: () => {
     if (open) state.expanded.delete(node.id); else state.expanded.add(node.id);
     redrawTable();
   } }, open ? "▾" : "▸");
