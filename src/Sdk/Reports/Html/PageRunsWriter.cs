@@ -1,7 +1,6 @@
 using System.Globalization;
 using Newtonsoft.Json;
 using Wandb.Json;
-using Wandb.Runs;
 using Wandb.Storage;
 using Wandb.Storage.Codec;
 
