@@ -28,9 +28,9 @@ public sealed class LiveDataTests
         }
         while (!data.Contains(id, StringComparison.Ordinal) && watch.Elapsed < TimeSpan.FromSeconds(60));
 
-        StringAssert.Contains(before, "\"runs\":[]");
+        Assert.AreEqual(0, PageDataRuns.Count(before), before);
         Assert.IsTrue(version > first);
-        StringAssert.Contains(data, $"\"id\":\"{id}\"");
+        CollectionAssert.AreEqual(new[] { id }, PageDataRuns.Ids(data).ToList(), data);
         StringAssert.Contains(data, "\"metrics\":[\"accuracy\",\"loss\"]");
     }
 
