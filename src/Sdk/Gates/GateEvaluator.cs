@@ -16,7 +16,8 @@ internal static class GateEvaluator
     /// <param name="groupRuns">The group's runs (of one project).</param>
     /// <param name="baseline">What the group is compared with, or null.</param>
     /// <param name="goals">The naming rule for rules without a Direction.</param>
-    public static IReadOnlyList<GateResult> Evaluate(IReadOnlyList<GateRule> rules, string group, IReadOnlyCollection<StoredRun> groupRuns, Baseline? baseline, MetricGoals goals)
+    /// <param name="missing">Why there is no baseline, for the verdicts' notes.</param>
+    public static IReadOnlyList<GateResult> Evaluate(IReadOnlyList<GateRule> rules, string group, IReadOnlyCollection<StoredRun> groupRuns, Baseline? baseline, MetricGoals goals, string? missing = null)
     {
         var byJobType = groupRuns
             .Where(r => r.JobType is not null)
@@ -33,14 +34,14 @@ internal static class GateEvaluator
             foreach (var jobType in jobTypes)
             {
                 var current = byJobType.TryGetValue(jobType, out var metrics) && metrics.TryGetValue(rule.Metric, out var stats) ? stats : MetricStatistics.Empty;
-                results.Add(Decide(rule, jobType, group, current, baseline, lowerIsBetter));
+                results.Add(Decide(rule, jobType, group, current, baseline, lowerIsBetter, missing));
             }
         }
 
         return results;
     }
 
-    public static GateResult Decide(GateRule rule, string jobType, string group, MetricStatistics current, Baseline? baseline, bool lowerIsBetter)
+    public static GateResult Decide(GateRule rule, string jobType, string group, MetricStatistics current, Baseline? baseline, bool lowerIsBetter, string? missing = null)
     {
         var baselineStats = baseline?.Find(jobType, rule.Metric);
         var test = baselineStats is null || current.N == 0 ? null : WelchComparison.Compare(current, baselineStats);
@@ -76,7 +77,7 @@ internal static class GateEvaluator
 
         if (baselineStats is null || test is null)
         {
-            var why = baseline is null ? "there is no baseline" : $"the {baseline.Describe()} has no value of {rule.Metric} for job type {jobType}";
+            var why = baseline is null ? "no baseline: " + (missing ?? "none was found") : $"the {baseline.Describe()} has no value of {rule.Metric} for job type {jobType}";
             return result with { Verdict = GateVerdict.NoBaseline, Note = why };
         }
 

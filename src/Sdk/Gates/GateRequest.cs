@@ -20,5 +20,11 @@ internal sealed record GateRequest
     /// <summary>What a relative baseline file path is relative to (the project's folder under MSBuild).</summary>
     public required string BaseDirectory { get; init; }
 
+    /// <summary>
+    /// Decide only the job types that have a run created at or after this time (the job types a tracked target just
+    /// produced); null decides every job type of the group.
+    /// </summary>
+    public DateTimeOffset? Since { get; init; }
+
     public MetricGoals Goals { get; init; } = new();
 }

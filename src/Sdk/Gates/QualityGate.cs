@@ -14,7 +14,14 @@ internal static class QualityGate
         var projectRuns = store.ListRuns(new RunFilter { Project = request.Project }).ToList();
         var resolution = BaselineResolver.Resolve(request.Baseline, request.Group, projectRuns, request.BaselineBranch, request.BaseDirectory);
         var groupRuns = projectRuns.Where(r => r.Group == request.Group).ToList();
-        return new GateOutcome(resolution, GateEvaluator.Evaluate(request.Rules, request.Group, groupRuns, resolution.Baseline, request.Goals));
+        var results = GateEvaluator.Evaluate(request.Rules, request.Group, groupRuns, resolution.Baseline, request.Goals, resolution.Missing);
+        if (request.Since is { } since)
+        {
+            var recent = new HashSet<string>(groupRuns.Where(r => r.CreatedAt >= since).Select(r => r.JobType).OfType<string>(), StringComparer.Ordinal);
+            results = results.Where(r => recent.Contains(r.JobType)).ToList();
+        }
+
+        return new GateOutcome(resolution, results);
     }
 
     /// <summary>

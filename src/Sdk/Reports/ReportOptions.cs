@@ -46,6 +46,16 @@ public sealed class ReportOptions
     /// <summary>Group (its label in the table) every other group is compared with; default the best group by <see cref="CompareMetric"/>.</summary>
     public string? BaselineGroup { get; set; }
 
+    /// <summary>
+    /// What the quality gate compares groups with: <c>auto</c> (default: the most recent finished group of the project
+    /// with the same job types, from the default branch), a group name, or the path of a baseline file (<c>.json</c>);
+    /// <c>WANDB_BASELINE</c> sets it for builds and test runs. See docs/quality-gate.md.
+    /// </summary>
+    public string? Baseline { get; set; }
+
+    /// <summary>The verdicts of the quality gate of the build or test run that asks for the reports: runs.json's <c>gates</c> and summary.md's gate table.</summary>
+    internal IList<Gates.GateResult> GateResults { get; set; } = new List<Gates.GateResult>();
+
     /// <summary>Metrics for which lower is better, in addition to names containing loss, error, err, mse, mae, rmse, mape, perplexity, time, duration or latency.</summary>
     public IList<string> LowerIsBetter { get; set; } = new List<string>();
 

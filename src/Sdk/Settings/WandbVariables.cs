@@ -38,4 +38,7 @@ public static class WandbVariables
 
     /// <summary>Where runs are stored when not in a folder: a PostgreSQL connection string. Default: the folder store.</summary>
     public const string Store = "WANDB_STORE";
+
+    /// <summary>What the quality gate compares with: <c>auto</c> (default), a group name or a baseline file (<c>.json</c>); see docs/quality-gate.md.</summary>
+    public const string Baseline = "WANDB_BASELINE";
 }

@@ -20,6 +20,7 @@ internal sealed class TrackedRun
     public TrackedRun(string runId, string targetName, string group, TaskOutput output, IReadOnlyList<KeyValuePair<string, string?>> previousVariables, Func<StartedRun> start)
     {
         RunId = runId;
+        StartedAt = DateTimeOffset.UtcNow;
         TargetName = targetName;
         Group = group;
         Output = output;
@@ -39,6 +40,9 @@ internal sealed class TrackedRun
     }
 
     public string RunId { get; }
+
+    /// <summary>When the target's Before task ran: runs its processes create are no older (the quality gate decides their job types after it).</summary>
+    public DateTimeOffset StartedAt { get; }
 
     public string TargetName { get; }
 

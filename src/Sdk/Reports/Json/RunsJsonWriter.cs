@@ -36,6 +36,11 @@ internal static class RunsJsonWriter
         }
 
         json.WriteEndArray();
+        if (model.Options.GateResults.Count > 0)
+        {
+            GateJsonWriter.Write(json, model.Options.GateResults);
+        }
+
         json.WriteEndObject();
     }
 
