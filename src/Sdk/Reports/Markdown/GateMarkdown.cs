@@ -1,0 +1,60 @@
+using Wandb.Gates;
+
+namespace Wandb.Reports.Markdown;
+
+/// <summary>
+/// summary.md's gate table, first in the file: one row per rule and job type with ✅ (unchanged, improved),
+/// ⚠️ (no baseline, insufficient data) or ❌ (regressed, below Min, above Max), both means, the difference with
+/// its 95% CI and p, so a CI job summary answers "did the model get worse?" before anything else.
+/// </summary>
+internal static class GateMarkdown
+{
+    public static void Table(BoundedMarkdown md, IReadOnlyCollection<GateResult> results)
+    {
+        if (results.Count == 0)
+        {
+            return;
+        }
+
+        var failed = results.Count(r => r.Verdict.Fails());
+        md.Line(failed > 0 ? $"## ❌ Quality gate: {failed} of {results.Count} failed" : $"## Quality gate: {results.Count} passed");
+        md.Line();
+        foreach (var baseline in results.Select(r => r.Baseline).OfType<Baseline>().Distinct())
+        {
+            md.Line($"Compared with the {MarkdownText.Escape(baseline.Describe())}.");
+            md.Line();
+        }
+
+        md.Line("| | metric | job type | group | verdict | mean (n) | baseline mean (n) | difference (95% CI) | p |");
+        md.Line("| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: |");
+        foreach (var result in results)
+        {
+            var baseline = result.BaselineStats is { } b ? $"{NumberText.Format(b.Mean)} ({b.N})" : NumberText.Undefined;
+            var difference = result.Test is { IsDefined: true } test
+                ? $"{NumberText.Format(test.Difference)} ({NumberText.Format(test.Ci95Low)} to {NumberText.Format(test.Ci95High)})"
+                : NumberText.Format(result.Difference);
+            var cells = new[]
+            {
+                Icon(result.Verdict),
+                MarkdownText.Escape(result.Metric),
+                MarkdownText.Escape(result.JobType),
+                MarkdownText.Escape(result.Group),
+                result.Verdict.ToName(),
+                $"{NumberText.Format(result.Current.Mean)} ({result.Current.N})",
+                baseline,
+                difference,
+                NumberText.P(result.P),
+            };
+            md.Line("| " + string.Join(" | ", cells) + " |");
+        }
+
+        md.Line();
+    }
+
+    private static string Icon(GateVerdict verdict) => verdict switch
+    {
+        GateVerdict.Regressed or GateVerdict.BelowMin or GateVerdict.AboveMax => "❌",
+        GateVerdict.NoBaseline or GateVerdict.InsufficientData => "⚠️",
+        _ => "✅",
+    };
+}
