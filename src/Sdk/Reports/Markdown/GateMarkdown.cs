@@ -1,15 +1,20 @@
 using Wandb.Gates;
+using Wandb.Storage;
 
 namespace Wandb.Reports.Markdown;
 
 /// <summary>
 /// summary.md's gate table, first in the file: one row per rule and job type with ✅ (unchanged, improved),
 /// ⚠️ (no baseline, insufficient data) or ❌ (regressed, below Min, above Max), both means, the difference with
-/// its 95% CI and p, so a CI job summary answers "did the model get worse?" before anything else.
+/// its 95% CI and p, so a CI job summary answers "did the model get worse?" before anything else; then per gated
+/// metric and job type a short trend of the project's last groups with the baseline marked.
 /// </summary>
 internal static class GateMarkdown
 {
-    public static void Table(BoundedMarkdown md, IReadOnlyCollection<GateResult> results)
+    /// <summary>Groups shown in each trend table, the gated one included.</summary>
+    private const int TrendGroups = 5;
+
+    public static void Table(BoundedMarkdown md, IReadOnlyCollection<GateResult> results, IReadOnlyList<StoredRun> runs)
     {
         if (results.Count == 0)
         {
@@ -46,6 +51,31 @@ internal static class GateMarkdown
                 NumberText.P(result.P),
             };
             md.Line("| " + string.Join(" | ", cells) + " |");
+        }
+
+        md.Line();
+        foreach (var result in results.GroupBy(r => (r.Metric, r.JobType)).Select(g => g.First()))
+        {
+            Trend(md, result, GateTrend.Of(result, runs, TrendGroups));
+        }
+    }
+
+    private static void Trend(BoundedMarkdown md, GateResult result, IReadOnlyList<TrendPoint> points)
+    {
+        if (points.Count < 2)
+        {
+            return;
+        }
+
+        md.Line($"Trend of {MarkdownText.Escape(result.Metric)} ({MarkdownText.Escape(result.JobType)}), last {points.Count} groups, oldest first:");
+        md.Line();
+        md.Line("| group | started | mean (n) | 95% CI |");
+        md.Line("| --- | --- | ---: | ---: |");
+        foreach (var point in points)
+        {
+            var mark = point.IsCurrent ? " (this build)" : point.IsBaseline ? " (baseline)" : string.Empty;
+            var ci = point.Stats.N >= 2 ? $"{NumberText.Format(point.Stats.Ci95Low)} to {NumberText.Format(point.Stats.Ci95High)}" : NumberText.Undefined;
+            md.Line($"| {MarkdownText.Escape(point.Group)}{mark} | {point.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} | {NumberText.Format(point.Stats.Mean)} ({point.Stats.N}) | {ci} |");
         }
 
         md.Line();
