@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Wandb.EndToEnd.Tests.Infrastructure;
 
 namespace Wandb.EndToEnd.Tests.Gates;
@@ -34,4 +35,10 @@ internal static class GatedConsumer
                 """);
         workspace.WriteFile($"{name}/Program.cs", Program);
     }
+
+    /// <summary>The group a build announced for its runs.</summary>
+    public static string GroupOf(ProcessResult build) =>
+        Regex.Match(build.StandardOutput, @"runs of this build are in group (build-[a-z0-9]+)").Groups[1].Value is { Length: > 0 } group
+            ? group
+            : throw new AssertFailedException("No group announced: " + build);
 }

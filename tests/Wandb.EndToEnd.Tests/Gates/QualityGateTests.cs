@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Wandb.EndToEnd.Tests.Infrastructure;
 
 namespace Wandb.EndToEnd.Tests.Gates;
@@ -23,8 +22,8 @@ public sealed class QualityGateTests
 
         var noise = workspace.DotNet("build Churn -t:CrossValidate -p:Seed=2", environment: environment, timeout: BuildTimeout);
         Assert.AreEqual(0, noise.ExitCode, noise.ToString());
-        var firstGroup = GroupOf(first);
-        var noiseGroup = GroupOf(noise);
+        var firstGroup = GatedConsumer.GroupOf(first);
+        var noiseGroup = GatedConsumer.GroupOf(noise);
         StringAssert.Contains(noise.StandardOutput, $"wandb gate: compared with the baseline group {firstGroup}");
         StringAssert.Contains(noise.StandardOutput, $"valid.Accuracy of job type fold in group {noiseGroup}: unchanged");
         Assert.IsFalse(noise.Output.Contains("WANDB20", StringComparison.Ordinal), noise.ToString());
@@ -36,7 +35,7 @@ public sealed class QualityGateTests
 
         var worse = workspace.DotNet($"build Churn -t:CrossValidate -p:Seed=4 -p:Degrade=0.03 -p:WandbBaseline={noiseGroup}", environment: environment, timeout: BuildTimeout);
         Assert.AreNotEqual(0, worse.ExitCode, worse.ToString());
-        var worseGroup = GroupOf(worse);
+        var worseGroup = GatedConsumer.GroupOf(worse);
         var error = worse.StandardOutput.Split('\n').First(l => l.Contains("error WANDB200", StringComparison.Ordinal));
         StringAssert.Contains(error, $"valid.Accuracy of job type fold in group {worseGroup}: regressed");
         StringAssert.Contains(error, $"baseline group {noiseGroup}: mean ");
@@ -69,7 +68,7 @@ public sealed class QualityGateTests
         var file = Path.Combine(workspace.Root, "Churn", "wandb-baseline.json");
         var saved = JsonNode.Parse(File.ReadAllText(file))!;
         Assert.AreEqual(1, (int)saved["schema"]!);
-        Assert.AreEqual(GroupOf(main), (string?)saved["group"]);
+        Assert.AreEqual(GatedConsumer.GroupOf(main), (string?)saved["group"]);
         Assert.AreEqual(5, (int)saved["job_types"]!["fold"]!["valid.Accuracy"]!["n"]!);
 
         // CI: a fresh checkout with the committed file and no store history.
@@ -77,7 +76,7 @@ public sealed class QualityGateTests
         environment["WANDB_BASELINE"] = "wandb-baseline.json";
         var noise = workspace.DotNet("build Churn -t:CrossValidate -p:Seed=2", environment: environment, timeout: BuildTimeout);
         Assert.AreEqual(0, noise.ExitCode, noise.ToString());
-        StringAssert.Contains(noise.StandardOutput, $"wandb gate: compared with the baseline file wandb-baseline.json (group {GroupOf(main)})");
+        StringAssert.Contains(noise.StandardOutput, $"wandb gate: compared with the baseline file wandb-baseline.json (group {GatedConsumer.GroupOf(main)})");
         StringAssert.Contains(noise.StandardOutput, ": unchanged");
 
         var worse = workspace.DotNet("build Churn -t:CrossValidate -p:Seed=3 -p:Degrade=0.03", environment: environment, timeout: BuildTimeout);
@@ -87,10 +86,6 @@ public sealed class QualityGateTests
         Assert.AreEqual("wandb-baseline.json", (string?)ReportJson(workspace)["gates"]![0]!["baseline"]);
     }
 
-    private static string GroupOf(ProcessResult build) =>
-        Regex.Match(build.StandardOutput, @"runs of this build are in group (build-[a-z0-9]+)").Groups[1].Value is { Length: > 0 } group
-            ? group
-            : throw new AssertFailedException("No group announced: " + build);
 
     private static JsonObject ReportJson(TestWorkspace workspace) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(workspace.StoreDirectory, "report", "runs.json")))!.AsObject();
