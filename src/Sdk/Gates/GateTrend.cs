@@ -11,17 +11,12 @@ namespace Wandb.Gates;
 internal static class GateTrend
 {
     /// <param name="result">The verdict whose metric and job type to follow.</param>
-    /// <param name="runs">The runs of the report (any projects); the gated group's project is taken from its runs.</param>
+    /// <param name="runs">The runs of the report (any projects).</param>
     /// <param name="count">How many groups, the gated one included.</param>
-    public static IReadOnlyList<TrendPoint> Of(GateResult result, IReadOnlyList<StoredRun> runs, int count)
+    public static IReadOnlyList<TrendPoint> Of(GateRow result, IReadOnlyList<StoredRun> runs, int count)
     {
-        var project = runs.FirstOrDefault(r => r.Group == result.Group)?.Project;
-        if (project is null)
-        {
-            return Array.Empty<TrendPoint>();
-        }
-
-        var baselineGroup = result.Baseline is { IsFile: false } baseline ? baseline.Name : null;
+        var project = result.Project;
+        var baselineGroup = result.BaselineIsFile ? null : result.Baseline;
         var points = runs
             .Where(r => r.Project == project && r.Group is not null && r.JobType == result.JobType)
             .GroupBy(r => r.Group!, StringComparer.Ordinal)

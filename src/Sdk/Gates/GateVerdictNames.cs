@@ -17,4 +17,9 @@ internal static class GateVerdictNames
 
     /// <summary>Whether the verdict fails the build or test run (unless the gate only warns).</summary>
     public static bool Fails(this GateVerdict verdict) => verdict is GateVerdict.Regressed or GateVerdict.BelowMin or GateVerdict.AboveMax;
+
+    /// <exception cref="FormatException"><paramref name="name"/> is not a verdict's name.</exception>
+    public static GateVerdict Parse(string name) =>
+        Enum.GetValues(typeof(GateVerdict)).Cast<GateVerdict>().Where(v => v.ToName() == name).Select(v => (GateVerdict?)v).FirstOrDefault()
+        ?? throw new FormatException($"'{name}' is not a gate verdict.");
 }

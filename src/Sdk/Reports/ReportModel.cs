@@ -1,3 +1,4 @@
+using Wandb.Gates;
 using Wandb.Grouping;
 using Wandb.Grouping.Curves;
 using Wandb.Storage;
@@ -35,6 +36,10 @@ internal sealed class ReportModel
         CompareMetric = options.CompareMetric ?? KeyMetrics.FirstOrDefault();
         Comparison = CompareMetric is null || Main.IsOff ? null : GroupComparison.Create(Main, CompareMetric, Goals, options.BaselineGroup);
         Problems = RunProblems.InOrder(runs, IsFocus);
+        var given = new HashSet<(string, string, string, string)>(options.GateResults.Select(g => (g.Project, g.Group, g.Metric, g.JobType)));
+        Gates = options.GateResults
+            .Concat(GateRecords.Load(store, FocusRuns.Select(r => r.Project).Distinct(StringComparer.Ordinal), _focusGroups).Where(g => !given.Contains((g.Project, g.Group, g.Metric, g.JobType))))
+            .ToList();
     }
 
     public ReportOptions Options { get; }
@@ -67,6 +72,9 @@ internal sealed class ReportModel
 
     /// <summary>The comparison of the main grouping's groups on <see cref="CompareMetric"/>, or null when there is nothing to compare.</summary>
     public GroupComparison? Comparison { get; }
+
+    /// <summary>The quality gate's verdicts of the focus groups: runs.json's <c>gates</c> and summary.md's gate table.</summary>
+    public IReadOnlyList<GateRow> Gates { get; }
 
     /// <summary>Whether the run belongs to one of <see cref="ReportOptions.FocusGroups"/>.</summary>
     public bool IsFocus(StoredRun run) => run.Group is not null && _focusGroups.Contains(run.Group);

@@ -53,8 +53,11 @@ public sealed class ReportOptions
     /// </summary>
     public string? Baseline { get; set; }
 
-    /// <summary>The verdicts of the quality gate of the build or test run that asks for the reports: runs.json's <c>gates</c> and summary.md's gate table.</summary>
-    internal IList<Gates.GateResult> GateResults { get; set; } = new List<Gates.GateResult>();
+    /// <summary>
+    /// Verdicts of the quality gate to report besides those the store records for the focus groups (see
+    /// <see cref="Gates.GateRecords"/>): runs.json's <c>gates</c> and summary.md's gate table.
+    /// </summary>
+    internal IList<Gates.GateRow> GateResults { get; set; } = new List<Gates.GateRow>();
 
     /// <summary>Metrics for which lower is better, in addition to names containing loss, error, err, mse, mae, rmse, mape, perplexity, time, duration or latency.</summary>
     public IList<string> LowerIsBetter { get; set; } = new List<string>();

@@ -54,10 +54,9 @@ public sealed class WandbEvaluateGates : Microsoft.Build.Utilities.Task
             return false;
         }
 
-        var session = BuildSession.Find(BuildEngine);
-        var tracked = session?.Tracked(RunId);
+        var tracked = BuildSession.Find(BuildEngine)?.Tracked(RunId);
         var started = tracked?.WaitForStart();
-        if (session is null || tracked is null || started is null)
+        if (tracked is null || started is null)
         {
             // The run was never created; that was reported when it failed, and there is nothing to gate.
             return true;
@@ -89,8 +88,16 @@ public sealed class WandbEvaluateGates : Microsoft.Build.Utilities.Task
             return true;
         }
 
-        session.AddGateOutcome(started.Store, outcome);
         Report(outcome, warnOnly.Value);
+        try
+        {
+            GateRecords.Save(started.Store, request.Project, request.Group, outcome.Results.Select(r => GateRow.From(r, request.Project)).ToList());
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Warning(WarningCodes.GateNotEvaluated, $"The verdicts of group {request.Group} were not kept for the reports: {ex.Message}");
+        }
+
         return !Log.HasLoggedErrors;
     }
 

@@ -2,9 +2,7 @@ using Microsoft.Build.Framework;
 using Wandb.Build.Tasks.Runs;
 using Wandb.Diagnostics;
 using Wandb.Environment;
-using Wandb.Gates;
 using Wandb.Reports;
-using Wandb.Storage;
 
 namespace Wandb.Build.Tasks.Session;
 
@@ -25,7 +23,6 @@ internal sealed class BuildSession : IDisposable
     private readonly Dictionary<string, TrackedRun> _open = new(StringComparer.Ordinal);
     private readonly List<TrackedRun> _all = new();
     private readonly HashSet<string> _groups = new(StringComparer.Ordinal);
-    private readonly List<(string Store, GateResult Result)> _gates = new();
     private readonly ReportRefresh _reports;
     private IEnvironmentVariables? _environment;
     private string? _fallbackBuildId;
@@ -107,15 +104,6 @@ internal sealed class BuildSession : IDisposable
         }
     }
 
-    /// <summary>Keeps the verdicts of a gate for the reports written when the build ends.</summary>
-    public void AddGateOutcome(RunStore store, GateOutcome outcome)
-    {
-        lock (_gate)
-        {
-            _gates.AddRange(outcome.Results.Select(r => (store.Location, r)));
-        }
-    }
-
     /// <summary>Removes and returns an open run, or null when it is not open on this node.</summary>
     public TrackedRun? Take(string runId)
     {
@@ -136,7 +124,6 @@ internal sealed class BuildSession : IDisposable
         TrackedRun[] open;
         TrackedRun[] all;
         string[] groups;
-        (string Store, GateResult Result)[] gates;
         lock (_gate)
         {
             if (_disposed)
@@ -149,7 +136,6 @@ internal sealed class BuildSession : IDisposable
             _open.Clear();
             all = _reportsEnabled ? _all.ToArray() : Array.Empty<TrackedRun>();
             groups = _groups.ToArray();
-            gates = _gates.ToArray();
         }
 
         foreach (var run in open)
@@ -171,7 +157,7 @@ internal sealed class BuildSession : IDisposable
         {
             try
             {
-                _reports.Refresh(store, new ReportOptions { FocusGroups = groups.ToList(), GateResults = gates.Where(g => g.Store == store.Location).Select(g => g.Result).ToList() }, Environment, summaryClaim: BuildId);
+                _reports.Refresh(store, new ReportOptions { FocusGroups = groups.ToList() }, Environment, summaryClaim: BuildId);
             }
             catch (Exception ex)
             {

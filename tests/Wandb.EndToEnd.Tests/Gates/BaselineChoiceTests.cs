@@ -58,6 +58,9 @@ public sealed class BaselineChoiceTests
         Assert.IsTrue(errors.Any(l => l.EndsWith("[" + Path.Combine(workspace.Root, "Churn", "Churn.csproj") + "]", StringComparison.Ordinal)), worse.ToString());
         Assert.IsTrue(errors.Any(l => l.EndsWith("[" + Path.Combine(workspace.Root, "Fraud", "Fraud.csproj") + "]", StringComparison.Ordinal)), worse.ToString());
         Assert.IsTrue(errors.All(l => l.Contains($"in group {group}: regressed", StringComparison.Ordinal) && l.Contains($"baseline group {GatedConsumer.GroupOf(first)}", StringComparison.Ordinal)), string.Join("\n", errors));
+        var report = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(workspace.StoreDirectory, "report", "runs.json")))!;
+        var gates = report["gates"]!.AsArray().Select(g => ((string?)g!["project"], (string?)g["group"], (string?)g["verdict"])).OrderBy(g => g.Item1).ToList();
+        CollectionAssert.AreEqual(new[] { ("Churn", group, "regressed"), ("Fraud", group, "regressed") }, gates, "the report written last, on either node, holds both projects' verdicts");
     }
 
     private static void Git(TestWorkspace workspace, string arguments) =>

@@ -24,7 +24,7 @@ public sealed class GateMarkdownTests
             new GateRule { Metric = Accuracy, JobType = "eval" },
         };
         var results = GateEvaluator.Evaluate(rules, "now|x", now, before, new MetricGoals());
-        var options = new ReportOptions { GateResults = results.ToList() };
+        var options = new ReportOptions { GateResults = results.Select(r => GateRow.From(r, "proj")).ToList() };
 
         var md = MarkdownSummaryWriter.Render(ReportModel.Build(store.Reader(), options, DateTimeOffset.UnixEpoch));
 
@@ -61,7 +61,7 @@ public sealed class GateMarkdownTests
         var request = new GateRequest { Project = "proj", Group = "g3", Rules = new[] { new GateRule { Metric = Accuracy } }, Baseline = "g1", BaseDirectory = store.Root };
         var outcome = QualityGate.Evaluate(store.Reader(), request);
 
-        var md = MarkdownSummaryWriter.Render(ReportModel.Build(store.Reader(), new ReportOptions { GateResults = outcome.Results.ToList() }, DateTimeOffset.UnixEpoch));
+        var md = MarkdownSummaryWriter.Render(ReportModel.Build(store.Reader(), new ReportOptions { GateResults = outcome.Results.Select(r => GateRow.From(r, "proj")).ToList() }, DateTimeOffset.UnixEpoch));
 
         var trend = md.Split('\n').SkipWhile(l => !l.StartsWith("Trend of valid.Accuracy (fold), last 3 groups", StringComparison.Ordinal)).Skip(4).TakeWhile(l => l.StartsWith('|')).ToList();
         Assert.HasCount(3, trend, md);

@@ -8,40 +8,43 @@ namespace Wandb.Reports.Json;
 /// <summary>
 /// runs.json's <c>gates</c> array (additive to schema 1, written when the build or test run evaluated a gate; documented
 /// in docs/quality-gate.md): one entry per gate rule and job type with both sides' statistics, the difference with its
-/// 95% CI, p and the tolerance.
+/// 95% CI, p and the tolerance. The build's gate records in the store use the same entries (<see cref="GateRecords"/>).
 /// </summary>
 internal static class GateJsonWriter
 {
-    public static void Write(JsonWriter json, IEnumerable<GateResult> results)
+    public const string Gates = "gates";
+
+    public static void Write(JsonWriter json, IEnumerable<GateRow> rows)
     {
-        json.WritePropertyName("gates");
+        json.WritePropertyName(Gates);
         json.WriteStartArray();
-        foreach (var result in results)
+        foreach (var row in rows)
         {
             json.WriteStartObject();
-            json.WriteProperty("metric", result.Metric);
-            json.WriteProperty(JsonFields.JobType, result.JobType);
-            json.WriteProperty(JsonFields.Group, result.Group);
-            json.WriteProperty("baseline", result.Baseline?.Name);
-            json.WriteProperty("verdict", result.Verdict.ToName());
+            json.WriteProperty(JsonFields.Project, row.Project);
+            json.WriteProperty("metric", row.Metric);
+            json.WriteProperty(JsonFields.JobType, row.JobType);
+            json.WriteProperty(JsonFields.Group, row.Group);
+            json.WriteProperty("baseline", row.Baseline);
+            json.WriteProperty("verdict", row.Verdict.ToName());
             json.WritePropertyName("current");
-            WriteStatistics(json, result.Current);
+            WriteStatistics(json, row.Current);
             json.WritePropertyName("baseline_stats");
-            if (result.BaselineStats is null)
+            if (row.BaselineStats is null)
             {
                 json.WriteNull();
             }
             else
             {
-                WriteStatistics(json, result.BaselineStats);
+                WriteStatistics(json, row.BaselineStats);
             }
 
-            json.WriteStatistic("difference", result.Difference);
-            json.WriteStatistic("difference_ci95_low", result.Test?.Ci95Low ?? double.NaN);
-            json.WriteStatistic("difference_ci95_high", result.Test?.Ci95High ?? double.NaN);
-            json.WriteStatistic("p", result.P);
-            json.WriteStatistic("tolerance", result.Tolerance);
-            json.WriteProperty("note", result.Note);
+            json.WriteStatistic("difference", row.Difference);
+            json.WriteStatistic("difference_ci95_low", row.DifferenceCi95Low);
+            json.WriteStatistic("difference_ci95_high", row.DifferenceCi95High);
+            json.WriteStatistic("p", row.P);
+            json.WriteStatistic("tolerance", row.Tolerance);
+            json.WriteProperty("note", row.Note);
             json.WriteEndObject();
         }
 

@@ -36,9 +36,9 @@ internal static class RunsJsonWriter
         }
 
         json.WriteEndArray();
-        if (model.Options.GateResults.Count > 0)
+        if (model.Gates.Count > 0)
         {
-            GateJsonWriter.Write(json, model.Options.GateResults);
+            GateJsonWriter.Write(json, model.Gates);
         }
 
         json.WriteEndObject();

@@ -14,7 +14,7 @@ internal static class GateMarkdown
     /// <summary>Groups shown in each trend table, the gated one included.</summary>
     private const int TrendGroups = 5;
 
-    public static void Table(BoundedMarkdown md, IReadOnlyCollection<GateResult> results, IReadOnlyList<StoredRun> runs)
+    public static void Table(BoundedMarkdown md, IReadOnlyCollection<GateRow> results, IReadOnlyList<StoredRun> runs)
     {
         if (results.Count == 0)
         {
@@ -24,9 +24,9 @@ internal static class GateMarkdown
         var failed = results.Count(r => r.Verdict.Fails());
         md.Line(failed > 0 ? $"## ❌ Quality gate: {failed} of {results.Count} failed" : $"## Quality gate: {results.Count} passed");
         md.Line();
-        foreach (var baseline in results.Select(r => r.Baseline).OfType<Baseline>().Distinct())
+        foreach (var row in results.Where(r => r.Baseline is not null).GroupBy(r => r.Baseline).Select(g => g.First()))
         {
-            md.Line($"Compared with the {MarkdownText.Escape(baseline.Describe())}.");
+            md.Line($"Compared with the baseline {(row.BaselineIsFile ? "file" : "group")} {MarkdownText.Escape(row.Baseline)}.");
             md.Line();
         }
 
@@ -35,9 +35,9 @@ internal static class GateMarkdown
         foreach (var result in results)
         {
             var baseline = result.BaselineStats is { } b ? $"{NumberText.Format(b.Mean)} ({b.N})" : NumberText.Undefined;
-            var difference = result.Test is { IsDefined: true } test
-                ? $"{NumberText.Format(test.Difference)} ({NumberText.Format(test.Ci95Low)} to {NumberText.Format(test.Ci95High)})"
-                : NumberText.Format(result.Difference);
+            var difference = double.IsNaN(result.DifferenceCi95Low)
+                ? NumberText.Format(result.Difference)
+                : $"{NumberText.Format(result.Difference)} ({NumberText.Format(result.DifferenceCi95Low)} to {NumberText.Format(result.DifferenceCi95High)})";
             var cells = new[]
             {
                 Icon(result.Verdict),
@@ -60,7 +60,7 @@ internal static class GateMarkdown
         }
     }
 
-    private static void Trend(BoundedMarkdown md, GateResult result, IReadOnlyList<TrendPoint> points)
+    private static void Trend(BoundedMarkdown md, GateRow result, IReadOnlyList<TrendPoint> points)
     {
         if (points.Count < 2)
         {
