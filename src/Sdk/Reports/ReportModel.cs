@@ -34,7 +34,7 @@ internal sealed class ReportModel
         // projects would otherwise show the metrics most runs of other projects have.
         KeyMetrics = options.KeyMetrics.Count > 0 ? options.KeyMetrics.ToList() : KeyMetricChooser.Choose(FocusRuns.Count > 0 ? FocusRuns : runs);
         CompareMetric = options.CompareMetric ?? KeyMetrics.FirstOrDefault();
-        Comparison = CompareMetric is null || Main.IsOff ? null : GroupComparison.Create(Main, CompareMetric, Goals, options.BaselineGroup);
+        Comparison = CompareMetric is null || Main.IsOff ? null : GroupComparison.Create(Main, CompareMetric, Goals, options.BaselineGroup ?? GateBaselineGroup(options.Baseline, runs));
         Problems = RunProblems.InOrder(runs, IsFocus);
         var given = new HashSet<(string, string, string, string)>(options.GateResults.Select(g => (g.Project, g.Group, g.Metric, g.JobType)));
         Gates = options.GateResults
@@ -115,6 +115,29 @@ internal sealed class ReportModel
         }
 
         return axes.Select(a => a.Name).Distinct().ToDictionary(n => n, n => _curves[n], StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The group the quality gate compares the focus group with (<see cref="ReportOptions.Baseline"/>), so the comparison
+    /// of groups shows the same baseline: a named group, or what <c>auto</c> finds for the first focus group; null for a
+    /// baseline file or when nothing is set.
+    /// </summary>
+    private string? GateBaselineGroup(string? baseline, IReadOnlyList<StoredRun> runs)
+    {
+        if (string.IsNullOrWhiteSpace(baseline) || BaselineFile.IsFilePath(baseline!))
+        {
+            return null;
+        }
+
+        if (!string.Equals(baseline!.Trim(), BaselineResolver.Auto, StringComparison.OrdinalIgnoreCase))
+        {
+            return baseline.Trim();
+        }
+
+        var focus = FocusRuns.FirstOrDefault(r => r.Group is not null);
+        return focus is null
+            ? null
+            : BaselineResolver.Resolve(baseline, focus.Group!, runs.Where(r => r.Project == focus.Project).ToList(), branch: null, baseDirectory: ".").Baseline?.Name;
     }
 
     private static IReadOnlyList<RunGrouping> ChooseTables(IReadOnlyList<StoredRun> runs, RunGrouping main)

@@ -49,7 +49,9 @@ public sealed class ReportOptions
     /// <summary>
     /// What the quality gate compares groups with: <c>auto</c> (default: the most recent finished group of the project
     /// with the same job types, from the default branch), a group name, or the path of a baseline file (<c>.json</c>);
-    /// <c>WANDB_BASELINE</c> sets it for builds and test runs. See docs/quality-gate.md.
+    /// <c>WANDB_BASELINE</c> sets it for builds. Default null: the gate's default, auto. In the reports, a group (named,
+    /// or found by auto for the first focus group) is the baseline of the comparison of groups unless
+    /// <see cref="BaselineGroup"/> is set. See docs/quality-gate.md.
     /// </summary>
     public string? Baseline { get; set; }
 
