@@ -5,7 +5,8 @@ namespace Wandb.EndToEnd.Tests.Gates;
 
 /// <summary>
 /// A project whose CrossValidate target logs five fold runs of valid.Accuracy: 0.85 plus seed noise (uniform in
-/// [0, 0.01), from -p:Seed) minus -p:Degrade, gated by a WandbGate rule on the folds.
+/// [0, 0.01), from -p:Seed) minus -p:Degrade, gated by a WandbGate rule on the folds and, with -p:AccuracyFloor, a
+/// second rule with that Min.
 /// </summary>
 internal static class GatedConsumer
 {
@@ -27,7 +28,10 @@ internal static class GatedConsumer
         workspace.WriteProject(
             name,
             extraProperties: "<Seed Condition=\"'$(Seed)' == ''\">1</Seed><Degrade Condition=\"'$(Degrade)' == ''\">0</Degrade>",
-            extraItems: "<WandbGate Include=\"valid.Accuracy\" JobType=\"fold\" Tolerance=\"0.005\" />",
+            extraItems: """
+                <WandbGate Include="valid.Accuracy" JobType="fold" Tolerance="0.005" />
+                <WandbGate Include="valid.Accuracy" JobType="fold" Min="$(AccuracyFloor)" Condition="'$(AccuracyFloor)' != ''" />
+                """,
             body: """
                 <Target Name="CrossValidate" DependsOnTargets="Build">
                   <Exec Command="dotnet &quot;$(TargetPath)&quot; $(Seed) $(Degrade)" />

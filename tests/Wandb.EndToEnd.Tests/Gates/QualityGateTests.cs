@@ -55,7 +55,7 @@ public sealed class QualityGateTests
 
     [TestMethod]
     [Timeout(1_200_000, CooperativeCancellation = true)]
-    public void A_saved_baseline_file_gates_a_build_whose_store_is_empty()
+    public void A_saved_baseline_file_gates_a_build_whose_store_is_empty_and_a_Min_floor_fails_with_WANDB201()
     {
         using var workspace = TestWorkspace.Create("gate-file");
         GatedConsumer.Write(workspace, "Churn");
@@ -84,6 +84,13 @@ public sealed class QualityGateTests
         StringAssert.Contains(worse.StandardOutput, "error WANDB200");
         StringAssert.Contains(worse.StandardOutput, "baseline file wandb-baseline.json");
         Assert.AreEqual("wandb-baseline.json", (string?)ReportJson(workspace)["gates"]![0]!["baseline"]);
+
+        var floor = workspace.DotNet("build Churn -t:CrossValidate -p:Seed=4 -p:AccuracyFloor=0.9", environment: environment, timeout: BuildTimeout);
+        Assert.AreNotEqual(0, floor.ExitCode, floor.ToString());
+        StringAssert.Contains(floor.StandardOutput, "error WANDB201");
+        StringAssert.Contains(floor.StandardOutput, ": below_min (mean below Min 0.9)");
+        var verdicts = ReportJson(workspace)["gates"]!.AsArray().Select(g => (string?)g!["verdict"]).ToArray();
+        CollectionAssert.AreEqual(new[] { "unchanged", "below_min" }, verdicts, "seed noise passes the comparison; the floor fails");
     }
 
 
