@@ -123,8 +123,8 @@ internal static class BaselineFile
                 }
 
                 var count = (int)n.Value<long>();
-                var mean = Number(metric.Value[JsonFields.Mean], $"{where}.{JsonFields.Mean}", name, required: true);
-                var std = Number(metric.Value[JsonFields.Std], $"{where}.{JsonFields.Std}", name, required: count >= 2);
+                var mean = Number(metric.Value[JsonFields.Mean], $"{where}.{JsonFields.Mean}", name, required: true, allowNegative: true);
+                var std = Number(metric.Value[JsonFields.Std], $"{where}.{JsonFields.Std}", name, required: count >= 2, allowNegative: false);
                 stats[metric.Name] = new MetricStatistics(count, mean, double.NaN, double.NaN, double.NaN, count >= 2 ? std : double.NaN, 0, 0);
             }
 
@@ -141,12 +141,12 @@ internal static class BaselineFile
             result);
     }
 
-    private static double Number(JToken? token, string where, string name, bool required)
+    private static double Number(JToken? token, string where, string name, bool required, bool allowNegative)
     {
         if (token is not null && token.Type is JTokenType.Integer or JTokenType.Float)
         {
             var value = token.Value<double>();
-            if (!double.IsNaN(value) && !double.IsInfinity(value) && (where.EndsWith(JsonFields.Mean, StringComparison.Ordinal) || value >= 0))
+            if (!double.IsNaN(value) && !double.IsInfinity(value) && (allowNegative || value >= 0))
             {
                 return value;
             }
@@ -157,7 +157,7 @@ internal static class BaselineFile
             return double.NaN;
         }
 
-        throw new InvalidDataException($"The baseline file {name}: {where} must be a finite number{(where.EndsWith(JsonFields.Std, StringComparison.Ordinal) ? " of at least 0" : string.Empty)} (got {Shown(token)}).");
+        throw new InvalidDataException($"The baseline file {name}: {where} must be a finite number{(allowNegative ? string.Empty : " of at least 0")} (got {Shown(token)}).");
     }
 
     private static string? Text(JToken? token) => token?.Type == JTokenType.String ? token.Value<string>() : null;

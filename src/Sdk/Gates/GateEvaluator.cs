@@ -45,7 +45,8 @@ internal static class GateEvaluator
     {
         var baselineStats = baseline?.Find(jobType, rule.Metric);
         var test = baselineStats is null || current.N == 0 ? null : WelchComparison.Compare(current, baselineStats);
-        var tolerance = baselineStats is null ? rule.Tolerance.Value : rule.Tolerance.Absolute(baselineStats.Mean);
+        // A percent tolerance means nothing in the metric's units without a baseline mean.
+        var tolerance = baselineStats is not null ? rule.Tolerance.Absolute(baselineStats.Mean) : rule.Tolerance.IsPercent ? double.NaN : rule.Tolerance.Value;
         var result = new GateResult
         {
             Rule = rule,
