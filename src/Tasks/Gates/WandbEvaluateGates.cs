@@ -1,15 +1,18 @@
 using Microsoft.Build.Framework;
 using Wandb.Build.Tasks.Environment;
+using Wandb.Build.Tasks.Merge;
 using Wandb.Build.Tasks.Session;
 using Wandb.Diagnostics;
+using Wandb.Environment;
 using Wandb.Gates;
 using Wandb.Settings;
+using Wandb.Storage;
 
 namespace Wandb.Build.Tasks.Gates;
 
 /// <summary>
 /// Evaluates the project's <c>WandbGate</c> items after a tracked target finished, for the job types whose runs the
-/// target produced, against the baseline (<c>WandbBaseline</c>): <c>regressed</c>, <c>below_min</c> and
+/// target produced, or after <c>dotnet test</c>, for the runs the test logger recorded, against the baseline (<c>WandbBaseline</c>): <c>regressed</c>, <c>below_min</c> and
 /// <c>above_max</c> fail the build with <c>WANDB200</c>-<c>WANDB202</c> (warnings with <c>WandbGateMode=warn</c>).
 /// See docs/quality-gate.md.
 /// </summary>
@@ -33,6 +36,18 @@ public sealed class WandbEvaluateGates : Microsoft.Build.Utilities.Task
     /// <summary><c>WandbGateRequireBaseline</c>: a missing baseline is an error instead of a warning.</summary>
     public bool RequireBaseline { get; set; }
 
+    /// <summary>
+    /// After <c>dotnet test</c> (no <see cref="RunId"/>): when the test run started, as a round-trip time; the groups the
+    /// test logger recorded since are gated.
+    /// </summary>
+    public string? TestRunStart { get; set; }
+
+    /// <summary><c>WandbDir</c>, for a test run: the store folder; wins over <c>WANDB_DIR</c>.</summary>
+    public string? Dir { get; set; }
+
+    /// <summary><c>WandbStore</c>, for a test run: a PostgreSQL connection string; wins over <c>WANDB_STORE</c>. Never logged.</summary>
+    public string? Store { get; set; }
+
     /// <summary>The project's folder: relative baseline file paths start here.</summary>
     [Required]
     public string ProjectDirectory { get; set; } = string.Empty;
@@ -42,7 +57,8 @@ public sealed class WandbEvaluateGates : Microsoft.Build.Utilities.Task
     /// <inheritdoc />
     public override bool Execute()
     {
-        if (string.IsNullOrWhiteSpace(RunId) || Rules.Length == 0)
+        var testRunStart = ParseSince();
+        if ((string.IsNullOrWhiteSpace(RunId) && testRunStart is null) || Rules.Length == 0)
         {
             return true;
         }
@@ -54,6 +70,12 @@ public sealed class WandbEvaluateGates : Microsoft.Build.Utilities.Task
             return false;
         }
 
+        if (testRunStart is { } since)
+        {
+            GateTestRun(rules, warnOnly.Value, since);
+            return !Log.HasLoggedErrors;
+        }
+
         var tracked = BuildSession.Find(BuildEngine)?.Tracked(RunId);
         var started = tracked?.WaitForStart();
         if (tracked is null || started is null)
@@ -62,44 +84,79 @@ public sealed class WandbEvaluateGates : Microsoft.Build.Utilities.Task
             return true;
         }
 
-        var request = new GateRequest
+        Gate(started.Store, Request(rules, started.Run.Project, tracked.Group, tracked.StartedAt), warnOnly.Value);
+        return !Log.HasLoggedErrors;
+    }
+
+    /// <summary>After <c>dotnet test</c>: every group and project the test logger recorded since the test run started.</summary>
+    private void GateTestRun(IReadOnlyList<GateRule> rules, bool warnOnly, DateTimeOffset since)
+    {
+        RunStore store;
+        List<(string Project, string Group)> recorded;
+        try
         {
-            Project = started.Run.Project,
-            Group = tracked.Group,
-            Rules = rules,
-            Baseline = NonEmpty(Baseline) ?? NonEmpty(Environment.Get(WandbVariables.Baseline)),
-            BaselineBranch = NonEmpty(BaselineBranch),
-            BaseDirectory = ProjectDirectory,
-            Since = tracked.StartedAt,
-        };
+            var variables = new DictionaryEnvironmentVariables(Environment.Snapshot().ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+            store = GateStore.Open(Dir, Store, ProjectDirectory, variables, new MergeTaskOutput(Log));
+            recorded = store.ListRuns()
+                .Where(r => r.CreatedAt >= since && r.Group is not null)
+                .Select(r => (r.Project, r.Group!))
+                .Distinct()
+                .ToList();
+        }
+        catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            Warning(WarningCodes.GateNotEvaluated, $"The quality gate of this test run was not evaluated: its store could not be read ({ex.Message}).");
+            return;
+        }
+
+        foreach (var (project, group) in recorded)
+        {
+            Gate(store, Request(rules, project, group, since), warnOnly);
+        }
+    }
+
+    private GateRequest Request(IReadOnlyList<GateRule> rules, string project, string group, DateTimeOffset since) => new()
+    {
+        Project = project,
+        Group = group,
+        Rules = rules,
+        Baseline = NonEmpty(Baseline) ?? NonEmpty(Environment.Get(WandbVariables.Baseline)),
+        BaselineBranch = NonEmpty(BaselineBranch),
+        BaseDirectory = ProjectDirectory,
+        Since = since,
+    };
+
+    private void Gate(RunStore store, GateRequest request, bool warnOnly)
+    {
         GateOutcome outcome;
         try
         {
-            outcome = QualityGate.Evaluate(started.Store, request);
+            outcome = QualityGate.Evaluate(store, request);
         }
         catch (InvalidDataException ex)
         {
             Error(WarningCodes.BaselineFileInvalid, ex.Message);
-            return false;
+            return;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            Warning(WarningCodes.GateNotEvaluated, $"The quality gate of group {request.Group} was not evaluated: the store {started.Store.Location} could not be read ({ex.Message}).");
-            return true;
+            Warning(WarningCodes.GateNotEvaluated, $"The quality gate of group {request.Group} was not evaluated: the store {store.Location} could not be read ({ex.Message}).");
+            return;
         }
 
-        Report(outcome, warnOnly.Value);
+        Report(outcome, warnOnly);
         try
         {
-            GateRecords.Save(started.Store, request.Project, request.Group, outcome.Results.Select(r => GateRow.From(r, request.Project)).ToList());
+            GateRecords.Save(store, request.Project, request.Group, outcome.Results.Select(r => GateRow.From(r, request.Project)).ToList());
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             Warning(WarningCodes.GateNotEvaluated, $"The verdicts of group {request.Group} were not kept for the reports: {ex.Message}");
         }
-
-        return !Log.HasLoggedErrors;
     }
+
+    private DateTimeOffset? ParseSince() =>
+        DateTimeOffset.TryParse(NonEmpty(TestRunStart), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var since) ? since : null;
 
     private void Report(GateOutcome outcome, bool warnOnly)
     {

@@ -4,7 +4,6 @@ using Wandb.Diagnostics;
 using Wandb.Environment;
 using Wandb.Gates;
 using Wandb.Settings;
-using Wandb.Storage;
 
 namespace Wandb.Build.Tasks.Gates;
 
@@ -52,10 +51,7 @@ public sealed class WandbWriteBaseline : Microsoft.Build.Utilities.Task
         var project = NonEmpty(Project) ?? NonEmpty(Environment.Get(WandbVariables.Project)) ?? ProjectName;
         try
         {
-            var folder = StoreLocator.Resolve(NonEmpty(Dir) ?? Environment.Get(WandbVariables.Dir), ProjectDirectory);
-            var store = NonEmpty(Store) is { } connection
-                ? StoreFactory.Open(connection, folder, PhysicalStoreFileSystem.Instance, output, SystemClock.Instance, "WandbStore")
-                : StoreFactory.Open(Environment.Get(WandbVariables.Store), folder, PhysicalStoreFileSystem.Instance, output, SystemClock.Instance);
+            var store = GateStore.Open(Dir, Store, ProjectDirectory, Environment, output);
             var baseline = QualityGate.SaveBaseline(store, project, NonEmpty(Group), path);
             WrittenFile = path;
             var metrics = baseline.JobTypes.Sum(p => p.Value.Count);
