@@ -6,7 +6,7 @@ namespace Wandb.Diagnostics;
 /// write a code themselves (<c>build/*.targets</c>) use one of these. Each code is listed with what to do
 /// about it in docs/warnings.md, and a test keeps this table, that page and every code written in src/
 /// in step. Ranges: 001-029 SDK and store (020-029 ML.NET), 030-049 MSBuild, 050-069 test logger,
-/// 070-089 PostgreSQL store and merging, 090-099 reports, 120-129 W&amp;B interop.
+/// 070-089 PostgreSQL store and merging, 090-099 reports, 120-129 W&amp;B interop, 200-219 the quality gate.
 /// </summary>
 internal static class WarningCodes
 {
@@ -141,4 +141,31 @@ internal static class WarningCodes
 
     /// <summary><c>dotnet wandb ui</c> cannot read its store for now; the page keeps the last data and the store is tried again.</summary>
     public const string LiveStoreUnreadable = "WANDB130";
+
+    /// <summary>A gate rule's metric regressed against the baseline beyond its tolerance, significantly (an error; a warning with WandbGateMode=warn).</summary>
+    public const string GateRegressed = "WANDB200";
+
+    /// <summary>A gate rule's group mean is below its Min (an error; a warning with WandbGateMode=warn).</summary>
+    public const string GateBelowMin = "WANDB201";
+
+    /// <summary>A gate rule's group mean is above its Max (an error; a warning with WandbGateMode=warn).</summary>
+    public const string GateAboveMax = "WANDB202";
+
+    /// <summary>The gate found no baseline for a rule (an error with WandbGateRequireBaseline=true).</summary>
+    public const string GateNoBaseline = "WANDB203";
+
+    /// <summary>A side of a gate comparison has fewer than two runs: the means were compared with the tolerance only.</summary>
+    public const string GateInsufficientData = "WANDB204";
+
+    /// <summary>A WandbGate item or a gate property has a value the gate cannot use (an error).</summary>
+    public const string GateRuleInvalid = "WANDB205";
+
+    /// <summary>The baseline file cannot be read or is not a baseline file this version reads (an error).</summary>
+    public const string BaselineFileInvalid = "WANDB206";
+
+    /// <summary>The gate could not read the store; its rules were not evaluated.</summary>
+    public const string GateNotEvaluated = "WANDB207";
+
+    /// <summary>WandbSaveBaseline could not write the baseline file (an error: no group to save, or the file cannot be written).</summary>
+    public const string BaselineNotSaved = "WANDB208";
 }

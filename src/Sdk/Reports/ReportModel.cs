@@ -1,3 +1,4 @@
+using Wandb.Gates;
 using Wandb.Grouping;
 using Wandb.Grouping.Curves;
 using Wandb.Storage;
@@ -33,8 +34,12 @@ internal sealed class ReportModel
         // projects would otherwise show the metrics most runs of other projects have.
         KeyMetrics = options.KeyMetrics.Count > 0 ? options.KeyMetrics.ToList() : KeyMetricChooser.Choose(FocusRuns.Count > 0 ? FocusRuns : runs);
         CompareMetric = options.CompareMetric ?? KeyMetrics.FirstOrDefault();
-        Comparison = CompareMetric is null || Main.IsOff ? null : GroupComparison.Create(Main, CompareMetric, Goals, options.BaselineGroup);
+        Comparison = CompareMetric is null || Main.IsOff ? null : GroupComparison.Create(Main, CompareMetric, Goals, options.BaselineGroup ?? GateBaselineGroup(options.Baseline, runs));
         Problems = RunProblems.InOrder(runs, IsFocus);
+        var given = new HashSet<(string, string, string, string)>(options.GateResults.Select(g => (g.Project, g.Group, g.Metric, g.JobType)));
+        Gates = options.GateResults
+            .Concat(GateRecords.Load(store, FocusRuns.Select(r => r.Project).Distinct(StringComparer.Ordinal), _focusGroups).Where(g => !given.Contains((g.Project, g.Group, g.Metric, g.JobType))))
+            .ToList();
     }
 
     public ReportOptions Options { get; }
@@ -67,6 +72,9 @@ internal sealed class ReportModel
 
     /// <summary>The comparison of the main grouping's groups on <see cref="CompareMetric"/>, or null when there is nothing to compare.</summary>
     public GroupComparison? Comparison { get; }
+
+    /// <summary>The quality gate's verdicts of the focus groups: runs.json's <c>gates</c> and summary.md's gate table.</summary>
+    public IReadOnlyList<GateRow> Gates { get; }
 
     /// <summary>Whether the run belongs to one of <see cref="ReportOptions.FocusGroups"/>.</summary>
     public bool IsFocus(StoredRun run) => run.Group is not null && _focusGroups.Contains(run.Group);
@@ -107,6 +115,29 @@ internal sealed class ReportModel
         }
 
         return axes.Select(a => a.Name).Distinct().ToDictionary(n => n, n => _curves[n], StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The group the quality gate compares the focus group with (<see cref="ReportOptions.Baseline"/>), so the comparison
+    /// of groups shows the same baseline: a named group, or what <c>auto</c> finds for the first focus group; null for a
+    /// baseline file or when nothing is set.
+    /// </summary>
+    private string? GateBaselineGroup(string? baseline, IReadOnlyList<StoredRun> runs)
+    {
+        if (string.IsNullOrWhiteSpace(baseline) || BaselineFile.IsFilePath(baseline!))
+        {
+            return null;
+        }
+
+        if (!string.Equals(baseline!.Trim(), BaselineResolver.Auto, StringComparison.OrdinalIgnoreCase))
+        {
+            return baseline.Trim();
+        }
+
+        var focus = FocusRuns.FirstOrDefault(r => r.Group is not null);
+        return focus is null
+            ? null
+            : BaselineResolver.Resolve(baseline, focus.Group!, runs.Where(r => r.Project == focus.Project).ToList(), branch: null, baseDirectory: ".").Baseline?.Name;
     }
 
     private static IReadOnlyList<RunGrouping> ChooseTables(IReadOnlyList<StoredRun> runs, RunGrouping main)

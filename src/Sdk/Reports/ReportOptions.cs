@@ -53,6 +53,21 @@ public sealed class ReportOptions
     /// <summary>Group (its label in the table) every other group is compared with; default the best group by <see cref="CompareMetric"/>.</summary>
     public string? BaselineGroup { get; set; }
 
+    /// <summary>
+    /// What the quality gate compares groups with: <c>auto</c> (default: the most recent finished group of the project
+    /// with the same job types, from the default branch), a group name, or the path of a baseline file (<c>.json</c>);
+    /// <c>WANDB_BASELINE</c> sets it for builds. Default null: the gate's default, auto. In the reports, a group (named,
+    /// or found by auto for the first focus group) is the baseline of the comparison of groups unless
+    /// <see cref="BaselineGroup"/> is set. See docs/quality-gate.md.
+    /// </summary>
+    public string? Baseline { get; set; }
+
+    /// <summary>
+    /// Verdicts of the quality gate to report besides those the store records for the focus groups (see
+    /// <see cref="Gates.GateRecords"/>): runs.json's <c>gates</c> and summary.md's gate table.
+    /// </summary>
+    internal IList<Gates.GateRow> GateResults { get; set; } = new List<Gates.GateRow>();
+
     /// <summary>Metrics for which lower is better, in addition to names containing loss, error, err, mse, mae, rmse, mape, perplexity, time, duration or latency.</summary>
     public IList<string> LowerIsBetter { get; set; } = new List<string>();
 

@@ -41,4 +41,7 @@ public static class WandbVariables
 
     /// <summary>Set to <c>true</c> to silence the SDK's informational lines (where a run is stored, the report); warnings still print.</summary>
     public const string Silent = "WANDB_SILENT";
+
+    /// <summary>What the quality gate compares with: <c>auto</c> (default), a group name or a baseline file (<c>.json</c>); see docs/quality-gate.md.</summary>
+    public const string Baseline = "WANDB_BASELINE";
 }

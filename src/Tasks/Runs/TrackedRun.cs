@@ -14,6 +14,7 @@ internal sealed class TrackedRun
     public TrackedRun(StartedRun started, string targetName, TaskOutput output, IReadOnlyList<KeyValuePair<string, string?>> previousVariables)
     {
         Started = started;
+        StartedAt = DateTimeOffset.UtcNow;
         TargetName = targetName;
         Output = output;
         _previousVariables = previousVariables;
@@ -22,6 +23,9 @@ internal sealed class TrackedRun
     public StartedRun Started { get; }
 
     public string RunId => Started.Run.Id;
+
+    /// <summary>When the target's Before task ran: runs its processes create are no older (the quality gate decides their job types after it).</summary>
+    public DateTimeOffset StartedAt { get; }
 
     public string TargetName { get; }
 

@@ -95,6 +95,15 @@ internal sealed class BuildSession : IDisposable
         }
     }
 
+    /// <summary>A run this node tracked in this build, open or finished, or null.</summary>
+    public TrackedRun? Tracked(string runId)
+    {
+        lock (_gate)
+        {
+            return _all.FirstOrDefault(r => r.RunId == runId);
+        }
+    }
+
     /// <summary>Removes and returns an open run, or null when it is not open on this node.</summary>
     public TrackedRun? Take(string runId)
     {

@@ -36,6 +36,7 @@ public sealed class PackageLayoutTests
         CollectionAssert.Contains(entries.ToList(), "tasks/netstandard2.0/Npgsql.dll");
         CollectionAssert.Contains(entries.ToList(), "tasks/netstandard2.0/Google.Protobuf.dll");
         CollectionAssert.Contains(entries.ToList(), "build/Wandb.Export.targets");
+        CollectionAssert.Contains(entries.ToList(), "build/Wandb.Gate.targets");
         CollectionAssert.Contains(entries.ToList(), "logger/netstandard2.0/Wandb.TestLogger.dll");
     }
 

@@ -51,30 +51,42 @@ internal sealed class WelchComparison
     {
         var ma = Moments(a);
         var mb = Moments(b);
-        var difference = ma.Count > 0 && mb.Count > 0 ? ma.Mean - mb.Mean : double.NaN;
-        if (ma.Count < 2 || mb.Count < 2)
+        return Compare(ma.Count, ma.Count > 0 ? ma.Mean : double.NaN, ma.Variance, mb.Count, mb.Count > 0 ? mb.Mean : double.NaN, mb.Variance);
+    }
+
+    /// <summary>
+    /// Compares two samples known only by their statistics (a baseline file keeps n, mean and std, not the values):
+    /// the same test as on the values themselves.
+    /// </summary>
+    public static WelchComparison Compare(MetricStatistics a, MetricStatistics b) =>
+        Compare(a.N, a.Mean, a.Std * a.Std, b.N, b.Mean, b.Std * b.Std);
+
+    private static WelchComparison Compare(long countA, double meanA, double varianceA, long countB, double meanB, double varianceB)
+    {
+        var difference = countA > 0 && countB > 0 ? meanA - meanB : double.NaN;
+        if (countA < 2 || countB < 2)
         {
-            return Undefined(ma, mb, difference);
+            return Undefined(countA, countB, meanA, meanB, difference);
         }
 
-        var va = ma.Variance / ma.Count;
-        var vb = mb.Variance / mb.Count;
+        var va = varianceA / countA;
+        var vb = varianceB / countB;
         var se2 = va + vb;
         if (!(se2 > 0))
         {
-            return Undefined(ma, mb, difference);
+            return Undefined(countA, countB, meanA, meanB, difference);
         }
 
         var se = Math.Sqrt(se2);
         var t = difference / se;
-        var df = se2 * se2 / ((va * va / (ma.Count - 1)) + (vb * vb / (mb.Count - 1)));
+        var df = se2 * se2 / ((va * va / (countA - 1)) + (vb * vb / (countB - 1)));
         var p = StudentT.TwoSidedP(t, df);
         var half = StudentT.Critical95(df) * se;
-        return new WelchComparison((int)ma.Count, (int)mb.Count, ma.Mean, mb.Mean, difference, t, df, p, difference - half, difference + half);
+        return new WelchComparison((int)countA, (int)countB, meanA, meanB, difference, t, df, p, difference - half, difference + half);
     }
 
-    private static WelchComparison Undefined(RunningMoments a, RunningMoments b, double difference) =>
-        new((int)a.Count, (int)b.Count, a.Count > 0 ? a.Mean : double.NaN, b.Count > 0 ? b.Mean : double.NaN, difference, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+    private static WelchComparison Undefined(long countA, long countB, double meanA, double meanB, double difference) =>
+        new((int)countA, (int)countB, countA > 0 ? meanA : double.NaN, countB > 0 ? meanB : double.NaN, difference, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
 
     private static RunningMoments Moments(IEnumerable<double> values)
     {

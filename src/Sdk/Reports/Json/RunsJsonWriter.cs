@@ -36,6 +36,11 @@ internal static class RunsJsonWriter
         }
 
         json.WriteEndArray();
+        if (model.Gates.Count > 0)
+        {
+            GateJsonWriter.Write(json, model.Gates);
+        }
+
         json.WriteEndObject();
     }
 

@@ -21,6 +21,7 @@ internal static class MarkdownSummaryWriter
         var md = new BoundedMarkdown(maxBytes);
         md.Line("# Wandb report");
         md.Line();
+        GateMarkdown.Table(md, model.Gates, model.Runs);
         Overview(md, model);
         var problems = model.Problems;
         if (problems.Count > 0)
