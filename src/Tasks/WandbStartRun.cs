@@ -136,6 +136,9 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
                 Environment = buildEnvironment,
                 Output = output,
                 CurrentDirectory = ProjectDirectory,
+
+                // MSBuild reuses its nodes across builds, between which the repository changes.
+                Git = new GitStateCache(),
             };
 
             // Created before the target's body runs, so every process the target starts finds the run and
