@@ -141,4 +141,7 @@ internal static class WarningCodes
 
     /// <summary><c>dotnet wandb ui</c> cannot read its store for now; the page keeps the last data and the store is tried again.</summary>
     public const string LiveStoreUnreadable = "WANDB130";
+
+    /// <summary>Retention could not delete a run it selected (a file in use, no permission, the server unreachable); the run stays and the next refresh tries again.</summary>
+    public const string RetentionDeleteFailed = "WANDB131";
 }
