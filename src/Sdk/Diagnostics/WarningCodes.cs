@@ -144,4 +144,7 @@ internal static class WarningCodes
 
     /// <summary>Retention could not delete a run it selected (a file in use, no permission, the server unreachable); the run stays and the next refresh tries again.</summary>
     public const string RetentionDeleteFailed = "WANDB131";
+
+    /// <summary>A <c>WandbRetention...</c> property has an invalid value; no runs are deleted by this build, which is tracked as usual.</summary>
+    public const string RetentionSettingInvalid = "WANDB132";
 }
