@@ -129,7 +129,7 @@ public sealed class Run : IDisposable
             Tags = settings.Tags.ToList(),
             Notes = settings.Notes,
             CreatedAt = context.Clock.UtcNow,
-            System = SystemInfoCollector.Collect(context.Environment, git?.Result),
+            System = SystemInfoCollector.Collect(context.Environment, git?.GetAwaiter().GetResult()),
         };
 
         RunOpenResult? opened = null;

@@ -7,7 +7,7 @@ namespace Wandb.Environment;
 internal static class SystemInfoCollector
 {
     public static SystemInfo Collect(IEnvironmentVariables env, string currentDirectory, bool disableGit) =>
-        Collect(env, disableGit ? null : GitStateCache.Process.Begin(currentDirectory).Result);
+        Collect(env, disableGit ? null : GitStateCache.Process.Begin(currentDirectory).GetAwaiter().GetResult());
 
     /// <param name="env">Where the CI provider is detected from.</param>
     /// <param name="git">The working copy's state, from <see cref="GitStateCache"/>; null outside a repository or when git is disabled.</param>

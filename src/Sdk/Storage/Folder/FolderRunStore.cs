@@ -148,7 +148,8 @@ internal sealed class FolderRunStore : RunStore
         {
             RunId.Validate(id, nameof(runIds));
             var folder = Layout.RunDirectory(id);
-            if (!_fs.DirectoryExists(folder) || GetRun(id) is not { State: not RunState.Running })
+            // Liveness is in the folder's writer states; the batch files need not be read again per run.
+            if (!_fs.DirectoryExists(folder) || TryReadRun(id, hasFolder: true, batched: null) is not { State: not RunState.Running })
             {
                 continue;
             }
