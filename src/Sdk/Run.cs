@@ -116,6 +116,9 @@ public sealed class Run : IDisposable
             context.Output.Warning(WarningCodes.OnlineModeNotSupported, "WANDB_MODE asks for a server; Wandb for .NET records runs in the local or shared store (offline).");
         }
 
+        // The git read (a process start the first time) overlaps opening the store.
+        var git = settings.DisableGit ? null : context.Git.Begin(context.CurrentDirectory);
+        var store = openedStore ?? context.OpenStore(settings);
         var requested = new RunMetadataFile
         {
             Id = id,
@@ -126,10 +129,9 @@ public sealed class Run : IDisposable
             Tags = settings.Tags.ToList(),
             Notes = settings.Notes,
             CreatedAt = context.Clock.UtcNow,
-            System = SystemInfoCollector.Collect(context.Environment, context.CurrentDirectory, settings.DisableGit),
+            System = SystemInfoCollector.Collect(context.Environment, git?.GetAwaiter().GetResult()),
         };
 
-        var store = openedStore ?? context.OpenStore(settings);
         RunOpenResult? opened = null;
         try
         {

@@ -65,6 +65,15 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
     /// <summary><c>WandbReports</c>: refresh the store's reports when the build ends.</summary>
     public bool WriteReports { get; set; } = true;
 
+    /// <summary><c>WandbRetentionDays</c>: when the reports are refreshed, delete groups not active for this many days; empty (default): none.</summary>
+    public string RetentionDays { get; set; } = string.Empty;
+
+    /// <summary><c>WandbRetentionGroups</c>: when the reports are refreshed, keep this many latest groups per project; empty (default): all.</summary>
+    public string RetentionGroups { get; set; } = string.Empty;
+
+    /// <summary><c>WandbRetentionDryRun</c>: list what retention would delete instead of deleting it.</summary>
+    public bool RetentionDryRun { get; set; }
+
     /// <summary>The run's id, empty when no run was started.</summary>
     [Output]
     public string RunId { get; set; } = string.Empty;
@@ -136,6 +145,9 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
                 Environment = buildEnvironment,
                 Output = output,
                 CurrentDirectory = ProjectDirectory,
+
+                // MSBuild reuses its nodes across builds, between which the repository changes.
+                Git = new GitStateCache(),
             };
 
             // Created before the target's body runs, so every process the target starts finds the run and
@@ -150,7 +162,7 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
                 Environment.Set(pair.Key, pair.Value);
             }
 
-            session.Add(new TrackedRun(started, TargetName, output, previous), NonEmpty(BuildId), buildEnvironment, WriteReports);
+            session.Add(new TrackedRun(started, TargetName, output, previous), NonEmpty(BuildId), buildEnvironment, WriteReports, Retention());
             RunId = runId;
             RunGroup = group.Name;
             ReportLine = $"wandb: runs of this build are in group {group.Name}; grouped report: {GroupPage(settings.StoreDirectory, group.Name)}";
@@ -159,6 +171,20 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
         finally
         {
             output.Detach();
+        }
+    }
+
+    /// <summary>The retention policy of the properties; a bad value turns retention off for this build with WANDB132, and the run stays tracked.</summary>
+    private Wandb.Storage.Retention.RetentionPolicy? Retention()
+    {
+        try
+        {
+            return RetentionProperties.Parse(RetentionDays, RetentionGroups, RetentionDryRun);
+        }
+        catch (ArgumentException ex)
+        {
+            BuildLog.Problem(Log, Strict, WarningCodes.RetentionSettingInvalid, $"{ex.Message} No runs are deleted by this build.");
+            return null;
         }
     }
 

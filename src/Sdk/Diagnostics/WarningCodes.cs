@@ -142,6 +142,12 @@ internal static class WarningCodes
     /// <summary><c>dotnet wandb ui</c> cannot read its store for now; the page keeps the last data and the store is tried again.</summary>
     public const string LiveStoreUnreadable = "WANDB130";
 
+    /// <summary>Retention could not delete a run it selected (a file in use, no permission, the server unreachable); the run stays and the next refresh tries again.</summary>
+    public const string RetentionDeleteFailed = "WANDB131";
+
+    /// <summary>A <c>WandbRetention...</c> property has an invalid value; no runs are deleted by this build, which is tracked as usual.</summary>
+    public const string RetentionSettingInvalid = "WANDB132";
+
     /// <summary>A gate rule's metric regressed against the baseline beyond its tolerance, significantly (an error; a warning with WandbGateMode=warn).</summary>
     public const string GateRegressed = "WANDB200";
 

@@ -6,20 +6,22 @@ namespace Wandb.Environment;
 /// Reads the commit and branch straight from the <c>.git</c> folder (no process start, so it costs
 /// microseconds), and asks <c>git status</c> for dirtiness with a short timeout, because that needs the index.
 /// </summary>
-internal static class GitReader
+internal sealed class GitReader : IGitReader
 {
     private static readonly TimeSpan StatusTimeout = TimeSpan.FromSeconds(2);
 
-    public static GitState? Read(string directory, bool includeDirty)
+    private GitReader()
+    {
+    }
+
+    public static GitReader Instance { get; } = new();
+
+    public string? FindRoot(string directory) => Settings.StoreLocator.FindRepositoryRoot(directory);
+
+    public GitState? Read(string root)
     {
         try
         {
-            var root = Settings.StoreLocator.FindRepositoryRoot(directory);
-            if (root is null)
-            {
-                return null;
-            }
-
             var gitDir = ResolveGitDir(root);
             if (gitDir is null)
             {
@@ -40,7 +42,7 @@ internal static class GitReader
                 commit = head;
             }
 
-            return new GitState(commit, branch, includeDirty ? IsDirty(root) : null);
+            return new GitState(commit, branch, IsDirty(root));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

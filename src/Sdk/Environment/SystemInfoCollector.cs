@@ -6,10 +6,14 @@ namespace Wandb.Environment;
 /// <summary>Collects <see cref="SystemInfo"/> for a new run.</summary>
 internal static class SystemInfoCollector
 {
-    public static SystemInfo Collect(IEnvironmentVariables env, string currentDirectory, bool disableGit)
+    public static SystemInfo Collect(IEnvironmentVariables env, string currentDirectory, bool disableGit) =>
+        Collect(env, disableGit ? null : GitStateCache.Process.Begin(currentDirectory).GetAwaiter().GetResult());
+
+    /// <param name="env">Where the CI provider is detected from.</param>
+    /// <param name="git">The working copy's state, from <see cref="GitStateCache"/>; null outside a repository or when git is disabled.</param>
+    public static SystemInfo Collect(IEnvironmentVariables env, GitState? git)
     {
         var ci = CiDetector.Detect(env);
-        var git = disableGit ? null : GitReader.Read(currentDirectory, includeDirty: true);
         return new SystemInfo
         {
             Host = SafeHostName(),

@@ -74,6 +74,13 @@ public sealed class ReportOptions
     /// <summary>Metrics for which higher is better even though their name suggests otherwise.</summary>
     public IList<string> HigherIsBetter { get; set; } = new List<string>();
 
+    /// <summary>
+    /// Old runs to delete before the reports are written (or, in a dry run, to list in the console lines);
+    /// default null: nothing is ever deleted. The focus groups and <see cref="BaselineGroup"/> are never deleted.
+    /// See docs/reports.md#retention.
+    /// </summary>
+    public Storage.Retention.RetentionPolicy? Retention { get; set; }
+
     /// <summary>Most buckets (B) of one chart's shared x grid; default 1000, at least 2.</summary>
     public int ChartBuckets { get; set; } = 1000;
 }

@@ -26,6 +26,7 @@ internal sealed class ReportRefresh
     public ReportRefresh(IWandbOutput output, TextWriter console, string? coordinationDirectory = null)
     {
         Output = output;
+        WriteReports = (store, options) => ReportWriter.WriteAll(store, options, SystemClock.Instance, output);
         _console = console;
         _coordinationDirectory = coordinationDirectory ?? Path.GetTempPath();
     }
@@ -33,7 +34,7 @@ internal sealed class ReportRefresh
     public IWandbOutput Output { get; }
 
     /// <summary>Writes the reports of a store; the SDK's report writer unless a test replaces it.</summary>
-    public Func<RunStore, ReportOptions, ReportResult> WriteReports { get; init; } = ReportWriter.WriteAll;
+    public Func<RunStore, ReportOptions, ReportResult> WriteReports { get; init; }
 
     /// <summary>Writes the reports of <paramref name="store"/> under its lock, then publishes the summary to the CI job page.</summary>
     /// <param name="store">The store whose reports are refreshed.</param>

@@ -18,6 +18,9 @@ public sealed class ReportResult
     /// <summary>A few lines for the end of a build or test run: groups, n, key metrics, report paths.</summary>
     public IReadOnlyList<string> ConsoleLines { get; init; } = Array.Empty<string>();
 
+    /// <summary>What <see cref="ReportOptions.Retention"/> deleted or, in a dry run, would delete; null without it.</summary>
+    public Storage.Retention.RetentionResult? Retention { get; init; }
+
     /// <summary>The URL of a group's page in the HTML report (<c>index.html#/group/&lt;name&gt;</c>), or null without HTML.</summary>
     public string? GroupPageUrl(string group) => PageUrl("#/group/", group);
 
@@ -31,6 +34,18 @@ public sealed class ReportResult
         MarkdownPath = MarkdownPath,
         HtmlPath = HtmlPath,
         ConsoleLines = lines,
+        Retention = Retention,
+    };
+
+    /// <summary>The same reports with what retention did, its lines first in the console summary.</summary>
+    internal ReportResult WithRetention(Storage.Retention.RetentionResult retention) => new()
+    {
+        Directory = Directory,
+        JsonPath = JsonPath,
+        MarkdownPath = MarkdownPath,
+        HtmlPath = HtmlPath,
+        ConsoleLines = retention.Lines().Concat(ConsoleLines).ToList(),
+        Retention = retention,
     };
 
     private string? PageUrl(string route, string name) =>

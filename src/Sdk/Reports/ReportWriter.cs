@@ -1,7 +1,9 @@
+using Wandb.Diagnostics;
 using Wandb.Environment;
 using Wandb.Reports.Json;
 using Wandb.Reports.Markdown;
 using Wandb.Storage;
+using Wandb.Storage.Retention;
 
 namespace Wandb.Reports;
 
@@ -15,13 +17,30 @@ public static class ReportWriter
     /// <summary>Reads the store once and writes every report selected in <paramref name="options"/>.</summary>
     public static ReportResult WriteAll(RunStore store, ReportOptions? options = null) => WriteAll(store, options, SystemClock.Instance);
 
-    internal static ReportResult WriteAll(RunStore store, ReportOptions? options, IClock clock)
+    internal static ReportResult WriteAll(RunStore store, ReportOptions? options, IClock clock) => WriteAll(store, options, clock, ConsoleOutput.Instance);
+
+    /// <summary>Applies the options' retention policy, warning to <paramref name="output"/>, then writes the reports.</summary>
+    internal static ReportResult WriteAll(RunStore store, ReportOptions? options, IClock clock, IWandbOutput output)
     {
         options ??= new ReportOptions();
         var directory = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(store.LocalDirectory, "report"));
         Directory.CreateDirectory(directory);
+        var retention = ApplyRetention(store, options, clock, output);
         var model = ReportModel.Build(store, options, clock.UtcNow);
-        return Write(model, store, directory);
+        var result = Write(model, store, directory);
+        return retention is null ? result : result.WithRetention(retention);
+    }
+
+    /// <summary>Runs the options' retention policy, if any, sparing the groups the reports are about.</summary>
+    private static RetentionResult? ApplyRetention(RunStore store, ReportOptions options, IClock clock, IWandbOutput output)
+    {
+        if (options.Retention is null)
+        {
+            return null;
+        }
+
+        var spared = options.FocusGroups.Concat(options.BaselineGroup is null ? Array.Empty<string>() : new[] { options.BaselineGroup });
+        return RunRetention.Apply(store, options.Retention, spared, clock, output);
     }
 
     internal static ReportResult Write(ReportModel model, RunStore store, string directory)

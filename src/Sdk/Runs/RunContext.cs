@@ -23,6 +23,9 @@ internal sealed record RunContext
 
     public RecorderLimits Limits { get; init; } = RecorderLimits.Default;
 
+    /// <summary>Where runs get the git state of their working copy: read once per process unless a host or test gives its own.</summary>
+    public GitStateCache Git { get; init; } = GitStateCache.Process;
+
     /// <summary>Whether this process already joined the run of the tracked target that started it; process-wide unless a test gives its own.</summary>
     public TargetRunAttachment TargetRun { get; init; } = TargetRunAttachment.Process;
 

@@ -62,6 +62,12 @@ public abstract class RunStore
     /// </summary>
     internal abstract Runs.RunFallback CreateFallback(RunMetadataFile run, string writerId);
 
+    /// <summary>
+    /// Deletes whole runs for retention, each only after checking again that it has no live writer; runs that
+    /// cannot be deleted stay with WANDB131. Returns the ids deleted.
+    /// </summary>
+    internal abstract IReadOnlyList<string> DeleteRuns(IReadOnlyCollection<string> runIds, IWandbOutput output);
+
     /// <summary>The command that merges the folder store <paramref name="folder"/> into this store, as warnings print it.</summary>
     internal abstract string MergeInstruction(string folder);
 

@@ -27,6 +27,7 @@ internal sealed class BuildSession : IDisposable
     private IEnvironmentVariables? _environment;
     private string? _fallbackBuildId;
     private bool _reportsEnabled;
+    private Wandb.Storage.Retention.RetentionPolicy? _retention;
     private bool _disposed;
 
     public BuildSession(ReportRefresh reports) => _reports = reports;
@@ -80,7 +81,8 @@ internal sealed class BuildSession : IDisposable
         }
     }
 
-    public void Add(TrackedRun run, string? buildId, IEnvironmentVariables environment, bool writeReports)
+    /// <summary>Records a started run; the first run's retention policy (null keeps every run) applies when the reports are refreshed.</summary>
+    public void Add(TrackedRun run, string? buildId, IEnvironmentVariables environment, bool writeReports, Wandb.Storage.Retention.RetentionPolicy? retention = null)
     {
         lock (_gate)
         {
@@ -92,6 +94,7 @@ internal sealed class BuildSession : IDisposable
             _environment ??= environment;
 
             _reportsEnabled |= writeReports;
+            _retention ??= retention;
         }
     }
 
@@ -157,7 +160,11 @@ internal sealed class BuildSession : IDisposable
         {
             try
             {
-                _reports.Refresh(store, new ReportOptions { FocusGroups = groups.ToList() }, Environment, summaryClaim: BuildId);
+                var result = _reports.Refresh(store, new ReportOptions { FocusGroups = groups.ToList(), Retention = _retention }, Environment, summaryClaim: BuildId);
+                foreach (var line in result.Retention?.Lines() ?? Array.Empty<string>())
+                {
+                    _reports.Output.Info(line);
+                }
             }
             catch (Exception ex)
             {

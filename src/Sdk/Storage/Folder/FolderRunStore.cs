@@ -136,6 +136,52 @@ internal sealed class FolderRunStore : RunStore
         return new RunOpenResult(metadata, Attached: true, NextStep: lastStep is null ? 0 : lastStep.Value + 1);
     }
 
+    /// <summary>
+    /// Moves each run folder out of <c>runs/</c> in one rename, so a reader never sees half a run, then deletes
+    /// it. Runs recorded in batch files stay: a batch file holds other runs too.
+    /// </summary>
+    internal override IReadOnlyList<string> DeleteRuns(IReadOnlyCollection<string> runIds, IWandbOutput output)
+    {
+        var deleted = new List<string>();
+        var trash = Path.Combine(Layout.Root, StoreLayout.DeletingFolder);
+        foreach (var id in runIds)
+        {
+            RunId.Validate(id, nameof(runIds));
+            var folder = Layout.RunDirectory(id);
+            // Liveness is in the folder's writer states; the batch files need not be read again per run.
+            if (!_fs.DirectoryExists(folder) || TryReadRun(id, hasFolder: true, batched: null) is not { State: not RunState.Running })
+            {
+                continue;
+            }
+
+            // The store's file system has no directory move; a rename is the one step that takes the run
+            // out of view whole.
+            var moved = Path.Combine(trash, id + "." + RunId.Generate());
+            try
+            {
+                _fs.CreateDirectory(trash);
+                Directory.Move(folder, moved);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                output.Warning(WarningCodes.RetentionDeleteFailed, $"Retention could not delete run '{id}' from {Layout.Root}: {ex.Message} It stays; the next refresh with retention tries again.");
+                continue;
+            }
+
+            deleted.Add(id);
+            try
+            {
+                Directory.Delete(moved, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                output.Warning(WarningCodes.RetentionDeleteFailed, $"Retention took run '{id}' out of {Layout.Root} but could not delete its files in {moved}: {ex.Message}");
+            }
+        }
+
+        return deleted;
+    }
+
     private StoredRun? TryReadRun(string id, bool hasFolder, BatchedRun? batched)
     {
         if (!RunId.TryValidate(id, out _))

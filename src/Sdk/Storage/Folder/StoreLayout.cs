@@ -18,6 +18,9 @@ internal sealed class StoreLayout
     public const string BatchSuffix = ".runs.jsonl";
     public const string GitIgnoreFile = ".gitignore";
 
+    /// <summary>Where retention moves run folders before deleting them.</summary>
+    public const string DeletingFolder = ".deleting";
+
     public StoreLayout(string root) => Root = root;
 
     public string Root { get; }

@@ -80,6 +80,62 @@ internal sealed class PostgresRunStore : RunStore
         return AssembleRuns(rows).FirstOrDefault();
     }
 
+    /// <summary>
+    /// Deletes runs in one transaction: their rows are locked, any with a live writer is left, and the rest go
+    /// with their writers and history, so a reader sees each run whole or not at all.
+    /// </summary>
+    internal override IReadOnlyList<string> DeleteRuns(IReadOnlyCollection<string> runIds, IWandbOutput output)
+    {
+        foreach (var id in runIds)
+        {
+            RunId.Validate(id, nameof(runIds));
+        }
+
+        try
+        {
+            return WithConnection(connection =>
+            {
+                using var transaction = connection.BeginTransaction();
+                using (var lockRuns = new NpgsqlCommand("SELECT id FROM wandb_runs WHERE id = ANY(@ids) FOR UPDATE", connection, transaction))
+                {
+                    lockRuns.Parameters.AddWithValue("ids", runIds.ToArray());
+                    lockRuns.ExecuteNonQuery();
+                }
+
+                List<(string Id, string Metadata, string? State)> rows;
+                using (var read = new NpgsqlCommand(
+                    "SELECT r.id, r.metadata, w.state FROM wandb_runs r LEFT JOIN wandb_writers w ON w.run_id = r.id WHERE r.id = ANY(@ids) ORDER BY r.id COLLATE \"C\", w.writer COLLATE \"C\"",
+                    connection,
+                    transaction))
+                {
+                    read.Parameters.AddWithValue("ids", runIds.ToArray());
+                    rows = ReadRunRows(read);
+                }
+
+                var idle = AssembleRuns(rows).Where(r => r.State != RunState.Running).Select(r => r.Id).ToArray();
+                using (var history = new NpgsqlCommand("DELETE FROM wandb_history WHERE run_id = ANY(@ids)", connection, transaction))
+                {
+                    history.Parameters.AddWithValue("ids", idle);
+                    history.ExecuteNonQuery();
+                }
+
+                using (var runs = new NpgsqlCommand("DELETE FROM wandb_runs WHERE id = ANY(@ids)", connection, transaction))
+                {
+                    runs.Parameters.AddWithValue("ids", idle);
+                    runs.ExecuteNonQuery();
+                }
+
+                transaction.Commit();
+                return (IReadOnlyList<string>)idle;
+            });
+        }
+        catch (Exception ex) when (PostgresErrors.IsStoreFailure(ex))
+        {
+            output.Warning(WarningCodes.RetentionDeleteFailed, $"Retention could not delete {runIds.Count} run(s): {PostgresErrors.Wrap(ex, Connection).Message} They stay; the next refresh with retention tries again.");
+            return Array.Empty<string>();
+        }
+    }
+
     public override IEnumerable<HistoryRow> ReadHistory(string runId)
     {
         RunId.Validate(runId, nameof(runId));
