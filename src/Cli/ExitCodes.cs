@@ -14,4 +14,7 @@ internal static class ExitCodes
 
     /// <summary>The command finished but left something out, each with a warning: rejected files, conflicting runs.</summary>
     public const int Incomplete = 3;
+
+    /// <summary><c>gate</c>: a verdict is regressed, below_min or above_max (WANDB200-202), and <c>--warn</c> was not given.</summary>
+    public const int GateFailed = 4;
 }

@@ -19,7 +19,7 @@ internal static class WandbCli
     public static Command CreateRoot(CliContext context)
     {
         // Named after the tool command (dotnet-wandb, which `dotnet wandb` runs), not after the assembly.
-        var root = new Command(ToolCommandName, "Wandb for .NET: grouped reports, run listings, merging, W&B export and import, and a live web UI over a run store (a folder or a PostgreSQL database). Exit codes: 0 done, 1 failed, 2 bad command line, 3 done with warnings about what was left out (docs/cli.md).")
+        var root = new Command(ToolCommandName, "Wandb for .NET: grouped reports, run listings, merging, W&B export and import, the quality gate and its baselines, and a live web UI over a run store (a folder or a PostgreSQL database). Exit codes: 0 done, 1 failed, 2 bad command line, 3 done with warnings about what was left out, 4 the quality gate failed (docs/cli.md).")
         {
             new HelpOption(),
             new VersionOption(),
@@ -29,6 +29,8 @@ internal static class WandbCli
             MergeCommand.Create(context),
             ExportCommand.Create(context),
             ImportCommand.Create(context),
+            BaselineCommand.Create(context),
+            GateCommand.Create(context),
         };
         return root;
     }

@@ -37,7 +37,7 @@ internal static class QualityGate
             throw new InvalidOperationException($"the store {store.Location} has no grouped runs of project {project}, so there is no group to save.");
         }
 
-        group ??= projectRuns.GroupBy(r => r.Group!, StringComparer.Ordinal).OrderByDescending(g => g.Max(r => r.CreatedAt)).First().Key;
+        group ??= LatestGroup(projectRuns)!;
         var runs = projectRuns.Where(r => r.Group == group).ToList();
         if (runs.Count == 0)
         {
@@ -48,4 +48,8 @@ internal static class QualityGate
         BaselineFile.Write(path, baseline, project);
         return baseline;
     }
+
+    /// <summary>The group whose last run started last, or null when no run has a group: what is saved or gated when no group is named.</summary>
+    public static string? LatestGroup(IEnumerable<StoredRun> runs) =>
+        runs.Where(r => r.Group is not null).GroupBy(r => r.Group!, StringComparer.Ordinal).OrderByDescending(g => g.Max(r => r.CreatedAt)).FirstOrDefault()?.Key;
 }

@@ -5,7 +5,7 @@ namespace Wandb.Cli.Tests.Commands;
 [TestClass]
 public sealed class CommandLineTests
 {
-    private static readonly string[] Commands = { "report", "ls", "ui", "merge", "export", "import" };
+    private static readonly string[] Commands = { "report", "ls", "ui", "merge", "export", "import", "baseline", "gate" };
 
     [TestMethod]
     public async Task Every_command_answers_help_with_its_options_and_exit_code_0()
@@ -33,6 +33,9 @@ public sealed class CommandLineTests
     [DataRow(new[] { "export", "--out", "x", "--format", "mlflow" }, "--format: 'mlflow' is not a format")]
     [DataRow(new[] { "export" }, "Option '--out' is required")]
     [DataRow(new[] { "report", "--group-by", "" }, "--group-by: '' is not a grouping key")]
+    [DataRow(new[] { "gate", "--rule", "accuracy;Tolerance=lots" }, "--rule 'accuracy;Tolerance=lots': WandbGate accuracy: Tolerance 'lots' is not a number")]
+    [DataRow(new[] { "gate", "--rule", "accuracy;Speed=1" }, "--rule 'accuracy;Speed=1': 'Speed' is not a rule field")]
+    [DataRow(new[] { "gate" }, "Option '--rule' is required")]
     [DataRow(new[] { "ls", "--colour" }, "'--colour'")]
     [DataRow(new[] { "frobnicate" }, "'frobnicate'")]
     public async Task A_bad_command_line_is_one_error_line_naming_the_option_and_value_with_exit_code_2(string[] args, string expected)

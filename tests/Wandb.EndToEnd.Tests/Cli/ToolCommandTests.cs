@@ -25,9 +25,12 @@ public sealed class ToolCommandTests
         var import = tool.Wandb("import exported --store imported");
         var imported = tool.Wandb("ls --store imported --json");
         var usage = tool.Wandb("ls --store store --state sleeping");
+        var save = tool.Wandb("baseline save --store store --group cv-eval --file baselines/eval.json");
+        var gate = tool.Wandb("gate --store store --group cv-tool --baseline baselines/eval.json --rule \"loss;Max=0.25\"");
+        var warned = tool.Wandb("gate --store store --group cv-tool --baseline baselines/eval.json --rule \"loss;Max=0.25\" --warn");
 
         Assert.AreEqual(0, help.ExitCode, help.ToString());
-        foreach (var command in new[] { "report", "ls", "ui", "merge", "export", "import" })
+        foreach (var command in new[] { "report", "ls", "ui", "merge", "export", "import", "baseline", "gate" })
         {
             StringAssert.Contains(help.StandardOutput, command, help.ToString());
         }
@@ -55,6 +58,13 @@ public sealed class ToolCommandTests
         Assert.AreEqual("failed", back.Single(r => r!["id"]!.GetValue<string>() == "fold-1")!["state"]!.GetValue<string>());
         Assert.AreEqual(2, usage.ExitCode, usage.ToString());
         StringAssert.Contains(usage.StandardError, "dotnet wandb: error: --state: 'sleeping' is not a run state");
+        Assert.AreEqual(0, save.ExitCode, save.ToString());
+        Assert.AreEqual("cv-eval", JsonNode.Parse(File.ReadAllText(Path.Combine(tool.Root, "baselines", "eval.json")))!["group"]!.GetValue<string>());
+        Assert.AreEqual(4, gate.ExitCode, gate.ToString());
+        StringAssert.Contains(gate.StandardOutput, "wandb gate: compared with the baseline file baselines/eval.json (group cv-eval)");
+        StringAssert.Contains(gate.StandardOutput, "wandb: error WANDB202: loss of job type fold in group cv-tool: above_max");
+        Assert.AreEqual(0, warned.ExitCode, warned.ToString());
+        StringAssert.Contains(warned.StandardOutput, "wandb: warning WANDB202: loss of job type fold in group cv-tool: above_max");
 
         using var ui = tool.StartUi("--store store");
         using var http = new HttpClient { BaseAddress = ui.Url, Timeout = TimeSpan.FromSeconds(30) };
@@ -95,6 +105,8 @@ public sealed class ToolCommandTests
             var importStore = new NpgsqlConnectionStringBuilder(server) { SearchPath = importedSchema }.ConnectionString;
             var import = tool.Wandb($"import exported --store \"{importStore}\"");
             var again = tool.Wandb($"import exported --store \"{importStore}\"");
+            var save = tool.Wandb("baseline save --file db-baseline.json", environment);
+            var gate = tool.Wandb("gate --rule \"loss;Max=0.1\"", environment);
             var badStore = tool.Wandb($"ls --store \"Host=127.0.0.1;Port=1;Password={password};Timeout=2\"");
 
             foreach (var result in new[] { merge, table, json, report, export, import, again })
@@ -110,6 +122,10 @@ public sealed class ToolCommandTests
             StringAssert.Contains(import.StandardOutput, "2 run(s) added");
             StringAssert.Contains(again.StandardOutput, "0 run(s) added, 0 updated, 2 already there");
             Assert.AreEqual(1, badStore.ExitCode, badStore.ToString());
+            Assert.AreEqual(0, save.ExitCode, save.ToString());
+            Assert.AreEqual("cv-db", JsonNode.Parse(File.ReadAllText(Path.Combine(tool.Root, "db-baseline.json")))!["group"]!.GetValue<string>());
+            Assert.AreEqual(4, gate.ExitCode, gate.ToString());
+            StringAssert.Contains(gate.StandardOutput, "wandb: error WANDB202: loss of job type fold in group cv-db: above_max");
 
             using var ui = tool.StartUi(string.Empty, environment);
             using var http = new HttpClient { BaseAddress = ui.Url, Timeout = TimeSpan.FromSeconds(30) };
@@ -118,7 +134,7 @@ public sealed class ToolCommandTests
             CollectionAssert.Contains(PageDataRuns.Ids(data).ToList(), "fold-1", data);
             StringAssert.Contains(ui.Output, "postgresql://");
 
-            foreach (var text in new[] { merge.Output, table.Output, json.Output, report.Output, export.Output, import.Output, again.Output, badStore.Output, ui.Output, page, data }
+            foreach (var text in new[] { merge.Output, table.Output, json.Output, report.Output, export.Output, import.Output, again.Output, save.Output, gate.Output, badStore.Output, ui.Output, page, data }
                 .Concat(Directory.GetFiles(Path.Combine(tool.Root, "report")).Select(File.ReadAllText)))
             {
                 Assert.IsFalse(text.Contains(password, StringComparison.Ordinal), "the password was printed:\n" + text);
