@@ -67,6 +67,7 @@ public sealed class ChartPanelTests
         var train = sections.Nth(1);
         await train.Locator("summary").ClickAsync();
         Assert.IsFalse(await train.EvaluateAsync<bool>("d => d.open"), "the section closed");
+        await report.WaitUntilAsync("() => document.querySelectorAll('[data-testid=chart-section][data-section=train] [data-testid=chart]').length === 0");
         Assert.AreEqual(0, await train.Locator("[data-testid=chart]").CountAsync(), "a closed section holds no charts");
         Assert.AreEqual(3, await report.TestId("chart").CountAsync(), "the other sections keep theirs");
 

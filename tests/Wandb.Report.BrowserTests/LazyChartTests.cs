@@ -75,26 +75,14 @@ public sealed class LazyChartTests
         await report.TestId("chart-section").First.Locator("summary").ClickAsync();
         // A <details> element reports its toggle in a task of its own: wait for the page to act on it (at most
         // 5 s, then the count below fails the test) instead of reading the count in the same moment as the click.
-        await WaitUntilAsync(report, "() => document.querySelectorAll('[data-testid=chart]').length === 0");
+        await report.WaitUntilAsync("() => document.querySelectorAll('[data-testid=chart]').length === 0");
         Assert.AreEqual(0, await report.TestId("chart").CountAsync());
 
         await report.TestId("chart-section").First.Locator("summary").ClickAsync();
         await report.TestId("metric-search").FillAsync("m29");
-        await WaitUntilAsync(report, "() => { const c = [...document.querySelectorAll('[data-testid=chart]')]; return c.length === 10 && c.every(e => e.dataset.metric.startsWith('m29')); }");
+        await report.WaitUntilAsync("() => { const c = [...document.querySelectorAll('[data-testid=chart]')]; return c.length === 10 && c.every(e => e.dataset.metric.startsWith('m29')); }");
         CollectionAssert.AreEqual(Enumerable.Range(290, 10).Select(m => "m" + m).ToArray(),
             await report.TestId("chart").EvaluateAllAsync<string[]>("c => c.map(e => e.dataset.metric)"));
         Assert.AreEqual(10, await DrawnAsync(report), "the few charts found are all drawn");
-    }
-
-    /// <summary>Waits up to 5 s for <paramref name="condition"/> to hold in the page; the assertions that follow say what was wrong if it never does.</summary>
-    private static async Task WaitUntilAsync(ReportPage report, string condition)
-    {
-        try
-        {
-            await report.Page.WaitForFunctionAsync(condition, null, new() { Timeout = 5_000 });
-        }
-        catch (System.TimeoutException)
-        {
-        }
     }
 }

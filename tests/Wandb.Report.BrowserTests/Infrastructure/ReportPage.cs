@@ -60,6 +60,22 @@ public sealed class ReportPage : IAsyncDisposable
 
     public ILocator TestId(string id) => Page.Locator($"[data-testid=\"{id}\"]");
 
+    /// <summary>
+    /// Waits up to 5 s for <paramref name="condition"/> (a JavaScript function) to hold in the page, for changes
+    /// the page makes in a task of its own (a &lt;details&gt; toggle); the assertions that follow say what was
+    /// wrong if it never does.
+    /// </summary>
+    public async Task WaitUntilAsync(string condition)
+    {
+        try
+        {
+            await Page.WaitForFunctionAsync(condition, null, new() { Timeout = 5_000 });
+        }
+        catch (System.TimeoutException)
+        {
+        }
+    }
+
     /// <summary>Lines drawn by each chart, as the chart reports them after drawing.</summary>
     public async Task<int[]> ChartLinesAsync() =>
         (await TestId("chart").EvaluateAllAsync<string[]>("cards => cards.map(c => c.dataset.lines)")).Select(int.Parse).ToArray();
