@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Wandb.Benchmarks.Harness;
 using Wandb.Reports.Html;
@@ -29,11 +28,7 @@ public sealed class HtmlReportBenchmark : IBenchmark
     private static async Task RunAsync(BenchmarkReport report)
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = System.Environment.GetEnvironmentVariable("WANDB_TEST_CHROMIUM") is { Length: > 0 } chromium ? chromium : "/usr/bin/chromium",
-            Args = new[] { "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run" },
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
 
         report.Line($"-- {HtmlBenchmarkStore.Runs:N0} runs in {HtmlBenchmarkStore.Groups} groups, {HtmlBenchmarkStore.Steps} steps of {HtmlBenchmarkStore.Metrics.Length} metrics each");
         var small = await MeasureStoreAsync(report, browser, HtmlBenchmarkStore.Create, "WANDB_BENCH_KEEP_HTML");
@@ -66,9 +61,7 @@ public sealed class HtmlReportBenchmark : IBenchmark
                 File.Copy(path, keep, overwrite: true);   // to look at the page afterwards
             }
 
-            var bare = Path.Combine(directory, "bare.html");
-            var withoutScript = Regex.Replace(File.ReadAllText(path), "<script>.*?</script>", "<script>performance.mark('wandb-interactive')</script>", RegexOptions.Singleline);
-            File.WriteAllText(bare, Regex.Replace(withoutScript, "<meta http-equiv=\"Content-Security-Policy\"[^>]*>", string.Empty));
+            var bare = HeadlessChromium.WriteScriptFreeCopy(path);
 
             var interactive = await MedianAsync(Loads, () => TimeToInteractiveAsync(browser, path));
             var parseOnly = await MedianAsync(Loads, () => TimeToInteractiveAsync(browser, bare));
@@ -162,21 +155,9 @@ public sealed class HtmlReportBenchmark : IBenchmark
 
     private static async Task<double> TimeToInteractiveAsync(IBrowser browser, string path)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
-        try
-        {
-            var page = await context.NewPageAsync();
-            var errors = new List<string>();
-            page.Console += (_, m) => { if (m.Type == "error") { errors.Add(m.Text); } };
-            page.PageError += (_, e) => errors.Add(e);
-            await page.GotoAsync(new Uri(path).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 60_000 });
-            var mark = await page.EvaluateAsync<double?>("() => performance.getEntriesByName('wandb-interactive')[0]?.startTime ?? null");
-            return mark ?? throw new InvalidOperationException("The page never became interactive: " + string.Join("\n", errors));
-        }
-        finally
-        {
-            await context.CloseAsync();
-        }
+        var (context, _, interactive) = await HeadlessChromium.OpenReportAsync(browser, path, 60_000);
+        await context.CloseAsync();
+        return interactive;
     }
 
     private static async Task<double> MedianAsync(int repetitions, Func<Task<double>> measure)

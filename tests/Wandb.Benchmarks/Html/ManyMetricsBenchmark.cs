@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Wandb.Benchmarks.Harness;
 using Wandb.Reports.Html;
@@ -27,11 +26,7 @@ public sealed class ManyMetricsBenchmark : IBenchmark
     private static async Task RunAsync(BenchmarkReport report)
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = System.Environment.GetEnvironmentVariable("WANDB_TEST_CHROMIUM") is { Length: > 0 } chromium ? chromium : "/usr/bin/chromium",
-            Args = new[] { "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run" },
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
 
         var interactiveAtFewest = 0.0;
         foreach (var metrics in MetricCounts)
@@ -45,9 +40,7 @@ public sealed class ManyMetricsBenchmark : IBenchmark
                     File.Copy(path, keep, overwrite: true);   // to look at (or profile) the widest page afterwards
                 }
 
-                var bare = Path.Combine(directory, "bare.html");
-                var withoutScript = Regex.Replace(File.ReadAllText(path), "<script>.*?</script>", "<script>performance.mark('wandb-interactive')</script>", RegexOptions.Singleline);
-                File.WriteAllText(bare, Regex.Replace(withoutScript, "<meta http-equiv=\"Content-Security-Policy\"[^>]*>", string.Empty));
+                var bare = HeadlessChromium.WriteScriptFreeCopy(path);
 
                 var loads = new List<Load>();
                 for (var i = 0; i < Loads; i++)
@@ -135,16 +128,9 @@ public sealed class ManyMetricsBenchmark : IBenchmark
 
     private static async Task<Load> LoadAsync(IBrowser browser, string path, bool scrollToLast = true)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
+        var (context, page, mark) = await HeadlessChromium.OpenReportAsync(browser, path, 120_000);
         try
         {
-            var page = await context.NewPageAsync();
-            var errors = new List<string>();
-            page.Console += (_, m) => { if (m.Type == "error") { errors.Add(m.Text); } };
-            page.PageError += (_, e) => errors.Add(e);
-            await page.GotoAsync(new Uri(path).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 120_000 });
-            var mark = await page.EvaluateAsync<double?>("() => performance.getEntriesByName('wandb-interactive')[0]?.startTime ?? null")
-                ?? throw new InvalidOperationException("The page never became interactive: " + string.Join("\n", errors));
             if (!scrollToLast)
             {
                 return new Load(mark, 0, 0, 0);

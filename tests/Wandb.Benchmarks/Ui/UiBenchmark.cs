@@ -52,11 +52,7 @@ public sealed class UiBenchmark : IBenchmark
             var loads = new List<double>();
             long pageBytes = 0;
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = System.Environment.GetEnvironmentVariable("WANDB_TEST_CHROMIUM") is { Length: > 0 } chromium ? chromium : "/usr/bin/chromium",
-                Args = new[] { "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run" },
-            });
+            await using var browser = await HeadlessChromium.LaunchAsync(playwright);
             for (var i = 0; i < Opens; i++)
             {
                 var watch = Stopwatch.StartNew();
