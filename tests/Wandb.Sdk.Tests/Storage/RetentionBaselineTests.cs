@@ -1,6 +1,4 @@
-using Wandb.Runs;
 using Wandb.Sdk.Tests.Gates;
-using Wandb.Storage;
 using Wandb.Storage.Retention;
 
 namespace Wandb.Sdk.Tests.Storage;
