@@ -31,6 +31,7 @@ internal static class WandbCli
             ImportCommand.Create(context),
             BaselineCommand.Create(context),
             GateCommand.Create(context),
+            PruneCommand.Create(context),
         };
         return root;
     }

@@ -47,30 +47,35 @@ internal static class BaselineResolver
             : BaselineResolution.Found(Baseline.FromGroup(setting, named));
     }
 
+    /// <summary>
+    /// The groups <c>auto</c> may choose for the next group of the project, whatever its job types and branch: per
+    /// set of job types among the project's groups, the group chosen on the default branch (main or master) and the
+    /// one chosen without git. Retention keeps them, so the next build still has its baseline.
+    /// </summary>
+    public static IEnumerable<string> AutomaticCandidates(IReadOnlyCollection<StoredRun> projectRuns)
+    {
+        var jobTypeSets = projectRuns
+            .Where(r => r.Group is not null)
+            .GroupBy(r => r.Group!, StringComparer.Ordinal)
+            .Select(g => new HashSet<string>(g.Select(r => r.JobType).OfType<string>(), StringComparer.Ordinal))
+            .Distinct(HashSet<string>.CreateSetComparer())
+            .ToList();
+        return jobTypeSets
+            .SelectMany(jobTypes => new[] { Choose(projectRuns, excludedGroup: null, jobTypes, DefaultBranches), Choose(projectRuns, excludedGroup: null, jobTypes, branches: null) })
+            .OfType<List<StoredRun>>()
+            .Select(runs => runs[0].Group!)
+            .Distinct(StringComparer.Ordinal);
+    }
+
     private static BaselineResolution Automatic(string group, IReadOnlyCollection<StoredRun> projectRuns, IReadOnlyCollection<string> branches)
     {
         var current = projectRuns.Where(r => r.Group == group).ToList();
         var jobTypes = new HashSet<string>(current.Select(r => r.JobType).OfType<string>(), StringComparer.Ordinal);
         var currentBranch = current.Select(r => r.System.GitBranch).FirstOrDefault(b => b is not null);
-        var candidates = projectRuns
-            .Where(r => r.Group is not null && r.Group != group)
-            .GroupBy(r => r.Group!, StringComparer.Ordinal)
-            .Select(g => g.ToList())
-            .Where(runs => runs.All(r => r.State == RunState.Finished))
-            .Where(runs => jobTypes.IsSubsetOf(runs.Select(r => r.JobType).OfType<string>()))
-            .ToList();
 
         // Without git there is no default branch to prefer; with it, a feature branch is compared with what the
         // default branch has, not with its own previous push.
-        if (currentBranch is not null)
-        {
-            candidates = candidates.Where(runs => runs.Any(r => r.System.GitBranch is { } b && branches.Contains(b))).ToList();
-        }
-
-        var chosen = candidates
-            .OrderByDescending(runs => runs.Max(r => r.CreatedAt))
-            .ThenBy(runs => runs[0].Group, StringComparer.Ordinal)
-            .FirstOrDefault();
+        var chosen = Choose(projectRuns, group, jobTypes, currentBranch is null ? null : branches);
         if (chosen is null)
         {
             var types = jobTypes.Count == 0 ? "any job type" : "job types " + string.Join(", ", jobTypes.OrderBy(j => j, StringComparer.Ordinal));
@@ -80,4 +85,17 @@ internal static class BaselineResolver
 
         return BaselineResolution.Found(Baseline.FromGroup(chosen[0].Group!, chosen));
     }
+
+    /// <summary>The runs of the most recent finished group other than <paramref name="excludedGroup"/> with every job type given, on one of <paramref name="branches"/> unless null.</summary>
+    private static List<StoredRun>? Choose(IReadOnlyCollection<StoredRun> projectRuns, string? excludedGroup, ISet<string> jobTypes, IReadOnlyCollection<string>? branches) =>
+        projectRuns
+            .Where(r => r.Group is not null && r.Group != excludedGroup)
+            .GroupBy(r => r.Group!, StringComparer.Ordinal)
+            .Select(g => g.ToList())
+            .Where(runs => runs.All(r => r.State == RunState.Finished))
+            .Where(runs => jobTypes.IsSubsetOf(runs.Select(r => r.JobType).OfType<string>()))
+            .Where(runs => branches is null || runs.Any(r => r.System.GitBranch is { } b && branches.Contains(b)))
+            .OrderByDescending(runs => runs.Max(r => r.CreatedAt))
+            .ThenBy(runs => runs[0].Group, StringComparer.Ordinal)
+            .FirstOrDefault();
 }

@@ -5,7 +5,7 @@ namespace Wandb.Cli.Tests.Commands;
 [TestClass]
 public sealed class CommandLineTests
 {
-    private static readonly string[] Commands = { "report", "ls", "ui", "merge", "export", "import", "baseline", "gate" };
+    private static readonly string[] Commands = { "report", "ls", "ui", "merge", "export", "import", "baseline", "gate", "prune" };
 
     [TestMethod]
     public async Task Every_command_answers_help_with_its_options_and_exit_code_0()

@@ -28,9 +28,10 @@ public sealed class ToolCommandTests
         var save = tool.Wandb("baseline save --store store --group cv-eval --file baselines/eval.json");
         var gate = tool.Wandb("gate --store store --group cv-tool --baseline baselines/eval.json --rule \"loss;Max=0.25\"");
         var warned = tool.Wandb("gate --store store --group cv-tool --baseline baselines/eval.json --rule \"loss;Max=0.25\" --warn");
+        var prune = tool.Wandb("prune --store store --keep-days 1 --dry-run");
 
         Assert.AreEqual(0, help.ExitCode, help.ToString());
-        foreach (var command in new[] { "report", "ls", "ui", "merge", "export", "import", "baseline", "gate" })
+        foreach (var command in new[] { "report", "ls", "ui", "merge", "export", "import", "baseline", "gate", "prune" })
         {
             StringAssert.Contains(help.StandardOutput, command, help.ToString());
         }
@@ -65,6 +66,9 @@ public sealed class ToolCommandTests
         StringAssert.Contains(gate.StandardOutput, "wandb: error WANDB202: loss of job type fold in group cv-tool: above_max");
         Assert.AreEqual(0, warned.ExitCode, warned.ToString());
         StringAssert.Contains(warned.StandardOutput, "wandb: warning WANDB202: loss of job type fold in group cv-tool: above_max");
+        Assert.AreEqual(0, prune.ExitCode, prune.ToString());
+        StringAssert.StartsWith(prune.StandardOutput, "Retention (dry run): would delete 2 run(s) of 1 group(s)", "cv-eval, the auto baseline (its runs all finished), stays");
+        StringAssert.Contains(prune.StandardOutput, "churn / cv-tool: fold-0, fold-1");
 
         using var ui = tool.StartUi("--store store");
         using var http = new HttpClient { BaseAddress = ui.Url, Timeout = TimeSpan.FromSeconds(30) };
@@ -134,7 +138,13 @@ public sealed class ToolCommandTests
             CollectionAssert.Contains(PageDataRuns.Ids(data).ToList(), "fold-1", data);
             StringAssert.Contains(ui.Output, "postgresql://");
 
-            foreach (var text in new[] { merge.Output, table.Output, json.Output, report.Output, export.Output, import.Output, again.Output, save.Output, gate.Output, badStore.Output, ui.Output, page, data }
+            var prune = tool.Wandb("prune --keep-days 1 --no-report", environment);
+            var left = tool.Wandb("ls --json", environment);
+            Assert.AreEqual(0, prune.ExitCode, prune.ToString());
+            StringAssert.StartsWith(prune.StandardOutput, "Retention: deleted 2 run(s) of 1 group(s)", "cv-db has a failed run, so no auto baseline keeps it");
+            Assert.AreEqual(0, JsonNode.Parse(left.StandardOutput)!["runs"]!.AsArray().Count, left.ToString());
+
+            foreach (var text in new[] { merge.Output, table.Output, json.Output, report.Output, export.Output, import.Output, again.Output, save.Output, gate.Output, badStore.Output, ui.Output, page, data, prune.Output }
                 .Concat(Directory.GetFiles(Path.Combine(tool.Root, "report")).Select(File.ReadAllText)))
             {
                 Assert.IsFalse(text.Contains(password, StringComparison.Ordinal), "the password was printed:\n" + text);

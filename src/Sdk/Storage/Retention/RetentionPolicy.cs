@@ -13,6 +13,9 @@ public sealed class RetentionPolicy
     /// <summary>Keep this many most recently active groups per project; default null (no limit by count).</summary>
     public int? KeepGroups { get; set; }
 
+    /// <summary>Only this project's runs are considered; default null (every project of the store).</summary>
+    public string? Project { get; set; }
+
     /// <summary>List what would be deleted without deleting anything; default false.</summary>
     public bool DryRun { get; set; }
 
