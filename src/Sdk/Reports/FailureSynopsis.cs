@@ -15,17 +15,37 @@ internal static class FailureSynopsis
     /// <summary>A first line this short that ends in '.' or ':' is a heading (MSTest's <c>Assertion failed.</c>) that the next line completes.</summary>
     private const int HeadingLength = 30;
 
-    /// <summary>The message's first line, with the second when the first is only a short heading; empty when the message has no text.</summary>
+    /// <summary>How the line after <c>Expected:</c> starts when it gives the actual value: NUnit, then xUnit.</summary>
+    private static readonly string[] ActualPrefixes = { "But was:", "Actual:" };
+
+    /// <summary>
+    /// The message's first line, with the second when the first is only a short heading, and the expected and actual
+    /// values when the message lists them on lines of their own (NUnit's <c>Expected: 5</c> / <c>But was: 4</c> under
+    /// the assertion's expression, xUnit's <c>Expected:</c> / <c>Actual:</c>), since those say what went wrong; empty
+    /// when the message has no text.
+    /// </summary>
     public static string Of(string? message)
     {
-        var lines = (message ?? string.Empty).Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).Where(l => l.Length > 0).Take(2).ToList();
-        return lines.Count switch
+        var lines = (message ?? string.Empty).Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        var expected = lines.FindIndex(l => l.StartsWith("Expected:", StringComparison.Ordinal));
+        if (expected >= 0 && expected + 1 < lines.Count && ActualPrefixes.Any(p => lines[expected + 1].StartsWith(p, StringComparison.Ordinal)))
         {
-            0 => string.Empty,
-            1 => lines[0],
-            _ => lines[0].Length < HeadingLength && lines[0][lines[0].Length - 1] is '.' or ':' ? lines[0] + " " + lines[1] : lines[0],
-        };
+            var values = CollapseSpaces(lines[expected]) + ", " + CollapseSpaces(lines[expected + 1]);
+            var head = Heading(lines.Take(expected).ToList());
+            return head.Length == 0 ? values : head + "; " + values;
+        }
+
+        return Heading(lines);
     }
+    private static string Heading(IReadOnlyList<string> lines) => lines.Count switch
+    {
+        0 => string.Empty,
+        1 => lines[0],
+        _ => lines[0].Length < HeadingLength && lines[0][lines[0].Length - 1] is '.' or ':' ? lines[0] + " " + lines[1] : lines[0],
+    };
+
+    /// <summary>NUnit pads <c>But was:  4</c> to line up with <c>Expected: 5</c>; on one line the padding is noise.</summary>
+    private static string CollapseSpaces(string line) => string.Join(" ", line.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>The synopsis for one console line; when cut, followed by <c>… (truncated; <paramref name="fullMessageAt"/>)</c>.</summary>
     /// <param name="message">The failure message, or null.</param>

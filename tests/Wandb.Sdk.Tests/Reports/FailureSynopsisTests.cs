@@ -20,6 +20,24 @@ public sealed class FailureSynopsisTests
     }
 
     [TestMethod]
+    public void Expected_and_actual_values_on_lines_of_their_own_are_joined_to_the_assertion_that_failed()
+    {
+        Assert.AreEqual(
+            "Assert.That(result, Is.EqualTo(5)); Expected: 5, But was: 4",
+            FailureSynopsis.Of("  Assert.That(result, Is.EqualTo(5))\n  Expected: 5\n  But was:  4\n\n   at Calc.Tests.AddTests.Adds()"),
+            "NUnit 4 puts the expression first and pads the actual value");
+        Assert.AreEqual("Expected: 5, But was: 4", FailureSynopsis.Of("  Expected: 5\n  But was:  4\n"), "NUnit 3 starts with the values");
+        Assert.AreEqual(
+            "Assert.Equal() Failure: Values differ; Expected: 5, Actual: 4",
+            FailureSynopsis.Of("Assert.Equal() Failure: Values differ\nExpected: 5\nActual:   4"),
+            "xUnit");
+        Assert.AreEqual(
+            "Assertion failed. Values differ; Expected: \"a\", Actual: \"b\"",
+            FailureSynopsis.Of("Assertion failed.\nValues differ\nExpected: \"a\"\nActual: \"b\""),
+            "a short heading still takes the line after it");
+    }
+
+    [TestMethod]
     public void A_failure_without_a_message_has_an_empty_synopsis()
     {
         Assert.AreEqual(string.Empty, FailureSynopsis.Of(null));
