@@ -1,4 +1,5 @@
 using Newtonsoft.Json;
+using Wandb.Storage.Folder;
 
 namespace Wandb.Storage.Index;
 
@@ -31,7 +32,7 @@ internal sealed class IndexSnapshot
         {
             if (!File.Exists(path))
             {
-                unusable = "there was none";
+                unusable = "there was none (a store written before the index existed, or the index was deleted)";
                 return null;
             }
 
@@ -97,6 +98,22 @@ internal sealed class IndexSnapshot
                 writer.Write('\n');
             }
         });
+    }
+
+    /// <summary>Writes an index of no runs where there is no index yet; a failure only means the first listing builds it.</summary>
+    public static void TryCreateEmpty(IStoreFileSystem fs, StoreLayout layout)
+    {
+        var files = new IndexFiles(layout);
+        try
+        {
+            fs.CreateDirectory(files.Directory);
+            var header = IndexLineCodec.WriteHeader(new IndexHeader(IndexHeader.CurrentVersion, 0, new Dictionary<string, BatchFilePosition>()));
+            fs.TryCreateNew(files.SnapshotPath, System.Text.Encoding.UTF8.GetBytes(header + "\n"));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The first listing builds the index instead, and says so.
+        }
     }
 
     private static IndexedRun? TryReadRun(string line)
