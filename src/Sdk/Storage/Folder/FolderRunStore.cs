@@ -1,4 +1,3 @@
-using Newtonsoft.Json;
 using Wandb.Diagnostics;
 using Wandb.Environment;
 using Wandb.Runs;
