@@ -91,6 +91,9 @@ internal static class WarningCodes
     /// <summary>The report could not be refreshed when a program that no build or test run owns ended; its runs are recorded.</summary>
     public const string ReportsNotRefreshed = "WANDB011";
 
+    /// <summary>The folder store's run index cannot be written; listings read every run's files instead.</summary>
+    public const string RunIndexNotWritten = "WANDB012";
+
     /// <summary>The PostgreSQL store could not be reached when a run opened; the run starts anyway.</summary>
     public const string PostgresUnreachableAtStart = "WANDB070";
 

@@ -42,6 +42,11 @@ internal static class ConsoleSummary
             lines.Add($"{Prefix}{Clean(group.Label, MaxName)} vs best {Clean(comparison.Baseline.Label, MaxName)} on {Clean(comparison.Metric, MaxName)}: difference {NumberText.Format(test.Difference)} (95% CI {NumberText.Format(test.Ci95Low)} to {NumberText.Format(test.Ci95High)}), p={NumberText.P(test.P)}");
         }
 
+        if (model.IndexRebuildReason is { } reason)
+        {
+            lines.Add($"{Prefix}run index rebuilt from the run files: {reason}");
+        }
+
         var paths = new[] { files.HtmlPath, files.MarkdownPath, files.JsonPath }.Where(p => p is not null).ToList();
         lines.Add(paths.Count == 0 ? $"{Prefix}reports: none written ({files.Directory})" : $"{Prefix}reports: {string.Join(" | ", paths)}");
         return lines;

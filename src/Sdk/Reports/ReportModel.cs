@@ -19,6 +19,7 @@ internal sealed class ReportModel
     private ReportModel(RunStore store, ReportOptions options, IReadOnlyList<StoredRun> runs, DateTimeOffset generatedAt)
     {
         _store = store;
+        IndexRebuildReason = store.IndexRebuildReason;
         Options = options;
         Runs = runs;
         GeneratedAt = generatedAt;
@@ -43,6 +44,9 @@ internal sealed class ReportModel
     }
 
     public ReportOptions Options { get; }
+
+    /// <summary>Why reading the store rebuilt its run index, or null when it did not (docs/store-format.md).</summary>
+    public string? IndexRebuildReason { get; }
 
     /// <summary>The runs of the report, oldest first.</summary>
     public IReadOnlyList<StoredRun> Runs { get; }

@@ -35,6 +35,12 @@ public abstract class RunStore
     /// </summary>
     internal virtual string LocalDirectory => Location;
 
+    /// <summary>
+    /// Why the last <see cref="ListRuns"/> rebuilt the store's run index, for the reports to say; null when it used
+    /// the index as it was, or the store keeps none.
+    /// </summary>
+    internal virtual string? IndexRebuildReason => null;
+
     /// <summary>Enumerates runs, filtered; each run's files are read as it is reached, so memory stays flat.</summary>
     public abstract IEnumerable<StoredRun> ListRuns(RunFilter? filter = null);
 

@@ -129,7 +129,7 @@ internal sealed class RunBatchIndex
         }
     }
 
-    private static bool IsBeingWritten(string path)
+    internal static bool IsBeingWritten(string path)
     {
         try
         {
@@ -142,7 +142,7 @@ internal sealed class RunBatchIndex
     }
 
     /// <summary>The record on the line, or null for an empty, torn or invalid line.</summary>
-    private static RunBatchRecord? TryParse(string line)
+    internal static RunBatchRecord? TryParse(string line)
     {
         if (line.Length == 0)
         {

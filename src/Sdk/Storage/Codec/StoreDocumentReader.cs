@@ -45,7 +45,7 @@ internal static class StoreDocumentReader
             : throw new JsonSerializationException("The line has no \"run\" and \"state\" objects.");
     });
 
-    private static T Read<T>(string text, Func<JsonTextReader, T> read)
+    internal static T Read<T>(string text, Func<JsonTextReader, T> read)
     {
         using var reader = JsonConventions.CreateReader(text);
         if (!reader.Read() || reader.TokenType != JsonToken.StartObject)
@@ -56,7 +56,7 @@ internal static class StoreDocumentReader
         return read(reader);
     }
 
-    private static RunMetadataFile ReadMetadata(JsonTextReader reader)
+    internal static RunMetadataFile ReadMetadata(JsonTextReader reader)
     {
         var metadata = new RunMetadataFile();
         while (NextProperty(reader) is { } name)
@@ -103,7 +103,7 @@ internal static class StoreDocumentReader
         return system;
     }
 
-    private static WriterStateFile ReadState(JsonTextReader reader)
+    internal static WriterStateFile ReadState(JsonTextReader reader)
     {
         var state = new WriterStateFile();
         while (NextProperty(reader) is { } name)
@@ -151,7 +151,7 @@ internal static class StoreDocumentReader
     }
 
     /// <summary>Moves to the next property's value and returns its name; null at the end of the object.</summary>
-    private static string? NextProperty(JsonTextReader reader)
+    internal static string? NextProperty(JsonTextReader reader)
     {
         Next(reader);
         if (reader.TokenType == JsonToken.EndObject)

@@ -33,7 +33,7 @@ internal static class StoreDocumentWriter
         json.WriteEndObject();
     });
 
-    private static void WriteMetadata(JsonWriter json, RunMetadataFile metadata)
+    internal static void WriteMetadata(JsonWriter json, RunMetadataFile metadata)
     {
         json.WriteStartObject();
         json.WriteProperty(JsonFields.Schema, metadata.Schema);
@@ -50,7 +50,7 @@ internal static class StoreDocumentWriter
         json.WriteEndObject();
     }
 
-    private static void WriteState(JsonWriter json, WriterStateFile state)
+    internal static void WriteState(JsonWriter json, WriterStateFile state)
     {
         json.WriteStartObject();
         json.WriteProperty(JsonFields.Schema, state.Schema);

@@ -1,9 +1,9 @@
-using Newtonsoft.Json;
 using Wandb.Diagnostics;
 using Wandb.Environment;
 using Wandb.Runs;
 using Wandb.Storage.Batches;
 using Wandb.Storage.Codec;
+using Wandb.Storage.Index;
 
 namespace Wandb.Storage.Folder;
 
@@ -16,7 +16,9 @@ internal sealed class FolderRunStore : RunStore
     private readonly IStoreFileSystem _fs;
     private readonly IWandbOutput _output;
     private readonly IClock _clock;
-    private readonly string _localHost = SystemInfoCollector.SafeHostName();
+    private readonly RunFolderReader _folders;
+    private readonly RunIndex _index;
+    private volatile string? _indexRebuildReason;
 
     public FolderRunStore(string root, IStoreFileSystem fs, IWandbOutput output, IClock clock)
     {
@@ -24,6 +26,8 @@ internal sealed class FolderRunStore : RunStore
         _fs = fs;
         _output = output;
         _clock = clock;
+        _folders = new RunFolderReader(Layout, fs, output, clock, SystemInfoCollector.SafeHostName());
+        _index = new RunIndex(Layout, fs, _folders, output, clock);
     }
 
     public StoreLayout Layout { get; }
@@ -33,21 +37,17 @@ internal sealed class FolderRunStore : RunStore
     /// <summary>Every run is its own files, so histories read independently.</summary>
     internal override bool SupportsParallelReads => true;
 
+    /// <summary>Why the last listing rebuilt the run index (docs/store-format.md), or null when it used it as it was.</summary>
+    internal override string? IndexRebuildReason => _indexRebuildReason;
+
+    /// <summary>Lists through the run index: one file plus what changed, with the same runs as reading every folder.</summary>
     public override IEnumerable<StoredRun> ListRuns(RunFilter? filter = null)
     {
-        var folders = new HashSet<string>(_fs.EnumerateDirectories(Layout.RunsDirectory).Select(d => Path.GetFileName(d)!), StringComparer.Ordinal);
-        var batches = RunBatchIndex.Read(Layout, _fs, _output);
-        var ids = batches.RunIdsWith(folders);
-
-        // A run folder is a few small files: reading them on every core roughly halves listing a large store.
-        // AsOrdered keeps the listing in id order.
-        var runs = ids
-            .AsParallel()
-            .AsOrdered()
-            .WithDegreeOfParallelism(Math.Max(1, Math.Min(System.Environment.ProcessorCount, 8)))
-            .Select(id => TryReadRun(id, folders.Contains(id), batches.Find(id)));
-        foreach (var run in runs)
+        var listing = _index.List();
+        _indexRebuildReason = listing.RebuildReason;
+        foreach (var indexed in listing.Runs)
         {
+            var run = indexed.Assemble(_clock, _folders.LocalHost);
             if (run is not null && (filter is null || filter.Matches(run)))
             {
                 yield return run;
@@ -130,8 +130,8 @@ internal sealed class FolderRunStore : RunStore
                 $"Run '{id}' already exists in {Layout.Root}, and resume is 'never'. Use another id or set WANDB_RESUME=allow to attach to it.");
         }
 
-        var metadata = ReadMetadata(id) ?? throw new IOException($"Run '{id}' exists in {Layout.Root} but its run.json cannot be read.");
-        var states = batched?.CombineWith(ReadStates(id)) ?? ReadStates(id);
+        var metadata = _folders.ReadMetadata(id) ?? throw new IOException($"Run '{id}' exists in {Layout.Root} but its run.json cannot be read.");
+        var states = batched?.CombineWith(_folders.ReadStates(id)) ?? _folders.ReadStates(id);
         var lastStep = states.Count == 0 ? null : states.Max(s => s.LastStep);
         return new RunOpenResult(metadata, Attached: true, NextStep: lastStep is null ? 0 : lastStep.Value + 1);
     }
@@ -189,68 +189,10 @@ internal sealed class FolderRunStore : RunStore
             return null;
         }
 
-        var metadata = (hasFolder ? ReadMetadata(id) : null) ?? batched?.Metadata;
-        if (metadata is null)
-        {
-            return null;
-        }
-
-        var states = !hasFolder ? batched!.States.ToList() : batched is null ? ReadStates(id) : batched.CombineWith(ReadStates(id));
-        return StoredRunAssembler.Assemble(metadata, states, _clock, _localHost);
-    }
-
-    private RunMetadataFile? ReadMetadata(string id)
-    {
-        var path = Layout.MetadataPath(id);
-        if (!_fs.FileExists(path))
-        {
-            return null;
-        }
-
-        try
-        {
-            return StoreCodec.Deserialize<RunMetadataFile>(ReadAllText(path));
-        }
-        catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
-        {
-            _output.Warning(WarningCodes.UnreadableRunFile, $"Skipped run '{id}': {path} cannot be read ({ex.Message}).");
-            return null;
-        }
-    }
-
-    private List<WriterStateFile> ReadStates(string id)
-    {
-        var states = new List<WriterStateFile>();
-        foreach (var path in _fs.EnumerateFiles(Layout.RunDirectory(id), "*" + StoreLayout.StateSuffix))
-        {
-            try
-            {
-                var state = StoreCodec.Deserialize<WriterStateFile>(ReadAllText(path));
-                states.Add(CrashedWriters.IsCrashed(state, _clock, _localHost) ? CatchUp(id, state) : state);
-            }
-            catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
-            {
-                _output.Warning(WarningCodes.UnreadableRunFile, $"Skipped writer state {path} of run '{id}' ({ex.Message}).");
-            }
-        }
-
-        return states;
-    }
-
-    /// <summary>Counts the rows a crashed writer's history holds past its state (see <see cref="CrashedWriters"/>).</summary>
-    private WriterStateFile CatchUp(string id, WriterStateFile state)
-    {
-        // A writer that continues one of another store starts its file at first_seq, not at row 0.
-        var markerPath = SpillMarker.PathIn(Layout, id, state.Writer);
-        var firstSeq = _fs.FileExists(markerPath) ? StoreCodec.Deserialize<SpillMarker>(ReadAllText(markerPath)).FirstSeq : 0;
-        return CrashedWriters.CatchUp(state, HistoryTail.Read(_fs, Layout.HistoryPath(id, state.Writer), state.Rows - firstSeq));
-    }
-
-    private string ReadAllText(string path)
-    {
-        using var stream = _fs.OpenRead(path);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        var run = hasFolder
+            ? new IndexedRun { Id = id, HasFolder = true, FolderMetadata = _folders.ReadMetadata(id), FolderStates = _folders.ReadStates(id), Batch = batched }
+            : batched is null ? null : new IndexedRun { Id = id, Batch = batched };
+        return run?.Assemble(_clock, _folders.LocalHost);
     }
 
     private IEnumerable<HistoryRow> ReadHistoryFile(string path)

@@ -1,6 +1,7 @@
 using System.Text;
 using Wandb.Runs;
 using Wandb.Storage.Codec;
+using Wandb.Storage.Index;
 
 namespace Wandb.Storage.Folder;
 
@@ -13,6 +14,8 @@ internal sealed class FolderRunWriter : IRunWriter
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly IStoreFileSystem _fs;
+    private readonly StoreLayout _layout;
+    private readonly string _runId;
     private readonly string _historyPath;
     private readonly string _statePath;
     private readonly HistoryLineWriter _format = new();
@@ -22,10 +25,13 @@ internal sealed class FolderRunWriter : IRunWriter
     private byte[] _bytes = new byte[(ChunkChars + 4096) * 3];
     private Stream? _history;
     private bool _mayEndInPartialLine;
+    private bool _stateWritten;
 
     public FolderRunWriter(IStoreFileSystem fs, StoreLayout layout, string runId, string writerId)
     {
         _fs = fs;
+        _layout = layout;
+        _runId = runId;
         _historyPath = layout.HistoryPath(runId, writerId);
         _statePath = layout.StatePath(runId, writerId);
     }
@@ -96,7 +102,18 @@ internal sealed class FolderRunWriter : IRunWriter
         _builder.Clear();
     }
 
-    public void WriteState(WriterStateFile state, bool durable) => _fs.WriteAtomic(_statePath, StoreCodec.Serialize(state), durable);
+    public void WriteState(WriterStateFile state, bool durable)
+    {
+        _fs.WriteAtomic(_statePath, StoreCodec.Serialize(state), durable);
+
+        // The first state (the run created or attached to) and the last (finished) change what a listing shows
+        // of a run the index may hold as ended; heartbeats in between do not, the index reads running runs anyway.
+        if (!_stateWritten || state.State != "running")
+        {
+            IndexJournal.Touch(_layout, _runId);
+            _stateWritten = true;
+        }
+    }
 
     public void FlushDurable()
     {

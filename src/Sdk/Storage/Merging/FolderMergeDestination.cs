@@ -3,6 +3,7 @@ using Wandb.Diagnostics;
 using Wandb.Storage.Batches;
 using Wandb.Storage.Codec;
 using Wandb.Storage.Folder;
+using Wandb.Storage.Index;
 
 namespace Wandb.Storage.Merging;
 
@@ -77,6 +78,7 @@ internal sealed class FolderMergeDestination : IMergeDestination
         }
 
         _fs.WriteAtomic(_layout.StatePath(runId, state.Writer), StoreCodec.Serialize(state), durable: true);
+        IndexJournal.Touch(_layout, runId);
         return added;
     }
 

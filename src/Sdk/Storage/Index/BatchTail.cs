@@ -1,0 +1,166 @@
+using System.Text;
+using Wandb.Diagnostics;
+using Wandb.Storage.Batches;
+using Wandb.Storage.Folder;
+
+namespace Wandb.Storage.Index;
+
+/// <summary>
+/// The records appended to the batch files since the index last read them: each file from the position the
+/// index holds (a new file from its start) to its last whole line. A last line without its newline is read
+/// as the full listing reads it but not taken in, so it is read again once its writer completes it.
+/// </summary>
+internal sealed class BatchTail
+{
+    private static readonly int Parallelism = Math.Max(1, Math.Min(System.Environment.ProcessorCount, 8));
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    private BatchTail()
+    {
+    }
+
+    /// <summary>The new records, in file-name order and file order, so a later record of a writer replaces its earlier one.</summary>
+    public List<RunBatchRecord> Records { get; } = new();
+
+    /// <summary>How far each batch file now is taken in.</summary>
+    public Dictionary<string, BatchFilePosition> Positions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Why what the index holds of the batch files no longer stands (a file shortened or removed), or null.</summary>
+    public string? Mismatch { get; private set; }
+
+    public static BatchTail Read(StoreLayout layout, IStoreFileSystem fs, IReadOnlyDictionary<string, BatchFilePosition> from, IWandbOutput output)
+    {
+        var tail = new BatchTail();
+        var files = fs.EnumerateFiles(layout.BatchesDirectory, "*" + StoreLayout.BatchSuffix).OrderBy(f => f, StringComparer.Ordinal).ToList();
+        var names = new HashSet<string>(files.Select(f => Path.GetFileName(f)!), StringComparer.Ordinal);
+        if (from.Keys.FirstOrDefault(name => !names.Contains(name)) is { } removed)
+        {
+            tail.Mismatch = $"the batch file {removed} was removed";
+            return tail;
+        }
+
+        foreach (var path in files)
+        {
+            var name = Path.GetFileName(path)!;
+            var start = from.TryGetValue(name, out var known) ? known : default;
+            try
+            {
+                if (!tail.ReadFile(path, name, start, fs, output))
+                {
+                    tail.Mismatch = $"the batch file {name} is shorter than the index has read";
+                    return tail;
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                output.Warning(WarningCodes.UnreadableRunFile, $"Skipped the batch file {path} ({ex.Message}).");
+                tail.Positions[name] = start;
+            }
+        }
+
+        return tail;
+    }
+
+    /// <returns>False when the file is shorter than the part already taken in.</returns>
+    private bool ReadFile(string path, string name, BatchFilePosition start, IStoreFileSystem fs, IWandbOutput output)
+    {
+        byte[] bytes;
+        using (var stream = fs.OpenRead(path))
+        {
+            var length = stream.Length;
+            if (length < start.Bytes)
+            {
+                return false;
+            }
+
+            bytes = new byte[length - start.Bytes];
+            stream.Seek(start.Bytes, SeekOrigin.Begin);
+            var read = 0;
+            while (read < bytes.Length)
+            {
+                var n = stream.Read(bytes, read, bytes.Length - read);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                read += n;
+            }
+
+            if (read < bytes.Length)
+            {
+                Array.Resize(ref bytes, read);
+            }
+        }
+
+        var lines = SplitLines(bytes, start.Bytes == 0, out var wholeBytes);
+        Positions[name] = new BatchFilePosition(start.Bytes + wholeBytes, start.Lines + lines.Count - (wholeBytes < bytes.Length ? 1 : 0));
+        var records = lines.Count < 64
+            ? lines.Select(RunBatchIndex.TryParse).ToArray()
+            : lines.AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism).Select(RunBatchIndex.TryParse).ToArray();
+
+        var skipped = 0;
+        long firstSkipped = 0;
+        var lastSkipped = -1;
+        for (var i = 0; i < records.Length; i++)
+        {
+            if (records[i] is { } record)
+            {
+                Records.Add(record);
+            }
+            else if (lines[i].Length > 0)
+            {
+                if (skipped++ == 0)
+                {
+                    firstSkipped = start.Lines + i + 1;
+                }
+
+                lastSkipped = i;
+            }
+        }
+
+        // As the full listing does: a torn last line is a write in progress while its file was written a moment ago.
+        if (lastSkipped == records.Length - 1 && lastSkipped >= 0 && RunBatchIndex.IsBeingWritten(path))
+        {
+            skipped--;
+        }
+
+        if (skipped > 0)
+        {
+            output.Warning(
+                WarningCodes.UnreadableBatchLine,
+                $"Skipped {skipped} unreadable line(s) in {path} (first at line {firstSkipped}); a process that was killed mid-write leaves a torn last line. All other runs were read.");
+        }
+
+        return true;
+    }
+
+    /// <summary>The lines of <paramref name="bytes"/>, the last one unterminated if the file does not end in a newline.</summary>
+    private static List<string> SplitLines(byte[] bytes, bool fileStart, out long wholeBytes)
+    {
+        var lines = new List<string>();
+        var offset = fileStart && bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        wholeBytes = 0;
+        while (offset < bytes.Length)
+        {
+            var end = Array.IndexOf(bytes, (byte)'\n', offset);
+            var stop = end < 0 ? bytes.Length : end;
+            var length = stop - offset;
+            if (length > 0 && bytes[stop - 1] == '\r')
+            {
+                length--;
+            }
+
+            lines.Add(Utf8.GetString(bytes, offset, length));
+            if (end < 0)
+            {
+                break;
+            }
+
+            offset = end + 1;
+            wholeBytes = offset;
+        }
+
+        return lines;
+    }
+}

@@ -1,0 +1,80 @@
+using Wandb.Environment;
+using Wandb.Storage.Batches;
+
+namespace Wandb.Storage.Index;
+
+/// <summary>
+/// One run as the folder store's sources describe it: what its folder held when last read (<c>run.json</c> and
+/// each writer's state) and what the batch files hold about it. <see cref="StoredRunAssembler"/> builds the run
+/// from these inputs, so a run read back through the index equals the run read from its files.
+/// </summary>
+internal sealed class IndexedRun
+{
+    /// <summary>How long a writer on another host that stopped beating counts as possibly coming back (a network cut, a paused machine).</summary>
+    internal static readonly TimeSpan RemoteRecheck = TimeSpan.FromDays(1);
+
+    public required string Id { get; init; }
+
+    /// <summary>Whether <c>runs/&lt;id&gt;/</c> existed when the run was last read.</summary>
+    public bool HasFolder { get; init; }
+
+    /// <summary>The folder's <c>run.json</c>; null without a folder, or while the folder has none yet.</summary>
+    public RunMetadataFile? FolderMetadata { get; init; }
+
+    /// <summary>The folder's writer states, crashed writers caught up with their history.</summary>
+    public List<WriterStateFile> FolderStates { get; init; } = new();
+
+    /// <summary>The run's records in the batch files, or null when they hold none.</summary>
+    public BatchedRun? Batch { get; set; }
+
+    /// <summary>
+    /// True when the folder may change without its writer telling the index: a live writer's heartbeat, a
+    /// <c>run.json</c> not written yet. Such runs are read from their folder on every listing.
+    /// </summary>
+    public bool Live { get; set; }
+
+    /// <summary>The run's line in the index snapshot as read or last written; null once the run changed.</summary>
+    public string? Line { get; set; }
+
+    /// <summary>The run as listings show it, or null while neither its folder nor a batch record names it.</summary>
+    public StoredRun? Assemble(IClock clock, string localHost)
+    {
+        var metadata = FolderMetadata ?? Batch?.Metadata;
+        if (metadata is null)
+        {
+            return null;
+        }
+
+        var states = !HasFolder ? Batch!.States.ToList() : Batch is null ? FolderStates : Batch.CombineWith(FolderStates);
+        return StoredRunAssembler.Assemble(metadata, states, clock, localHost);
+    }
+
+    /// <summary>The same run without its folder (deleted by retention or by hand): what the batch files still say, or null.</summary>
+    public IndexedRun? WithoutFolder() => Batch is null ? null : new IndexedRun { Id = Id, Batch = Batch };
+
+    /// <summary>The same run with its folder read again.</summary>
+    public IndexedRun WithFolder(RunMetadataFile? metadata, List<WriterStateFile> states) =>
+        new() { Id = Id, HasFolder = true, FolderMetadata = metadata, FolderStates = states, Batch = Batch };
+
+    /// <summary>
+    /// Decides whether the next listing must read the folder again. A run whose writers all ended, or whose
+    /// writers on this host died, stays as it is until a writer attaches and journals it; a running run, a
+    /// folder without <c>run.json</c> or states yet, and a writer on another host that may only be silent do not.
+    /// </summary>
+    public void UpdateLive(StoredRun? assembled, IClock clock, string localHost)
+    {
+        if (!HasFolder)
+        {
+            Live = false;
+            return;
+        }
+
+        var now = clock.UtcNow;
+        Live = assembled is null
+            || assembled.State == RunState.Running
+            || (FolderStates.Count == 0 && now - assembled.CreatedAt < RemoteRecheck)
+            || FolderStates.Any(s => RunStateNames.Parse(s.State) == RunState.Running
+                && !string.Equals(s.Host, localHost, StringComparison.OrdinalIgnoreCase)
+                && now - s.UpdatedAt < RemoteRecheck);
+    }
+}

@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using Wandb.Diagnostics;
+using Wandb.Environment;
+using Wandb.Storage.Batches;
+using Wandb.Storage.Folder;
+
+namespace Wandb.Storage.Index;
+
+/// <summary>
+/// Keeps the folder store's run index and lists runs through it, reading one file plus what changed instead of
+/// every run folder. Each listing checks the index against the store: the names in <c>runs/</c> (a run folder
+/// not indexed is read, an indexed one that is gone is dropped), the runs the writers journaled, the running
+/// runs, and the batch files past the part already read. Whoever holds <c>index/lock</c> writes the new
+/// snapshot and consumes the journals; a listing that cannot (a read-only store, a long rebuild elsewhere)
+/// reads every run as a store without an index does. See docs/store-format.md.
+/// </summary>
+internal sealed class RunIndex
+{
+    private static readonly TimeSpan LockPatience = TimeSpan.FromSeconds(10);
+    private static readonly int Parallelism = Math.Max(1, Math.Min(System.Environment.ProcessorCount, 8));
+    private readonly StoreLayout _layout;
+    private readonly IStoreFileSystem _fs;
+    private readonly RunFolderReader _folders;
+    private readonly IWandbOutput _output;
+    private readonly IClock _clock;
+    private int _warned;
+
+    public RunIndex(StoreLayout layout, IStoreFileSystem fs, RunFolderReader folders, IWandbOutput output, IClock clock)
+    {
+        _layout = layout;
+        _fs = fs;
+        _folders = folders;
+        _output = output;
+        _clock = clock;
+    }
+
+    public IndexListing List()
+    {
+        if (!_fs.DirectoryExists(_layout.Root))
+        {
+            return new IndexListing(Array.Empty<IndexedRun>(), null);
+        }
+
+        var files = new IndexFiles(_layout);
+        FileStream? gate;
+        try
+        {
+            Directory.CreateDirectory(files.Directory);
+            gate = AcquireLock(files.LockPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            WarnOnce(ex);
+            return new IndexListing(Update(IndexSnapshot.Empty, new HashSet<string>()).Runs, null);
+        }
+
+        if (gate is null)
+        {
+            // Another process has been rebuilding the index for a while: read the runs without it.
+            return new IndexListing(Update(IndexSnapshot.Empty, new HashSet<string>()).Runs, null);
+        }
+
+        using (gate)
+        {
+            return ListHoldingLock(files);
+        }
+    }
+
+    private IndexListing ListHoldingLock(IndexFiles files)
+    {
+        // Journals are taken before any run is read: a writer journals after its change is on disk, so every
+        // change a taken line stands for is read below, and a change journaled later waits in a new journal.
+        TakenJournals? journals = null;
+        string? unusable;
+        IndexSnapshot? snapshot;
+        try
+        {
+            journals = TakenJournals.Take(files);
+            snapshot = IndexSnapshot.TryRead(files.SnapshotPath, out unusable);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            snapshot = null;
+            unusable = $"a writer's journal could not be read ({ex.Message})";
+        }
+
+        var update = Update(snapshot ?? IndexSnapshot.Empty, journals?.RunIds ?? new HashSet<string>());
+        if (update.Mismatch is not null)
+        {
+            snapshot = null;
+            unusable = update.Mismatch;
+            update = Update(IndexSnapshot.Empty, new HashSet<string>());
+        }
+
+        if (snapshot is null || update.Changed || journals?.Any == true)
+        {
+            try
+            {
+                IndexSnapshot.Write(files.SnapshotPath, update.Runs, update.Batches);
+                journals?.Consume();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                WarnOnce(ex);
+            }
+        }
+
+        return new IndexListing(update.Runs, snapshot is null ? unusable : null);
+    }
+
+    private IndexPass Update(IndexSnapshot snapshot, HashSet<string> touched)
+    {
+        var folders = new HashSet<string>(
+            _fs.EnumerateDirectories(_layout.RunsDirectory).Select(d => Path.GetFileName(d)!).Where(id => RunId.TryValidate(id, out _)),
+            StringComparer.Ordinal);
+        var tail = BatchTail.Read(_layout, _fs, snapshot.Batches, _output);
+        if (tail.Mismatch is not null)
+        {
+            return new IndexPass(Array.Empty<IndexedRun>(), tail.Positions, Changed: true, tail.Mismatch);
+        }
+
+        var runs = new Dictionary<string, IndexedRun>(snapshot.Runs, StringComparer.Ordinal);
+        var changed = !tail.Positions.OrderBy(p => p.Key, StringComparer.Ordinal).SequenceEqual(snapshot.Batches.OrderBy(p => p.Key, StringComparer.Ordinal));
+        foreach (var run in snapshot.Runs.Values.Where(r => r.HasFolder && !folders.Contains(r.Id)))
+        {
+            // Deleted by retention or by hand; what the batch files say of it stays, as in a full listing.
+            changed = true;
+            if (run.WithoutFolder() is { } rest)
+            {
+                runs[run.Id] = rest;
+            }
+            else
+            {
+                runs.Remove(run.Id);
+            }
+        }
+
+        var batched = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var record in tail.Records)
+        {
+            if (!runs.TryGetValue(record.Run.Id, out var run))
+            {
+                run = new IndexedRun { Id = record.Run.Id };
+                runs.Add(run.Id, run);
+            }
+
+            run.Batch ??= new BatchedRun(record.Run);
+            run.Batch.Add(record.State);
+            run.Line = null;
+            batched.Add(run.Id);
+            changed = true;
+        }
+
+        var toRead = folders.Where(id => touched.Contains(id) || !runs.TryGetValue(id, out var run) || !run.HasFolder || run.Live).ToList();
+        var read = toRead
+            .AsParallel()
+            .WithDegreeOfParallelism(Parallelism)
+            .Select(id => (Id: id, Metadata: _folders.ReadMetadata(id), States: _folders.ReadStates(id)))
+            .ToList();
+        foreach (var (id, metadata, states) in read)
+        {
+            runs.TryGetValue(id, out var before);
+            var run = (before ?? new IndexedRun { Id = id }).WithFolder(metadata, states);
+            run.UpdateLive(run.Assemble(_clock, _folders.LocalHost), _clock, _folders.LocalHost);
+            runs[id] = run;
+
+            // A live run is read again on every listing anyway: the snapshot need not follow its heartbeat.
+            changed |= before is null || !before.HasFolder || !before.Live || !run.Live;
+        }
+
+        foreach (var id in batched)
+        {
+            var run = runs[id];
+            run.UpdateLive(run.Assemble(_clock, _folders.LocalHost), _clock, _folders.LocalHost);
+        }
+
+        var ordered = runs.Values.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        return new IndexPass(ordered, tail.Positions, changed, Mismatch: null);
+    }
+
+    private static FileStream? AcquireLock(string path)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var attempt = 0; ; attempt++)
+        {
+            if (ExclusiveFile.TryOpen(path) is { } gate)
+            {
+                return gate;
+            }
+
+            if (clock.Elapsed > LockPatience)
+            {
+                return null;
+            }
+
+            Thread.Sleep(Math.Min(5 + (attempt * 5), 100));
+        }
+    }
+
+    private void WarnOnce(Exception ex)
+    {
+        if (Interlocked.Exchange(ref _warned, 1) == 0)
+        {
+            _output.Warning(
+                WarningCodes.RunIndexNotWritten,
+                $"The run index in {Path.Combine(_layout.Root, IndexFiles.Folder)} cannot be written ({ex.Message}); listings read every run's files instead, which is slower on a large store. The runs themselves are unaffected.");
+        }
+    }
+}
