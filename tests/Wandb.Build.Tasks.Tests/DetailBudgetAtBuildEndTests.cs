@@ -1,7 +1,4 @@
 using Newtonsoft.Json.Linq;
-using Wandb.Build.Tasks.Tests.Fakes;
-using Wandb.Environment;
-using Wandb.Runs;
 
 namespace Wandb.Build.Tasks.Tests;
 
@@ -12,7 +9,7 @@ public sealed class DetailBudgetAtBuildEndTests
     public void WandbMaxDetailRuns_keeps_older_groups_out_of_the_run_rows_of_the_report_the_build_refreshes()
     {
         using var fixture = new TaskFixture();
-        var older = OlderRun(fixture, "build-older");
+        var older = fixture.EarlierRun("build-older", daysAgo: 1);
         var start = fixture.Start("Train");
         start.MaxDetailRuns = "1";
 
@@ -33,7 +30,7 @@ public sealed class DetailBudgetAtBuildEndTests
     public void A_bad_WandbMaxDetailRuns_warns_naming_the_property_and_the_value_and_keeps_the_default(string value)
     {
         using var fixture = new TaskFixture();
-        OlderRun(fixture, "build-older");
+        fixture.EarlierRun("build-older", daysAgo: 1);
         var start = fixture.Start("Train");
         start.MaxDetailRuns = value;
 
@@ -47,20 +44,5 @@ public sealed class DetailBudgetAtBuildEndTests
         var json = JObject.Parse(File.ReadAllText(Path.Combine(fixture.StoreDirectory, "report", "runs.json")));
         Assert.AreEqual(2, json["runs"]!.Count(), "The default budget holds both runs.");
         Assert.IsNull(json["omitted"]);
-    }
-
-    private static string OlderRun(TaskFixture fixture, string group)
-    {
-        var context = new RunContext
-        {
-            Environment = new DictionaryEnvironmentVariables(new Dictionary<string, string?> { ["WANDB_DIR"] = fixture.StoreDirectory, ["WANDB_DISABLE_GIT"] = "true" }),
-            Output = new RecordingOutput(),
-            CurrentDirectory = fixture.Root,
-            Clock = new FixedClock(DateTimeOffset.UtcNow - TimeSpan.FromDays(1)),
-            TargetRun = new TargetRunAttachment(),
-        };
-        using var run = Run.Init(new RunOptions { Project = "Churn", Group = group }, context);
-        run.Finish();
-        return run.Id;
     }
 }

@@ -1,5 +1,4 @@
 using Wandb.Reports;
-using Wandb.TestLogger.Reporting;
 using Wandb.TestLogger.Tests.Fakes;
 
 namespace Wandb.TestLogger.Tests.Reporting;

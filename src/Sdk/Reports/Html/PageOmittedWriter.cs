@@ -1,6 +1,7 @@
 using Newtonsoft.Json;
 using Wandb.Grouping;
 using Wandb.Json;
+using Wandb.Reports.Json;
 
 namespace Wandb.Reports.Html;
 
@@ -41,17 +42,10 @@ internal static class PageOmittedWriter
     private static void WriteGroup(JsonWriter json, RunGroup group, IReadOnlyList<string> metrics)
     {
         json.WriteStartObject();
-        json.WriteProperty(JsonFields.Group, group.Path[0].IsMissing ? null : group.Path[0].Text);
+        json.WriteProperty(JsonFields.Group, RunsJsonWriter.GroupName(group));
         json.WriteStringArray("projects", group.Runs.Select(r => r.Project).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal));
         json.WriteProperty(JsonFields.Runs, group.Runs.Count);
-        json.WritePropertyName("states");
-        json.WriteStartObject();
-        foreach (var state in group.Runs.GroupBy(r => r.State).OrderBy(g => g.Key))
-        {
-            json.WriteProperty(state.Key.ToName(), state.Count());
-        }
-
-        json.WriteEndObject();
+        RunsJsonWriter.WriteStates(json, group);
         json.WriteRoundTripTime("latest", group.Runs.Max(r => r.CreatedAt));
         json.WritePropertyName("stats");
         json.WriteStartObject();

@@ -64,15 +64,12 @@ internal static class RunsJsonWriter
         json.WriteEndObject();
     }
 
-    private static string? GroupName(RunGroup group) => group.Path[0].IsMissing ? null : group.Path[0].Text;
+    /// <summary>The name of a group of the grouping by <c>group</c>; null for the runs without one.</summary>
+    public static string? GroupName(RunGroup group) => group.Path[0].IsMissing ? null : group.Path[0].Text;
 
-    // A group's runs are those listed in runs.json's runs: a summarised group lists none, its states still count them all.
-    private static void WriteGroup(JsonWriter json, RunGroup group, ReportDetail detail)
+    /// <summary>A group's <c>states</c>: run count per state, only the states that occur.</summary>
+    public static void WriteStates(JsonWriter json, RunGroup group)
     {
-        json.WriteStartObject();
-        json.WriteProperty(JsonFields.Group, GroupName(group));
-        json.WriteStringArray(JsonFields.Runs, group.Runs.Where(detail.Contains).Select(r => r.Id));
-        json.WriteStringArray("job_types", group.Runs.Select(r => r.JobType).Distinct().OrderBy(j => j is null).ThenBy(j => j, StringComparer.Ordinal));
         json.WritePropertyName("states");
         json.WriteStartObject();
         foreach (var state in group.Runs.GroupBy(r => r.State).OrderBy(g => g.Key))
@@ -81,6 +78,16 @@ internal static class RunsJsonWriter
         }
 
         json.WriteEndObject();
+    }
+
+    // A group's runs are those listed in runs.json's runs: a summarised group lists none, its states still count them all.
+    private static void WriteGroup(JsonWriter json, RunGroup group, ReportDetail detail)
+    {
+        json.WriteStartObject();
+        json.WriteProperty(JsonFields.Group, GroupName(group));
+        json.WriteStringArray(JsonFields.Runs, group.Runs.Where(detail.Contains).Select(r => r.Id));
+        json.WriteStringArray("job_types", group.Runs.Select(r => r.JobType).Distinct().OrderBy(j => j is null).ThenBy(j => j, StringComparer.Ordinal));
+        WriteStates(json, group);
         json.WritePropertyName(JsonFields.Summary);
         json.WriteStartObject();
         foreach (var pair in group.Summary)
