@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Playwright;
 using Newtonsoft.Json.Linq;
 using Wandb.Report.BrowserTests.Infrastructure;
 using Wandb.Reports;
@@ -32,7 +33,7 @@ public sealed class SummarisedGroupTests
         await using var report = await ReportPage.OpenAsync(_store.ReportPath);
 
         var note = await report.TestId("omitted-note").InnerTextAsync();
-        StringAssert.Contains(note, "8 runs in 2 older groups");
+        StringAssert.Contains(note, "8 runs in 2 other groups");
         StringAssert.Contains(note, "WandbMaxDetailRuns");
         StringAssert.Contains(note, "--group");
         CollectionAssert.AreEqual(new[] { "wide-trees" }, await report.GroupRowLabelsAsync(), "Only the group shown in full has rows in the table.");
@@ -52,6 +53,7 @@ public sealed class SummarisedGroupTests
 
         var deepStates = report.TestId("summary-only-groups").Locator("tr[data-group=\"deep-trees\"] td").Nth(1);
         StringAssert.Contains(await deepStates.TextContentAsync(), "1 failed", "States count every run of the group.");
+        await report.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("report-summarised.png") });
         CollectionAssert.AreEqual(Array.Empty<string>(), report.ConsoleErrors);
     }
 

@@ -23,7 +23,7 @@ internal static class OmittedNote
 
     /// <summary>The console's line.</summary>
     public static string ConsoleLine(ReportDetail detail) =>
-        $"{Count(detail.OmittedRuns)} run(s) in {Count(detail.SummaryOnly.Count)} older group(s) are summarised only (budget: {Count(detail.Budget)} runs shown in full); " +
+        $"{Count(detail.OmittedRuns)} run(s) in {Count(detail.SummaryOnly.Count)} other group(s) are summarised only (budget: {Count(detail.Budget)} runs shown in full); " +
         "WandbMaxDetailRuns, max_detail_runs or dotnet wandb report --max-detail-runs raises it (docs/reports.md#budgets)";
 
     private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);

@@ -126,7 +126,7 @@ public sealed class ReportBudgetTests
         var markdown = File.ReadAllText(result.MarkdownPath!);
         StringAssert.Contains(markdown, "> **Summarised only:** 9 of 18 runs (3 groups without any run shown in full)");
         StringAssert.Contains(markdown, "| old\\-1 | 3 |", "A summarised group keeps its row in the table.");
-        Assert.IsTrue(result.ConsoleLines.Any(l => l.StartsWith("wandb: 9 run(s) in 3 older group(s) are summarised only (budget: 9 runs shown in full)", StringComparison.Ordinal)), string.Join("\n", result.ConsoleLines));
+        Assert.IsTrue(result.ConsoleLines.Any(l => l.StartsWith("wandb: 9 run(s) in 3 other group(s) are summarised only (budget: 9 runs shown in full)", StringComparison.Ordinal)), string.Join("\n", result.ConsoleLines));
     }
 
     [TestMethod]

@@ -33,7 +33,7 @@ export function renderOmittedNote(area, data, route, project) {
     el("strong", null, "Summarised only: "),
     groupPage
       ? "the runs of this group are counted in its aggregates below but have no rows and no curves in this report. "
-      : plural(omitted.runs, "run") + " in " + plural(omitted.groups, "older group") + " are counted in their groups' aggregates below but have no rows in the table and no curves. ",
+      : plural(omitted.runs, "run") + " in " + plural(omitted.groups, "other group") + " are counted in their groups' aggregates below but have no rows in the table and no curves. ",
     "The report shows " + formatNumber(omitted.maxDetailRuns) + " runs in full at most: the build's or test run's own groups, the baseline group, then the most recent groups. ",
     omitted.how,
   ]);
