@@ -74,6 +74,9 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
     /// <summary><c>WandbRetentionDryRun</c>: list what retention would delete instead of deleting it.</summary>
     public bool RetentionDryRun { get; set; }
 
+    /// <summary><c>WandbMaxDetailRuns</c>: most runs the refreshed reports show in full (rows, curves); empty (default): <see cref="ReportOptions.DefaultMaxDetailRuns"/>.</summary>
+    public string MaxDetailRuns { get; set; } = string.Empty;
+
     /// <summary>The run's id, empty when no run was started.</summary>
     [Output]
     public string RunId { get; set; } = string.Empty;
@@ -162,7 +165,7 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
                 Environment.Set(pair.Key, pair.Value);
             }
 
-            session.Add(new TrackedRun(started, TargetName, output, previous), NonEmpty(BuildId), buildEnvironment, WriteReports, Retention());
+            session.Add(new TrackedRun(started, TargetName, output, previous), NonEmpty(BuildId), buildEnvironment, WriteReports, Retention(), DetailBudget());
             RunId = runId;
             RunGroup = group.Name;
             ReportLine = $"wandb: runs of this build are in group {group.Name}; grouped report: {GroupPage(settings.StoreDirectory, group.Name)}";
@@ -184,6 +187,20 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
         catch (ArgumentException ex)
         {
             BuildLog.Problem(Log, Strict, WarningCodes.RetentionSettingInvalid, $"{ex.Message} No runs are deleted by this build.");
+            return null;
+        }
+    }
+
+    /// <summary>The reports' budget of runs shown in full; a bad value keeps the default with WANDB037, and the run stays tracked.</summary>
+    private int? DetailBudget()
+    {
+        try
+        {
+            return WholeNumberProperty.Parse("WandbMaxDetailRuns", MaxDetailRuns);
+        }
+        catch (ArgumentException ex)
+        {
+            BuildLog.Problem(Log, Strict, WarningCodes.ReportSettingInvalid, $"{ex.Message} The reports show up to {ReportOptions.DefaultMaxDetailRuns:N0} runs in full, the default.");
             return null;
         }
     }

@@ -1,7 +1,4 @@
 using Wandb.Build.Tasks.Config;
-using Wandb.Build.Tasks.Tests.Fakes;
-using Wandb.Environment;
-using Wandb.Runs;
 
 namespace Wandb.Build.Tasks.Tests;
 
@@ -12,7 +9,7 @@ public sealed class RetentionAtBuildEndTests
     public void WandbRetentionGroups_deletes_older_groups_when_the_build_ends_and_keeps_the_build_s_own()
     {
         using var fixture = new TaskFixture();
-        var old = OldRun(fixture, "build-older", daysAgo: 30);
+        var old = fixture.EarlierRun("build-older", daysAgo: 30);
         var start = fixture.Start("Train");
         start.RetentionGroups = "1";
 
@@ -29,7 +26,7 @@ public sealed class RetentionAtBuildEndTests
     public void WandbRetentionDryRun_lists_the_old_groups_at_the_end_of_the_build_and_deletes_nothing()
     {
         using var fixture = new TaskFixture();
-        var old = OldRun(fixture, "build-older", daysAgo: 30);
+        var old = fixture.EarlierRun("build-older", daysAgo: 30);
         var start = fixture.Start("Train");
         start.RetentionDays = "7";
         start.RetentionDryRun = true;
@@ -48,7 +45,7 @@ public sealed class RetentionAtBuildEndTests
     public void Without_retention_properties_no_run_is_deleted()
     {
         using var fixture = new TaskFixture();
-        var old = OldRun(fixture, "build-ancient", daysAgo: 3000);
+        var old = fixture.EarlierRun("build-ancient", daysAgo: 3000);
         var start = fixture.Start("Train");
 
         Assert.IsTrue(start.Execute());
@@ -90,21 +87,5 @@ public sealed class RetentionAtBuildEndTests
     {
         Assert.IsNull(RetentionProperties.Parse(string.Empty, " ", dryRun: true));
         Assert.AreEqual(14, RetentionProperties.Parse("14", null, dryRun: false)!.KeepDays);
-    }
-
-    /// <summary>A finished run of the fixture's project in <paramref name="group"/>, written <paramref name="daysAgo"/> days ago.</summary>
-    private static string OldRun(TaskFixture fixture, string group, int daysAgo)
-    {
-        var context = new RunContext
-        {
-            Environment = new DictionaryEnvironmentVariables(new Dictionary<string, string?> { ["WANDB_DIR"] = fixture.StoreDirectory, ["WANDB_DISABLE_GIT"] = "true" }),
-            Output = new RecordingOutput(),
-            CurrentDirectory = fixture.Root,
-            Clock = new FixedClock(DateTimeOffset.UtcNow - TimeSpan.FromDays(daysAgo)),
-            TargetRun = new TargetRunAttachment(),
-        };
-        using var run = Run.Init(new RunOptions { Project = "Churn", Group = group }, context);
-        run.Finish();
-        return run.Id;
     }
 }

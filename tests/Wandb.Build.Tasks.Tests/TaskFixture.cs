@@ -70,6 +70,22 @@ internal sealed class TaskFixture : IDisposable
         TargetRun = new TargetRunAttachment(),
     };
 
+    /// <summary>A finished run of this fixture's project in <paramref name="group"/>, written <paramref name="daysAgo"/> days ago by another build.</summary>
+    public string EarlierRun(string group, int daysAgo)
+    {
+        var context = new RunContext
+        {
+            Environment = new DictionaryEnvironmentVariables(new Dictionary<string, string?> { ["WANDB_DIR"] = StoreDirectory, ["WANDB_DISABLE_GIT"] = "true" }),
+            Output = new RecordingOutput(),
+            CurrentDirectory = Root,
+            Clock = new FixedClock(DateTimeOffset.UtcNow - TimeSpan.FromDays(daysAgo)),
+            TargetRun = new TargetRunAttachment(),
+        };
+        using var run = Run.Init(new RunOptions { Project = "Churn", Group = group }, context);
+        run.Finish();
+        return run.Id;
+    }
+
     public void Dispose()
     {
         Engine.EndBuild();

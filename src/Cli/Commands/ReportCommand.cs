@@ -35,9 +35,30 @@ internal static class ReportCommand
             }
         });
 
+        var maxDetailRuns = new Option<int>("--max-detail-runs")
+        {
+            Description = $"Most runs shown in full (rows in runs.json and index.html, curves); the other groups are listed by their aggregates, with a note. Default: {ReportOptions.DefaultMaxDetailRuns}.",
+            HelpName = "runs",
+            DefaultValueFactory = _ => ReportOptions.DefaultMaxDetailRuns,
+        };
+        maxDetailRuns.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<int>();
+            if (value < 1)
+            {
+                result.AddError($"--max-detail-runs: '{value}' is not a number of runs; use 1 or more.");
+            }
+        });
+        var group = new Option<string[]>("--group")
+        {
+            Description = "Show this group's runs in full whatever --max-detail-runs says, first in the console and summary.md. Repeat for several groups. Default: none.",
+            HelpName = "name",
+            Arity = ArgumentArity.OneOrMore,
+        };
+
         var command = new Command("report", "Write the grouped reports of a store: index.html (interactive), runs.json and summary.md, as builds and test runs do.")
         {
-            store, output, project, groupBy,
+            store, output, project, groupBy, maxDetailRuns, group,
         };
         command.SetAction(parse =>
         {
@@ -49,6 +70,8 @@ internal static class ReportCommand
                 OutputDirectory = parse.GetValue(output) is { Length: > 0 } folder ? Path.GetFullPath(Path.Combine(context.CurrentDirectory, folder)) : null,
                 Project = parse.GetValue(project),
                 GroupBy = parse.GetValue(groupBy) is { Length: > 0 } keys ? keys : null,
+                MaxDetailRuns = parse.GetValue(maxDetailRuns),
+                FocusGroups = (parse.GetValue(group) ?? Array.Empty<string>()).ToList(),
             };
             progress.Stage($"Writing the reports of {runStore.Location}...");
             var refresh = new ReportRefresh(console, context.Output);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Wandb.Diagnostics;
 using Wandb.Environment;
 using Wandb.Reports;
@@ -24,6 +25,7 @@ internal sealed class TestSessionReporter
     private readonly ParameterNameReader _names = new();
     private readonly BlockingCollection<TestResultInfo> _queue = new();
     private TestJobTypeFormat _jobTypes;
+    private int _maxDetailRuns = ReportOptions.DefaultMaxDetailRuns;
     private SessionTally? _tally;
     private RunStore? _store;
     private TestRunWriter? _writer;
@@ -73,6 +75,7 @@ internal sealed class TestSessionReporter
         Export(WandbVariables.RunGroup, Group);
         Export(TestRunLink.LoggerVariable, "1");
         _jobTypes = ResolveJobTypes();
+        _maxDetailRuns = ResolveMaxDetailRuns();
         _tally = new SessionTally(Group, _jobTypes);
         Export(TestRunNames.JobTypeFormatVariable, TestRunNames.JobTypeFormatName(_jobTypes));
         Export(WandbVariables.Dir, settings.StoreDirectory);
@@ -240,7 +243,7 @@ internal sealed class TestSessionReporter
         try
         {
             var refresh = new ReportRefresh(_env.Output, Console.Out) { WriteReports = _env.WriteReports };
-            var report = refresh.Refresh(_store!, new ReportOptions { FocusGroups = { Group! }, ConsoleFailures = false }, _env.Variables);
+            var report = refresh.Refresh(_store!, new ReportOptions { FocusGroups = { Group! }, ConsoleFailures = false, MaxDetailRuns = _maxDetailRuns }, _env.Variables);
             ReportPath = report.HtmlPath;
             return report;
         }
@@ -271,6 +274,26 @@ internal sealed class TestSessionReporter
             WarningCodes.UnknownLoggerParameterValue,
             $"{source} has the unknown value '{value}', so job types are the test method names. Known values: {TestRunNames.JobTypeFormatNames}.");
         return TestJobTypeFormat.Method;
+    }
+
+    /// <summary>The max_detail_runs parameter, else the reports' default; a value that is not a whole number of at least 1 is named in a warning.</summary>
+    private int ResolveMaxDetailRuns()
+    {
+        var value = _parameters.MaxDetailRuns;
+        if (value is null)
+        {
+            return ReportOptions.DefaultMaxDetailRuns;
+        }
+
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var runs) && runs >= 1)
+        {
+            return runs;
+        }
+
+        _env.Output.Warning(
+            WarningCodes.UnknownLoggerParameterValue,
+            $"Logger parameter '{LoggerParameters.MaxDetailRunsName}' must be a whole number of at least 1, not '{value}', so the reports show up to {ReportOptions.DefaultMaxDetailRuns.ToString("N0", CultureInfo.InvariantCulture)} runs in full, the default.");
+        return ReportOptions.DefaultMaxDetailRuns;
     }
 
     // Tracking must never take the test run down: anything but a broken runtime becomes a warning. This

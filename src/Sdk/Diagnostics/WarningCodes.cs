@@ -64,6 +64,9 @@ internal static class WarningCodes
     /// <summary>The per-build id could not be obtained; the group falls back to one per project.</summary>
     public const string BuildIdUnavailable = "WANDB036";
 
+    /// <summary>A report setting of the build (<c>WandbMaxDetailRuns</c>) has an invalid value; the reports use its default.</summary>
+    public const string ReportSettingInvalid = "WANDB037";
+
     /// <summary>A test result could not be recorded in the store.</summary>
     public const string TestResultNotRecorded = "WANDB050";
 

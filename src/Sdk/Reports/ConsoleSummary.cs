@@ -33,6 +33,10 @@ internal static class ConsoleSummary
         }
 
         AddGroups(lines, model);
+        if (!model.Detail.IsComplete)
+        {
+            lines.Add(Prefix + OmittedNote.ConsoleLine(model.Detail));
+        }
 
         var comparison = model.Comparison;
         var closest = comparison?.Rows.Where(r => r.Test.IsDefined).OrderBy(r => r.Test.P).FirstOrDefault();

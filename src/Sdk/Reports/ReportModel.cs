@@ -35,7 +35,9 @@ internal sealed class ReportModel
         // projects would otherwise show the metrics most runs of other projects have.
         KeyMetrics = options.KeyMetrics.Count > 0 ? options.KeyMetrics.ToList() : KeyMetricChooser.Choose(FocusRuns.Count > 0 ? FocusRuns : runs);
         CompareMetric = options.CompareMetric ?? KeyMetrics.FirstOrDefault();
-        Comparison = CompareMetric is null || Main.IsOff ? null : GroupComparison.Create(Main, CompareMetric, Goals, options.BaselineGroup ?? GateBaselineGroup(options.Baseline, runs));
+        var baseline = options.BaselineGroup ?? GateBaselineGroup(options.Baseline, runs);
+        Comparison = CompareMetric is null || Main.IsOff ? null : GroupComparison.Create(Main, CompareMetric, Goals, baseline);
+        Detail = ReportDetail.Choose(runs, ByGroup, _focusGroups, baseline, options.MaxDetailRuns);
         Problems = RunProblems.InOrder(runs, IsFocus);
         var given = new HashSet<(string, string, string, string)>(options.GateResults.Select(g => (g.Project, g.Group, g.Metric, g.JobType)));
         Gates = options.GateResults
@@ -77,6 +79,9 @@ internal sealed class ReportModel
     /// <summary>The comparison of the main grouping's groups on <see cref="CompareMetric"/>, or null when there is nothing to compare.</summary>
     public GroupComparison? Comparison { get; }
 
+    /// <summary>Which runs are shown in full (rows, curves) and which only in their group's aggregates (<see cref="ReportOptions.MaxDetailRuns"/>).</summary>
+    public ReportDetail Detail { get; }
+
     /// <summary>The quality gate's verdicts of the focus groups: runs.json's <c>gates</c> and summary.md's gate table.</summary>
     public IReadOnlyList<GateRow> Gates { get; }
 
@@ -94,6 +99,11 @@ internal sealed class ReportModel
             throw new ArgumentException($"ReportOptions.ChartBuckets must be at least 2 (got {options.ChartBuckets}).", nameof(options));
         }
 
+        if (options.MaxDetailRuns < 1)
+        {
+            throw new ArgumentException($"ReportOptions.MaxDetailRuns must be at least 1 run (got {options.MaxDetailRuns}).", nameof(options));
+        }
+
         var runs = store.ListRuns(filter ?? new RunFilter { Project = options.Project })
             .OrderBy(r => r.CreatedAt)
             .ThenBy(r => r.Id, StringComparer.Ordinal)
@@ -102,8 +112,8 @@ internal sealed class ReportModel
     }
 
     /// <summary>
-    /// The charts on each of <paramref name="axes"/>, keyed by axis name then metric. Histories are streamed
-    /// once for all axes not computed yet; results are kept for later calls.
+    /// The charts on each of <paramref name="axes"/>, keyed by axis name then metric, of the runs shown in full
+    /// (<see cref="Detail"/>). Histories are streamed once for all axes not computed yet; results are kept for later calls.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, MetricCurves>> Curves(params CurveAxis[] axes)
     {
@@ -111,7 +121,7 @@ internal sealed class ReportModel
         if (missing.Count > 0)
         {
             var builders = missing.Select(a => new CurveBuilder(a, Options.ChartBuckets)).ToList();
-            CurveScan.Run(_store, Runs, builders);
+            CurveScan.Run(_store, Detail.Runs, builders);
             foreach (var builder in builders)
             {
                 _curves[builder.Axis.Name] = builder.Build();

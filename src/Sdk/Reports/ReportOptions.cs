@@ -81,6 +81,17 @@ public sealed class ReportOptions
     /// </summary>
     public Storage.Retention.RetentionPolicy? Retention { get; set; }
 
+    /// <summary>
+    /// Most runs shown in full (their rows in runs.json and index.html, their curves read from their histories);
+    /// default <see cref="DefaultMaxDetailRuns"/>, at least 1. Past it, every group is still listed with its
+    /// aggregates, and the reports say what was left out: the focus groups are always shown in full, then the
+    /// baseline group, then the most recent groups while they fit. See docs/reports.md#budgets.
+    /// </summary>
+    public int MaxDetailRuns { get; set; } = DefaultMaxDetailRuns;
+
+    /// <summary>The default of <see cref="MaxDetailRuns"/>: at 100,000 test results, 2.5 MiB of index.html and 13 MiB of runs.json (docs/reports.md#budgets).</summary>
+    public const int DefaultMaxDetailRuns = 20_000;
+
     /// <summary>Most buckets (B) of one chart's shared x grid; default 1000, at least 2.</summary>
     public int ChartBuckets { get; set; } = 1000;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Wandb.Storage.Retention;
 
 namespace Wandb.Build.Tasks.Config;
@@ -12,25 +11,10 @@ internal static class RetentionProperties
     {
         var policy = new RetentionPolicy
         {
-            KeepDays = Limit("WandbRetentionDays", days),
-            KeepGroups = Limit("WandbRetentionGroups", groups),
+            KeepDays = WholeNumberProperty.Parse("WandbRetentionDays", days),
+            KeepGroups = WholeNumberProperty.Parse("WandbRetentionGroups", groups),
             DryRun = dryRun,
         };
         return policy.IsActive ? policy : null;
-    }
-
-    private static int? Limit(string property, string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (!int.TryParse(value!.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var limit) || limit < 1)
-        {
-            throw new ArgumentException($"{property} must be a whole number of at least 1, not '{value}'.", property);
-        }
-
-        return limit;
     }
 }

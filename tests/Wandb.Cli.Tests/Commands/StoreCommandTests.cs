@@ -41,6 +41,38 @@ public sealed class StoreCommandTests
     }
 
     [TestMethod]
+    public async Task Report_with_max_detail_runs_lists_older_groups_by_their_aggregates_and_group_shows_one_in_full()
+    {
+        using var stores = new TempStores();
+        var old = stores.AddRun("store", "cv-old");
+        var recent = stores.AddRun("store", "cv-recent");
+
+        var bounded = await CliRun.RunAsync(stores.Root, null, "report", "--store", "store", "--max-detail-runs", "1");
+        var named = await CliRun.RunAsync(stores.Root, null, "report", "--store", "store", "--out", "named", "--max-detail-runs", "1", "--group", "cv-old");
+
+        Assert.AreEqual(ExitCodes.Success, bounded.ExitCode, bounded.ToString());
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(stores.PathOf("store"), "report", "runs.json")))!;
+        CollectionAssert.AreEqual(new[] { recent }, json["runs"]!.AsArray().Select(r => (string)r!["id"]!).ToArray(), "The newest group is shown in full.");
+        Assert.AreEqual(1, (int)json["omitted"]!["runs"]!);
+        StringAssert.Contains(bounded.Output, "summarised only");
+        Assert.AreEqual(ExitCodes.Success, named.ExitCode, named.ToString());
+        var namedJson = JsonNode.Parse(File.ReadAllText(Path.Combine(stores.PathOf("named"), "runs.json")))!;
+        CollectionAssert.AreEqual(new[] { old }, namedJson["runs"]!.AsArray().Select(r => (string)r!["id"]!).ToArray(), "The group named is shown in full.");
+    }
+
+    [TestMethod]
+    public async Task Report_rejects_a_max_detail_runs_below_one_naming_the_option_and_the_value()
+    {
+        using var stores = new TempStores();
+        stores.AddRun("store", "cv-1");
+
+        var run = await CliRun.RunAsync(stores.Root, null, "report", "--store", "store", "--max-detail-runs", "0");
+
+        Assert.AreEqual(ExitCodes.Usage, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Error, "--max-detail-runs: '0'");
+    }
+
+    [TestMethod]
     public async Task Merge_brings_two_stores_into_one_once_and_writes_its_report()
     {
         using var stores = new TempStores();

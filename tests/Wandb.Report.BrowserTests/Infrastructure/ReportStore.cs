@@ -73,10 +73,10 @@ public sealed class ReportStore : IDisposable
         }
     }
 
-    /// <summary>Writes the reports through the public API, as a build or test run would.</summary>
-    public string WriteReport()
+    /// <summary>Writes the reports through the public API, as a build or test run would; default options unless given.</summary>
+    public string WriteReport(ReportOptions? options = null)
     {
-        var result = ReportWriter.WriteAll(RunStore.Open(Directory), new ReportOptions());
+        var result = ReportWriter.WriteAll(RunStore.Open(Directory), options ?? new ReportOptions());
         return result.HtmlPath ?? throw new InvalidOperationException("The HTML report was not written.");
     }
 

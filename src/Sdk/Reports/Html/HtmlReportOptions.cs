@@ -15,6 +15,9 @@ internal sealed class HtmlReportOptions
     /// <summary>Metric the comparison shows first when the page's runs have it (<see cref="ReportOptions.CompareMetric"/>); null: the page picks one as the key metrics are picked.</summary>
     public string? CompareMetric { get; set; }
 
+    /// <summary>The report whose budget left runs out of the page's runs, for the page's note (<see cref="PageOmittedWriter"/>); null when none were.</summary>
+    public ReportModel? Omitted { get; set; }
+
     /// <summary>Title of the page.</summary>
     public string Title { get; set; } = "Runs report · Wandb";
 

@@ -13,10 +13,14 @@ internal static class HtmlReportWriter
     public static void Write(RunStore store, IReadOnlyList<StoredRun> runs, string path) =>
         Write(store, runs, path, new HtmlReportOptions());
 
-    /// <summary>The report of a model's runs, with its bucket count (<see cref="ReportOptions.ChartBuckets"/>) and metric goals.</summary>
+    /// <summary>
+    /// The report of a model's runs shown in full (<see cref="ReportModel.Detail"/>), with its bucket count
+    /// (<see cref="ReportOptions.ChartBuckets"/>), metric goals and the note of what its budget left out.
+    /// </summary>
     public static void Write(ReportModel model, RunStore store, string path) =>
-        Write(store, model.Runs, path, new HtmlReportOptions
+        Write(store, model.Detail.Runs, path, new HtmlReportOptions
         {
+            Omitted = model.Detail.IsComplete ? null : model,
             MaxBuckets = model.Options.ChartBuckets,
             Goals = model.Goals,
             CompareMetric = model.Options.CompareMetric,

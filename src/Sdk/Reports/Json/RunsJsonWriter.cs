@@ -20,9 +20,14 @@ internal static class RunsJsonWriter
         json.WriteStartObject();
         json.WriteProperty(JsonFields.Schema, Schema);
         json.WriteRoundTripTime(JsonFields.GeneratedAt, model.GeneratedAt);
+        if (!model.Detail.IsComplete)
+        {
+            WriteOmitted(json, model);
+        }
+
         json.WritePropertyName(JsonFields.Runs);
         json.WriteStartArray();
-        foreach (var run in model.Runs)
+        foreach (var run in model.Detail.Runs)
         {
             ReportRunWriter.WriteRun(json, run, ReportRunWriter.RunsJsonFields);
         }
@@ -32,7 +37,7 @@ internal static class RunsJsonWriter
         json.WriteStartArray();
         foreach (var group in model.ByGroup.Groups)
         {
-            WriteGroup(json, group);
+            WriteGroup(json, group, model.Detail);
         }
 
         json.WriteEndArray();
@@ -44,12 +49,27 @@ internal static class RunsJsonWriter
         json.WriteEndObject();
     }
 
-    private static void WriteGroup(JsonWriter json, RunGroup group)
+    /// <summary>What the budget left out of <c>runs</c> (docs/reports.md#budgets); written only when something was.</summary>
+    private static void WriteOmitted(JsonWriter json, ReportModel model)
     {
+        var detail = model.Detail;
+        json.WritePropertyName("omitted");
         json.WriteStartObject();
-        json.WriteProperty(JsonFields.Group, group.Path[0].IsMissing ? null : group.Path[0].Text);
-        json.WriteStringArray(JsonFields.Runs, group.Runs.Select(r => r.Id));
-        json.WriteStringArray("job_types", group.Runs.Select(r => r.JobType).Distinct().OrderBy(j => j is null).ThenBy(j => j, StringComparer.Ordinal));
+        json.WriteProperty(JsonFields.Runs, detail.OmittedRuns);
+        json.WriteProperty("groups", detail.SummaryOnly.Count);
+        json.WriteProperty("max_detail_runs", detail.Budget);
+        json.WriteProperty("reason", OmittedNote.Reason(detail, model.Runs.Count));
+        json.WriteProperty("how", OmittedNote.How);
+        json.WriteStringArray("summary_only_groups", detail.SummaryOnly.Select(GroupName));
+        json.WriteEndObject();
+    }
+
+    /// <summary>The name of a group of the grouping by <c>group</c>; null for the runs without one.</summary>
+    public static string? GroupName(RunGroup group) => group.Path[0].IsMissing ? null : group.Path[0].Text;
+
+    /// <summary>A group's <c>states</c>: run count per state, only the states that occur.</summary>
+    public static void WriteStates(JsonWriter json, RunGroup group)
+    {
         json.WritePropertyName("states");
         json.WriteStartObject();
         foreach (var state in group.Runs.GroupBy(r => r.State).OrderBy(g => g.Key))
@@ -58,6 +78,16 @@ internal static class RunsJsonWriter
         }
 
         json.WriteEndObject();
+    }
+
+    // A group's runs are those listed in runs.json's runs: a summarised group lists none, its states still count them all.
+    private static void WriteGroup(JsonWriter json, RunGroup group, ReportDetail detail)
+    {
+        json.WriteStartObject();
+        json.WriteProperty(JsonFields.Group, GroupName(group));
+        json.WriteStringArray(JsonFields.Runs, group.Runs.Where(detail.Contains).Select(r => r.Id));
+        json.WriteStringArray("job_types", group.Runs.Select(r => r.JobType).Distinct().OrderBy(j => j is null).ThenBy(j => j, StringComparer.Ordinal));
+        WriteStates(json, group);
         json.WritePropertyName(JsonFields.Summary);
         json.WriteStartObject();
         foreach (var pair in group.Summary)

@@ -23,6 +23,13 @@ internal static class MarkdownSummaryWriter
         md.Line();
         GateMarkdown.Table(md, model.Gates, model.Runs);
         Overview(md, model);
+        if (!model.Detail.IsComplete)
+        {
+            md.Line();
+            // The note's text holds counts and setting names, no user string, and no character Markdown acts on.
+            md.Line($"> **Summarised only:** {OmittedNote.Reason(model.Detail, model.Runs.Count)} {OmittedNote.How}");
+        }
+
         var problems = model.Problems;
         if (problems.Count > 0)
         {

@@ -6,6 +6,7 @@
 import { el, clear } from "./view/dom.js";
 import { ChartBoard } from "./view/charts.js";
 import { renderComparison } from "./view/comparison.js";
+import { renderOmittedNote } from "./view/omitted-note.js";
 import { renderPageHead } from "./view/group-head.js";
 import { renderHeader } from "./view/header.js";
 import { renderRunPage } from "./view/run-page.js";
@@ -39,6 +40,7 @@ export class ReportPage {
     this.header = el("header", { className: "topbar" });
     this.sidebar = el("aside", { className: "sidebar" });
     this.head = el("section", { className: "page-head" });
+    this.omittedArea = el("section", { className: "omitted-area" });
     this.toolbar = el("section", { className: "toolbar" });
     this.tableArea = el("section", { className: "table-area" });
     this.chartsTitle = el("h2", { className: "section-title" }, "Charts");
@@ -49,7 +51,7 @@ export class ReportPage {
     clear(root);
     root.appendChild(this.header);
     root.appendChild(el("div", { className: "layout" }, [this.sidebar,
-      el("main", { className: "main" }, [this.head, this.toolbar, this.tableArea, this.chartsTitle, charts, this.compareArea])]));
+      el("main", { className: "main" }, [this.head, this.omittedArea, this.toolbar, this.tableArea, this.chartsTitle, charts, this.compareArea])]));
   }
 
   route() {
@@ -138,6 +140,7 @@ export class ReportPage {
     const activeGroup = route.page === "group" ? { name: route.name } : run ? { name: run.group } : null;
     renderSidebar(this.sidebar, this.projectRuns(), activeGroup, route.page === "all");
     this.toolbar.hidden = this.tableArea.hidden = route.page === "run";
+    renderOmittedNote(this.omittedArea, this.data, route, state.project);
     this.renderViews();
     if (route.page === "run") {
       renderRunPage(this.head, run, route.id);

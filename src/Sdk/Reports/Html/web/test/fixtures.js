@@ -118,7 +118,7 @@ function encodeRuns(runs, originMs) {
 /**
  * Parses the data block the page would read.
  * @param {{ runs: RunFields[], curves?: { [metric: string]: RawCurve }, axes?: { runtime?: RawCurve, wall?: RawCurve }, timeOrigin?: number,
- *   lowerIsBetter?: string[], compareMetric?: string }} parts
+ *   lowerIsBetter?: string[], compareMetric?: string, omitted?: import("../src/data/report-data.js").RawOmitted }} parts
  */
 export function reportData(parts) {
   const curves = parts.curves ?? {};
@@ -128,5 +128,6 @@ export function reportData(parts) {
     runs: encodeRuns(parts.runs, Math.round(origin * 1000)),
     metrics: Object.keys(curves).sort(), curves, axes: parts.axes ?? {},
     lower_is_better: parts.lowerIsBetter ?? [], logger_keys: ["duration", "error", "outcome"], compare_metric: parts.compareMetric ?? null,
+    ...(parts.omitted ? { omitted: parts.omitted } : {}),
   }));
 }

@@ -37,3 +37,22 @@ test("runs read back with their fields, creation times in milliseconds, and no v
   assert.equal(runs[1].config.has("lr"), false, "a key the run lacks is no value");
   assert.equal(runs[0].system?.host, "h");
 });
+
+test("the groups a budget left out read back with their counts, states and stats by metric, whatever the metric is named", () => {
+  const run = rawRun({ id: "a", name: "first", group: "new", created_at: "2026-01-01T10:00:00+00:00" });
+  assert.equal(reportData({ runs: [run] }).omitted, null, "under the budget there is no note");
+  const { omitted } = reportData({
+    runs: [run],
+    omitted: {
+      runs: 5, groups: 1, max_detail_runs: 1, how: "raise it", metrics: ["acc", "__proto__"],
+      summary_only: [{ group: "old", projects: ["p"], runs: 5, states: { failed: 1, finished: 4 }, latest: "2026-01-01T09:00:00+00:00",
+        stats: JSON.parse('{"acc":[5,0.5,0.1,0.4,0.6],"__proto__":[1,2,null,2,2]}') }],
+    },
+  });
+  assert.ok(omitted);
+  assert.deepEqual([omitted.runs, omitted.groups, omitted.maxDetailRuns, omitted.how], [5, 1, 1, "raise it"]);
+  const [old] = omitted.summaryOnly;
+  assert.deepEqual([old.group, old.runs, Array.from(old.states), old.latestMs], ["old", 5, [["failed", 1], ["finished", 4]], Date.parse("2026-01-01T09:00:00Z")]);
+  assert.deepEqual(old.stats.get("acc"), { n: 5, mean: 0.5, std: 0.1, min: 0.4, max: 0.6 });
+  assert.deepEqual(old.stats.get("__proto__"), { n: 1, mean: 2, std: null, min: 2, max: 2 }, "a metric named __proto__ is a key like any other");
+});

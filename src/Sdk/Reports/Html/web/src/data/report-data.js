@@ -66,6 +66,49 @@
  * @property {string[]} lower_is_better
  * @property {string[]} logger_keys
  * @property {string | null} compare_metric
+ * @property {RawOmitted} [omitted] only when the report's budget left runs out
+ */
+
+/**
+ * A group none of whose runs is in the data (the budget left them out), by its aggregates.
+ * @typedef {object} RawSummaryGroup
+ * @property {string | null} group
+ * @property {string[]} projects
+ * @property {number} runs
+ * @property {{ [state: string]: number }} states
+ * @property {string} latest ISO 8601: its newest run's creation
+ * @property {{ [metric: string]: [n: number, mean: number | null, std: number | null, min: number | null, max: number | null] }} stats
+ */
+
+/**
+ * What the report's budget (ReportOptions.MaxDetailRuns) left out of the runs.
+ * @typedef {object} RawOmitted
+ * @property {number} runs
+ * @property {number} groups groups without any run in the data
+ * @property {number} max_detail_runs
+ * @property {string} how the settings that show them
+ * @property {string[]} metrics the key metrics of the groups' stats
+ * @property {RawSummaryGroup[]} summary_only the most recent of those groups (at most 1,000)
+ */
+
+/**
+ * @typedef {object} SummaryGroup
+ * @property {string | null} group
+ * @property {string[]} projects
+ * @property {number} runs
+ * @property {Map<string, number>} states
+ * @property {number} latestMs
+ * @property {Map<string, { n: number, mean: number | null, std: number | null, min: number | null, max: number | null }>} stats per key metric
+ */
+
+/**
+ * @typedef {object} Omitted
+ * @property {number} runs
+ * @property {number} groups
+ * @property {number} maxDetailRuns
+ * @property {string} how
+ * @property {string[]} metrics
+ * @property {SummaryGroup[]} summaryOnly
  */
 
 /**
@@ -108,6 +151,7 @@
  * @property {Set<string>} lowerIsBetter metrics the engine's goal rules call lower-is-better
  * @property {Set<string>} loggerKeys the test logger's own summary values, never preferred for comparing groups
  * @property {string | null} compareMetric the metric the comparison shows first when the runs have it
+ * @property {Omitted | null} omitted what the report's budget left out of the runs, or null when nothing was
  */
 
 /**
@@ -130,6 +174,21 @@ export function parseReportData(text) {
     lowerIsBetter: new Set(raw.lower_is_better),
     loggerKeys: new Set(raw.logger_keys),
     compareMetric: raw.compare_metric ?? null,
+    omitted: raw.omitted ? toOmitted(raw.omitted) : null,
+  };
+}
+
+/**
+ * @param {RawOmitted} raw
+ * @returns {Omitted}
+ */
+function toOmitted(raw) {
+  return {
+    runs: raw.runs, groups: raw.groups, maxDetailRuns: raw.max_detail_runs, how: raw.how, metrics: raw.metrics,
+    summaryOnly: raw.summary_only.map(g => ({
+      group: g.group, projects: g.projects, runs: g.runs, states: new Map(Object.entries(g.states)), latestMs: Date.parse(g.latest),
+      stats: new Map(Object.entries(g.stats).map(([metric, [n, mean, std, min, max]]) => [metric, { n, mean, std, min, max }])),
+    })),
   };
 }
 

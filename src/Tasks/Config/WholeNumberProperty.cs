@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace Wandb.Build.Tasks.Config;
+
+/// <summary>Reads a property that is a count (days, groups, runs): empty for none, else a whole number of at least 1.</summary>
+internal static class WholeNumberProperty
+{
+    /// <returns>The number, or null when the property is empty.</returns>
+    /// <exception cref="ArgumentException">The value is not a whole number of at least 1 (the message names the property and the value).</exception>
+    public static int? Parse(string property, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (!int.TryParse(value!.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
+        {
+            throw new ArgumentException($"{property} must be a whole number of at least 1, not '{value}'.", property);
+        }
+
+        return number;
+    }
+}
