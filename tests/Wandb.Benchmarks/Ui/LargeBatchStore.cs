@@ -6,8 +6,9 @@ using Wandb.Storage.Folder;
 namespace Wandb.Benchmarks.Ui;
 
 /// <summary>
-/// A folder store of 100,000 finished runs recorded in bulk, as the test logger records a large test suite:
-/// 20 batch files, 500 groups, 4 job types, a config and 3 summary metrics each, no history.
+/// A folder store of finished runs recorded in bulk, as the test logger records a large test suite: 100,000 runs
+/// by default in 20 batch files, 500 groups (one per 200 runs for smaller stores), 4 job types, a config and 3
+/// summary metrics each, no history. The test logger benchmark grows stores of 1,000 to 100,000 runs with it.
 /// </summary>
 internal static class LargeBatchStore
 {
@@ -15,15 +16,16 @@ internal static class LargeBatchStore
     public const int Writers = 20;
     public const int Groups = 500;
 
-    public static void Write(string root)
+    public static void Write(string root, int runs = Runs, string project = "suite")
     {
+        var groups = Math.Min(Groups, Math.Max(1, runs / 200));
         var store = new FolderRunStore(root, PhysicalStoreFileSystem.Instance, Diagnostics.ConsoleOutput.Instance, Environment.SystemClock.Instance);
         var start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
         Parallel.For(0, Writers, w =>
         {
             var writer = "bench" + w.ToString("D2", CultureInfo.InvariantCulture);
             using var batch = store.CreateBatchWriter(writer);
-            for (var i = w; i < Runs; i += Writers)
+            for (var i = w; i < runs; i += Writers)
             {
                 var created = start.AddSeconds(i);
                 var id = "r" + i.ToString("D6", CultureInfo.InvariantCulture);
@@ -32,8 +34,8 @@ internal static class LargeBatchStore
                     {
                         Id = id,
                         Name = "test-" + i.ToString(CultureInfo.InvariantCulture),
-                        Project = "suite",
-                        Group = "g" + (i % Groups).ToString("D3", CultureInfo.InvariantCulture),
+                        Project = project,
+                        Group = "g" + (i % groups).ToString("D3", CultureInfo.InvariantCulture),
                         JobType = "job" + (i % 4).ToString(CultureInfo.InvariantCulture),
                         CreatedAt = created,
                     },
