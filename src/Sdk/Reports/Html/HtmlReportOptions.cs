@@ -15,6 +15,15 @@ internal sealed class HtmlReportOptions
     /// <summary>Metric the comparison shows first when the page's runs have it (<see cref="ReportOptions.CompareMetric"/>); null: the page picks one as the key metrics are picked.</summary>
     public string? CompareMetric { get; set; }
 
+    /// <summary>The group the page's comparison of groups compares with when it is shown (<see cref="ReportModel.BaselineGroup"/>); null: the best group.</summary>
+    public string? BaselineGroup { get; set; }
+
+    /// <summary>The quality gate's verdicts the page shows (<see cref="ReportModel.Gates"/>).</summary>
+    public IReadOnlyList<Gates.GateRow> Gates { get; set; } = Array.Empty<Gates.GateRow>();
+
+    /// <summary>The trends the page charts (<see cref="Gates.GateTrend.Series"/>).</summary>
+    public IReadOnlyList<Gates.TrendSeries> Trends { get; set; } = Array.Empty<Gates.TrendSeries>();
+
     /// <summary>Title of the page.</summary>
     public string Title { get; set; } = "Runs report · Wandb";
 

@@ -51,7 +51,8 @@ internal static class GateJsonWriter
         json.WriteEndArray();
     }
 
-    private static void WriteStatistics(JsonWriter json, MetricStatistics stats)
+    /// <summary>One side's statistics as the entries hold them: <c>n</c>, <c>mean</c>, <c>std</c>, <c>ci95_low</c>, <c>ci95_high</c>.</summary>
+    public static void WriteStatistics(JsonWriter json, MetricStatistics stats)
     {
         json.WriteStartObject();
         json.WriteProperty(JsonFields.N, stats.N);
