@@ -74,6 +74,12 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
     /// <summary><c>WandbRetentionDryRun</c>: list what retention would delete instead of deleting it.</summary>
     public bool RetentionDryRun { get; set; }
 
+    /// <summary><c>WandbBaseline</c>: what the build's reports compare its group with (the quality gate's baseline); default <c>WANDB_BASELINE</c>, else the best group.</summary>
+    public string? Baseline { get; set; }
+
+    /// <summary><c>WandbBaselineBranch</c>: the branch <c>auto</c> takes the baseline from; default main or master.</summary>
+    public string? BaselineBranch { get; set; }
+
     /// <summary>The run's id, empty when no run was started.</summary>
     [Output]
     public string RunId { get; set; } = string.Empty;
@@ -162,7 +168,7 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
                 Environment.Set(pair.Key, pair.Value);
             }
 
-            session.Add(new TrackedRun(started, TargetName, output, previous), NonEmpty(BuildId), buildEnvironment, WriteReports, Retention());
+            session.Add(new TrackedRun(started, TargetName, output, previous), NonEmpty(BuildId), buildEnvironment, WriteReports, Retention(), new ReportBaseline(NonEmpty(Baseline) ?? buildEnvironment.Get(WandbVariables.Baseline), NonEmpty(BaselineBranch)));
             RunId = runId;
             RunGroup = group.Name;
             ReportLine = $"wandb: runs of this build are in group {group.Name}; grouped report: {GroupPage(settings.StoreDirectory, group.Name)}";

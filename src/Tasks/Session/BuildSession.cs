@@ -28,6 +28,7 @@ internal sealed class BuildSession : IDisposable
     private string? _fallbackBuildId;
     private bool _reportsEnabled;
     private Wandb.Storage.Retention.RetentionPolicy? _retention;
+    private ReportBaseline? _baseline;
     private bool _disposed;
 
     public BuildSession(ReportRefresh reports) => _reports = reports;
@@ -81,8 +82,11 @@ internal sealed class BuildSession : IDisposable
         }
     }
 
-    /// <summary>Records a started run; the first run's retention policy (null keeps every run) applies when the reports are refreshed.</summary>
-    public void Add(TrackedRun run, string? buildId, IEnvironmentVariables environment, bool writeReports, Wandb.Storage.Retention.RetentionPolicy? retention = null)
+    /// <summary>
+    /// Records a started run; the first run's retention policy (null keeps every run) and baseline (the quality gate's,
+    /// which the reports' comparison of groups then uses too) apply when the reports are refreshed.
+    /// </summary>
+    public void Add(TrackedRun run, string? buildId, IEnvironmentVariables environment, bool writeReports, Wandb.Storage.Retention.RetentionPolicy? retention = null, ReportBaseline? baseline = null)
     {
         lock (_gate)
         {
@@ -95,6 +99,7 @@ internal sealed class BuildSession : IDisposable
 
             _reportsEnabled |= writeReports;
             _retention ??= retention;
+            _baseline ??= baseline;
         }
     }
 
@@ -160,7 +165,7 @@ internal sealed class BuildSession : IDisposable
         {
             try
             {
-                var result = _reports.Refresh(store, new ReportOptions { FocusGroups = groups.ToList(), Retention = _retention }, Environment, summaryClaim: BuildId);
+                var result = _reports.Refresh(store, new ReportOptions { FocusGroups = groups.ToList(), Retention = _retention, Baseline = _baseline?.Baseline, BaselineBranch = _baseline?.Branch }, Environment, summaryClaim: BuildId);
                 foreach (var line in result.Retention?.Lines() ?? Array.Empty<string>())
                 {
                     _reports.Output.Info(line);
