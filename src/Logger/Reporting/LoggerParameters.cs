@@ -1,7 +1,7 @@
 namespace Wandb.TestLogger.Reporting;
 
 /// <summary>
-/// The logger's parameters (<c>--logger "wandb;project=...;group=...;dir=...;mode=...;store=...;job_type=..."</c>, a .runsettings
+/// The logger's parameters (<c>--logger "wandb;project=...;group=...;dir=...;mode=...;store=...;job_type=...;baseline=..."</c>, a .runsettings
 /// <c>&lt;Logger&gt;</c> configuration, or the MTP options), parsed once. Names are case-insensitive.
 /// </summary>
 internal sealed record LoggerParameters
@@ -12,11 +12,12 @@ internal sealed record LoggerParameters
     public const string ModeName = "mode";
     public const string StoreName = "store";
     public const string JobTypeName = "job_type";
+    public const string BaselineName = "baseline";
 
     /// <summary>Parameters vstest adds by itself; not the user's, so never reported as unknown.</summary>
     private static readonly string[] PlatformNames = { "TestRunDirectory", "TargetFramework" };
 
-    private static readonly string[] KnownNames = { ProjectName, GroupName, DirName, ModeName, StoreName, JobTypeName };
+    private static readonly string[] KnownNames = { ProjectName, GroupName, DirName, ModeName, StoreName, JobTypeName, BaselineName };
 
     public string? Project { get; init; }
 
@@ -32,6 +33,9 @@ internal sealed record LoggerParameters
     /// <summary>How job types are named: <c>method</c> or <c>class_method</c> (see <see cref="Wandb.Testing.TestJobTypeFormat"/>); checked when the session starts.</summary>
     public string? JobType { get; init; }
 
+    /// <summary>What the reports' comparison and the quality gate compare the session's group with (<c>WandbBaseline</c>): auto, a group, or a baseline file.</summary>
+    public string? Baseline { get; init; }
+
     /// <summary>Parameters the logger does not know, for a clear warning.</summary>
     public IReadOnlyList<string> Unknown { get; init; } = Array.Empty<string>();
 
@@ -39,7 +43,7 @@ internal sealed record LoggerParameters
 
     public static LoggerParameters Parse(IEnumerable<KeyValuePair<string, string?>> values)
     {
-        string? project = null, group = null, dir = null, mode = null, store = null, jobType = null;
+        string? project = null, group = null, dir = null, mode = null, store = null, jobType = null, baseline = null;
         var unknown = new List<string>();
         foreach (var pair in values)
         {
@@ -64,6 +68,9 @@ internal sealed record LoggerParameters
                 case JobTypeName:
                     jobType = value;
                     break;
+                case BaselineName:
+                    baseline = value;
+                    break;
                 default:
                     if (!PlatformNames.Any(p => string.Equals(p, pair.Key, StringComparison.OrdinalIgnoreCase)))
                     {
@@ -74,6 +81,6 @@ internal sealed record LoggerParameters
             }
         }
 
-        return new LoggerParameters { Project = project, Group = group, Dir = dir, Mode = mode, Store = store, JobType = jobType, Unknown = unknown };
+        return new LoggerParameters { Project = project, Group = group, Dir = dir, Mode = mode, Store = store, JobType = jobType, Baseline = baseline, Unknown = unknown };
     }
 }
