@@ -26,15 +26,7 @@ internal static class PageGatesWriter
             json.WriteProperty(JsonFields.JobType, series.JobType);
             json.WriteProperty("baseline", series.Baseline);
             json.WriteProperty("baseline_is_file", series.BaselineIsFile);
-            json.WritePropertyName("baseline_stats");
-            if (series.BaselineStats is null)
-            {
-                json.WriteNull();
-            }
-            else
-            {
-                GateJsonWriter.WriteStatistics(json, series.BaselineStats);
-            }
+            GateJsonWriter.WriteStatistics(json, "baseline_stats", series.BaselineStats);
 
             json.WritePropertyName("points");
             json.WriteStartArray();
@@ -43,8 +35,7 @@ internal static class PageGatesWriter
                 json.WriteStartObject();
                 json.WriteProperty(JsonFields.Group, point.Group);
                 json.WriteRoundTripTime("time", point.Time);
-                json.WritePropertyName("stats");
-                GateJsonWriter.WriteStatistics(json, point.Stats);
+                GateJsonWriter.WriteStatistics(json, "stats", point.Stats);
                 json.WriteProperty("is_baseline", point.IsBaseline);
                 json.WriteProperty("is_current", point.IsCurrent);
                 json.WriteEndObject();
