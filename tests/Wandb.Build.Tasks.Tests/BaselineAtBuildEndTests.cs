@@ -1,4 +1,3 @@
-using Wandb.Build.Tasks.Tests.Fakes;
 using Wandb.Environment;
 using Wandb.Runs;
 
