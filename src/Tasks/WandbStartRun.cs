@@ -77,6 +77,12 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
     /// <summary><c>WandbMaxDetailRuns</c>: most runs the refreshed reports show in full (rows, curves); empty (default): <see cref="ReportOptions.DefaultMaxDetailRuns"/>.</summary>
     public string MaxDetailRuns { get; set; } = string.Empty;
 
+    /// <summary><c>WandbBaseline</c>: what the build's reports compare its group with (the quality gate's baseline); default <c>WANDB_BASELINE</c>, else the best group.</summary>
+    public string? Baseline { get; set; }
+
+    /// <summary><c>WandbBaselineBranch</c>: the branch <c>auto</c> takes the baseline from; default main or master.</summary>
+    public string? BaselineBranch { get; set; }
+
     /// <summary>The run's id, empty when no run was started.</summary>
     [Output]
     public string RunId { get; set; } = string.Empty;
@@ -165,7 +171,7 @@ public sealed class WandbStartRun : Microsoft.Build.Utilities.Task
                 Environment.Set(pair.Key, pair.Value);
             }
 
-            session.Add(new TrackedRun(started, TargetName, output, previous), NonEmpty(BuildId), buildEnvironment, WriteReports, Retention(), DetailBudget());
+            session.Add(new TrackedRun(started, TargetName, output, previous), NonEmpty(BuildId), buildEnvironment, WriteReports, Retention(), DetailBudget(), new ReportBaseline(NonEmpty(Baseline) ?? buildEnvironment.Get(WandbVariables.Baseline), NonEmpty(BaselineBranch)));
             RunId = runId;
             RunGroup = group.Name;
             ReportLine = $"wandb: runs of this build are in group {group.Name}; grouped report: {GroupPage(settings.StoreDirectory, group.Name)}";

@@ -1,7 +1,7 @@
 namespace Wandb.TestLogger.Reporting;
 
 /// <summary>
-/// The logger's parameters (<c>--logger "wandb;project=...;group=...;dir=...;mode=...;store=...;job_type=...;max_detail_runs=..."</c>, a .runsettings
+/// The logger's parameters (<c>--logger "wandb;project=...;group=...;dir=...;mode=...;store=...;job_type=...;max_detail_runs=...;baseline=..."</c>, a .runsettings
 /// <c>&lt;Logger&gt;</c> configuration, or the MTP options), parsed once. Names are case-insensitive.
 /// </summary>
 internal sealed record LoggerParameters
@@ -13,11 +13,12 @@ internal sealed record LoggerParameters
     public const string StoreName = "store";
     public const string JobTypeName = "job_type";
     public const string MaxDetailRunsName = "max_detail_runs";
+    public const string BaselineName = "baseline";
 
     /// <summary>Parameters vstest adds by itself; not the user's, so never reported as unknown.</summary>
     private static readonly string[] PlatformNames = { "TestRunDirectory", "TargetFramework" };
 
-    private static readonly string[] KnownNames = { ProjectName, GroupName, DirName, ModeName, StoreName, JobTypeName, MaxDetailRunsName };
+    private static readonly string[] KnownNames = { ProjectName, GroupName, DirName, ModeName, StoreName, JobTypeName, MaxDetailRunsName, BaselineName };
 
     public string? Project { get; init; }
 
@@ -36,6 +37,9 @@ internal sealed record LoggerParameters
     /// <summary>Most runs the refreshed reports show in full (<see cref="Wandb.Reports.ReportOptions.MaxDetailRuns"/>), as given; checked when the session starts.</summary>
     public string? MaxDetailRuns { get; init; }
 
+    /// <summary>What the reports' comparison and the quality gate compare the session's group with (<c>WandbBaseline</c>): auto, a group, or a baseline file.</summary>
+    public string? Baseline { get; init; }
+
     /// <summary>Parameters the logger does not know, for a clear warning.</summary>
     public IReadOnlyList<string> Unknown { get; init; } = Array.Empty<string>();
 
@@ -43,7 +47,7 @@ internal sealed record LoggerParameters
 
     public static LoggerParameters Parse(IEnumerable<KeyValuePair<string, string?>> values)
     {
-        string? project = null, group = null, dir = null, mode = null, store = null, jobType = null, maxDetailRuns = null;
+        string? project = null, group = null, dir = null, mode = null, store = null, jobType = null, maxDetailRuns = null, baseline = null;
         var unknown = new List<string>();
         foreach (var pair in values)
         {
@@ -71,6 +75,9 @@ internal sealed record LoggerParameters
                 case MaxDetailRunsName:
                     maxDetailRuns = value;
                     break;
+                case BaselineName:
+                    baseline = value;
+                    break;
                 default:
                     if (!PlatformNames.Any(p => string.Equals(p, pair.Key, StringComparison.OrdinalIgnoreCase)))
                     {
@@ -81,6 +88,6 @@ internal sealed record LoggerParameters
             }
         }
 
-        return new LoggerParameters { Project = project, Group = group, Dir = dir, Mode = mode, Store = store, JobType = jobType, MaxDetailRuns = maxDetailRuns, Unknown = unknown };
+        return new LoggerParameters { Project = project, Group = group, Dir = dir, Mode = mode, Store = store, JobType = jobType, MaxDetailRuns = maxDetailRuns, Baseline = baseline, Unknown = unknown };
     }
 }

@@ -44,6 +44,30 @@ internal sealed class SessionTally
         }
     }
 
+    /// <summary>The job types of the results so far: what the session's quality gate judges.</summary>
+    public IReadOnlyCollection<string> JobTypes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _byJobType.Keys.ToList();
+            }
+        }
+    }
+
+    /// <summary>Whether a test failed, so the command fails whatever the quality gate finds.</summary>
+    public bool AnyFailed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _byJobType.Values.Any(c => c.Failed > 0);
+            }
+        }
+    }
+
     /// <param name="store">Where the runs are.</param>
     /// <param name="runPageUrl">A run's page in the HTML report, where a cut message is whole; null when no report was written.</param>
     public IReadOnlyList<string> Lines(string store, Func<string, string?>? runPageUrl = null)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Wandb.Diagnostics;
 using Wandb.Environment;
+using Wandb.Gates;
 using Wandb.Reports;
 using Wandb.Settings;
 using Wandb.Storage;
@@ -26,6 +27,8 @@ internal sealed class TestSessionReporter
     private readonly BlockingCollection<TestResultInfo> _queue = new();
     private TestJobTypeFormat _jobTypes;
     private int _maxDetailRuns = ReportOptions.DefaultMaxDetailRuns;
+    private string? _project;
+    private SessionGate? _gate;
     private SessionTally? _tally;
     private RunStore? _store;
     private TestRunWriter? _writer;
@@ -101,6 +104,8 @@ internal sealed class TestSessionReporter
             _store = _env.OpenStore(settings);
             var system = SystemInfoCollector.Collect(_env.Variables, _env.CurrentDirectory, settings.DisableGit);
             _writer = new TestRunWriter(_store, settings.Project, Group, system, _env.Clock);
+            _project = settings.Project;
+            _gate = SessionGate.Find(_env.Variables.Get(TestRunGate.Variable), output);
         }
         catch (Exception ex) when (IsRecoverable(ex))
         {
@@ -153,6 +158,10 @@ internal sealed class TestSessionReporter
         {
             _env.Output.Warning(WarningCodes.TestResultNotRecorded, $"{notRecorded} test result(s) could not be recorded in {_store.Location}; see the first message above.");
         }
+
+        // Gated before the reports are refreshed, so they show the verdicts; printed here only when a test failed, since
+        // the build then reports nothing after the test run.
+        _gate?.Evaluate(_store, _project!, Group!, Baseline, _tally!.JobTypes, _tally.AnyFailed, _env.Output);
 
         // The reports are refreshed before the summary is printed, so a failure message cut in the summary can point
         // at its run's page; their lines follow it and leave the failures to it, so each is printed once.
@@ -243,7 +252,7 @@ internal sealed class TestSessionReporter
         try
         {
             var refresh = new ReportRefresh(_env.Output, Console.Out) { WriteReports = _env.WriteReports };
-            var report = refresh.Refresh(_store!, new ReportOptions { FocusGroups = { Group! }, ConsoleFailures = false, MaxDetailRuns = _maxDetailRuns }, _env.Variables);
+            var report = refresh.Refresh(_store!, new ReportOptions { FocusGroups = { Group! }, ConsoleFailures = false, MaxDetailRuns = _maxDetailRuns, Baseline = Baseline, BaselineBranch = _gate?.BaselineBranch }, _env.Variables);
             ReportPath = report.HtmlPath;
             return report;
         }
@@ -253,6 +262,9 @@ internal sealed class TestSessionReporter
             return null;
         }
     }
+
+    /// <summary>The session's baseline: the logger's parameter, else the test project's <c>WandbBaseline</c>, else <c>WANDB_BASELINE</c>; null: auto for the gate, the best group for the comparison.</summary>
+    private string? Baseline => _parameters.Baseline ?? _gate?.Baseline ?? _env.Variables.Get(WandbVariables.Baseline);
 
     /// <summary>The job_type parameter, else <c>WANDB_TEST_JOB_TYPE</c>, else method names; an unknown value is named in a warning.</summary>
     private TestJobTypeFormat ResolveJobTypes()

@@ -26,5 +26,8 @@ internal sealed record GateRequest
     /// </summary>
     public DateTimeOffset? Since { get; init; }
 
+    /// <summary>Decide only these job types (those a test run recorded); null decides every job type <see cref="Since"/> leaves.</summary>
+    public IReadOnlyCollection<string>? JobTypes { get; init; }
+
     public MetricGoals Goals { get; init; } = new();
 }

@@ -6,25 +6,70 @@ namespace Wandb.Gates;
 /// <summary>
 /// The trend behind a verdict: the group means of the gated metric and job type over the project's recent groups,
 /// oldest first, ending with the gated group, with the baseline group marked, so a slow drift that no single
-/// comparison flags is visible too.
+/// comparison flags is visible too. summary.md's trend tables and the HTML report's trend charts both come from here.
 /// </summary>
 internal static class GateTrend
 {
     /// <param name="result">The verdict whose metric and job type to follow.</param>
     /// <param name="runs">The runs of the report (any projects).</param>
     /// <param name="count">How many groups, the gated one included.</param>
-    public static IReadOnlyList<TrendPoint> Of(GateRow result, IReadOnlyList<StoredRun> runs, int count)
+    public static IReadOnlyList<TrendPoint> Of(GateRow result, IReadOnlyList<StoredRun> runs, int count) =>
+        Of(result.Project, result.Metric, result.JobType, result.BaselineIsFile ? null : result.Baseline, result.Group, runs, count);
+
+    /// <summary>
+    /// One trend per gated metric and job type of <paramref name="gates"/> (the first verdict of each names the baseline
+    /// and the gated group); without verdicts, the trend of <paramref name="keyMetric"/> for each job type of the focus
+    /// runs (of every run without them) that at least two groups have, at most <paramref name="maxSeries"/>.
+    /// </summary>
+    /// <param name="gates">The verdicts of the report.</param>
+    /// <param name="runs">The runs of the report (any projects).</param>
+    /// <param name="focus">The runs of the build or test run that asked for the report; may be empty.</param>
+    /// <param name="keyMetric">The metric followed when nothing was gated; null for no trend then.</param>
+    /// <param name="baselineGroup">The group the reports compare with, marked in a key metric's trend.</param>
+    /// <param name="count">How many groups each trend follows, the gated (or latest) one included.</param>
+    /// <param name="maxSeries">Most trends of the key metric.</param>
+    public static IReadOnlyList<TrendSeries> Series(IReadOnlyList<GateRow> gates, IReadOnlyList<StoredRun> runs, IReadOnlyList<StoredRun> focus, string? keyMetric, string? baselineGroup, int count, int maxSeries)
     {
-        var project = result.Project;
-        var baselineGroup = result.BaselineIsFile ? null : result.Baseline;
+        if (gates.Count > 0)
+        {
+            return gates
+                .GroupBy(g => (g.Project, g.Metric, g.JobType))
+                .Select(g => g.First())
+                .Select(g => new TrendSeries(g.Project, g.Metric, g.JobType, g.Baseline, g.BaselineIsFile, g.BaselineStats, Of(g, runs, count)))
+                .Where(s => s.Points.Count > 0)
+                .ToList();
+        }
+
+        if (keyMetric is null)
+        {
+            return Array.Empty<TrendSeries>();
+        }
+
+        var source = focus.Count > 0 ? focus : runs;
+        var current = focus.Select(r => r.Group).FirstOrDefault(g => g is not null);
+        return source
+            .Where(r => r.JobType is not null)
+            .Select(r => (r.Project, JobType: r.JobType!))
+            .Distinct()
+            .Select(p => new TrendSeries(p.Project, keyMetric, p.JobType, baselineGroup, false, null, Of(p.Project, keyMetric, p.JobType, baselineGroup, current, runs, count)))
+            .Where(s => s.Points.Count >= 2)
+            .OrderByDescending(s => s.Points.Count)
+            .ThenBy(s => s.Project, StringComparer.Ordinal)
+            .ThenBy(s => s.JobType, StringComparer.Ordinal)
+            .Take(maxSeries)
+            .ToList();
+    }
+
+    private static IReadOnlyList<TrendPoint> Of(string project, string metric, string jobType, string? baselineGroup, string? currentGroup, IReadOnlyList<StoredRun> runs, int count)
+    {
         var points = runs
-            .Where(r => r.Project == project && r.Group is not null && r.JobType == result.JobType)
+            .Where(r => r.Project == project && r.Group is not null && r.JobType == jobType)
             .GroupBy(r => r.Group!, StringComparer.Ordinal)
-            .Select(g => (Group: g.Key, Time: g.Max(r => r.CreatedAt), Stats: SummaryStatistics.Of(g).TryGetValue(result.Metric, out var s) ? s : null))
+            .Select(g => (Group: g.Key, Time: g.Max(r => r.CreatedAt), Stats: SummaryStatistics.Of(g).TryGetValue(metric, out var s) ? s : null))
             .Where(p => p.Stats is { N: > 0 })
             .OrderBy(p => p.Time)
             .ThenBy(p => p.Group, StringComparer.Ordinal)
-            .Select(p => new TrendPoint(p.Group, p.Time, p.Stats!, p.Group == baselineGroup, p.Group == result.Group))
+            .Select(p => new TrendPoint(p.Group, p.Time, p.Stats!, p.Group == baselineGroup, p.Group == currentGroup))
             .ToList();
 
         // The gated group ends the trend even when an older build finished later.

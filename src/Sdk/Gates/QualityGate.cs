@@ -21,6 +21,11 @@ internal static class QualityGate
             results = results.Where(r => recent.Contains(r.JobType)).ToList();
         }
 
+        if (request.JobTypes is { } jobTypes)
+        {
+            results = results.Where(r => jobTypes.Contains(r.JobType)).ToList();
+        }
+
         return new GateOutcome(resolution, results);
     }
 

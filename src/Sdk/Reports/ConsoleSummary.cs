@@ -43,7 +43,7 @@ internal static class ConsoleSummary
         if (comparison is not null && closest?.Group is not null)
         {
             var (group, test) = closest.Value;
-            lines.Add($"{Prefix}{Clean(group.Label, MaxName)} vs best {Clean(comparison.Baseline.Label, MaxName)} on {Clean(comparison.Metric, MaxName)}: difference {NumberText.Format(test.Difference)} (95% CI {NumberText.Format(test.Ci95Low)} to {NumberText.Format(test.Ci95High)}), p={NumberText.P(test.P)}");
+            lines.Add($"{Prefix}{Clean(group.Label, MaxName)} vs {(model.BaselineGroup == comparison.Baseline.Label ? "baseline" : "best")} {Clean(comparison.Baseline.Label, MaxName)} on {Clean(comparison.Metric, MaxName)}: difference {NumberText.Format(test.Difference)} (95% CI {NumberText.Format(test.Ci95Low)} to {NumberText.Format(test.Ci95High)}), p={NumberText.P(test.P)}");
         }
 
         if (model.IndexRebuildReason is { } reason)

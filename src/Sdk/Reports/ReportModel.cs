@@ -35,14 +35,14 @@ internal sealed class ReportModel
         // projects would otherwise show the metrics most runs of other projects have.
         KeyMetrics = options.KeyMetrics.Count > 0 ? options.KeyMetrics.ToList() : KeyMetricChooser.Choose(FocusRuns.Count > 0 ? FocusRuns : runs);
         CompareMetric = options.CompareMetric ?? KeyMetrics.FirstOrDefault();
-        var baseline = options.BaselineGroup ?? GateBaselineGroup(options.Baseline, runs);
-        Comparison = CompareMetric is null || Main.IsOff ? null : GroupComparison.Create(Main, CompareMetric, Goals, baseline);
-        Detail = ReportDetail.Choose(runs, ByGroup, _focusGroups, baseline, options.MaxDetailRuns);
         Problems = RunProblems.InOrder(runs, IsFocus);
         var given = new HashSet<(string, string, string, string)>(options.GateResults.Select(g => (g.Project, g.Group, g.Metric, g.JobType)));
         Gates = options.GateResults
             .Concat(GateRecords.Load(store, FocusRuns.Select(r => r.Project).Distinct(StringComparer.Ordinal), _focusGroups).Where(g => !given.Contains((g.Project, g.Group, g.Metric, g.JobType))))
             .ToList();
+        BaselineGroup = options.BaselineGroup ?? Gates.FirstOrDefault(g => g.Baseline is not null && !g.BaselineIsFile)?.Baseline ?? GateBaselineGroup(options.Baseline, options.BaselineBranch, runs);
+        Comparison = CompareMetric is null || Main.IsOff ? null : GroupComparison.Create(Main, CompareMetric, Goals, BaselineGroup);
+        Detail = ReportDetail.Choose(runs, ByGroup, _focusGroups, BaselineGroup, options.MaxDetailRuns);
     }
 
     public ReportOptions Options { get; }
@@ -84,6 +84,13 @@ internal sealed class ReportModel
 
     /// <summary>The quality gate's verdicts of the focus groups: runs.json's <c>gates</c> and summary.md's gate table.</summary>
     public IReadOnlyList<GateRow> Gates { get; }
+
+    /// <summary>
+    /// The group the comparison of groups compares with: <see cref="ReportOptions.BaselineGroup"/>, else the group the
+    /// quality gate compared the focus groups with, else the group <see cref="ReportOptions.Baseline"/> names or finds;
+    /// null for the best group.
+    /// </summary>
+    public string? BaselineGroup { get; }
 
     /// <summary>Whether the run belongs to one of <see cref="ReportOptions.FocusGroups"/>.</summary>
     public bool IsFocus(StoredRun run) => run.Group is not null && _focusGroups.Contains(run.Group);
@@ -133,10 +140,10 @@ internal sealed class ReportModel
 
     /// <summary>
     /// The group the quality gate compares the focus group with (<see cref="ReportOptions.Baseline"/>), so the comparison
-    /// of groups shows the same baseline: a named group, or what <c>auto</c> finds for the first focus group; null for a
+    /// of groups shows the same baseline: a named group, or what <c>auto</c> finds (on <see cref="ReportOptions.BaselineBranch"/>) for the first focus group; null for a
     /// baseline file or when nothing is set.
     /// </summary>
-    private string? GateBaselineGroup(string? baseline, IReadOnlyList<StoredRun> runs)
+    private string? GateBaselineGroup(string? baseline, string? branch, IReadOnlyList<StoredRun> runs)
     {
         if (string.IsNullOrWhiteSpace(baseline) || BaselineFile.IsFilePath(baseline!))
         {
@@ -151,7 +158,7 @@ internal sealed class ReportModel
         var focus = FocusRuns.FirstOrDefault(r => r.Group is not null);
         return focus is null
             ? null
-            : BaselineResolver.Resolve(baseline, focus.Group!, runs.Where(r => r.Project == focus.Project).ToList(), branch: null, baseDirectory: ".").Baseline?.Name;
+            : BaselineResolver.Resolve(baseline, focus.Group!, runs.Where(r => r.Project == focus.Project).ToList(), branch, baseDirectory: ".").Baseline?.Name;
     }
 
     private static IReadOnlyList<RunGrouping> ChooseTables(IReadOnlyList<StoredRun> runs, RunGrouping main)

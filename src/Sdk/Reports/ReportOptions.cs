@@ -63,6 +63,12 @@ public sealed class ReportOptions
     public string? Baseline { get; set; }
 
     /// <summary>
+    /// The branch <see cref="Baseline"/> <c>auto</c> takes its group from when the runs record git branches
+    /// (<c>WandbBaselineBranch</c> for builds); default null: <c>main</c> or <c>master</c>.
+    /// </summary>
+    public string? BaselineBranch { get; set; }
+
+    /// <summary>
     /// Verdicts of the quality gate to report besides those the store records for the focus groups (see
     /// <see cref="Gates.GateRecords"/>): runs.json's <c>gates</c> and summary.md's gate table.
     /// </summary>

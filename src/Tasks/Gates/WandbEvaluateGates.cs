@@ -1,9 +1,7 @@
 using Microsoft.Build.Framework;
 using Wandb.Build.Tasks.Environment;
-using Wandb.Build.Tasks.Merge;
 using Wandb.Build.Tasks.Session;
 using Wandb.Diagnostics;
-using Wandb.Environment;
 using Wandb.Gates;
 using Wandb.Settings;
 using Wandb.Storage;
@@ -12,7 +10,8 @@ namespace Wandb.Build.Tasks.Gates;
 
 /// <summary>
 /// Evaluates the project's <c>WandbGate</c> items after a tracked target finished, for the job types whose runs the
-/// target produced, or after <c>dotnet test</c>, for the runs the test logger recorded, against the baseline (<c>WandbBaseline</c>): <c>regressed</c>, <c>below_min</c> and
+/// target produced, against the baseline (<c>WandbBaseline</c>); after <c>dotnet test</c>, reports the verdicts the test
+/// logger found for the runs of that test run (<see cref="TestRunGate"/>). <c>regressed</c>, <c>below_min</c> and
 /// <c>above_max</c> fail the build with <c>WANDB200</c>-<c>WANDB202</c> (warnings with <c>WandbGateMode=warn</c>).
 /// See docs/quality-gate.md.
 /// </summary>
@@ -37,16 +36,10 @@ public sealed class WandbEvaluateGates : Microsoft.Build.Utilities.Task
     public bool RequireBaseline { get; set; }
 
     /// <summary>
-    /// After <c>dotnet test</c> (no <see cref="RunId"/>): when the test run started, as a round-trip time; the groups the
-    /// test logger recorded since are gated.
+    /// After <c>dotnet test</c> (no <see cref="RunId"/>): the request file <see cref="WandbPrepareTestGate"/> wrote before the
+    /// test run; the verdicts the test logger wrote beside it are reported.
     /// </summary>
-    public string? TestRunStart { get; set; }
-
-    /// <summary><c>WandbDir</c>, for a test run: the store folder; wins over <c>WANDB_DIR</c>.</summary>
-    public string? Dir { get; set; }
-
-    /// <summary><c>WandbStore</c>, for a test run: a PostgreSQL connection string; wins over <c>WANDB_STORE</c>. Never logged.</summary>
-    public string? Store { get; set; }
+    public string? TestRunRequest { get; set; }
 
     /// <summary>The project's folder: relative baseline file paths start here.</summary>
     [Required]
@@ -57,23 +50,27 @@ public sealed class WandbEvaluateGates : Microsoft.Build.Utilities.Task
     /// <inheritdoc />
     public override bool Execute()
     {
-        var testRunStart = ParseSince();
-        if ((string.IsNullOrWhiteSpace(RunId) && testRunStart is null) || Rules.Length == 0)
+        if (NonEmpty(TestRunRequest) is { } request)
+        {
+            var mode = GateSettings.ParseMode(Mode, Error);
+            if (mode is { } testWarnOnly)
+            {
+                ReportTestRun(request, testWarnOnly);
+            }
+
+            return !Log.HasLoggedErrors;
+        }
+
+        if (string.IsNullOrWhiteSpace(RunId) || Rules.Length == 0)
         {
             return true;
         }
 
-        var warnOnly = ParseMode();
-        var rules = ParseRules();
+        var warnOnly = GateSettings.ParseMode(Mode, Error);
+        var rules = GateSettings.ParseRules(Rules, Error);
         if (rules is null || warnOnly is null)
         {
             return false;
-        }
-
-        if (testRunStart is { } since)
-        {
-            GateTestRun(rules, warnOnly.Value, since);
-            return !Log.HasLoggedErrors;
         }
 
         var tracked = BuildSession.Find(BuildEngine)?.Tracked(RunId);
@@ -88,30 +85,36 @@ public sealed class WandbEvaluateGates : Microsoft.Build.Utilities.Task
         return !Log.HasLoggedErrors;
     }
 
-    /// <summary>After <c>dotnet test</c>: every group and project the test logger recorded since the test run started.</summary>
-    private void GateTestRun(IReadOnlyList<GateRule> rules, bool warnOnly, DateTimeOffset since)
+    /// <summary>After <c>dotnet test</c>: the verdicts each test process's logger found for its own runs.</summary>
+    private void ReportTestRun(string request, bool warnOnly)
     {
-        RunStore store;
-        List<(string Project, string Group)> recorded;
+        IReadOnlyList<TestRunVerdicts> found;
         try
         {
-            var variables = new DictionaryEnvironmentVariables(Environment.Snapshot().ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
-            store = GateStore.Open(Dir, Store, ProjectDirectory, variables, new MergeTaskOutput(Log));
-            recorded = store.ListRuns()
-                .Where(r => r.CreatedAt >= since && r.Group is not null)
-                .Select(r => (r.Project, r.Group!))
-                .Distinct()
-                .ToList();
+            found = TestRunGate.ReadVerdicts(request);
         }
-        catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            Warning(WarningCodes.GateNotEvaluated, $"The quality gate of this test run was not evaluated: its store could not be read ({ex.Message}).");
+            Warning(WarningCodes.GateNotEvaluated, $"The quality gate of this test run could not be read back: {ex.Message}");
             return;
         }
 
-        foreach (var (project, group) in recorded)
+        if (found.Count == 0)
         {
-            Gate(store, Request(rules, project, group, since), warnOnly);
+            Log.LogMessage(MessageImportance.High, "wandb gate: the test run recorded no runs to gate (is the wandb logger on? dotnet test --logger wandb)");
+            return;
+        }
+
+        foreach (var gate in found)
+        {
+            if (gate.ErrorCode is { } code)
+            {
+                Error(code, gate.Headline);
+            }
+            else if (gate.Verdicts.Count > 0)
+            {
+                Report(gate.Headline, gate.Verdicts, warnOnly);
+            }
         }
     }
 
@@ -144,7 +147,11 @@ public sealed class WandbEvaluateGates : Microsoft.Build.Utilities.Task
             return;
         }
 
-        Report(outcome, warnOnly);
+        if (outcome.Results.Count > 0)
+        {
+            Report(GateSeverity.Headline(outcome), outcome.Results.Select(r => (r.Verdict, GateMessage.Format(r))).ToList(), warnOnly);
+        }
+
         try
         {
             GateRecords.Save(store, request.Project, request.Group, outcome.Results.Select(r => GateRow.From(r, request.Project)).ToList());
@@ -155,88 +162,26 @@ public sealed class WandbEvaluateGates : Microsoft.Build.Utilities.Task
         }
     }
 
-    private DateTimeOffset? ParseSince() =>
-        DateTimeOffset.TryParse(NonEmpty(TestRunStart), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var since) ? since : null;
-
-    private void Report(GateOutcome outcome, bool warnOnly)
+    private void Report(string headline, IReadOnlyList<(GateVerdict Verdict, string Message)> verdicts, bool warnOnly)
     {
-        if (outcome.Results.Count == 0)
+        Log.LogMessage(MessageImportance.High, headline);
+        foreach (var (verdict, message) in verdicts)
         {
-            return;
-        }
-
-        var baseline = outcome.Baseline.Baseline;
-        Log.LogMessage(MessageImportance.High, baseline is null
-            ? $"wandb gate: no baseline ({outcome.Baseline.Missing})"
-            : $"wandb gate: compared with the {baseline.Describe()}");
-        foreach (var result in outcome.Results)
-        {
-            var message = GateMessage.Format(result);
-            switch (result.Verdict)
+            var (code, isError) = GateSeverity.Of(verdict, warnOnly, RequireBaseline);
+            var text = GateSeverity.Message(verdict, message, RequireBaseline);
+            if (code is null)
             {
-                case GateVerdict.Regressed or GateVerdict.BelowMin or GateVerdict.AboveMax:
-                    var code = result.Verdict switch
-                    {
-                        GateVerdict.Regressed => WarningCodes.GateRegressed,
-                        GateVerdict.BelowMin => WarningCodes.GateBelowMin,
-                        _ => WarningCodes.GateAboveMax,
-                    };
-                    if (warnOnly)
-                    {
-                        Warning(code, message);
-                    }
-                    else
-                    {
-                        Error(code, message);
-                    }
-
-                    break;
-                case GateVerdict.NoBaseline when RequireBaseline:
-                    Error(WarningCodes.GateNoBaseline, message + " WandbGateRequireBaseline is true.");
-                    break;
-                case GateVerdict.NoBaseline:
-                    Warning(WarningCodes.GateNoBaseline, message);
-                    break;
-                case GateVerdict.InsufficientData:
-                    Warning(WarningCodes.GateInsufficientData, message);
-                    break;
-                default:
-                    Log.LogMessage(MessageImportance.High, "wandb gate: " + message);
-                    break;
+                Log.LogMessage(MessageImportance.High, "wandb gate: " + text);
+            }
+            else if (isError)
+            {
+                Error(code, text);
+            }
+            else
+            {
+                Warning(code, text);
             }
         }
-    }
-
-    private bool? ParseMode()
-    {
-        switch (NonEmpty(Mode)?.ToLowerInvariant())
-        {
-            case null or "error":
-                return false;
-            case "warn":
-                return true;
-            default:
-                Error(WarningCodes.GateRuleInvalid, $"WandbGateMode '{Mode}' is neither 'error' nor 'warn'.");
-                return null;
-        }
-    }
-
-    private IReadOnlyList<GateRule>? ParseRules()
-    {
-        var rules = new List<GateRule>();
-        foreach (var item in Rules)
-        {
-            try
-            {
-                rules.Add(GateRuleParser.Parse(item.ItemSpec, item.GetMetadata));
-            }
-            catch (FormatException ex)
-            {
-                Error(WarningCodes.GateRuleInvalid, ex.Message);
-            }
-        }
-
-        return Log.HasLoggedErrors ? null : rules;
     }
 
     private void Error(string code, string message) =>

@@ -29,6 +29,7 @@ internal sealed class BuildSession : IDisposable
     private bool _reportsEnabled;
     private Wandb.Storage.Retention.RetentionPolicy? _retention;
     private int? _maxDetailRuns;
+    private ReportBaseline? _baseline;
     private bool _disposed;
 
     public BuildSession(ReportRefresh reports) => _reports = reports;
@@ -83,10 +84,11 @@ internal sealed class BuildSession : IDisposable
     }
 
     /// <summary>
-    /// Records a started run; the first run's retention policy (null keeps every run) and budget of runs shown in full
-    /// (null: the default) apply when the reports are refreshed.
+    /// Records a started run; the first run's retention policy (null keeps every run), budget of runs shown in full
+    /// (null: the default) and baseline (the quality gate's, which the reports' comparison of groups then uses too)
+    /// apply when the reports are refreshed.
     /// </summary>
-    public void Add(TrackedRun run, string? buildId, IEnvironmentVariables environment, bool writeReports, Wandb.Storage.Retention.RetentionPolicy? retention = null, int? maxDetailRuns = null)
+    public void Add(TrackedRun run, string? buildId, IEnvironmentVariables environment, bool writeReports, Wandb.Storage.Retention.RetentionPolicy? retention = null, int? maxDetailRuns = null, ReportBaseline? baseline = null)
     {
         lock (_gate)
         {
@@ -100,6 +102,7 @@ internal sealed class BuildSession : IDisposable
             _reportsEnabled |= writeReports;
             _retention ??= retention;
             _maxDetailRuns ??= maxDetailRuns;
+            _baseline ??= baseline;
         }
     }
 
@@ -165,7 +168,7 @@ internal sealed class BuildSession : IDisposable
         {
             try
             {
-                var result = _reports.Refresh(store, new ReportOptions { FocusGroups = groups.ToList(), Retention = _retention, MaxDetailRuns = _maxDetailRuns ?? ReportOptions.DefaultMaxDetailRuns }, Environment, summaryClaim: BuildId);
+                var result = _reports.Refresh(store, new ReportOptions { FocusGroups = groups.ToList(), Retention = _retention, MaxDetailRuns = _maxDetailRuns ?? ReportOptions.DefaultMaxDetailRuns, Baseline = _baseline?.Baseline, BaselineBranch = _baseline?.Branch }, Environment, summaryClaim: BuildId);
                 foreach (var line in result.Retention?.Lines() ?? Array.Empty<string>())
                 {
                     _reports.Output.Info(line);

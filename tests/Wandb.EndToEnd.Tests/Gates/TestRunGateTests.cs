@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Wandb.EndToEnd.Tests.Infrastructure;
 using Wandb.EndToEnd.Tests.TestLogger;
 
@@ -24,13 +26,14 @@ public sealed class TestRunGateTests
                 var seed = int.Parse(Environment.GetEnvironmentVariable("SEED") ?? "1", CultureInfo.InvariantCulture);
                 using var run = Wandb.Run.Init();
                 run.Log(new Dictionary<string, double> { ["accuracy"] = 0.85 + (new Random((seed * 100) + fold).NextDouble() * 0.01) - degrade });
+                Assert.IsFalse(fold == 4 && Environment.GetEnvironmentVariable("FAIL_LAST_FOLD") == "1", "the last fold failed");
             }
         }
         """;
 
     [TestMethod]
     [Timeout(1_200_000, CooperativeCancellation = true)]
-    public void Dotnet_test_with_the_logger_gates_the_test_runs_of_that_invocation()
+    public void Dotnet_test_with_the_logger_gates_the_test_runs_of_that_invocation_and_still_gates_them_when_a_test_failed()
     {
         using var workspace = TestWorkspace.Create("gate-test");
         MlTestProject.WriteVsTestProjectFile(workspace, "Churn.Tests");
@@ -62,5 +65,22 @@ public sealed class TestRunGateTests
         StringAssert.Contains(worse.StandardOutput, "error WANDB200");
         StringAssert.Contains(worse.StandardOutput, ": regressed (lower than the baseline by more than the tolerance 0.005)");
         Assert.IsFalse(worse.StandardOutput.Contains("Failed!", StringComparison.Ordinal), "every test passed; the gate failed the command: " + worse);
+
+        // A failed test fails the command before the build could gate: the logger gates its own runs and says so.
+        // auto now compares with the last finished group, the degraded one: degrade further.
+        environment["SEED"] = "3";
+        environment["DEGRADE"] = "0.06";
+        environment["FAIL_LAST_FOLD"] = "1";
+        var failing = workspace.DotNet("test Churn.Tests --logger wandb", environment: environment, timeout: timeout);
+
+        Assert.AreNotEqual(0, failing.ExitCode, failing.ToString());
+        var group = Regex.Match(failing.StandardOutput, @"accuracy of job type CrossValidate in group (test-[a-z0-9]{8}): regressed").Groups[1].Value;
+        Assert.AreNotEqual(string.Empty, group, failing.ToString());
+        StringAssert.Contains(failing.StandardOutput, "wandb: error WANDB200: accuracy of job type CrossValidate in group " + group);
+        var gates = JsonNode.Parse(File.ReadAllText(Path.Combine(workspace.StoreDirectory, "report", "runs.json")))!["gates"]!.AsArray();
+        var entry = gates.Single()!;
+        Assert.AreEqual(group, (string?)entry["group"], "the report the logger wrote lists this test run's verdict");
+        Assert.AreEqual("regressed", (string?)entry["verdict"]);
+        Assert.AreEqual(5, (int)entry["current"]!["n"]!, "all five folds of this invocation, the failed one included");
     }
 }

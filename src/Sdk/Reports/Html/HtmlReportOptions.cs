@@ -18,6 +18,15 @@ internal sealed class HtmlReportOptions
     /// <summary>The report whose budget left runs out of the page's runs, for the page's note (<see cref="PageOmittedWriter"/>); null when none were.</summary>
     public ReportModel? Omitted { get; set; }
 
+    /// <summary>The group the page's comparison of groups compares with when it is shown (<see cref="ReportModel.BaselineGroup"/>); null: the best group.</summary>
+    public string? BaselineGroup { get; set; }
+
+    /// <summary>The quality gate's verdicts the page shows (<see cref="ReportModel.Gates"/>).</summary>
+    public IReadOnlyList<Gates.GateRow> Gates { get; set; } = Array.Empty<Gates.GateRow>();
+
+    /// <summary>The trends the page charts (<see cref="Gates.GateTrend.Series"/>).</summary>
+    public IReadOnlyList<Gates.TrendSeries> Trends { get; set; } = Array.Empty<Gates.TrendSeries>();
+
     /// <summary>Title of the page.</summary>
     public string Title { get; set; } = "Runs report · Wandb";
 

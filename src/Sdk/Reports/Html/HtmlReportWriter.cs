@@ -13,9 +13,15 @@ internal static class HtmlReportWriter
     public static void Write(RunStore store, IReadOnlyList<StoredRun> runs, string path) =>
         Write(store, runs, path, new HtmlReportOptions());
 
+    /// <summary>Groups each trend chart of the page follows.</summary>
+    private const int TrendGroups = 20;
+
+    /// <summary>Trend charts of the key metric at most, when nothing was gated.</summary>
+    private const int KeyMetricTrends = 6;
+
     /// <summary>
     /// The report of a model's runs shown in full (<see cref="ReportModel.Detail"/>), with its bucket count
-    /// (<see cref="ReportOptions.ChartBuckets"/>), metric goals and the note of what its budget left out.
+    /// (<see cref="ReportOptions.ChartBuckets"/>), metric goals, verdicts, trends and the note of what its budget left out.
     /// </summary>
     public static void Write(ReportModel model, RunStore store, string path) =>
         Write(store, model.Detail.Runs, path, new HtmlReportOptions
@@ -25,6 +31,9 @@ internal static class HtmlReportWriter
             Goals = model.Goals,
             CompareMetric = model.Options.CompareMetric,
             GeneratedAt = model.GeneratedAt,
+            BaselineGroup = model.BaselineGroup,
+            Gates = model.Gates,
+            Trends = Gates.GateTrend.Series(model.Gates, model.Runs, model.FocusRuns, model.CompareMetric, model.BaselineGroup, TrendGroups, KeyMetricTrends),
         });
 
     public static void Write(RunStore store, IReadOnlyList<StoredRun> runs, string path, HtmlReportOptions options)

@@ -63,6 +63,7 @@ internal static class ReportDataWriter
         json.WriteStringArray("lower_is_better", SummaryMetrics(runs).Where(options.Goals.LowerIsBetter));
         json.WriteStringArray("logger_keys", TestLoggerSummary.Keys.OrderBy(k => k, StringComparer.Ordinal));
         json.WriteProperty("compare_metric", options.CompareMetric);
+        PageGatesWriter.Write(json, options);
         if (options.Omitted is not null)
         {
             PageOmittedWriter.Write(json, options.Omitted);

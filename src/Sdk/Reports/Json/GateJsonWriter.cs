@@ -27,17 +27,8 @@ internal static class GateJsonWriter
             json.WriteProperty(JsonFields.Group, row.Group);
             json.WriteProperty("baseline", row.Baseline);
             json.WriteProperty("verdict", row.Verdict.ToName());
-            json.WritePropertyName("current");
-            WriteStatistics(json, row.Current);
-            json.WritePropertyName("baseline_stats");
-            if (row.BaselineStats is null)
-            {
-                json.WriteNull();
-            }
-            else
-            {
-                WriteStatistics(json, row.BaselineStats);
-            }
+            WriteStatistics(json, "current", row.Current);
+            WriteStatistics(json, "baseline_stats", row.BaselineStats);
 
             json.WriteStatistic("difference", row.Difference);
             json.WriteStatistic("difference_ci95_low", row.DifferenceCi95Low);
@@ -51,7 +42,22 @@ internal static class GateJsonWriter
         json.WriteEndArray();
     }
 
-    private static void WriteStatistics(JsonWriter json, MetricStatistics stats)
+    /// <summary>A named side's statistics (<see cref="WriteStatistics(JsonWriter, MetricStatistics)"/>), or null.</summary>
+    public static void WriteStatistics(JsonWriter json, string name, MetricStatistics? stats)
+    {
+        json.WritePropertyName(name);
+        if (stats is null)
+        {
+            json.WriteNull();
+        }
+        else
+        {
+            WriteStatistics(json, stats);
+        }
+    }
+
+    /// <summary>One side's statistics as the entries hold them: <c>n</c>, <c>mean</c>, <c>std</c>, <c>ci95_low</c>, <c>ci95_high</c>.</summary>
+    public static void WriteStatistics(JsonWriter json, MetricStatistics stats)
     {
         json.WriteStartObject();
         json.WriteProperty(JsonFields.N, stats.N);

@@ -146,7 +146,7 @@ export class ReportPage {
       renderRunPage(this.head, run, route.id);
       clear(this.toolbar);
     } else {
-      renderPageHead(this.head, route, this.projectRuns());
+      renderPageHead(this.head, route, this.projectRuns(), this.data);
       renderToolbar(this.toolbar, this.projectRuns(), state, { regroup: () => this.renderAll(), refilter: () => this.renderViews(), rechart: () => this.charts.rerender() });
     }
   }

@@ -61,3 +61,17 @@ test("the preferred metric is the runs' own before the test logger's duration, u
   const busy = reportData({ runs: [rawRun({ summary: { a: 1, b: 2 } }), rawRun({ summary: { b: 3 } })] });
   assert.equal(preferredMetric(busy.runs, ["a", "b"], busy), "b", "the metric most runs have");
 });
+
+test("the quality gate's baseline group is the baseline when it is among the groups, else the best group", () => {
+  const nodes = groupRuns(data.runs, ["group"]);
+  const gated = compareGroups(nodes, "r2", false, "b2");
+  assert.equal(gated?.baseline.node.label, "b2");
+  assert.equal(gated?.given, true);
+  assert.deepEqual(gated?.rows.map(r => r.node.label), ["b1"]);
+  assert.ok((gated?.rows[0].test?.difference ?? 0) > 0, "b1 against b2: b1's mean is higher");
+  const absent = compareGroups(nodes, "r2", false, "not-in-view");
+  assert.equal(absent?.baseline.node.label, "b1", "a baseline outside the view leaves the best group");
+  assert.equal(absent?.given, false);
+  const byTrainer = compareGroups(groupRuns(data.runs, ["config:trainer"]), "r2", false, "sdca");
+  assert.equal(byTrainer?.given, false, "only groups by `group` name the gate's baseline");
+});

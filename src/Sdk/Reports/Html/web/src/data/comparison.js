@@ -41,7 +41,8 @@ import { critical95, regularizedIncompleteBeta, studentTQuantile } from "./stude
  * @typedef {object} GroupComparison
  * @property {string} metric
  * @property {boolean} higherIsBetter
- * @property {ComparedGroup} baseline the group with the best mean
+ * @property {ComparedGroup} baseline the given baseline group when it has a value, else the group with the best mean
+ * @property {boolean} given whether the baseline is the given group (the quality gate's), not the best
  * @property {ComparedGroup[]} rows the other groups, in table order
  */
 
@@ -95,34 +96,39 @@ export function finalValues(runs, metric) {
 }
 
 /**
- * The groups with a finite value of the metric, each with its values and moments, and the best of them by
- * mean (the first in table order on a tie, as the engine picks it).
+ * The groups with a finite value of the metric, each with its values and moments, and the baseline: the group
+ * named baselineGroup when the groups are by `group` and it has a value (the quality gate's baseline, as the
+ * engine's GroupComparison takes ReportOptions' baseline), else the best by mean (the first in table order on a
+ * tie, as the engine picks it).
  * @param {readonly GroupNode[]} groups
  * @param {string} metric
  * @param {boolean} lowerIsBetter
+ * @param {string | null} baselineGroup
  */
-function candidates(groups, metric, lowerIsBetter) {
+function candidates(groups, metric, lowerIsBetter, baselineGroup) {
   const found = [];
   for (const node of groups) {
     const values = finalValues(node.runs, metric);
     if (values.length) found.push({ node, values, moments: moments(values, 1) });
   }
+  const given = baselineGroup === null ? undefined : found.find(c => c.node.key === "group" && c.node.value === baselineGroup);
   let best = found[0];
   for (const c of found) {
     if (lowerIsBetter ? c.moments.mean < best.moments.mean : c.moments.mean > best.moments.mean) best = c;
   }
-  return { found, best };
+  return { found, best: given ?? best, given: given !== undefined };
 }
 
 /**
- * Every group against the best one on the metric, or null when fewer than two groups have a value of it.
+ * Every group against the baseline on the metric, or null when fewer than two groups have a value of it.
  * @param {readonly GroupNode[]} groups in table order
  * @param {string} metric
  * @param {boolean} lowerIsBetter
+ * @param {string | null} [baselineGroup] the group to compare with when present (the quality gate's baseline); else the best
  * @returns {GroupComparison | null}
  */
-export function compareGroups(groups, metric, lowerIsBetter) {
-  const { found, best } = candidates(groups, metric, lowerIsBetter);
+export function compareGroups(groups, metric, lowerIsBetter, baselineGroup = null) {
+  const { found, best, given } = candidates(groups, metric, lowerIsBetter, baselineGroup);
   if (found.length < 2) return null;
   /** @param {(typeof found)[number]} c @param {Welch | null} test */
   const row = (c, test) => {
@@ -130,21 +136,22 @@ export function compareGroups(groups, metric, lowerIsBetter) {
     return { node: c.node, n: stats.n, mean: stats.mean, std: stats.std, test };
   };
   return {
-    metric, higherIsBetter: !lowerIsBetter, baseline: row(best, null),
+    metric, higherIsBetter: !lowerIsBetter, baseline: row(best, null), given,
     rows: found.filter(c => c !== best).map(c => row(c, welch(c.values, best.values))),
   };
 }
 
 /**
- * The metrics worth comparing the groups on: those where at least one group's test against the best group
+ * The metrics worth comparing the groups on: those where at least one group's test against the baseline
  * is defined (both have two values and some spread). Cheap: no p-value is computed.
  * @param {readonly GroupNode[]} groups
  * @param {readonly string[]} metrics
  * @param {ReadonlySet<string>} lowerIsBetter
+ * @param {string | null} [baselineGroup] as for compareGroups
  */
-export function comparableMetrics(groups, metrics, lowerIsBetter) {
+export function comparableMetrics(groups, metrics, lowerIsBetter, baselineGroup = null) {
   return metrics.filter(metric => {
-    const { found, best } = candidates(groups, metric, lowerIsBetter.has(metric));
+    const { found, best } = candidates(groups, metric, lowerIsBetter.has(metric), baselineGroup);
     return found.length > 1 && found.some(c => c !== best && !Number.isNaN(welchSpread(c.values, best.values, c.moments, best.moments)));
   });
 }

@@ -67,6 +67,60 @@
  * @property {string[]} logger_keys
  * @property {string | null} compare_metric
  * @property {RawOmitted} [omitted] only when the report's budget left runs out
+ * @property {string | null} [baseline_group] the group the comparison compares with; absent in older data
+ * @property {GateRow[]} [gates] the quality gate's verdicts, as runs.json lists them
+ * @property {TrendSeries[]} [trends] recent group means per gated metric and job type
+ */
+
+/**
+ * One side of a verdict (runs.json's gates): null where a statistic is undefined.
+ * @typedef {object} GateStats
+ * @property {number} n
+ * @property {number | null} mean
+ * @property {number | null} std
+ * @property {number | null} ci95_low
+ * @property {number | null} ci95_high
+ */
+
+/**
+ * A verdict of the quality gate, one per rule and job type: an entry of runs.json's gates (docs/quality-gate.md).
+ * @typedef {object} GateRow
+ * @property {string} project
+ * @property {string} metric
+ * @property {string} job_type
+ * @property {string} group
+ * @property {string | null} baseline the baseline group's name or the baseline file's path
+ * @property {string} verdict
+ * @property {GateStats} current
+ * @property {GateStats | null} baseline_stats
+ * @property {number | null} difference
+ * @property {number | null} difference_ci95_low
+ * @property {number | null} difference_ci95_high
+ * @property {number | null} p
+ * @property {number | null} tolerance
+ * @property {string | null} note
+ */
+
+/**
+ * One group of a trend: when its last run started, its statistics, and whether it is the baseline or the gated group.
+ * @typedef {object} TrendPoint
+ * @property {string} group
+ * @property {string} time ISO 8601
+ * @property {GateStats} stats
+ * @property {boolean} is_baseline
+ * @property {boolean} is_current
+ */
+
+/**
+ * A metric of a job type of a project over its recent groups, oldest first (the C# GateTrend).
+ * @typedef {object} TrendSeries
+ * @property {string} project
+ * @property {string} metric
+ * @property {string} job_type
+ * @property {string | null} baseline
+ * @property {boolean} baseline_is_file
+ * @property {GateStats | null} baseline_stats
+ * @property {TrendPoint[]} points
  */
 
 /**
@@ -152,6 +206,9 @@
  * @property {Set<string>} loggerKeys the test logger's own summary values, never preferred for comparing groups
  * @property {string | null} compareMetric the metric the comparison shows first when the runs have it
  * @property {Omitted | null} omitted what the report's budget left out of the runs, or null when nothing was
+ * @property {string | null} baselineGroup the group the comparison compares with (the quality gate's baseline); null: the best group
+ * @property {GateRow[]} gates
+ * @property {TrendSeries[]} trends
  */
 
 /**
@@ -174,6 +231,9 @@ export function parseReportData(text) {
     lowerIsBetter: new Set(raw.lower_is_better),
     loggerKeys: new Set(raw.logger_keys),
     compareMetric: raw.compare_metric ?? null,
+    baselineGroup: raw.baseline_group ?? null,
+    gates: raw.gates ?? [],
+    trends: raw.trends ?? [],
     omitted: raw.omitted ? toOmitted(raw.omitted) : null,
   };
 }

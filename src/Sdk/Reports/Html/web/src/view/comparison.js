@@ -1,7 +1,11 @@
 // The group comparison next to the grouped table: Welch's t-test of each group against the baseline (the
-// best group by the chosen metric), over exactly the runs the table shows (see ../data/comparison.js).
+// quality gate's baseline group when it is among them, else the best group by the chosen metric), over exactly the
+// runs the table shows (see ../data/comparison.js); on the page of all runs, then the quality gate's verdicts and
+// trends of those runs (a group page shows them under its cards).
 
 import { el, select } from "./dom.js";
+import { renderGateSection } from "./gate-table.js";
+import { gatesOf, trendsOf } from "../data/gates.js";
 import { comparableMetrics, compareGroups, preferredMetric } from "../data/comparison.js";
 import { isFiniteNumber } from "../data/report-data.js";
 import { formatShort, plural } from "../data/values.js";
@@ -10,26 +14,40 @@ import { formatShort, plural } from "../data/values.js";
 
 /** @param {ViewContext} ctx */
 export function renderComparison(ctx) {
-  const { state, data } = ctx;
   const panel = el("aside", { className: "compare", "data-testid": "group-comparison" });
+  renderWelch(ctx, panel);
+  if (ctx.route.page === "all") {
+    const gate = renderGateSection(gatesOf(ctx.data.gates, ctx.runs), trendsOf(ctx.data.trends, ctx.runs));
+    if (gate) panel.appendChild(gate);
+  }
+  return panel;
+}
+
+/**
+ * @param {ViewContext} ctx
+ * @param {HTMLElement} panel
+ */
+function renderWelch(ctx, panel) {
+  const { state, data } = ctx;
   panel.appendChild(el("h2", null, "Compare groups"));
   const key = ctx.grouped && state.keys.length === 1 ? state.keys[0] : null;
   // The summary columns of the table are the runs' numeric summary metrics.
   const summaryMetrics = ctx.cols.filter(c => c.section === "summary").map(c => c.label);
-  const metrics = key === null ? [] : comparableMetrics(ctx.tree, summaryMetrics, data.lowerIsBetter);
+  const metrics = key === null ? [] : comparableMetrics(ctx.tree, summaryMetrics, data.lowerIsBetter, data.baselineGroup);
   if (!metrics.length) {
     panel.appendChild(el("p", { className: "muted" }, key === null
       ? "Group by a single key to compare its groups (Welch's t-test on the runs' final values)."
       : "Needs at least two groups with two runs each that report a numeric metric."));
-    return panel;
+    return;
   }
   const metric = state.compareMetric !== null && metrics.includes(state.compareMetric) ? state.compareMetric : preferredMetric(ctx.runs, metrics, data);
   panel.appendChild(el("label", { className: "compare-pick" }, ["metric ",
     select("compare-metric", metrics.map(m => [m, m]), metric, v => { state.compareMetric = v; ctx.redrawTable(); }, "Metric to compare")]));
-  const c = compareGroups(ctx.tree, metric, data.lowerIsBetter.has(metric));
-  if (!c) return panel;
+  const c = compareGroups(ctx.tree, metric, data.lowerIsBetter.has(metric), data.baselineGroup);
+  if (!c) return;
   panel.appendChild(el("p", { className: "muted small" }, [
-    "Baseline ", el("strong", null, c.baseline.node.label), " (best by ", c.higherIsBetter ? "highest" : "lowest", " mean). ",
+    "Baseline ", el("strong", { "data-testid": "compare-baseline" }, c.baseline.node.label),
+    c.given ? " (the quality gate's baseline). " : [" (best by ", c.higherIsBetter ? "highest" : "lowest", " mean). "].join(""),
     "Δ = group − baseline with its 95% CI, p two-sided, from Welch's t-test on the final values of the ",
     plural(ctx.runs.length, "run"), " in the table; n counts those with a value.",
   ]));
@@ -56,5 +74,4 @@ export function renderComparison(ctx) {
   }
   table.appendChild(body);
   panel.appendChild(el("div", { className: "compare-scroll" }, table));
-  return panel;
 }

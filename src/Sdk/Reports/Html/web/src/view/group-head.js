@@ -1,9 +1,12 @@
-// The head of the page: "All runs", or a group's name with cards (runs, job types, states, mean duration),
-// the config keys that vary inside it and those that do not, and a summary table per metric (n, mean, median, min, max, std, 95% CI); on both, first, the runs that did
+// The head of the page: "All runs", or a group's name with cards (runs, job types, states, mean duration), the
+// quality gate's verdicts of the group and its trends, the config keys that vary inside it and those that do not,
+// and a summary table per metric (n, mean, median, min, max, std, 95% CI); on both, first, the runs that did
 // not finish.
 
 import { append, clear, el } from "./dom.js";
 import { renderFailures } from "./failures.js";
+import { renderGateSection } from "./gate-table.js";
+import { gatesOf, trendsOf } from "../data/gates.js";
 import { columnStats } from "../data/columns.js";
 import { configVariation } from "../data/config-variation.js";
 import { countBy, summaryKeys } from "../data/grouping.js";
@@ -12,14 +15,16 @@ import { describe } from "../data/statistics.js";
 import { NONE_LABEL, displayValue, formatDuration, formatNumber } from "../data/values.js";
 
 /** @typedef {import("../data/report-data.js").Run} Run */
+/** @typedef {import("../data/report-data.js").ReportData} ReportData */
 /** @typedef {import("../page-state.js").Route} Route */
 
 /**
  * @param {HTMLElement} head
  * @param {Route} route
  * @param {readonly Run[]} projectRuns the chosen project's runs, unfiltered
+ * @param {ReportData} data the verdicts and trends of the quality gate
  */
-export function renderPageHead(head, route, projectRuns) {
+export function renderPageHead(head, route, projectRuns, data) {
   clear(head);
   if (route.page !== "group") {
     head.appendChild(el("h1", null, "All runs"));
@@ -41,6 +46,7 @@ export function renderPageHead(head, route, projectRuns) {
   const durations = describe(all.map(x => x.duration).filter(isFiniteNumber), false);
   if (durations.n) cards.appendChild(statCard("mean duration", formatDuration(durations.mean)));
   head.appendChild(cards);
+  append(head, renderGateSection(gatesOf(data.gates, all), trendsOf(data.trends, all)));
   head.appendChild(configSection(all));
   head.appendChild(groupSummary(all));
 }

@@ -1,0 +1,131 @@
+using Wandb.Diagnostics;
+using Wandb.Gates;
+using Wandb.Storage;
+
+namespace Wandb.TestLogger.Reporting;
+
+/// <summary>
+/// The quality gate of one test session (<see cref="TestRunGate"/>): the rules the test project's build handed over,
+/// evaluated for the session's own group and the job types it recorded, whatever the tests' outcome. The verdicts are
+/// kept for the reports and written back for the build; when a test failed, the build reports nothing after the test
+/// run, so they are printed here.
+/// </summary>
+internal sealed class SessionGate
+{
+    private readonly string _requestPath;
+    private readonly TestRunGate _request;
+
+    private SessionGate(string requestPath, TestRunGate request)
+    {
+        _requestPath = requestPath;
+        _request = request;
+    }
+
+    /// <summary>The baseline the build set (<c>WandbBaseline</c>), for the session's reports too.</summary>
+    public string? Baseline => _request.Baseline;
+
+    public string? BaselineBranch => _request.BaselineBranch;
+
+    /// <summary>The request the build pointed the session at (<c>WANDB_TEST_GATE</c>), or null without one.</summary>
+    public static SessionGate? Find(string? requestPath, IWandbOutput output)
+    {
+        if (string.IsNullOrWhiteSpace(requestPath) || !File.Exists(requestPath))
+        {
+            return null;
+        }
+
+        try
+        {
+            return new SessionGate(requestPath!, TestRunGate.Read(requestPath!));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            output.Warning(WarningCodes.GateNotEvaluated, $"The quality gate of this test run is not evaluated: {ex.Message}");
+            return null;
+        }
+    }
+
+    /// <param name="store">The session's store.</param>
+    /// <param name="project">The project the session's runs went to.</param>
+    /// <param name="group">The session's group.</param>
+    /// <param name="baseline">The baseline: the logger's parameter, the build's, or <c>WANDB_BASELINE</c>.</param>
+    /// <param name="jobTypes">The job types the session recorded: only these are judged, so a group shared with other test projects (a CI run's) is gated by each project for its own tests.</param>
+    /// <param name="print">Print the verdicts (a test failed, so the build will not).</param>
+    /// <param name="output">Where warnings and printed verdicts go.</param>
+    public void Evaluate(RunStore store, string project, string group, string? baseline, IReadOnlyCollection<string> jobTypes, bool print, IWandbOutput output)
+    {
+        TestRunVerdicts found;
+        try
+        {
+            var outcome = QualityGate.Evaluate(store, new GateRequest
+            {
+                Project = project,
+                Group = group,
+                Rules = _request.ParseRules(),
+                Baseline = baseline,
+                BaselineBranch = _request.BaselineBranch,
+                BaseDirectory = _request.BaseDirectory,
+                JobTypes = jobTypes,
+            });
+            GateRecords.Save(store, project, group, outcome.Results.Select(r => GateRow.From(r, project)).ToList());
+            found = new TestRunVerdicts(GateSeverity.Headline(outcome), outcome.Results.Select(r => (r.Verdict, GateMessage.Format(r))).ToList());
+        }
+        catch (InvalidDataException ex)
+        {
+            found = new TestRunVerdicts(ex.Message, Array.Empty<(GateVerdict, string)>(), WarningCodes.BaselineFileInvalid);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or FormatException)
+        {
+            output.Warning(WarningCodes.GateNotEvaluated, $"The quality gate of group {group} was not evaluated: {ex.Message}");
+            return;
+        }
+
+        try
+        {
+            TestRunGate.WriteVerdicts(_requestPath, found);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            output.Warning(WarningCodes.GateNotEvaluated, $"The verdicts of group {group} could not be handed to the build: {ex.Message}");
+        }
+
+        if (print)
+        {
+            Print(found, output);
+        }
+    }
+
+    private void Print(TestRunVerdicts found, IWandbOutput output)
+    {
+        if (found.ErrorCode is { } code)
+        {
+            output.Info($"error {code}: {found.Headline}");
+            return;
+        }
+
+        if (found.Verdicts.Count == 0)
+        {
+            return;
+        }
+
+        // The output adds its own "wandb: " to the headline's "wandb gate: ...".
+        output.Info(found.Headline.Replace("wandb gate:", "gate:"));
+        foreach (var (verdict, message) in found.Verdicts)
+        {
+            var (verdictCode, isError) = GateSeverity.Of(verdict, _request.WarnOnly, _request.RequireBaseline);
+            var text = GateSeverity.Message(verdict, message, _request.RequireBaseline);
+            if (verdictCode is null)
+            {
+                output.Info("gate: " + text);
+            }
+            else if (isError)
+            {
+                output.Info($"error {verdictCode}: {text}");
+            }
+            else
+            {
+                output.Warning(verdictCode, text);
+            }
+        }
+    }
+}
