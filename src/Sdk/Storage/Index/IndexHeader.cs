@@ -1,3 +1,5 @@
+using Wandb.Storage.Batches;
+
 namespace Wandb.Storage.Index;
 
 /// <summary>The first line of the index snapshot: what it is, its version, how many runs follow, and how far each batch file was read.</summary>

@@ -1,3 +1,5 @@
+using Wandb.Storage.Batches;
+
 namespace Wandb.Storage.Index;
 
 /// <summary>

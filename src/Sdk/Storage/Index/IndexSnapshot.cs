@@ -1,4 +1,5 @@
 using Newtonsoft.Json;
+using Wandb.Storage.Batches;
 using Wandb.Storage.Folder;
 
 namespace Wandb.Storage.Index;

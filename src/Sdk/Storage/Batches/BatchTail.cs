@@ -1,17 +1,21 @@
 using System.Text;
+using Newtonsoft.Json;
 using Wandb.Diagnostics;
-using Wandb.Storage.Batches;
+using Wandb.Storage.Codec;
 using Wandb.Storage.Folder;
 
-namespace Wandb.Storage.Index;
+namespace Wandb.Storage.Batches;
 
 /// <summary>
-/// The records appended to the batch files since the index last read them: each file from the position the
-/// index holds (a new file from its start) to its last whole line. A last line without its newline is read
-/// as the full listing reads it but not taken in, so it is read again once its writer completes it.
+/// The records of the batch files past given positions: each file from the position given (a file not named
+/// from its start) to its last whole line. The run index reads what was appended since it last looked; a
+/// full read starts every file at 0. A last line without its newline is read but not counted as taken in,
+/// so it is read again once its writer completes it.
 /// </summary>
 internal sealed class BatchTail
 {
+    /// <summary>How recently a batch file must have been written for a torn last line to count as a write in progress.</summary>
+    private static readonly TimeSpan InProgressWindow = TimeSpan.FromSeconds(10);
     private static readonly int Parallelism = Math.Max(1, Math.Min(System.Environment.ProcessorCount, 8));
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
@@ -96,8 +100,8 @@ internal sealed class BatchTail
         var lines = SplitLines(bytes, start.Bytes == 0, out var wholeBytes);
         Positions[name] = new BatchFilePosition(start.Bytes + wholeBytes, start.Lines + lines.Count - (wholeBytes < bytes.Length ? 1 : 0));
         var records = lines.Count < 64
-            ? lines.Select(RunBatchIndex.TryParse).ToArray()
-            : lines.AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism).Select(RunBatchIndex.TryParse).ToArray();
+            ? lines.Select(TryParse).ToArray()
+            : lines.AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism).Select(TryParse).ToArray();
 
         var skipped = 0;
         long firstSkipped = 0;
@@ -119,8 +123,11 @@ internal sealed class BatchTail
             }
         }
 
-        // As the full listing does: a torn last line is a write in progress while its file was written a moment ago.
-        if (lastSkipped == records.Length - 1 && lastSkipped >= 0 && RunBatchIndex.IsBeingWritten(path))
+        // Another test project of the same `dotnet test` may be appending to its batch file while this one
+        // refreshes the reports: a last line that is still being written is not a crash, so it is skipped
+        // without a warning. A torn last line that stays (a process killed mid-write) is reported once the
+        // file has been left alone for a while.
+        if (lastSkipped == records.Length - 1 && lastSkipped >= 0 && IsBeingWritten(path))
         {
             skipped--;
         }
@@ -162,5 +169,36 @@ internal sealed class BatchTail
         }
 
         return lines;
+    }
+
+    private static bool IsBeingWritten(string path)
+    {
+        try
+        {
+            return DateTime.UtcNow - File.GetLastWriteTimeUtc(path) < InProgressWindow;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The record on the line, or null for an empty, torn or invalid line.</summary>
+    private static RunBatchRecord? TryParse(string line)
+    {
+        if (line.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            var record = StoreDocumentReader.ReadBatchLine(line);
+            return RunId.TryValidate(record.Run.Id, out _) && record.State.Writer.Length > 0 ? record : null;
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidCastException or OverflowException)
+        {
+            return null;
+        }
     }
 }

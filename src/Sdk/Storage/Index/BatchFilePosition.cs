@@ -1,4 +1,0 @@
-namespace Wandb.Storage.Index;
-
-/// <summary>How much of one batch file the index has taken in: whole lines only, so a line being appended is read once it is complete.</summary>
-internal readonly record struct BatchFilePosition(long Bytes, long Lines);
