@@ -35,20 +35,7 @@ internal static class ReportCommand
             }
         });
 
-        var maxDetailRuns = new Option<int>("--max-detail-runs")
-        {
-            Description = $"Most runs shown in full (rows in runs.json and index.html, curves); the other groups are listed by their aggregates, with a note. Default: {ReportOptions.DefaultMaxDetailRuns}.",
-            HelpName = "runs",
-            DefaultValueFactory = _ => ReportOptions.DefaultMaxDetailRuns,
-        };
-        maxDetailRuns.Validators.Add(result =>
-        {
-            var value = result.GetValueOrDefault<int>();
-            if (value < 1)
-            {
-                result.AddError($"--max-detail-runs: '{value}' is not a number of runs; use 1 or more.");
-            }
-        });
+        var maxDetailRuns = MaxDetailRunsOption.Create("Most runs shown in full (rows in runs.json and index.html, curves); the other groups are listed by their aggregates, with a note.");
         var group = new Option<string[]>("--group")
         {
             Description = "Show this group's runs in full whatever --max-detail-runs says, first in the console and summary.md. Repeat for several groups. Default: none.",

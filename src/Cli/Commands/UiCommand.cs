@@ -61,10 +61,11 @@ internal static class UiCommand
             }
         });
         var open = new Option<bool>("--open") { Description = "Open the page in the default browser." };
+        var maxDetailRuns = MaxDetailRunsOption.Create("Most runs the page shows in full (rows, curves); the other groups are listed by their aggregates, with a note, as in the report file.");
 
         var command = new Command("ui", "Serve the report page with live data: groups, tables and charts update while runs log. Read-only. Stop with Ctrl+C.")
         {
-            store, port, host, token, open,
+            store, port, host, token, open, maxDetailRuns,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -75,7 +76,7 @@ internal static class UiCommand
             var secret = given ?? (IPAddress.IsLoopback(address) ? null : UiAccess.NewToken());
             var access = new UiAccess(secret);
 
-            using var report = new LiveReport(runStore, StoreProbes.For(runStore), new LiveReportOptions(), console);
+            using var report = new LiveReport(runStore, StoreProbes.For(runStore), new LiveReportOptions { MaxDetailRuns = parse.GetValue(maxDetailRuns) }, console);
             report.Start();
             await using var server = await UiServer.StartAsync(address, parse.GetValue(port), report, access, cancellation).ConfigureAwait(false);
             var url = PageUrl(server.Address, address, secret);

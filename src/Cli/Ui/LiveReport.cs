@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Wandb.Diagnostics;
+using Wandb.Reports;
 using Wandb.Reports.Html;
 using Wandb.Storage;
 using Wandb.Storage.Watching;
@@ -125,19 +126,18 @@ internal sealed class LiveReport : IDisposable
 
     private LiveSnapshot Build()
     {
-        var runs = _store.ListRuns()
-            .OrderBy(r => r.CreatedAt)
-            .ThenBy(r => r.Id, StringComparer.Ordinal)
-            .ToList();
+        // The same model and budget as the report file (ReportOptions.MaxDetailRuns): a large store's page carries
+        // the newest groups in full and the others by their aggregates, with the note saying so.
+        var model = ReportModel.Build(_store, new ReportOptions { MaxDetailRuns = _options.MaxDetailRuns }, DateTimeOffset.UtcNow);
         using var buffer = new MemoryStream();
         using (var writer = new StreamWriter(buffer, new UTF8Encoding(false), 64 * 1024, leaveOpen: true))
         {
-            HtmlReportWriter.WriteData(writer, _store, runs, new HtmlReportOptions { GeneratedAt = DateTimeOffset.UtcNow });
+            HtmlReportWriter.WriteData(writer, _store, model.Detail.Runs, HtmlReportWriter.OptionsFor(model));
         }
 
-        var running = runs.Where(r => r.State == RunState.Running).Select(r => r.Id).ToList();
+        var running = model.Runs.Where(r => r.State == RunState.Running).Select(r => r.Id).ToList();
         var version = (_current?.Version ?? 0) + 1;
-        return new LiveSnapshot(version, buffer.ToArray(), running, runs.Count, snapshot => _page.Render(snapshot, _options.Title));
+        return new LiveSnapshot(version, buffer.ToArray(), running, model.Runs.Count, snapshot => _page.Render(snapshot, _options.Title));
     }
 
     private void Publish(LiveSnapshot snapshot)

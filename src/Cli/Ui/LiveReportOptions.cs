@@ -15,6 +15,9 @@ internal sealed class LiveReportOptions
     /// <summary>A rebuild waits this many times the last rebuild's duration after it, so a large store costs at most about a third of a core.</summary>
     public double RebuildSpacing { get; init; } = 2;
 
+    /// <summary>Most runs the page shows in full (<see cref="Reports.ReportOptions.MaxDetailRuns"/>).</summary>
+    public int MaxDetailRuns { get; init; } = Reports.ReportOptions.DefaultMaxDetailRuns;
+
     /// <summary>Title of the page.</summary>
     public string Title { get; init; } = "Runs · Wandb (live)";
 }

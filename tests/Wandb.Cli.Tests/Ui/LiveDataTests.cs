@@ -35,6 +35,25 @@ public sealed class LiveDataTests
     }
 
     [TestMethod]
+    public async Task Past_max_detail_runs_the_live_data_carries_the_newest_group_in_full_and_says_what_it_left_out()
+    {
+        using var stores = new TempStores();
+        stores.AddRun("store", "cv-1");
+        stores.AddRun("store", "cv-2");
+        var newest = stores.AddRun("store", "cv-3");
+        await using var ui = await UiProcess.StartAsync("--store", stores.PathOf("store"), "--max-detail-runs", "1");
+        using var http = new HttpClient { BaseAddress = ui.Root, Timeout = TimeSpan.FromSeconds(30) };
+
+        var data = await http.GetStringAsync("/api/data");
+
+        CollectionAssert.AreEqual(new[] { newest }, PageDataRuns.Ids(data).ToList(), data);
+        var omitted = System.Text.Json.Nodes.JsonNode.Parse(data)!["omitted"]!;
+        Assert.AreEqual(2, omitted["runs"]!.GetValue<int>(), data);
+        Assert.AreEqual(2, omitted["groups"]!.GetValue<int>(), data);
+        CollectionAssert.AreEquivalent(new[] { "cv-1", "cv-2" }, omitted["summary_only"]!.AsArray().Select(g => g!["group"]!.GetValue<string>()).ToList());
+    }
+
+    [TestMethod]
     public async Task Every_browser_gets_the_same_cached_data_compressed_once_per_version()
     {
         using var stores = new TempStores();

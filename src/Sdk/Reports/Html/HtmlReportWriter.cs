@@ -24,17 +24,23 @@ internal static class HtmlReportWriter
     /// (<see cref="ReportOptions.ChartBuckets"/>), metric goals, verdicts, trends and the note of what its budget left out.
     /// </summary>
     public static void Write(ReportModel model, RunStore store, string path) =>
-        Write(store, model.Detail.Runs, path, new HtmlReportOptions
-        {
-            Omitted = model.Detail.IsComplete ? null : model,
-            MaxBuckets = model.Options.ChartBuckets,
-            Goals = model.Goals,
-            CompareMetric = model.Options.CompareMetric,
-            GeneratedAt = model.GeneratedAt,
-            BaselineGroup = model.BaselineGroup,
-            Gates = model.Gates,
-            Trends = Gates.GateTrend.Series(model.Gates, model.Runs, model.FocusRuns, model.CompareMetric, model.BaselineGroup, TrendGroups, KeyMetricTrends),
-        });
+        Write(store, model.Detail.Runs, path, OptionsFor(model));
+
+    /// <summary>
+    /// What the page of <paramref name="model"/> shows besides its runs: the note of what its budget left out, bucket
+    /// count, goals, verdicts and trends. The report file and <c>dotnet wandb ui</c>'s live data both use it.
+    /// </summary>
+    internal static HtmlReportOptions OptionsFor(ReportModel model) => new()
+    {
+        Omitted = model.Detail.IsComplete ? null : model,
+        MaxBuckets = model.Options.ChartBuckets,
+        Goals = model.Goals,
+        CompareMetric = model.Options.CompareMetric,
+        GeneratedAt = model.GeneratedAt,
+        BaselineGroup = model.BaselineGroup,
+        Gates = model.Gates,
+        Trends = Gates.GateTrend.Series(model.Gates, model.Runs, model.FocusRuns, model.CompareMetric, model.BaselineGroup, TrendGroups, KeyMetricTrends),
+    };
 
     public static void Write(RunStore store, IReadOnlyList<StoredRun> runs, string path, HtmlReportOptions options)
     {
