@@ -14,10 +14,10 @@ import { renderSidebar } from "./view/sidebar.js";
 import { renderToolbar } from "./view/toolbar.js";
 import { renderTableActions } from "./view/table-actions.js";
 import { defaultColumnIds, shownColumns, tableColumns } from "./data/columns.js";
-import { groupRuns, leafGroups, runMatches } from "./data/grouping.js";
+import { groupKeys, groupRuns, leafGroups, runMatches } from "./data/grouping.js";
 import { metricsOf } from "./data/report-data.js";
 import { ROW_PAGE, hasGroups, initialState, parseRoute } from "./page-state.js";
-import { applyViewQuery, splitHash, viewQuery } from "./view-url.js";
+import { applyViewQuery, dropUnknownChartKeys, splitHash, viewQuery } from "./view-url.js";
 
 /** @typedef {import("./data/report-data.js").ReportData} ReportData */
 /** @typedef {import("./data/report-data.js").Run} Run */
@@ -45,7 +45,7 @@ export class ReportPage {
     const charts = el("section", { className: "charts" });
     // The comparison goes under the charts: beside the table it squeezed the table's columns.
     this.compareArea = el("section", { className: "compare-area" });
-    this.charts = new ChartBoard(charts, this.chartsTitle);
+    this.charts = new ChartBoard(charts, this.chartsTitle, () => this.writeViewToUrl());
     clear(root);
     root.appendChild(this.header);
     root.appendChild(el("div", { className: "layout" }, [this.sidebar,
@@ -166,7 +166,9 @@ export class ReportPage {
   /** The URL's view replaces the page's: a link with a view opened, or an entry of the page's own gone back to. */
   readViewFromUrl() {
     const { query } = splitHash(location.hash);
-    if (query || typeof history.state?.view === "string") applyViewQuery(this.state, initialState(this.data), query);
+    if (!query && typeof history.state?.view !== "string") return;
+    applyViewQuery(this.state, initialState(this.data), query);
+    if (this.state.strokeBy || this.state.chartBy) dropUnknownChartKeys(this.state, new Set(groupKeys(this.projectRuns()).map(k => k.id)));
   }
 
   /** The route changed: a new page starts with its groups closed, at the top. */

@@ -66,10 +66,13 @@ export class ChartBoard {
   /**
    * @param {HTMLElement} container
    * @param {HTMLElement} title the heading above the charts
+   * @param {() => void} viewChanged a setting of the charts changed that the URL keeps (the search, a section
+   *   opened or closed, a chart's settings): controls that fire no change or input event reach the URL through it
    */
-  constructor(container, title) {
+  constructor(container, title, viewChanged) {
     this.container = container;
     this.title = title;
+    this.viewChanged = viewChanged;
     this.bar = el("div", { className: "chart-bar" });
     this.body = el("div", { className: "chart-sections" });
     container.appendChild(this.bar);
@@ -126,7 +129,7 @@ export class ChartBoard {
     if (!ctx.metrics.length) return;
     const search = el("input", { type: "search", className: "metric-search", placeholder: "Search metrics…", "data-testid": "metric-search", "aria-label": "Search metrics", value: state.metricSearch });
     let timer = 0;
-    const apply = () => { state.metricSearch = search.value; this.renderSections(); };
+    const apply = () => { state.metricSearch = search.value; this.renderSections(); this.viewChanged(); };
     search.addEventListener("input", () => {
       clearTimeout(timer);
       if (ctx.metrics.length <= SEARCH_AT_ONCE) apply(); else timer = setTimeout(apply, SEARCH_DELAY_MS);
@@ -136,6 +139,7 @@ export class ChartBoard {
     const sectionsToggle = (/** @type {boolean} */ open) => () => {
       state.collapsedSections = open ? [] : this.sections.map(s => s.name);
       this.renderSections();
+      this.viewChanged();
     };
     this.bar.appendChild(search);
     this.bar.appendChild(el("label", { className: "check", title: ctx.grouped ? "Draw each run faintly behind its group's line" : "Turn grouping on: every line is a run already" }, [runs, "show runs"]));
@@ -194,6 +198,7 @@ export class ChartBoard {
         state.collapsedSections = state.collapsedSections.concat(section.name);
         this.empty(grid);
       }
+      this.viewChanged();
     });
     if (open) this.fill(grid, shown);
     return details;
@@ -334,6 +339,7 @@ export class ChartBoard {
       if (card.panel.metric !== metric || !card.built) continue;
       if (card === from) card.draw(); else card.refresh();
     }
+    this.viewChanged();
   }
 }
 
