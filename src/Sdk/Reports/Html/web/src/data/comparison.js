@@ -80,14 +80,19 @@ function welchSpread(a, b, ma = moments(a, 1), mb = moments(b, 1)) {
 }
 
 /**
- * The runs' finite summary values of a metric.
- * @param {readonly Run[]} runs
- * @param {string} metric
+ * How a comparison reads a group's finite final values of a metric: the page passes the figures its table
+ * keeps per group (columns.js), so the table and the comparison read each run once.
+ * @typedef {(node: GroupNode, metric: string) => readonly number[]} FinalValueReader
  */
-export function finalValues(runs, metric) {
+
+/**
+ * The group's runs' finite summary values of a metric.
+ * @type {FinalValueReader}
+ */
+export function finalValues(node, metric) {
   /** @type {number[]} */
   const values = [];
-  for (const run of runs) {
+  for (const run of node.runs) {
     const v = asNumber(run.summary.get(metric));
     if (v !== null && isFinite(v)) values.push(v);
   }
@@ -100,11 +105,12 @@ export function finalValues(runs, metric) {
  * @param {readonly GroupNode[]} groups
  * @param {string} metric
  * @param {boolean} lowerIsBetter
+ * @param {FinalValueReader} reader
  */
-function candidates(groups, metric, lowerIsBetter) {
+function candidates(groups, metric, lowerIsBetter, reader) {
   const found = [];
   for (const node of groups) {
-    const values = finalValues(node.runs, metric);
+    const values = reader(node, metric);
     if (values.length) found.push({ node, values, moments: moments(values, 1) });
   }
   let best = found[0];
@@ -119,10 +125,11 @@ function candidates(groups, metric, lowerIsBetter) {
  * @param {readonly GroupNode[]} groups in table order
  * @param {string} metric
  * @param {boolean} lowerIsBetter
+ * @param {FinalValueReader} [reader] the runs' summaries when not given
  * @returns {GroupComparison | null}
  */
-export function compareGroups(groups, metric, lowerIsBetter) {
-  const { found, best } = candidates(groups, metric, lowerIsBetter);
+export function compareGroups(groups, metric, lowerIsBetter, reader = finalValues) {
+  const { found, best } = candidates(groups, metric, lowerIsBetter, reader);
   if (found.length < 2) return null;
   /** @param {(typeof found)[number]} c @param {Welch | null} test */
   const row = (c, test) => {
@@ -141,10 +148,11 @@ export function compareGroups(groups, metric, lowerIsBetter) {
  * @param {readonly GroupNode[]} groups
  * @param {readonly string[]} metrics
  * @param {ReadonlySet<string>} lowerIsBetter
+ * @param {FinalValueReader} [reader] the runs' summaries when not given
  */
-export function comparableMetrics(groups, metrics, lowerIsBetter) {
+export function comparableMetrics(groups, metrics, lowerIsBetter, reader = finalValues) {
   return metrics.filter(metric => {
-    const { found, best } = candidates(groups, metric, lowerIsBetter.has(metric));
+    const { found, best } = candidates(groups, metric, lowerIsBetter.has(metric), reader);
     return found.length > 1 && found.some(c => c !== best && !Number.isNaN(welchSpread(c.values, best.values, c.moments, best.moments)));
   });
 }

@@ -17,9 +17,11 @@ import { changeSettings } from "../data/chart-settings.js";
 import { chartSplits, styledSources } from "../data/chart-lines.js";
 import { chartSections, metricMatcher } from "../data/sections.js";
 import { SeriesCache } from "../data/series.js";
+import { runsWithCurves } from "../data/report-data.js";
 import { plural } from "../data/values.js";
 
 /** @typedef {import("../page-state.js").ViewContext} ViewContext */
+/** @typedef {import("../data/report-data.js").Run} Run */
 /** @typedef {import("../data/chart-settings.js").ChartSettings} ChartSettings */
 /** @typedef {import("../data/chart-lines.js").ChartSplit} ChartSplit */
 /** @typedef {import("../data/sections.js").ChartSection} ChartSection */
@@ -105,8 +107,15 @@ export class ChartBoard {
     this.title.textContent = chartsTitle(ctx, showRuns);
     // A run's page draws one run: stroke and chart keys have nothing to tell apart.
     const onRun = ctx.route.page === "run";
-    const sources = styledSources(ctx.grouped, ctx.leaves, ctx.runs, onRun ? "" : state.strokeBy);
-    this.splits = chartSplits(sources, ctx.runs, onRun ? "" : state.chartBy);
+    // Runs that logged no metric draw nothing: left out before the lines are styled and split. A group without
+    // such runs keeps its place, and so its colour.
+    const logged = runsWithCurves(ctx.data);
+    /** @param {Run} run */
+    const draws = run => logged[run.index] === 1;
+    const runs = ctx.runs.filter(draws);
+    const leaves = ctx.leaves.map(leaf => ({ ...leaf, runs: leaf.runs.filter(draws) }));
+    const sources = styledSources(ctx.grouped, leaves, runs, onRun ? "" : state.strokeBy);
+    this.splits = chartSplits(sources, runs, onRun ? "" : state.chartBy);
     // Only the metrics these runs logged get a chart: another project's or another group's would be empty.
     this.sections = chartSections(ctx.metrics);
     this.host = { ctx, cache: this.cache, showRuns, width: () => this.width(), change: (metric, change, from) => this.change(metric, change, from) };

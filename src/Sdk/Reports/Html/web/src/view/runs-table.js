@@ -4,12 +4,12 @@
 // 100,000 runs scroll without building 100,000 rows. Arrow keys move between rows.
 
 import { el } from "./dom.js";
-import { COLUMN_AGGREGATES, columnAggregate, columnStats, statsTitle } from "../data/columns.js";
-import { countBy, keyLabel } from "../data/grouping.js";
+import { COLUMN_AGGREGATES, columnAggregate, groupDistinct, groupStates, groupStats, statsTitle } from "../data/columns.js";
+import { keyLabel } from "../data/grouping.js";
 import { oneLine } from "../data/problems.js";
 import { isFiniteNumber } from "../data/report-data.js";
 import { tableRows } from "../data/table-rows.js";
-import { displayValueOrBlank, formatNumber, plural, valueId } from "../data/values.js";
+import { displayValueOrBlank, formatNumber, plural } from "../data/values.js";
 import { ROW_PAGE, runHref } from "../page-state.js";
 
 /** Characters of a failure message in its cell; the tooltip holds more, the run's page all of it. */
@@ -239,7 +239,7 @@ function groupRow(node, depth, open, ctx) {
     if (open) state.expanded.delete(node.id); else state.expanded.add(node.id);
     redrawTable();
   } }, open ? "▾" : "▸");
-  const states = countBy(node.runs, r => r.state);
+  const states = groupStates(node);
   for (const col of cols) {
     if (col.id === "name") {
       tr.appendChild(el("td", { className: "name" }, [toggle, el("span", { className: "key" }, keyLabel(node.key) + " "),
@@ -250,13 +250,13 @@ function groupRow(node, depth, open, ctx) {
       const errors = node.runs.filter(r => r.error !== null).length;
       tr.appendChild(el("td", { className: "muted" }, errors ? plural(errors, "message") : ""));
     } else if (col.numeric) {
-      const stats = columnStats(col, node.runs);
+      const stats = groupStats(node, col);
       const format = col.format || formatNumber;
       const shown = stats.n ? stats[columnAggregate(state.colAgg, col.id)] : null;
       tr.appendChild(el("td", { className: "num agg-cell", title: statsTitle(stats, format) }, isFiniteNumber(shown) ? format(shown) : stats.n ? "–" : ""));
     } else {
-      const values = countBy(node.runs, r => valueId(col.get(r)));
-      tr.appendChild(el("td", { className: "muted" }, values.size === 1 ? displayValueOrBlank(col.get(node.runs[0])) : values.size + " values"));
+      const values = groupDistinct(node, col);
+      tr.appendChild(el("td", { className: "muted" }, values.count === 1 ? displayValueOrBlank(values.first) : values.count + " values"));
     }
   }
   return tr;
