@@ -19,8 +19,11 @@ const ERROR_TOOLTIP = 600;
 /** Longer tables build only the rows in view; shorter ones are paged, ROW_PAGE rows at a time. */
 export const VIRTUAL_ROWS = 1000;
 
-/** Rows built above and below those in view, so a scroll step shows rows that are already there. */
-const OVERSCAN = 20;
+/**
+ * Rows built above and below those in view, so a scroll step shows rows that are already there. Every row
+ * built is laid out and painted at each step that changes the rows: a few more than a wheel step moves.
+ */
+const OVERSCAN = 8;
 
 /** @typedef {import("../page-state.js").ViewContext} ViewContext */
 /** @typedef {import("../page-state.js").PageState} PageState */
@@ -68,7 +71,11 @@ export function renderRunsTable(ctx, frame) {
   body.addEventListener("keydown", event => moveFocus(event, body, rows.length, i => { win.reveal(i); return true; }));
 }
 
-/** The rows of a long table that are in its frame's view, between two spacers that keep its height. */
+/**
+ * The rows of a long table that are in its frame's view, between two spacers that keep its height. A scroll
+ * step keeps the rows still in view as they are (not rebuilt, not moved: the focused one keeps its focus) and
+ * builds only those coming in.
+ */
 class RowWindow {
   /**
    * @param {HTMLElement} frame
@@ -86,30 +93,27 @@ class RowWindow {
     this.first = -1;
     this.last = -1;
     this.pending = 0;
-    this.span = span;
-  }
-
-  /**
-   * A row as tall as the rows it stands for.
-   * @param {number} height
-   */
-  spacer(height) {
-    const td = el("td", { colspan: this.span });
-    td.style.height = height + "px";
-    return el("tr", { className: "spacer", "aria-hidden": "true" }, td);
+    this.above = spacer(span);
+    this.below = spacer(span);
+    /** @type {Map<number, HTMLTableRowElement>} the rows built, by index */
+    this.rows = new Map();
   }
 
   schedule() {
     if (!this.pending) this.pending = requestAnimationFrame(() => { this.pending = 0; this.draw(); });
   }
 
-  /** Builds the rows in view (and OVERSCAN around them) when they are not the ones built already. */
+  /** Builds the rows in view (and OVERSCAN around them) that are not built yet, and drops those out of it. */
   draw() {
     if (!this.rowHeight) {
       // Every row has the same height (one line, no wrapping): one built row measures them all.
-      this.body.appendChild(this.build(0));
-      this.rowHeight = /** @type {HTMLElement} */ (this.body.firstChild).getBoundingClientRect().height || 33;
+      const sample = this.build(0);
+      this.body.appendChild(sample);
+      this.rowHeight = sample.getBoundingClientRect().height || 33;
+      sample.remove();
+      this.body.append(this.above, this.below);
     }
+    // Read before anything changes: the layout is still the last frame's, so reading costs nothing.
     const offset = this.body.getBoundingClientRect().top - this.frame.getBoundingClientRect().top;
     const first = Math.max(0, Math.floor(-offset / this.rowHeight) - OVERSCAN);
     const last = Math.min(this.count, first + Math.ceil(this.frame.clientHeight / this.rowHeight) + 2 * OVERSCAN);
@@ -117,20 +121,23 @@ class RowWindow {
     const settle = this.first < 0;
     this.first = first;
     this.last = last;
-    const focused = document.activeElement && this.body.contains(document.activeElement) ? document.activeElement.closest("tr[data-row]")?.getAttribute("data-row") : null;
-    // New spacers each time, and the frame keeps its place: swapping the rows (the focused one among them) can
-    // otherwise leave the frame scrolled back to where it was before the step that asked for these rows.
     const scrolled = this.frame.scrollTop;
-    const rows = document.createDocumentFragment();
-    rows.appendChild(this.spacer(first * this.rowHeight));
-    for (let i = first; i < last; i++) rows.appendChild(this.build(i));
-    rows.appendChild(this.spacer((this.count - last) * this.rowHeight));
-    this.body.replaceChildren(rows);
+    for (const [i, row] of this.rows) {
+      if (i < first || i >= last) { row.remove(); this.rows.delete(i); }
+    }
+    /** @type {ChildNode} */
+    let at = this.above;
+    for (let i = first; i < last; i++) {
+      let row = this.rows.get(i);
+      if (!row) { row = this.build(i); this.rows.set(i, row); }
+      if (at.nextSibling !== row) at.after(row);
+      at = row;
+    }
+    setHeight(this.above, first * this.rowHeight);
+    setHeight(this.below, (this.count - last) * this.rowHeight);
+    // The frame keeps its place: rows coming in above those in view must not push them down.
     if (this.frame.scrollTop !== scrolled) this.frame.scrollTop = scrolled;
     if (settle) this.fixColumns();
-    // The focused row was rebuilt: the focus stays on its control, as long as the row is still built.
-    const again = focused ? this.body.querySelector("tr[data-row=\"" + focused + "\"]")?.querySelector("a, button") : null;
-    if (again instanceof HTMLElement) again.focus({ preventScroll: true });
   }
 
   /**
@@ -158,6 +165,22 @@ class RowWindow {
     this.body.querySelector("tr[data-row=\"" + i + "\"]")?.scrollIntoView({ block: "nearest" });
     this.draw();
   }
+}
+
+/**
+ * A row as tall as the rows it stands for (setHeight).
+ * @param {number} span columns
+ */
+function spacer(span) {
+  return el("tr", { className: "spacer", "aria-hidden": "true" }, el("td", { colspan: span }));
+}
+
+/**
+ * @param {HTMLTableRowElement} spacerRow
+ * @param {number} height
+ */
+function setHeight(spacerRow, height) {
+  /** @type {HTMLElement} */ (spacerRow.firstChild).style.height = height + "px";
 }
 
 /**
