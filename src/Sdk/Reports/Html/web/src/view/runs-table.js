@@ -47,10 +47,15 @@ export function renderRunsTable(ctx, frame) {
   const body = el("tbody");
   table.appendChild(body);
   frame.appendChild(table);
-  /** @param {number} i */
-  const build = i => {
+  /**
+   * @param {number} i
+   * @param {HTMLTableRowElement[]} [spare] run rows out of view, to be written into rather than made anew
+   */
+  const build = (i, spare) => {
     const row = rows[i];
-    const tr = row.kind === "group" ? groupRow(row.node, row.depth, row.open, ctx) : runRow(row.run, shown, row.depth);
+    const reused = row.kind === "run" ? spare?.pop() : undefined;
+    const tr = row.kind === "group" ? groupRow(row.node, row.depth, row.open, ctx)
+      : reused ? fillRunRow(reused, row.run, shown, row.depth) : runRow(row.run, shown, row.depth);
     tr.setAttribute("data-row", String(i));
     tr.setAttribute("aria-rowindex", String(i + 3));
     return tr;
@@ -82,7 +87,7 @@ class RowWindow {
    * @param {HTMLTableSectionElement} body
    * @param {number} count
    * @param {number} span columns
-   * @param {(i: number) => HTMLTableRowElement} build
+   * @param {(i: number, spare: HTMLTableRowElement[]) => HTMLTableRowElement} build
    */
   constructor(frame, body, count, span, build) {
     this.frame = frame;
@@ -97,6 +102,8 @@ class RowWindow {
     this.below = spacer(span);
     /** @type {Map<number, HTMLTableRowElement>} the rows built, by index */
     this.rows = new Map();
+    /** @type {HTMLTableRowElement[]} run rows that left the view, for build to reuse */
+    this.spare = [];
   }
 
   schedule() {
@@ -107,7 +114,7 @@ class RowWindow {
   draw() {
     if (!this.rowHeight) {
       // Every row has the same height (one line, no wrapping): one built row measures them all.
-      const sample = this.build(0);
+      const sample = this.build(0, this.spare);
       this.body.appendChild(sample);
       this.rowHeight = sample.getBoundingClientRect().height || 33;
       sample.remove();
@@ -123,13 +130,16 @@ class RowWindow {
     this.last = last;
     const scrolled = this.frame.scrollTop;
     for (const [i, row] of this.rows) {
-      if (i < first || i >= last) { row.remove(); this.rows.delete(i); }
+      if (i >= first && i < last) continue;
+      row.remove();
+      this.rows.delete(i);
+      if (row.classList.contains("run-row")) this.spare.push(row);
     }
     /** @type {ChildNode} */
     let at = this.above;
     for (let i = first; i < last; i++) {
       let row = this.rows.get(i);
-      if (!row) { row = this.build(i); this.rows.set(i, row); }
+      if (!row) { row = this.build(i, this.spare); this.rows.set(i, row); }
       if (at.nextSibling !== row) at.after(row);
       at = row;
     }
@@ -291,23 +301,53 @@ function groupRow(node, depth, open, ctx) {
  * @param {number} depth
  */
 function runRow(run, cols, depth) {
-  const tr = el("tr", { className: "run-row", "data-run": run.id });
+  return fillRunRow(emptyRunRow(cols), run, cols, depth);
+}
+
+/**
+ * A run row's cells without a run's values: the elements fillRunRow writes into.
+ * @param {readonly Column[]} cols
+ */
+function emptyRunRow(cols) {
+  return el("tr", { className: "run-row" }, cols.map(col => {
+    if (col.id === "name") return el("td", { className: "name" }, [el("span"), el("a")]);
+    if (col.id === "state") return el("td", null, el("span"));
+    return el("td", { className: col.numeric ? "num" : null });
+  }));
+}
+
+/**
+ * Writes a run's values into a run row of these columns (new, or one that showed another run: a long table
+ * reuses the rows that scrolled out of view, rather than making and dropping hundreds of elements per step).
+ * @param {HTMLTableRowElement} tr
+ * @param {Run} run
+ * @param {readonly Column[]} cols
+ * @param {number} depth
+ */
+function fillRunRow(tr, run, cols, depth) {
+  tr.setAttribute("data-run", run.id);
   tr.style.setProperty("--depth", String(depth));
-  for (const col of cols) {
-    const v = col.get(run);
+  cols.forEach((col, c) => {
+    const td = tr.cells[c];
     if (col.id === "name") {
-      const title = run.error !== null ? errorTooltip(run.error) : run.notes ? run.notes : run.id;
-      tr.appendChild(el("td", { className: "name", title }, [el("span", { className: "dot state-" + run.state }), el("a", { href: runHref(run.id) }, run.name)]));
+      td.title = run.error !== null ? errorTooltip(run.error) : run.notes ? run.notes : run.id;
+      const [dot, link] = td.children;
+      dot.className = "dot state-" + run.state;
+      link.setAttribute("href", runHref(run.id));
+      link.textContent = run.name;
     } else if (col.id === "error") {
-      tr.appendChild(run.error === null ? el("td") : el("td", { className: "error", title: errorTooltip(run.error) }, oneLine(run.error, ERROR_CELL).text));
+      td.className = run.error === null ? "" : "error";
+      if (run.error === null) td.removeAttribute("title"); else td.title = errorTooltip(run.error);
+      td.textContent = run.error === null ? "" : oneLine(run.error, ERROR_CELL).text;
     } else if (col.id === "state") {
-      tr.appendChild(el("td", null, el("span", { className: "pill state-" + run.state }, run.state)));
-    } else if (col.numeric) {
-      tr.appendChild(el("td", { className: "num" }, typeof v === "number" ? (col.format || formatNumber)(v) : ""));
+      const pill = /** @type {HTMLElement} */ (td.firstChild);
+      pill.className = "pill state-" + run.state;
+      pill.textContent = run.state;
     } else {
-      tr.appendChild(el("td", null, displayValueOrBlank(v)));
+      const v = col.get(run);
+      td.textContent = col.numeric ? (typeof v === "number" ? (col.format || formatNumber)(v) : "") : displayValueOrBlank(v);
     }
-  }
+  });
   return tr;
 }
 
