@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 using Wandb.Report.BrowserTests.Infrastructure;
 
 namespace Wandb.Report.BrowserTests;
