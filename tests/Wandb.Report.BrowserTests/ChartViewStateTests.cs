@@ -128,6 +128,28 @@ public sealed class ChartViewStateTests
     }
 
     [TestMethod]
+    public async Task A_section_closed_just_before_a_search_stays_closed_when_the_search_draws_the_sections_again()
+    {
+        await using var report = await ReportPage.OpenAsync(_store.ReportPath);
+
+        // The click and the search in one task: the section's toggle event comes after the search has drawn the
+        // sections anew, as when a reader types at once (or a loaded machine runs the toggle late).
+        await report.Page.EvaluateAsync(@"() => {
+            document.querySelector('[data-testid=chart-section][data-section=train] summary').click();
+            const search = document.querySelector('[data-testid=metric-search]');
+            search.value = 'acc';
+            search.dispatchEvent(new Event('input'));
+        }");
+        await report.Page.WaitForFunctionAsync("() => location.hash.includes('closed=train') && location.hash.includes('metrics=acc')");
+        var train = report.Page.Locator("[data-testid=chart-section][data-section=train]");
+        await report.WaitUntilAsync("() => !document.querySelector('[data-testid=chart-section][data-section=train]').open");
+        Assert.IsFalse(await train.EvaluateAsync<bool>("d => d.open"), "the section the reader closed is drawn closed");
+        Assert.AreEqual(0, await train.Locator("[data-testid=chart]").CountAsync());
+        Assert.AreEqual(1, await report.Page.Locator("[data-testid=chart-section][data-section=valid] [data-testid=chart]").CountAsync(), "valid_acc matches");
+        CollectionAssert.AreEqual(Array.Empty<string>(), report.ConsoleErrors);
+    }
+
+    [TestMethod]
     public async Task A_link_with_a_key_the_runs_do_not_have_draws_the_charts_as_without_it()
     {
         await using var report = await ReportPage.OpenAsync(_store.ReportPath, "#/?stroke=config%3Anope&charts=config%3Aoptimizer&runs=maybe");

@@ -192,22 +192,24 @@ export class ChartBoard {
     const open = !state.collapsedSections.includes(section.name);
     const count = shown.length === section.metrics.length ? plural(shown.length, "metric") : shown.length + " of " + plural(section.metrics.length, "metric");
     const grid = el("div", { className: "chart-blocks" });
-    const details = el("details", { className: "chart-section", "data-testid": "chart-section", "data-section": section.name, open }, [
-      el("summary", null, [el("span", { className: "section-name" }, section.name), el("span", { className: "section-count" }, count)]),
-      grid,
-    ]);
-    // The toggle event also follows the board's own rendering of an open section: only a change counts.
-    details.addEventListener("toggle", () => {
-      const closed = state.collapsedSections.includes(section.name);
-      if (details.open !== closed) return;
-      if (details.open) {
-        state.collapsedSections = state.collapsedSections.filter(name => name !== section.name);
-        this.showFirst(this.fill(grid, shown));
-      } else {
-        state.collapsedSections = state.collapsedSections.concat(section.name);
-        this.empty(grid);
-      }
+    const summary = el("summary", null, [el("span", { className: "section-name" }, section.name), el("span", { className: "section-count" }, count)]);
+    const details = el("details", { className: "chart-section", "data-testid": "chart-section", "data-section": section.name, open }, [summary, grid]);
+    /** @param {boolean} closing */
+    const remember = closing => {
+      state.collapsedSections = closing ? state.collapsedSections.concat(section.name) : state.collapsedSections.filter(name => name !== section.name);
       this.viewChanged();
+    };
+    // The reader's click is kept at once: the toggle event comes in a task of its own, and a render before it
+    // (a search typed right after the click) then draws the section as the reader left it.
+    summary.addEventListener("click", () => remember(details.open));
+    details.addEventListener("toggle", () => {
+      // A render since replaced this section; and the toggle that follows the board's own rendering of an open
+      // section changes nothing.
+      if (!details.isConnected) return;
+      if (details.open === state.collapsedSections.includes(section.name)) remember(!details.open);
+      const filled = grid.firstChild !== null;
+      if (details.open && !filled) this.showFirst(this.fill(grid, shown));
+      else if (!details.open && filled) this.empty(grid);
     });
     if (open) this.fill(grid, shown);
     return details;
