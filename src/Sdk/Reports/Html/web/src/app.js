@@ -15,16 +15,19 @@ import { renderSidebar } from "./view/sidebar.js";
 import { renderToolbar } from "./view/toolbar.js";
 import { renderTableActions } from "./view/table-actions.js";
 import { defaultColumnIds, shownColumns, tableColumns } from "./data/columns.js";
-import { groupRuns, leafGroups, runMatches } from "./data/grouping.js";
+import { groupKeys, groupRuns, leafGroups, runMatches } from "./data/grouping.js";
 import { metricsOf } from "./data/report-data.js";
 import { ROW_PAGE, hasGroups, initialState, parseRoute } from "./page-state.js";
-import { applyViewQuery, splitHash, viewQuery } from "./view-url.js";
+import { applyViewQuery, dropUnknownChartKeys, splitHash, viewQuery } from "./view-url.js";
 
 /** @typedef {import("./data/report-data.js").ReportData} ReportData */
 /** @typedef {import("./data/report-data.js").Run} Run */
 /** @typedef {import("./data/grouping.js").GroupNode} GroupNode */
 /** @typedef {import("./page-state.js").Route} Route */
 /** @typedef {import("./page-state.js").ViewContext} ViewContext */
+
+/** Groupings of one set of runs kept for reuse; each holds every run once, in its groups. */
+const KEPT_GROUPINGS = 6;
 
 export class ReportPage {
   /**
@@ -37,6 +40,10 @@ export class ReportPage {
     this.state = initialState(data);
     /** @type {WeakMap<Run[], { cols: import("./data/columns.js").Column[], defaults: Set<string> }>} */
     this.columnCache = new WeakMap();
+    /** @type {WeakMap<Run[], Map<string, GroupNode[]>>} */
+    this.treeCache = new WeakMap();
+    /** @type {{ key: string, runs: Run[] } | null} */
+    this.visible = null;
     this.header = el("header", { className: "topbar" });
     this.sidebar = el("aside", { className: "sidebar" });
     this.head = el("section", { className: "page-head" });
@@ -47,7 +54,7 @@ export class ReportPage {
     const charts = el("section", { className: "charts" });
     // The comparison goes under the charts: beside the table it squeezed the table's columns.
     this.compareArea = el("section", { className: "compare-area" });
-    this.charts = new ChartBoard(charts, this.chartsTitle);
+    this.charts = new ChartBoard(charts, this.chartsTitle, () => this.writeViewToUrl());
     clear(root);
     root.appendChild(this.header);
     root.appendChild(el("div", { className: "layout" }, [this.sidebar,
@@ -65,11 +72,22 @@ export class ReportPage {
 
   /** @param {Route} route */
   visibleRuns(route) {
+    const needle = this.state.filter.trim().toLowerCase();
+    // The same runs as the last time are the same array: the columns, trees and figures kept for it stay valid.
+    const key = JSON.stringify([this.state.project, route, needle]);
+    if (this.visible?.key !== key) this.visible = { key, runs: this.selectRuns(route, needle) };
+    return this.visible.runs;
+  }
+
+  /**
+   * @param {Route} route
+   * @param {string} needle the filter, lower case
+   */
+  selectRuns(route, needle) {
     // A run's page shows that run whatever the project picker and the filter say.
     if (route.page === "run") return this.data.runs.filter(run => run.id === route.id);
     let runs = this.projectRuns();
     if (route.page === "group") runs = runs.filter(run => run.group === route.name);
-    const needle = this.state.filter.trim().toLowerCase();
     return needle ? runs.filter(run => runMatches(run, needle)) : runs;
   }
 
@@ -79,7 +97,7 @@ export class ReportPage {
     const route = this.route();
     const runs = this.visibleRuns(route);
     const grouped = state.grouped && route.page !== "run";
-    const tree = grouped ? groupRuns(runs, state.keys) : [];
+    const tree = grouped ? this.treeOf(runs, state.keys) : [];
     // A lone group has nothing to hide behind: open it (a group page, or a filter that leaves one group).
     if (tree.length === 1) state.expanded.add(tree[0].id);
     const { cols, defaults } = this.columnsOf(runs);
@@ -103,6 +121,26 @@ export class ReportPage {
       this.columnCache.set(runs, found);
     }
     return found;
+  }
+
+  /**
+   * The runs grouped by the keys, kept per set of runs and keys: sorting, opening groups and the table's other
+   * redraws then reuse the groups and the figures computed for them (columns.js), and so does going back to
+   * an earlier grouping. A few groupings are kept; a filter makes a new set of runs, and with it new trees.
+   * @param {Run[]} runs
+   * @param {readonly string[]} keys
+   */
+  treeOf(runs, keys) {
+    let trees = this.treeCache.get(runs);
+    if (!trees) { trees = new Map(); this.treeCache.set(runs, trees); }
+    const id = keys.join("\u0000");
+    let tree = trees.get(id);
+    if (!tree) {
+      if (trees.size >= KEPT_GROUPINGS) trees.delete(trees.keys().next().value ?? "");
+      tree = groupRuns(runs, keys);
+      trees.set(id, tree);
+    }
+    return tree;
   }
 
   /** Table and comparison: what changes with sorting, opening groups or the compared metric. */
@@ -147,8 +185,22 @@ export class ReportPage {
       clear(this.toolbar);
     } else {
       renderPageHead(this.head, route, this.projectRuns(), this.data);
-      renderToolbar(this.toolbar, this.projectRuns(), state, { regroup: () => this.renderAll(), refilter: () => this.renderViews(), rechart: () => this.charts.rerender() });
+      this.renderToolbar();
     }
+  }
+
+  renderToolbar() {
+    renderToolbar(this.toolbar, this.projectRuns(), this.state, { regroup: () => this.regrouped(), refilter: () => this.renderViews(), rechart: () => this.charts.rerender() });
+  }
+
+  /**
+   * The grouping changed: the table, the charts and the toolbar's chain of keys follow; the header and the
+   * sidebar (runs by `group`, whatever the table groups by) stay as they are.
+   */
+  regrouped() {
+    this.state.rowLimit = ROW_PAGE;
+    this.renderViews();
+    this.renderToolbar();
   }
 
   /**
@@ -169,7 +221,9 @@ export class ReportPage {
   /** The URL's view replaces the page's: a link with a view opened, or an entry of the page's own gone back to. */
   readViewFromUrl() {
     const { query } = splitHash(location.hash);
-    if (query || typeof history.state?.view === "string") applyViewQuery(this.state, initialState(this.data), query);
+    if (!query && typeof history.state?.view !== "string") return;
+    applyViewQuery(this.state, initialState(this.data), query);
+    if (this.state.strokeBy || this.state.chartBy) dropUnknownChartKeys(this.state, new Set(groupKeys(this.projectRuns()).map(k => k.id)));
   }
 
   /** The route changed: a new page starts with its groups closed, at the top. */

@@ -26,9 +26,14 @@ export function viewQuery(state, defaults) {
   }
   for (const [col, agg] of state.colAgg) if (agg !== "mean") q.append("agg", agg + ":" + col);
   if (state.compareMetric) q.set("compare", state.compareMetric);
-  const plain = chartDefaults();
+  if (state.metricSearch) q.set("metrics", state.metricSearch);
+  for (const name of state.collapsedSections) q.append("closed", name);
+  if (state.showRuns !== null) q.set("runs", state.showRuns ? "1" : "0");
+  if (state.strokeBy) q.set("stroke", state.strokeBy);
+  if (state.chartBy) q.set("charts", state.chartBy);
+  const plain = settingEntries(chartDefaults());
   for (const [metric, settings] of state.chartSettings) {
-    const changed = settingEntries(settings).filter(([name, value]) => value !== settingEntries(plain).find(e => e[0] === name)?.[1]);
+    const changed = settingEntries(settings).filter(([name, value]) => value !== plain.find(e => e[0] === name)?.[1]);
     // The metric is encoded once more, so a "|" in its name is no separator.
     if (changed.length) q.append("chart", encodeURIComponent(metric) + "|" + changed.map(([name, value]) => name + "=" + encodeURIComponent(value)).join("|"));
   }
@@ -36,12 +41,17 @@ export function viewQuery(state, defaults) {
 }
 
 /**
- * The simple settings of a chart (strings, numbers, booleans) as text: whatever settings the charts have.
+ * A chart's settings as text: the simple ones (strings, numbers, booleans) as they are, whatever settings the
+ * charts have, and a set (the lines hidden through the legend) as its members, each URL-encoded, after commas;
+ * an empty set is "".
  * @param {ChartSettings} settings
  * @returns {[string, string][]}
  */
 function settingEntries(settings) {
-  return Object.entries(settings).filter(([, v]) => ["string", "number", "boolean"].includes(typeof v)).map(([k, v]) => [k, String(v)]);
+  return Object.entries(settings).flatMap(([k, v]) => {
+    if (["string", "number", "boolean"].includes(typeof v)) return [[k, String(v)]];
+    return v instanceof Set ? [[k, Array.from(v, m => encodeURIComponent(String(m))).join(",")]] : [];
+  });
 }
 
 /**
@@ -66,6 +76,12 @@ export function applyViewQuery(state, defaults, query) {
     if (agg) state.colAgg.set(entry.slice(at + 1), agg);
   }
   state.compareMetric = q.get("compare");
+  state.metricSearch = q.get("metrics") ?? "";
+  state.collapsedSections = Array.from(new Set(q.getAll("closed").filter(name => name !== "")));
+  const runs = q.get("runs");
+  state.showRuns = runs === "1" ? true : runs === "0" ? false : defaults.showRuns;
+  state.strokeBy = q.get("stroke") ?? defaults.strokeBy;
+  state.chartBy = q.get("charts") ?? defaults.chartBy;
   state.chartSettings = new Map();
   for (const entry of q.getAll("chart")) {
     const [encoded, ...pairs] = entry.split("|");
@@ -80,9 +96,21 @@ export function applyViewQuery(state, defaults, query) {
       if (typeof plain === "number" && Number.isFinite(Number(text))) open[name] = Number(text);
       else if (typeof plain === "boolean") open[name] = text === "true";
       else if (typeof plain === "string") open[name] = text;
+      else if (plain instanceof Set) open[name] = new Set(text.split(",").filter(m => m !== "").map(safeDecode));
     }
     state.chartSettings.set(metric, settings);
   }
+}
+
+/**
+ * A stroke-by or chart-by key the runs do not have (a hand-edited link, or one from a report of other runs)
+ * is dropped: the charts then draw as with none, and the selects show what the charts do.
+ * @param {PageState} state
+ * @param {ReadonlySet<string>} keys the ids of the keys the runs can be grouped by
+ */
+export function dropUnknownChartKeys(state, keys) {
+  if (!keys.has(state.strokeBy)) state.strokeBy = "";
+  if (!keys.has(state.chartBy)) state.chartBy = "";
 }
 
 /**

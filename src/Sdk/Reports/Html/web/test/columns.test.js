@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { columnStats, runSorter, sortNodes, statsTitle, tableColumns } from "../src/data/columns.js";
+import { columnStats, distinctValues, groupDistinct, groupStats, runSorter, sortNodes, statsTitle, tableColumns } from "../src/data/columns.js";
+import { memoByRun } from "../src/data/run-memo.js";
 import { groupRuns } from "../src/data/grouping.js";
 import { formatNumber } from "../src/data/values.js";
 import { rawRun, reportData } from "./fixtures.js";
@@ -44,4 +45,30 @@ test("groups sort by the column's chosen statistic", () => {
   assert.deepEqual(sortNodes(tree, cols, { col: "summary:acc", dir: -1 }, new Map()).map(n => n.label), ["g1", "g2"]);
   assert.deepEqual(sortNodes(tree, cols, { col: "summary:acc", dir: 1 }, new Map([["summary:acc", "min"]])).map(n => n.label), ["g2", "g1"]);
   assert.deepEqual(sortNodes(tree, cols, { col: "name", dir: -1 }, new Map()).map(n => n.label), ["g2", "g1"]);
+});
+
+test("a numeric column reads each run once and keeps its number, null and a missing value apart", () => {
+  let reads = 0;
+  const counted = reportData({ runs: [rawRun({ config: { lr: 0.1 } }), rawRun({ config: { lr: null } }), rawRun({ config: {} })] }).runs;
+  const col = tableColumns(counted).find(c => c.id === "config:lr");
+  assert.ok(col);
+  const first = counted.map(run => col.get(run));
+  const again = counted.map(run => col.get(run));
+  assert.deepEqual([first, again], [[0.1, null, undefined], [0.1, null, undefined]]);
+  const memo = memoByRun(run => { reads++; return run.config.get("lr") === 0.1 ? 1 : null; });
+  assert.deepEqual([memo(counted[2]), memo(counted[0]), memo(counted[2]), memo(counted[0])], [null, 1, null, 1]);
+  assert.equal(reads, 2, "two runs read once each, though the memo grew between them");
+});
+
+test("a group's different values are counted as valueId tells them apart: 0.1 twice is one, 1 and \"1\" are two, equal arrays one", () => {
+  const mixed = reportData({ runs: [
+    rawRun({ config: { v: 0.1 } }), rawRun({ config: { v: 0.1 } }), rawRun({ config: { v: 1 } }), rawRun({ config: { v: "1" } }),
+    rawRun({ config: { v: [1, 2] } }), rawRun({ config: { v: [1, 2] } }), rawRun({ config: { v: null } }), rawRun({ config: {} }),
+  ] }).runs;
+  const col = tableColumns(mixed).find(c => c.id === "config:v");
+  assert.ok(col);
+  assert.deepEqual(distinctValues(col, mixed), { count: 5, first: 0.1 }, "0.1, 1, \"1\", [1,2] and nothing (null or missing)");
+  const [tree] = groupRuns(mixed, ["group"]);
+  assert.equal(groupDistinct(tree, col), groupDistinct(tree, col), "computed once per group");
+  assert.equal(groupStats(tree, col).n, 3, "the numbers 0.1, 0.1 and 1");
 });

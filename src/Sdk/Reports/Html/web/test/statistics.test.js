@@ -74,3 +74,20 @@ test("quantiles invert the cdf, and one degree of freedom is the Cauchy distribu
   near(studentTQuantile(0.25, 1), -1, 1e-9);
   assert.equal(studentTQuantile(0.5, 3), 0);
 });
+
+test("the median by selection is the sorted array's middle (or the midpoint of its two middles), whatever the order and ties", () => {
+  let seed = 7;
+  const random = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
+  for (const length of [1, 2, 3, 4, 5, 10, 11, 100, 101, 1000]) {
+    for (const ties of [false, true]) {
+      const values = Array.from({ length }, () => (ties ? Math.floor(random() * 4) : random() * 200 - 100));
+      const sorted = values.slice().sort((a, b) => a - b);
+      const mid = length >> 1;
+      const expected = length % 2 ? sorted[mid] : sorted[mid - 1] === sorted[mid] ? sorted[mid] : sorted[mid - 1] / 2 + sorted[mid] / 2;
+      assert.equal(median(values), expected, length + " values" + (ties ? " with ties" : ""));
+    }
+  }
+  const input = [3, 1, 2];
+  median(input);
+  assert.deepEqual(input, [3, 1, 2], "the values given are left as they were");
+});

@@ -1,9 +1,10 @@
 // The runs table's columns, their statistics over a group's runs, and the order of rows and groups.
 
 import { asNumber, isFiniteNumber } from "./report-data.js";
-import { configKeys, summaryKeys } from "./grouping.js";
+import { configKeys, countBy, summaryKeys } from "./grouping.js";
 import { isProblem } from "./problems.js";
 import { describe } from "./statistics.js";
+import { memoByRun } from "./run-memo.js";
 import { compareValues, formatDuration, valueId } from "./values.js";
 
 /** @typedef {import("./report-data.js").Run} Run */
@@ -51,10 +52,13 @@ export function tableColumns(runs) {
       const v = r.config.get(k);
       return v === undefined || v === null || typeof v === "number";
     });
-    cols.push({ id: "config:" + k, label: k, section: "config", numeric, get: r => r.config.get(k) });
+    /** @param {Run} r */
+    const get = r => r.config.get(k);
+    // A numeric column's values are numbers or nothing: kept per run, as every sort and statistic reads them.
+    cols.push({ id: "config:" + k, label: k, section: "config", numeric, get: numeric ? memoByRun(r => /** @type {number | null | undefined} */ (get(r))) : get });
   }
   for (const k of summaryKeys(runs)) {
-    cols.push({ id: "summary:" + k, label: k, section: "summary", numeric: true, get: r => asNumber(r.summary.get(k)) });
+    cols.push({ id: "summary:" + k, label: k, section: "summary", numeric: true, get: memoByRun(r => asNumber(r.summary.get(k))) });
   }
   return cols;
 }
@@ -66,6 +70,21 @@ export function tableColumns(runs) {
  * @returns {ColumnStats}
  */
 export function columnStats(col, runs) {
+  const { values, other } = columnNumbers(col, runs);
+  return { ...describe(values, true), other };
+}
+
+/**
+ * A column's finite numbers over the runs, and how many other values (NaN, infinities, text) there are.
+ * @typedef {{ values: number[], other: number }} ColumnNumbers
+ */
+
+/**
+ * @param {Pick<Column, "get">} col
+ * @param {readonly Run[]} runs
+ * @returns {ColumnNumbers}
+ */
+function columnNumbers(col, runs) {
   /** @type {number[]} */
   const values = [];
   let other = 0;
@@ -74,7 +93,97 @@ export function columnStats(col, runs) {
     if (isFiniteNumber(v)) values.push(v);
     else if (v !== null && v !== undefined) other++;
   }
-  return { ...describe(values, true), other };
+  return { values, other };
+}
+
+/**
+ * What a group row shows per column, computed once per group and column: a tree is kept while its grouping
+ * is (app.js), so sorting, opening groups and scrolling the table reuse its groups' figures.
+ * @type {WeakMap<GroupNode, Map<string, ColumnStats | ColumnNumbers | DistinctValues | Map<string, number>>>}
+ */
+const groupFigures = new WeakMap();
+
+/**
+ * @template T
+ * @param {GroupNode} node
+ * @param {string} key
+ * @param {() => T} compute
+ * @returns {T}
+ */
+function groupFigure(node, key, compute) {
+  let figures = groupFigures.get(node);
+  if (!figures) { figures = new Map(); groupFigures.set(node, figures); }
+  let figure = figures.get(key);
+  if (!figure) { figure = /** @type {ColumnStats | ColumnNumbers | DistinctValues | Map<string, number>} */ (compute()); figures.set(key, figure); }
+  return /** @type {T} */ (figure);
+}
+
+/**
+ * The statistics of a numeric column over a group's runs, computed once per group.
+ * @param {GroupNode} node
+ * @param {Column} col
+ * @returns {ColumnStats}
+ */
+export function groupStats(node, col) {
+  return groupFigure(node, "stats\u0000" + col.id, () => {
+    const { values, other } = groupNumbers(node, col);
+    return { ...describe(values, true), other };
+  });
+}
+
+/**
+ * A numeric column's finite numbers over a group's runs, read once per group: its statistics and the group
+ * comparison's Welch test both start from them.
+ * @param {GroupNode} node
+ * @param {Column} col
+ * @returns {ColumnNumbers}
+ */
+export function groupNumbers(node, col) {
+  return groupFigure(node, "numbers\u0000" + col.id, () => columnNumbers(col, node.runs));
+}
+
+/**
+ * How many of a group's runs are in each state, in the order the states first come.
+ * @param {GroupNode} node
+ * @returns {Map<string, number>}
+ */
+export function groupStates(node) {
+  return groupFigure(node, "states", () => countBy(node.runs, r => r.state));
+}
+
+/**
+ * How many different values a column has among a group's runs, and the first run's: a group row shows the
+ * value when all share it, else the count.
+ * @typedef {{ count: number, first: JsonValue | undefined }} DistinctValues
+ */
+
+/**
+ * @param {GroupNode} node
+ * @param {Column} col
+ * @returns {DistinctValues}
+ */
+export function groupDistinct(node, col) {
+  return groupFigure(node, "distinct\u0000" + col.id, () => distinctValues(col, node.runs));
+}
+
+/**
+ * Values are told apart as valueId tells them (0.1 and 0.10 are one; null and a missing value are one), with
+ * text, numbers and booleans compared as they are: no string is built per run but for arrays and objects.
+ * @param {Pick<Column, "get">} col
+ * @param {readonly Run[]} runs
+ * @returns {DistinctValues}
+ */
+export function distinctValues(col, runs) {
+  /** @type {Set<JsonValue>} */
+  const plain = new Set();
+  /** @type {Set<string>} */
+  const structured = new Set();
+  for (const run of runs) {
+    const v = col.get(run);
+    if (v !== null && typeof v === "object") structured.add(valueId(v));
+    else plain.add(v === undefined ? null : v);
+  }
+  return { count: plain.size + structured.size, first: runs.length ? col.get(runs[0]) : undefined };
 }
 
 /**
@@ -129,7 +238,7 @@ export function sortNodes(nodes, cols, sort, colAgg) {
   }
   const agg = columnAggregate(colAgg, col.id);
   /** @param {GroupNode} node */
-  const value = node => { const s = columnStats(col, node.runs); return s.n ? s[agg] : null; };
+  const value = node => { const s = groupStats(node, col); return s.n ? s[agg] : null; };
   /** @type {[GroupNode, number | null][]} */
   const withValues = nodes.map(n => [n, value(n)]);
   withValues.sort((a, b) => (a[1] === null || b[1] === null) ? compareValues(a[1], b[1]) : sort.dir * (a[1] - b[1]));

@@ -81,14 +81,19 @@ function welchSpread(a, b, ma = moments(a, 1), mb = moments(b, 1)) {
 }
 
 /**
- * The runs' finite summary values of a metric.
- * @param {readonly Run[]} runs
- * @param {string} metric
+ * How a comparison reads a group's finite final values of a metric: the page passes the figures its table
+ * keeps per group (columns.js), so the table and the comparison read each run once.
+ * @typedef {(node: GroupNode, metric: string) => readonly number[]} FinalValueReader
  */
-export function finalValues(runs, metric) {
+
+/**
+ * The group's runs' finite summary values of a metric.
+ * @type {FinalValueReader}
+ */
+export function finalValues(node, metric) {
   /** @type {number[]} */
   const values = [];
-  for (const run of runs) {
+  for (const run of node.runs) {
     const v = asNumber(run.summary.get(metric));
     if (v !== null && isFinite(v)) values.push(v);
   }
@@ -104,11 +109,12 @@ export function finalValues(runs, metric) {
  * @param {string} metric
  * @param {boolean} lowerIsBetter
  * @param {string | null} baselineGroup
+ * @param {FinalValueReader} reader
  */
-function candidates(groups, metric, lowerIsBetter, baselineGroup) {
+function candidates(groups, metric, lowerIsBetter, baselineGroup, reader) {
   const found = [];
   for (const node of groups) {
-    const values = finalValues(node.runs, metric);
+    const values = reader(node, metric);
     if (values.length) found.push({ node, values, moments: moments(values, 1) });
   }
   const given = baselineGroup === null ? undefined : found.find(c => c.node.key === "group" && c.node.value === baselineGroup);
@@ -125,10 +131,11 @@ function candidates(groups, metric, lowerIsBetter, baselineGroup) {
  * @param {string} metric
  * @param {boolean} lowerIsBetter
  * @param {string | null} [baselineGroup] the group to compare with when present (the quality gate's baseline); else the best
+ * @param {FinalValueReader} [reader] the runs' summaries when not given
  * @returns {GroupComparison | null}
  */
-export function compareGroups(groups, metric, lowerIsBetter, baselineGroup = null) {
-  const { found, best, given } = candidates(groups, metric, lowerIsBetter, baselineGroup);
+export function compareGroups(groups, metric, lowerIsBetter, baselineGroup = null, reader = finalValues) {
+  const { found, best, given } = candidates(groups, metric, lowerIsBetter, baselineGroup, reader);
   if (found.length < 2) return null;
   /** @param {(typeof found)[number]} c @param {Welch | null} test */
   const row = (c, test) => {
@@ -148,10 +155,11 @@ export function compareGroups(groups, metric, lowerIsBetter, baselineGroup = nul
  * @param {readonly string[]} metrics
  * @param {ReadonlySet<string>} lowerIsBetter
  * @param {string | null} [baselineGroup] as for compareGroups
+ * @param {FinalValueReader} [reader] the runs' summaries when not given
  */
-export function comparableMetrics(groups, metrics, lowerIsBetter, baselineGroup = null) {
+export function comparableMetrics(groups, metrics, lowerIsBetter, baselineGroup = null, reader = finalValues) {
   return metrics.filter(metric => {
-    const { found, best } = candidates(groups, metric, lowerIsBetter.has(metric), baselineGroup);
+    const { found, best } = candidates(groups, metric, lowerIsBetter.has(metric), baselineGroup, reader);
     return found.length > 1 && found.some(c => c !== best && !Number.isNaN(welchSpread(c.values, best.values, c.moments, best.moments)));
   });
 }

@@ -133,6 +133,11 @@ function configPairs(run, keys) {
  */
 function keyReader(key, runs) {
   const excepted = exceptedKey(key);
+  if (key.startsWith(CONFIG_PREFIX)) {
+    // The config key taken out of the id once, not per run: 100,000 runs are grouped at each regroup.
+    const configKey = key.slice(CONFIG_PREFIX.length);
+    return run => run.config.get(configKey) ?? null;
+  }
   if (excepted === null) return run => keyValue(run, key);
   const varying = configKeys(runs).filter(k => k !== excepted && new Set(runs.map(r => valueId(r.config.get(k)))).size > 1);
   return run => configPairs(run, varying);
@@ -177,19 +182,24 @@ export function groupRuns(runs, keys, parentId) {
   if (!keys.length) return [];
   const [key, ...rest] = keys;
   const read = keyReader(key, runs);
+  // Text, numbers and booleans find their group by themselves (as valueId tells them apart); only arrays and
+  // objects by their valueId, so no string is built per run.
+  /** @type {Map<JsonValue, GroupNode>} */
+  const byPlain = new Map();
   /** @type {Map<string, GroupNode>} */
-  const byValue = new Map();
+  const byStructured = new Map();
   for (const run of runs) {
     const value = read(run);
-    const id = valueId(value);
-    let node = byValue.get(id);
+    const structured = value !== null && typeof value === "object";
+    const slot = structured ? valueId(value) : value;
+    let node = structured ? byStructured.get(/** @type {string} */ (slot)) : byPlain.get(slot);
     if (!node) {
-      node = { id: (parentId ? parentId + "\u0001" : "") + key + "=" + id, key, value, label: groupLabel(key, value), runs: [], children: [] };
-      byValue.set(id, node);
+      node = { id: (parentId ? parentId + "\u0001" : "") + key + "=" + valueId(value), key, value, label: groupLabel(key, value), runs: [], children: [] };
+      if (structured) byStructured.set(/** @type {string} */ (slot), node); else byPlain.set(slot, node);
     }
     node.runs.push(run);
   }
-  const nodes = Array.from(byValue.values()).sort((a, b) => compareGroupValues(a.value, b.value));
+  const nodes = [...byPlain.values(), ...byStructured.values()].sort((a, b) => compareGroupValues(a.value, b.value));
   for (const node of nodes) node.children = groupRuns(node.runs, rest, node.id);
   return nodes;
 }

@@ -335,6 +335,25 @@ export function metricsOf(data, runs) {
   });
 }
 
+/** @type {WeakMap<ReportData, Uint8Array>} */
+const loggedByData = new WeakMap();
+
+/**
+ * Whether each run (by index) logged any metric: only those can draw a line. Test results log none, and at
+ * 100,000 runs the charts would otherwise look for 99,000 runs' points in every curve.
+ * @param {ReportData} data
+ * @returns {Uint8Array}
+ */
+export function runsWithCurves(data) {
+  let logged = loggedByData.get(data);
+  if (!logged) {
+    logged = new Uint8Array(data.runs.length);
+    for (const curve of data.curves.values()) for (const index of curve.byRun.keys()) logged[index] = 1;
+    loggedByData.set(data, logged);
+  }
+  return logged;
+}
+
 /**
  * Per run: the first bucket and the values from there, looked up by run index.
  * @param {RawCurve} curve

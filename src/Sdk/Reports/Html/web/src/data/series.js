@@ -105,14 +105,26 @@ export function lineSources(grouped, leaves, runs) {
  */
 export function buildSeries(metric, sources, how, data, cache) {
   const { grouped, withRuns, settings } = how;
-  const perSource = sources.map(src => src.runs.map(r => cache.points(r, metric, settings.x, data)));
   const curve = data.curves.get(metric);
-  const grid = chartGrid(perSource.flat(), settings.x === "step" && curve ? curve.width : 0);
+  if (!curve) return null;
+  // Only the runs that logged the metric can have points. At 100,000 runs most logged none (test results), and
+  // one look-up in the curve skips them before their points are asked for.
+  const drawnPerSource = sources.map(src => {
+    /** @type {{ run: Run, points: Points }[]} */
+    const drawn = [];
+    for (const run of src.runs) {
+      if (!curve.byRun.has(run.index)) continue;
+      const points = cache.points(run, metric, settings.x, data);
+      if (points.xs.length) drawn.push({ run, points });
+    }
+    return drawn;
+  });
+  const grid = chartGrid(drawnPerSource.flatMap(drawn => drawn.map(d => d.points)), settings.x === "step" ? curve.width : 0);
   if (!grid) return null;
   /** @type {Series[]} */
   const series = [];
   sources.forEach((src, position) => {
-    const drawn = src.runs.map((run, i) => ({ run, points: perSource[position][i] })).filter(d => d.points.xs.length);
+    const drawn = drawnPerSource[position];
     if (!drawn.length) return;
     const aligned = drawn.map(d => cache.aligned(d.points, grid));
     const agg = grouped ? aggregateSeries(aligned, grid.size, settings.line, settings.band)

@@ -2,9 +2,7 @@
 // the same rows and columns, a group row carrying the statistic its cells show (W&B's grouped export drops
 // the chosen aggregation: wandb/wandb #5222, #6474).
 
-import { columnAggregate, columnStats, runSorter, sortNodes } from "./columns.js";
-import { countBy } from "./grouping.js";
-import { valueId } from "./values.js";
+import { columnAggregate, groupDistinct, groupStates, groupStats, runSorter, sortNodes } from "./columns.js";
 
 /** @typedef {import("./report-data.js").Run} Run */
 /** @typedef {import("./report-data.js").JsonValue} JsonValue */
@@ -65,11 +63,11 @@ export function tableRows(view) {
  */
 export function groupValue(col, node, colAgg) {
   if (col.numeric) {
-    const stats = columnStats(col, node.runs);
+    const stats = groupStats(node, col);
     return stats.n ? stats[columnAggregate(colAgg, col.id)] : null;
   }
-  const values = countBy(node.runs, r => valueId(col.get(r)));
-  return values.size === 1 ? col.get(node.runs[0]) : null;
+  const values = groupDistinct(node, col);
+  return values.count === 1 ? values.first : null;
 }
 
 /**
@@ -86,7 +84,7 @@ export function tableCsv(rows, shown, grouped, colAgg) {
   for (const row of rows) {
     if (row.kind === "group") {
       const { node } = row;
-      lines.push(["group", "", ...shown.map(c => (c.id === "name" ? node.label : c.id === "state" ? stateMix(node.runs) : groupValue(c, node, colAgg)))].map(csvField).join(","));
+      lines.push(["group", "", ...shown.map(c => (c.id === "name" ? node.label : c.id === "state" ? stateMix(node) : groupValue(c, node, colAgg)))].map(csvField).join(","));
     } else {
       lines.push(["run", row.run.id, ...shown.map(c => c.get(row.run))].map(csvField).join(","));
     }
@@ -94,9 +92,9 @@ export function tableCsv(rows, shown, grouped, colAgg) {
   return lines.join("\r\n") + "\r\n";
 }
 
-/** @param {readonly Run[]} runs */
-function stateMix(runs) {
-  return Array.from(countBy(runs, r => r.state), ([s, n]) => n + " " + s).join("; ");
+/** @param {GroupNode} node */
+function stateMix(node) {
+  return Array.from(groupStates(node), ([s, n]) => n + " " + s).join("; ");
 }
 
 /**

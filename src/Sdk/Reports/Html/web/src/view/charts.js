@@ -17,9 +17,11 @@ import { changeSettings } from "../data/chart-settings.js";
 import { chartSplits, styledSources } from "../data/chart-lines.js";
 import { chartSections, metricMatcher } from "../data/sections.js";
 import { SeriesCache } from "../data/series.js";
+import { runsWithCurves } from "../data/report-data.js";
 import { plural } from "../data/values.js";
 
 /** @typedef {import("../page-state.js").ViewContext} ViewContext */
+/** @typedef {import("../data/report-data.js").Run} Run */
 /** @typedef {import("../data/chart-settings.js").ChartSettings} ChartSettings */
 /** @typedef {import("../data/chart-lines.js").ChartSplit} ChartSplit */
 /** @typedef {import("../data/sections.js").ChartSection} ChartSection */
@@ -66,10 +68,13 @@ export class ChartBoard {
   /**
    * @param {HTMLElement} container
    * @param {HTMLElement} title the heading above the charts
+   * @param {() => void} viewChanged a setting of the charts changed that the URL keeps (the search, a section
+   *   opened or closed, a chart's settings): controls that fire no change or input event reach the URL through it
    */
-  constructor(container, title) {
+  constructor(container, title, viewChanged) {
     this.container = container;
     this.title = title;
+    this.viewChanged = viewChanged;
     this.bar = el("div", { className: "chart-bar" });
     this.body = el("div", { className: "chart-sections" });
     container.appendChild(this.bar);
@@ -102,8 +107,15 @@ export class ChartBoard {
     this.title.textContent = chartsTitle(ctx, showRuns);
     // A run's page draws one run: stroke and chart keys have nothing to tell apart.
     const onRun = ctx.route.page === "run";
-    const sources = styledSources(ctx.grouped, ctx.leaves, ctx.runs, onRun ? "" : state.strokeBy);
-    this.splits = chartSplits(sources, ctx.runs, onRun ? "" : state.chartBy);
+    // Runs that logged no metric draw nothing: left out before the lines are styled and split. A group without
+    // such runs keeps its place, and so its colour.
+    const logged = runsWithCurves(ctx.data);
+    /** @param {Run} run */
+    const draws = run => logged[run.index] === 1;
+    const runs = ctx.runs.filter(draws);
+    const leaves = ctx.leaves.map(leaf => ({ ...leaf, runs: leaf.runs.filter(draws) }));
+    const sources = styledSources(ctx.grouped, leaves, runs, onRun ? "" : state.strokeBy);
+    this.splits = chartSplits(sources, runs, onRun ? "" : state.chartBy);
     // Only the metrics these runs logged get a chart: another project's or another group's would be empty.
     this.sections = chartSections(ctx.metrics);
     this.host = { ctx, cache: this.cache, showRuns, width: () => this.width(), change: (metric, change, from) => this.change(metric, change, from) };
@@ -126,7 +138,7 @@ export class ChartBoard {
     if (!ctx.metrics.length) return;
     const search = el("input", { type: "search", className: "metric-search", placeholder: "Search metrics…", "data-testid": "metric-search", "aria-label": "Search metrics", value: state.metricSearch });
     let timer = 0;
-    const apply = () => { state.metricSearch = search.value; this.renderSections(); };
+    const apply = () => { state.metricSearch = search.value; this.renderSections(); this.viewChanged(); };
     search.addEventListener("input", () => {
       clearTimeout(timer);
       if (ctx.metrics.length <= SEARCH_AT_ONCE) apply(); else timer = setTimeout(apply, SEARCH_DELAY_MS);
@@ -136,6 +148,7 @@ export class ChartBoard {
     const sectionsToggle = (/** @type {boolean} */ open) => () => {
       state.collapsedSections = open ? [] : this.sections.map(s => s.name);
       this.renderSections();
+      this.viewChanged();
     };
     this.bar.appendChild(search);
     this.bar.appendChild(el("label", { className: "check", title: ctx.grouped ? "Draw each run faintly behind its group's line" : "Turn grouping on: every line is a run already" }, [runs, "show runs"]));
@@ -179,21 +192,24 @@ export class ChartBoard {
     const open = !state.collapsedSections.includes(section.name);
     const count = shown.length === section.metrics.length ? plural(shown.length, "metric") : shown.length + " of " + plural(section.metrics.length, "metric");
     const grid = el("div", { className: "chart-blocks" });
-    const details = el("details", { className: "chart-section", "data-testid": "chart-section", "data-section": section.name, open }, [
-      el("summary", null, [el("span", { className: "section-name" }, section.name), el("span", { className: "section-count" }, count)]),
-      grid,
-    ]);
-    // The toggle event also follows the board's own rendering of an open section: only a change counts.
+    const summary = el("summary", null, [el("span", { className: "section-name" }, section.name), el("span", { className: "section-count" }, count)]);
+    const details = el("details", { className: "chart-section", "data-testid": "chart-section", "data-section": section.name, open }, [summary, grid]);
+    /** @param {boolean} closing */
+    const remember = closing => {
+      state.collapsedSections = closing ? state.collapsedSections.concat(section.name) : state.collapsedSections.filter(name => name !== section.name);
+      this.viewChanged();
+    };
+    // The reader's click is kept at once: the toggle event comes in a task of its own, and a render before it
+    // (a search typed right after the click) then draws the section as the reader left it.
+    summary.addEventListener("click", () => remember(details.open));
     details.addEventListener("toggle", () => {
-      const closed = state.collapsedSections.includes(section.name);
-      if (details.open !== closed) return;
-      if (details.open) {
-        state.collapsedSections = state.collapsedSections.filter(name => name !== section.name);
-        this.showFirst(this.fill(grid, shown));
-      } else {
-        state.collapsedSections = state.collapsedSections.concat(section.name);
-        this.empty(grid);
-      }
+      // A render since replaced this section; and the toggle that follows the board's own rendering of an open
+      // section changes nothing.
+      if (!details.isConnected) return;
+      if (details.open === state.collapsedSections.includes(section.name)) remember(!details.open);
+      const filled = grid.firstChild !== null;
+      if (details.open && !filled) this.showFirst(this.fill(grid, shown));
+      else if (!details.open && filled) this.empty(grid);
     });
     if (open) this.fill(grid, shown);
     return details;
@@ -334,6 +350,7 @@ export class ChartBoard {
       if (card.panel.metric !== metric || !card.built) continue;
       if (card === from) card.draw(); else card.refresh();
     }
+    this.viewChanged();
   }
 }
 

@@ -6,11 +6,14 @@
 import { el, select } from "./dom.js";
 import { renderGateSection } from "./gate-table.js";
 import { gatesOf, trendsOf } from "../data/gates.js";
+import { groupNumbers } from "../data/columns.js";
 import { comparableMetrics, compareGroups, preferredMetric } from "../data/comparison.js";
 import { isFiniteNumber } from "../data/report-data.js";
 import { formatShort, plural } from "../data/values.js";
 
 /** @typedef {import("../page-state.js").ViewContext} ViewContext */
+/** @typedef {import("../data/report-data.js").Run} Run */
+/** @typedef {import("../data/report-data.js").ReportData} ReportData */
 
 /** @param {ViewContext} ctx */
 export function renderComparison(ctx) {
@@ -31,19 +34,24 @@ function renderWelch(ctx, panel) {
   const { state, data } = ctx;
   panel.appendChild(el("h2", null, "Compare groups"));
   const key = ctx.grouped && state.keys.length === 1 ? state.keys[0] : null;
-  // The summary columns of the table are the runs' numeric summary metrics.
-  const summaryMetrics = ctx.cols.filter(c => c.section === "summary").map(c => c.label);
-  const metrics = key === null ? [] : comparableMetrics(ctx.tree, summaryMetrics, data.lowerIsBetter, data.baselineGroup);
+  // The summary columns of the table are the runs' numeric summary metrics; the table keeps their values per group.
+  const summaryColumns = new Map(ctx.cols.filter(c => c.section === "summary").map(c => [c.label, c]));
+  /** @type {import("../data/comparison.js").FinalValueReader} */
+  const reader = (node, metric) => {
+    const col = summaryColumns.get(metric);
+    return col ? groupNumbers(node, col).values : [];
+  };
+  const metrics = key === null ? [] : comparableMetrics(ctx.tree, Array.from(summaryColumns.keys()), data.lowerIsBetter, data.baselineGroup, reader);
   if (!metrics.length) {
     panel.appendChild(el("p", { className: "muted" }, key === null
       ? "Group by a single key to compare its groups (Welch's t-test on the runs' final values)."
       : "Needs at least two groups with two runs each that report a numeric metric."));
     return;
   }
-  const metric = state.compareMetric !== null && metrics.includes(state.compareMetric) ? state.compareMetric : preferredMetric(ctx.runs, metrics, data);
+  const metric = state.compareMetric !== null && metrics.includes(state.compareMetric) ? state.compareMetric : preferredOf(ctx.runs, metrics, data);
   panel.appendChild(el("label", { className: "compare-pick" }, ["metric ",
     select("compare-metric", metrics.map(m => [m, m]), metric, v => { state.compareMetric = v; ctx.redrawTable(); }, "Metric to compare")]));
-  const c = compareGroups(ctx.tree, metric, data.lowerIsBetter.has(metric), data.baselineGroup);
+  const c = compareGroups(ctx.tree, metric, data.lowerIsBetter.has(metric), data.baselineGroup, reader);
   if (!c) return;
   panel.appendChild(el("p", { className: "muted small" }, [
     "Baseline ", el("strong", { "data-testid": "compare-baseline" }, c.baseline.node.label),
@@ -74,4 +82,25 @@ function renderWelch(ctx, panel) {
   }
   table.appendChild(body);
   panel.appendChild(el("div", { className: "compare-scroll" }, table));
+}
+
+/**
+ * The preferred metric counts every run's summary values: once per set of runs (a regroup keeps the set) and
+ * metrics to choose from.
+ * @type {WeakMap<readonly Run[], Map<string, string>>}
+ */
+const preferred = new WeakMap();
+
+/**
+ * @param {readonly Run[]} runs
+ * @param {string[]} metrics
+ * @param {ReportData} data
+ */
+function preferredOf(runs, metrics, data) {
+  let byMetrics = preferred.get(runs);
+  if (!byMetrics) { byMetrics = new Map(); preferred.set(runs, byMetrics); }
+  const key = metrics.join("\u0000");
+  let metric = byMetrics.get(key);
+  if (metric === undefined) { metric = preferredMetric(runs, metrics, data); byMetrics.set(key, metric); }
+  return metric;
 }

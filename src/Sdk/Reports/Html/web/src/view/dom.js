@@ -48,12 +48,13 @@ export function append(node, children) {
 }
 
 /**
- * @template {Node} N
+ * Removes every child at once: one change to lay out, where removing them one by one made one each.
+ * @template {Element} N
  * @param {N} node
  * @returns {N}
  */
 export function clear(node) {
-  while (node.firstChild) node.removeChild(node.firstChild);
+  node.replaceChildren();
   return node;
 }
 

@@ -4,12 +4,12 @@
 // 100,000 runs scroll without building 100,000 rows. Arrow keys move between rows.
 
 import { el } from "./dom.js";
-import { COLUMN_AGGREGATES, columnAggregate, columnStats, statsTitle } from "../data/columns.js";
-import { countBy, keyLabel } from "../data/grouping.js";
+import { COLUMN_AGGREGATES, columnAggregate, groupDistinct, groupStates, groupStats, statsTitle } from "../data/columns.js";
+import { keyLabel } from "../data/grouping.js";
 import { oneLine } from "../data/problems.js";
 import { isFiniteNumber } from "../data/report-data.js";
 import { tableRows } from "../data/table-rows.js";
-import { displayValueOrBlank, formatNumber, plural, valueId } from "../data/values.js";
+import { displayValueOrBlank, formatNumber, plural } from "../data/values.js";
 import { ROW_PAGE, runHref } from "../page-state.js";
 
 /** Characters of a failure message in its cell; the tooltip holds more, the run's page all of it. */
@@ -19,8 +19,11 @@ const ERROR_TOOLTIP = 600;
 /** Longer tables build only the rows in view; shorter ones are paged, ROW_PAGE rows at a time. */
 export const VIRTUAL_ROWS = 1000;
 
-/** Rows built above and below those in view, so a scroll step shows rows that are already there. */
-const OVERSCAN = 20;
+/**
+ * Rows built above and below those in view, so a scroll step shows rows that are already there. Every row
+ * built is laid out and painted at each step that changes the rows: a few more than a wheel step moves.
+ */
+const OVERSCAN = 8;
 
 /** @typedef {import("../page-state.js").ViewContext} ViewContext */
 /** @typedef {import("../page-state.js").PageState} PageState */
@@ -44,10 +47,15 @@ export function renderRunsTable(ctx, frame) {
   const body = el("tbody");
   table.appendChild(body);
   frame.appendChild(table);
-  /** @param {number} i */
-  const build = i => {
+  /**
+   * @param {number} i
+   * @param {HTMLTableRowElement[]} [spare] run rows out of view, to be written into rather than made anew
+   */
+  const build = (i, spare) => {
     const row = rows[i];
-    const tr = row.kind === "group" ? groupRow(row.node, row.depth, row.open, ctx) : runRow(row.run, shown, row.depth);
+    const reused = row.kind === "run" ? spare?.pop() : undefined;
+    const tr = row.kind === "group" ? groupRow(row.node, row.depth, row.open, ctx)
+      : reused ? fillRunRow(reused, row.run, shown, row.depth) : runRow(row.run, shown, row.depth);
     tr.setAttribute("data-row", String(i));
     tr.setAttribute("aria-rowindex", String(i + 3));
     return tr;
@@ -68,14 +76,18 @@ export function renderRunsTable(ctx, frame) {
   body.addEventListener("keydown", event => moveFocus(event, body, rows.length, i => { win.reveal(i); return true; }));
 }
 
-/** The rows of a long table that are in its frame's view, between two spacers that keep its height. */
+/**
+ * The rows of a long table that are in its frame's view, between two spacers that keep its height. A scroll
+ * step keeps the rows still in view as they are (not rebuilt, not moved: the focused one keeps its focus) and
+ * builds only those coming in.
+ */
 class RowWindow {
   /**
    * @param {HTMLElement} frame
    * @param {HTMLTableSectionElement} body
    * @param {number} count
    * @param {number} span columns
-   * @param {(i: number) => HTMLTableRowElement} build
+   * @param {(i: number, spare: HTMLTableRowElement[]) => HTMLTableRowElement} build
    */
   constructor(frame, body, count, span, build) {
     this.frame = frame;
@@ -86,30 +98,29 @@ class RowWindow {
     this.first = -1;
     this.last = -1;
     this.pending = 0;
-    this.span = span;
-  }
-
-  /**
-   * A row as tall as the rows it stands for.
-   * @param {number} height
-   */
-  spacer(height) {
-    const td = el("td", { colspan: this.span });
-    td.style.height = height + "px";
-    return el("tr", { className: "spacer", "aria-hidden": "true" }, td);
+    this.above = spacer(span);
+    this.below = spacer(span);
+    /** @type {Map<number, HTMLTableRowElement>} the rows built, by index */
+    this.rows = new Map();
+    /** @type {HTMLTableRowElement[]} run rows that left the view, for build to reuse */
+    this.spare = [];
   }
 
   schedule() {
     if (!this.pending) this.pending = requestAnimationFrame(() => { this.pending = 0; this.draw(); });
   }
 
-  /** Builds the rows in view (and OVERSCAN around them) when they are not the ones built already. */
+  /** Builds the rows in view (and OVERSCAN around them) that are not built yet, and drops those out of it. */
   draw() {
     if (!this.rowHeight) {
       // Every row has the same height (one line, no wrapping): one built row measures them all.
-      this.body.appendChild(this.build(0));
-      this.rowHeight = /** @type {HTMLElement} */ (this.body.firstChild).getBoundingClientRect().height || 33;
+      const sample = this.build(0, this.spare);
+      this.body.appendChild(sample);
+      this.rowHeight = sample.getBoundingClientRect().height || 33;
+      sample.remove();
+      this.body.append(this.above, this.below);
     }
+    // Read before anything changes: the layout is still the last frame's, so reading costs nothing.
     const offset = this.body.getBoundingClientRect().top - this.frame.getBoundingClientRect().top;
     const first = Math.max(0, Math.floor(-offset / this.rowHeight) - OVERSCAN);
     const last = Math.min(this.count, first + Math.ceil(this.frame.clientHeight / this.rowHeight) + 2 * OVERSCAN);
@@ -117,20 +128,26 @@ class RowWindow {
     const settle = this.first < 0;
     this.first = first;
     this.last = last;
-    const focused = document.activeElement && this.body.contains(document.activeElement) ? document.activeElement.closest("tr[data-row]")?.getAttribute("data-row") : null;
-    // New spacers each time, and the frame keeps its place: swapping the rows (the focused one among them) can
-    // otherwise leave the frame scrolled back to where it was before the step that asked for these rows.
     const scrolled = this.frame.scrollTop;
-    const rows = document.createDocumentFragment();
-    rows.appendChild(this.spacer(first * this.rowHeight));
-    for (let i = first; i < last; i++) rows.appendChild(this.build(i));
-    rows.appendChild(this.spacer((this.count - last) * this.rowHeight));
-    this.body.replaceChildren(rows);
+    for (const [i, row] of this.rows) {
+      if (i >= first && i < last) continue;
+      row.remove();
+      this.rows.delete(i);
+      if (row.classList.contains("run-row")) this.spare.push(row);
+    }
+    /** @type {ChildNode} */
+    let at = this.above;
+    for (let i = first; i < last; i++) {
+      let row = this.rows.get(i);
+      if (!row) { row = this.build(i, this.spare); this.rows.set(i, row); }
+      if (at.nextSibling !== row) at.after(row);
+      at = row;
+    }
+    setHeight(this.above, first * this.rowHeight);
+    setHeight(this.below, (this.count - last) * this.rowHeight);
+    // The frame keeps its place: rows coming in above those in view must not push them down.
     if (this.frame.scrollTop !== scrolled) this.frame.scrollTop = scrolled;
     if (settle) this.fixColumns();
-    // The focused row was rebuilt: the focus stays on its control, as long as the row is still built.
-    const again = focused ? this.body.querySelector("tr[data-row=\"" + focused + "\"]")?.querySelector("a, button") : null;
-    if (again instanceof HTMLElement) again.focus({ preventScroll: true });
   }
 
   /**
@@ -158,6 +175,22 @@ class RowWindow {
     this.body.querySelector("tr[data-row=\"" + i + "\"]")?.scrollIntoView({ block: "nearest" });
     this.draw();
   }
+}
+
+/**
+ * A row as tall as the rows it stands for (setHeight).
+ * @param {number} span columns
+ */
+function spacer(span) {
+  return el("tr", { className: "spacer", "aria-hidden": "true" }, el("td", { colspan: span }));
+}
+
+/**
+ * @param {HTMLTableRowElement} spacerRow
+ * @param {number} height
+ */
+function setHeight(spacerRow, height) {
+  /** @type {HTMLElement} */ (spacerRow.firstChild).style.height = height + "px";
 }
 
 /**
@@ -239,7 +272,7 @@ function groupRow(node, depth, open, ctx) {
     if (open) state.expanded.delete(node.id); else state.expanded.add(node.id);
     redrawTable();
   } }, open ? "▾" : "▸");
-  const states = countBy(node.runs, r => r.state);
+  const states = groupStates(node);
   for (const col of cols) {
     if (col.id === "name") {
       tr.appendChild(el("td", { className: "name" }, [toggle, el("span", { className: "key" }, keyLabel(node.key) + " "),
@@ -250,13 +283,13 @@ function groupRow(node, depth, open, ctx) {
       const errors = node.runs.filter(r => r.error !== null).length;
       tr.appendChild(el("td", { className: "muted" }, errors ? plural(errors, "message") : ""));
     } else if (col.numeric) {
-      const stats = columnStats(col, node.runs);
+      const stats = groupStats(node, col);
       const format = col.format || formatNumber;
       const shown = stats.n ? stats[columnAggregate(state.colAgg, col.id)] : null;
       tr.appendChild(el("td", { className: "num agg-cell", title: statsTitle(stats, format) }, isFiniteNumber(shown) ? format(shown) : stats.n ? "–" : ""));
     } else {
-      const values = countBy(node.runs, r => valueId(col.get(r)));
-      tr.appendChild(el("td", { className: "muted" }, values.size === 1 ? displayValueOrBlank(col.get(node.runs[0])) : values.size + " values"));
+      const values = groupDistinct(node, col);
+      tr.appendChild(el("td", { className: "muted" }, values.count === 1 ? displayValueOrBlank(values.first) : values.count + " values"));
     }
   }
   return tr;
@@ -268,23 +301,53 @@ function groupRow(node, depth, open, ctx) {
  * @param {number} depth
  */
 function runRow(run, cols, depth) {
-  const tr = el("tr", { className: "run-row", "data-run": run.id });
+  return fillRunRow(emptyRunRow(cols), run, cols, depth);
+}
+
+/**
+ * A run row's cells without a run's values: the elements fillRunRow writes into.
+ * @param {readonly Column[]} cols
+ */
+function emptyRunRow(cols) {
+  return el("tr", { className: "run-row" }, cols.map(col => {
+    if (col.id === "name") return el("td", { className: "name" }, [el("span"), el("a")]);
+    if (col.id === "state") return el("td", null, el("span"));
+    return el("td", { className: col.numeric ? "num" : null });
+  }));
+}
+
+/**
+ * Writes a run's values into a run row of these columns (new, or one that showed another run: a long table
+ * reuses the rows that scrolled out of view, rather than making and dropping hundreds of elements per step).
+ * @param {HTMLTableRowElement} tr
+ * @param {Run} run
+ * @param {readonly Column[]} cols
+ * @param {number} depth
+ */
+function fillRunRow(tr, run, cols, depth) {
+  tr.setAttribute("data-run", run.id);
   tr.style.setProperty("--depth", String(depth));
-  for (const col of cols) {
-    const v = col.get(run);
+  cols.forEach((col, c) => {
+    const td = tr.cells[c];
     if (col.id === "name") {
-      const title = run.error !== null ? errorTooltip(run.error) : run.notes ? run.notes : run.id;
-      tr.appendChild(el("td", { className: "name", title }, [el("span", { className: "dot state-" + run.state }), el("a", { href: runHref(run.id) }, run.name)]));
+      td.title = run.error !== null ? errorTooltip(run.error) : run.notes ? run.notes : run.id;
+      const [dot, link] = td.children;
+      dot.className = "dot state-" + run.state;
+      link.setAttribute("href", runHref(run.id));
+      link.textContent = run.name;
     } else if (col.id === "error") {
-      tr.appendChild(run.error === null ? el("td") : el("td", { className: "error", title: errorTooltip(run.error) }, oneLine(run.error, ERROR_CELL).text));
+      td.className = run.error === null ? "" : "error";
+      if (run.error === null) td.removeAttribute("title"); else td.title = errorTooltip(run.error);
+      td.textContent = run.error === null ? "" : oneLine(run.error, ERROR_CELL).text;
     } else if (col.id === "state") {
-      tr.appendChild(el("td", null, el("span", { className: "pill state-" + run.state }, run.state)));
-    } else if (col.numeric) {
-      tr.appendChild(el("td", { className: "num" }, typeof v === "number" ? (col.format || formatNumber)(v) : ""));
+      const pill = /** @type {HTMLElement} */ (td.firstChild);
+      pill.className = "pill state-" + run.state;
+      pill.textContent = run.state;
     } else {
-      tr.appendChild(el("td", null, displayValueOrBlank(v)));
+      const v = col.get(run);
+      td.textContent = col.numeric ? (typeof v === "number" ? (col.format || formatNumber)(v) : "") : displayValueOrBlank(v);
     }
-  }
+  });
   return tr;
 }
 
