@@ -21,6 +21,7 @@ public sealed class DetailBudgetAtBuildEndTests
         CollectionAssert.AreEqual(new[] { start.RunId }, json["runs"]!.Select(r => (string)r["id"]!).ToArray(), "The build's own group is shown in full.");
         Assert.AreEqual(1, (int)json["omitted"]!["runs"]!);
         Assert.AreEqual(1, (int)json["omitted"]!["max_detail_runs"]!);
+        StringAssert.StartsWith((string)json["omitted"]!["reason"]!, "1 of 2 runs (1 group without any run shown in full)", "one group, not 1 groups");
         Assert.IsNotNull(fixture.Store.GetRun(older), "A budget leaves runs out of the reports, never out of the store.");
     }
 

@@ -16,7 +16,7 @@ internal static class OmittedNote
 
     /// <summary>Why runs are missing from the run rows and the curves, with the counts.</summary>
     public static string Reason(ReportDetail detail, int runs) =>
-        $"{Count(detail.OmittedRuns)} of {Count(runs)} runs ({Count(detail.SummaryOnly.Count)} groups without any run shown in full) " +
+        $"{Count(detail.OmittedRuns)} of {Count(runs)} runs ({Count(detail.SummaryOnly.Count)} {(detail.SummaryOnly.Count == 1 ? "group" : "groups")} without any run shown in full) " +
         "are counted in their group's aggregates (runs, states, statistics of summary metrics) but have no run rows or curves, " +
         $"to keep the reports within the budget of {Count(detail.Budget)} runs shown in full " +
         "(the focus groups always, then the baseline group, then the most recent groups).";
