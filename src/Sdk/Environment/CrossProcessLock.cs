@@ -16,18 +16,7 @@ internal static class CrossProcessLock
     public static IDisposable Acquire(string directory, string kind, string guarded, TimeSpan timeout)
     {
         var path = Path.Combine(directory, $"{kind}-{StableHash(guarded)}.lock");
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(25);
-            }
-        }
+        return ExclusiveFile.Open(path, FileMode.OpenOrCreate, timeout);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Wandb.Environment;
 using Wandb.Storage.Folder;
 
 namespace Wandb.Storage.Index;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Wandb.Diagnostics;
 using Wandb.Environment;
 using Wandb.Storage.Batches;
@@ -178,22 +177,16 @@ internal sealed class RunIndex
         return new IndexPass(ordered, tail.Positions, changed, Mismatch: null);
     }
 
+    /// <summary>The index's lock, or null when another process held it past <see cref="LockPatience"/>.</summary>
     private static FileStream? AcquireLock(string path)
     {
-        var clock = Stopwatch.StartNew();
-        for (var attempt = 0; ; attempt++)
+        try
         {
-            if (ExclusiveFile.TryOpen(path) is { } gate)
-            {
-                return gate;
-            }
-
-            if (clock.Elapsed > LockPatience)
-            {
-                return null;
-            }
-
-            Thread.Sleep(Math.Min(5 + (attempt * 5), 100));
+            return ExclusiveFile.Open(path, FileMode.OpenOrCreate, LockPatience);
+        }
+        catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException && File.Exists(path))
+        {
+            return null;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Wandb.Environment;
 
 namespace Wandb.Storage.Index;
 

@@ -1,13 +1,15 @@
 using System.Diagnostics;
 
-namespace Wandb.Storage.Index;
+namespace Wandb.Environment;
 
 /// <summary>
 /// Opens a file that no other process may open meanwhile (FileShare.None: an exclusive lock on Unix), waiting
-/// while another holds it. A journal is held this way for the moment of one append, or of reading it whole.
+/// while another holds it: the cross-process locks (<see cref="CrossProcessLock"/>, the run index's lock) and the
+/// run index's journals, held for the moment of one append or of reading one whole, all wait this one way.
 /// </summary>
 internal static class ExclusiveFile
 {
+    /// <exception cref="IOException">Another process still held the file after <paramref name="patience"/>, or it could not be opened at all.</exception>
     public static FileStream Open(string path, FileMode mode, TimeSpan patience)
     {
         var clock = Stopwatch.StartNew();
@@ -22,19 +24,6 @@ internal static class ExclusiveFile
                 // Held by another process (or thread) for a few microseconds: try again shortly.
                 Thread.Sleep(Math.Min(1 + attempt, 20));
             }
-        }
-    }
-
-    /// <summary>Like <see cref="Open"/> without waiting: null while another process holds the file.</summary>
-    public static FileStream? TryOpen(string path)
-    {
-        try
-        {
-            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
-        }
-        catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException && File.Exists(path))
-        {
-            return null;
         }
     }
 }
