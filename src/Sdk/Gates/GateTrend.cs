@@ -62,25 +62,56 @@ internal static class GateTrend
 
     private static IReadOnlyList<TrendPoint> Of(string project, string metric, string jobType, string? baselineGroup, string? currentGroup, IReadOnlyList<StoredRun> runs, int count)
     {
-        var points = runs
+        var groups = runs
             .Where(r => r.Project == project && r.Group is not null && r.JobType == jobType)
             .GroupBy(r => r.Group!, StringComparer.Ordinal)
-            .Select(g => (Group: g.Key, Time: g.Max(r => r.CreatedAt), Stats: SummaryStatistics.Of(g).TryGetValue(metric, out var s) ? s : null))
-            .Where(p => p.Stats is { N: > 0 })
-            .OrderBy(p => p.Time)
-            .ThenBy(p => p.Group, StringComparer.Ordinal)
-            .Select(p => new TrendPoint(p.Group, p.Time, p.Stats!, p.Group == baselineGroup, p.Group == currentGroup))
+            .Select(g => (Group: g.Key, Time: g.Max(r => r.CreatedAt), Runs: g))
+            .OrderBy(g => g.Time)
+            .ThenBy(g => g.Group, StringComparer.Ordinal)
             .ToList();
 
-        // The gated group ends the trend even when an older build finished later.
-        var current = points.FindIndex(p => p.IsCurrent);
-        if (current >= 0)
+        // The trend shows the newest groups only, so their statistics are the only ones computed: a store of
+        // thousands of groups costs a walk over its runs, not thousands of summaries. The gated group ends the
+        // trend even when an older build finished later.
+        var newestOthers = new List<TrendPoint>(Math.Max(0, count));
+        TrendPoint? current = null;
+        for (var i = groups.Count - 1; i >= 0; i--)
         {
-            var point = points[current];
-            points.RemoveAt(current);
-            points.Add(point);
+            var (group, time, members) = groups[i];
+            var isCurrent = group == currentGroup;
+            if (!isCurrent && newestOthers.Count >= count)
+            {
+                if (current is not null || currentGroup is null)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (!SummaryStatistics.Of(members).TryGetValue(metric, out var stats) || stats is not { N: > 0 })
+            {
+                continue;
+            }
+
+            var point = new TrendPoint(group, time, stats, group == baselineGroup, isCurrent);
+            if (isCurrent)
+            {
+                current = point;
+            }
+            else
+            {
+                newestOthers.Add(point);
+            }
         }
 
-        return points.Skip(Math.Max(0, points.Count - count)).ToList();
+        var room = Math.Max(0, current is null ? count : count - 1);
+        var points = newestOthers.Take(room).Reverse().ToList();
+        if (current is not null && count > 0)
+        {
+            points.Add(current);
+        }
+
+        return points;
     }
 }

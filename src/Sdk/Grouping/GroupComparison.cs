@@ -55,9 +55,11 @@ internal sealed class GroupComparison
         }
 
         var chosen = baseline ?? Best(candidates, metric, goals)!;
+        // Every group is compared with the same baseline: its values are read once, not once per group.
+        var baselineValues = FinalValues(chosen, metric).ToArray();
         var rows = candidates
             .Where(g => !ReferenceEquals(g, chosen))
-            .Select(g => (g, WelchComparison.Compare(FinalValues(g, metric), FinalValues(chosen, metric))))
+            .Select(g => (g, WelchComparison.Compare(FinalValues(g, metric), baselineValues)))
             .ToList();
         return new GroupComparison(metric, goals.LowerIsBetter(metric), chosen, rows, note);
     }

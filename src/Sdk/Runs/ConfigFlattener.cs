@@ -3,12 +3,24 @@ namespace Wandb.Runs;
 /// <summary>Flattens nested config into <c>a.b</c> column names, the form grouping and tables use.</summary>
 internal static class ConfigFlattener
 {
-    public static Dictionary<string, object?> Flatten(IReadOnlyDictionary<string, object?> config)
+    public static IReadOnlyDictionary<string, object?> Flatten(IReadOnlyDictionary<string, object?> config)
     {
+        // Reports flatten the config and summary of every run; most are flat already, and those are returned as
+        // they are instead of copied (an ordinal dictionary, so lookups match the copy's).
+        if (config is Dictionary<string, object?> flat && IsOrdinal(flat.Comparer) && !flat.Values.Any(IsNested))
+        {
+            return flat;
+        }
+
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);
         Add(result, string.Empty, config);
         return result;
     }
+
+    private static bool IsOrdinal(IEqualityComparer<string> comparer) =>
+        ReferenceEquals(comparer, StringComparer.Ordinal) || ReferenceEquals(comparer, EqualityComparer<string>.Default);
+
+    private static bool IsNested(object? value) => value is IReadOnlyDictionary<string, object?> or Dictionary<string, object?>;
 
     private static void Add(Dictionary<string, object?> result, string prefix, IEnumerable<KeyValuePair<string, object?>> values)
     {

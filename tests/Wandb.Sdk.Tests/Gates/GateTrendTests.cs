@@ -1,0 +1,66 @@
+using Wandb.Gates;
+using Wandb.Grouping;
+using Wandb.Storage;
+
+namespace Wandb.Sdk.Tests.Gates;
+
+[TestClass]
+public sealed class GateTrendTests
+{
+    /// <summary>
+    /// The trend computes the statistics of the newest groups only; its points must be exactly those of every group's
+    /// statistics ordered by time, the gated group moved last and the last <c>count</c> kept.
+    /// </summary>
+    [TestMethod]
+    public void The_trend_equals_the_newest_groups_of_all_groups_statistics_with_the_gated_group_last()
+    {
+        var random = new Random(1234);
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var groups = random.Next(1, 30);
+            var runs = new List<StoredRun>();
+            for (var g = 0; g < groups; g++)
+            {
+                // Some groups lack the metric (no point), some share a time with another (ordered by name then).
+                var values = Enumerable.Range(0, random.Next(1, 4)).Select(_ => random.NextDouble()).ToArray();
+                var metric = random.Next(5) == 0 ? "other" : "acc";
+                runs.AddRange(GateRuns.Group("g" + g.ToString("D2", System.Globalization.CultureInfo.InvariantCulture), random.Next(4) == 0 ? "eval" : "fold", metric, values, minute: random.Next(groups)));
+            }
+
+            // Now and then the gated group has no run of the job type: the trend is then the newest groups alone.
+            var current = "g" + random.Next(groups + 2).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+            var baseline = "g" + random.Next(groups).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+            var count = random.Next(1, 8);
+            var gate = new GateRow { Project = "churn", Metric = "acc", JobType = "fold", Group = current, Baseline = baseline, Verdict = GateVerdict.Unchanged, Current = Wandb.Grouping.Statistics.MetricStatistics.Empty };
+
+            var actual = GateTrend.Of(gate, runs, count);
+            var expected = Reference(runs, "acc", "fold", baseline, current, count);
+
+            CollectionAssert.AreEqual(expected.Select(Describe).ToList(), actual.Select(Describe).ToList(), $"trial {trial}: {groups} groups, current {current}, count {count}");
+        }
+    }
+
+    private static string Describe(TrendPoint p) => $"{p.Group}@{p.Time:O} n={p.Stats.N} mean={p.Stats.Mean:R} base={p.IsBaseline} current={p.IsCurrent}";
+
+    private static List<TrendPoint> Reference(List<StoredRun> runs, string metric, string jobType, string baseline, string current, int count)
+    {
+        var points = runs
+            .Where(r => r.Project == "churn" && r.JobType == jobType)
+            .GroupBy(r => r.Group!, StringComparer.Ordinal)
+            .Select(g => (Group: g.Key, Time: g.Max(r => r.CreatedAt), Stats: SummaryStatistics.Of(g).TryGetValue(metric, out var s) ? s : null))
+            .Where(p => p.Stats is { N: > 0 })
+            .OrderBy(p => p.Time)
+            .ThenBy(p => p.Group, StringComparer.Ordinal)
+            .Select(p => new TrendPoint(p.Group, p.Time, p.Stats!, p.Group == baseline, p.Group == current))
+            .ToList();
+        var gated = points.FindIndex(p => p.IsCurrent);
+        if (gated >= 0)
+        {
+            var point = points[gated];
+            points.RemoveAt(gated);
+            points.Add(point);
+        }
+
+        return points.Skip(Math.Max(0, points.Count - count)).ToList();
+    }
+}
