@@ -12,6 +12,7 @@ namespace Wandb.Reports;
 /// </summary>
 internal sealed class ReportModel
 {
+    private static readonly int Parallelism = Math.Max(1, Math.Min(System.Environment.ProcessorCount, 8));
     private readonly RunStore _store;
     private readonly HashSet<string> _focusGroups;
     private readonly Dictionary<string, IReadOnlyDictionary<string, MetricCurves>> _curves = new(StringComparer.Ordinal);
@@ -26,16 +27,21 @@ internal sealed class ReportModel
         Goals = new MetricGoals(options.LowerIsBetter, options.HigherIsBetter);
         var keys = options.GroupBy is null ? RunGrouper.DefaultKeys(runs) : options.GroupBy.Select(GroupingKey.Parse).ToList();
         Main = RunGrouper.Group(runs, keys);
-        ByGroup = keys.Count == 1 && keys[0].Name == GroupingKey.Group ? Main : RunGrouper.Group(runs, new[] { GroupingKey.Parse(GroupingKey.Group) });
-        Tables = ChooseTables(runs, Main);
         _focusGroups = new HashSet<string>(options.FocusGroups, StringComparer.Ordinal);
+
+        // A store of 100,000 runs takes a noticeable time for each pass over its runs: the passes that need
+        // nothing else of the model run on another core, and every group's statistics (which the comparison and
+        // all writers read) are computed on every core.
+        var tables = Task.Run(() => ChooseTables(runs, Main));
+        var problems = Task.Run(() => RunProblems.InOrder(runs, IsFocus));
+        Parallel.ForEach(Main.Groups, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, group => _ = group.Summary);
+        ByGroup = keys.Count == 1 && keys[0].Name == GroupingKey.Group ? Main : RunGrouper.Group(runs, new[] { GroupingKey.Parse(GroupingKey.Group) });
         FocusRuns = runs.Where(IsFocus).ToList();
 
         // The key metrics of a build or test run are its own runs' metrics: a store shared by several
         // projects would otherwise show the metrics most runs of other projects have.
         KeyMetrics = options.KeyMetrics.Count > 0 ? options.KeyMetrics.ToList() : KeyMetricChooser.Choose(FocusRuns.Count > 0 ? FocusRuns : runs);
         CompareMetric = options.CompareMetric ?? KeyMetrics.FirstOrDefault();
-        Problems = RunProblems.InOrder(runs, IsFocus);
         var given = new HashSet<(string, string, string, string)>(options.GateResults.Select(g => (g.Project, g.Group, g.Metric, g.JobType)));
         Gates = options.GateResults
             .Concat(GateRecords.Load(store, FocusRuns.Select(r => r.Project).Distinct(StringComparer.Ordinal), _focusGroups).Where(g => !given.Contains((g.Project, g.Group, g.Metric, g.JobType))))
@@ -43,6 +49,8 @@ internal sealed class ReportModel
         BaselineGroup = options.BaselineGroup ?? Gates.FirstOrDefault(g => g.Baseline is not null && !g.BaselineIsFile)?.Baseline ?? GateBaselineGroup(options.Baseline, options.BaselineBranch, runs);
         Comparison = CompareMetric is null || Main.IsOff ? null : GroupComparison.Create(Main, CompareMetric, Goals, BaselineGroup);
         Detail = ReportDetail.Choose(runs, ByGroup, _focusGroups, BaselineGroup, options.MaxDetailRuns);
+        Tables = tables.GetAwaiter().GetResult();
+        Problems = problems.GetAwaiter().GetResult();
     }
 
     public ReportOptions Options { get; }
