@@ -64,7 +64,7 @@ internal static class PruneCommand
 
             if (result.Kept.Count > 0)
             {
-                context.Output.WriteLine($"{result.Kept.Count} selected run(s) stayed: written to since they were listed, recorded in a batch file (those are never deleted), or not deletable (see the warnings).");
+                context.Output.WriteLine($"{result.Kept.Count} selected run(s) stayed: written to since they were listed, or not deletable (see the warnings).");
             }
 
             if (!policy.DryRun && result.Runs.Count > 0 && !parse.GetValue(noReport))

@@ -20,6 +20,10 @@ internal sealed class FolderRunStore : RunStore
     private readonly RunIndex _index;
     private volatile string? _indexRebuildReason;
 
+    // The batch records of the runs the last listing found: retention deletes runs it just listed, and learns
+    // here which of them batch files name without reading every batch file again.
+    private volatile Dictionary<string, BatchedRun>? _lastBatched;
+
     public FolderRunStore(string root, IStoreFileSystem fs, IWandbOutput output, IClock clock)
     {
         Layout = new StoreLayout(root);
@@ -45,6 +49,7 @@ internal sealed class FolderRunStore : RunStore
     {
         var listing = _index.List();
         _indexRebuildReason = listing.RebuildReason;
+        _lastBatched = listing.Runs.Where(r => r.Batch is not null).ToDictionary(r => r.Id, r => r.Batch!, StringComparer.Ordinal);
         foreach (var indexed in listing.Runs)
         {
             var run = indexed.Assemble(_clock, _folders.LocalHost);
@@ -87,7 +92,7 @@ internal sealed class FolderRunStore : RunStore
         // Only a resume that must find the run looks into the batch files: reading them on every Init would
         // cost each test of a large test run the whole file. Otherwise a folder is created, whose run.json
         // then takes precedence over the batch record; the batch record's writer state is kept.
-        if (resume == ResumeMode.Must && RunBatchIndex.Read(Layout, _fs, _output).Find(id) is { } batched)
+        if (resume == ResumeMode.Must && RunBatchIndex.Read(Layout, _fs, _output).Find(id) is { IsDeleted: false } batched)
         {
             StoreFolder.EnsureCreated(_fs, Layout);
             _fs.CreateDirectory(Layout.RunDirectory(id));
@@ -143,13 +148,29 @@ internal sealed class FolderRunStore : RunStore
     internal override IReadOnlyList<string> DeleteRuns(IReadOnlyCollection<string> runIds, IWandbOutput output)
     {
         var deleted = new List<string>();
+        var tombstones = new List<RunBatchRecord>();
+        var tombstoneWriter = RunId.Generate();
+        var batched = _lastBatched ?? ReadBatched();
         var trash = Path.Combine(Layout.Root, StoreLayout.DeletingFolder);
         foreach (var id in runIds)
         {
             RunId.Validate(id, nameof(runIds));
             var folder = Layout.RunDirectory(id);
+            var hasFolder = _fs.DirectoryExists(folder);
+            batched.TryGetValue(id, out var records);
+            if (!hasFolder)
+            {
+                // Named by batch files only (a test logger's runs): a tombstone record takes it out of every listing.
+                if (records is { IsDeleted: false } && TryReadRun(id, hasFolder: false, records) is { State: not RunState.Running })
+                {
+                    tombstones.Add(Tombstone(records, tombstoneWriter));
+                }
+
+                continue;
+            }
+
             // Liveness is in the folder's writer states; the batch files need not be read again per run.
-            if (!_fs.DirectoryExists(folder) || TryReadRun(id, hasFolder: true, batched: null) is not { State: not RunState.Running })
+            if (TryReadRun(id, hasFolder: true, batched: null) is not { State: not RunState.Running })
             {
                 continue;
             }
@@ -168,7 +189,16 @@ internal sealed class FolderRunStore : RunStore
                 continue;
             }
 
-            deleted.Add(id);
+            // Batch records of the same run would otherwise bring it back without its folder.
+            if (records is { IsDeleted: false })
+            {
+                tombstones.Add(Tombstone(records, tombstoneWriter));
+            }
+            else
+            {
+                deleted.Add(id);
+            }
+
             try
             {
                 Directory.Delete(moved, recursive: true);
@@ -179,7 +209,57 @@ internal sealed class FolderRunStore : RunStore
             }
         }
 
+        deleted.AddRange(WriteTombstones(tombstoneWriter, tombstones, output));
         return deleted;
+    }
+
+    private Dictionary<string, BatchedRun> ReadBatched()
+    {
+        var index = RunBatchIndex.Read(Layout, _fs, _output);
+        return index.RunIdsWith(new HashSet<string>(StringComparer.Ordinal)).ToDictionary(id => id, id => index.Find(id)!, StringComparer.Ordinal);
+    }
+
+    private RunBatchRecord Tombstone(BatchedRun records, string writerId)
+    {
+        var now = _clock.UtcNow;
+        return new RunBatchRecord(records.Metadata, new WriterStateFile
+        {
+            Writer = writerId,
+            Host = _folders.LocalHost,
+            Pid = CurrentProcess.Id,
+            StartedAt = now,
+            UpdatedAt = now,
+            FinishedAt = now,
+            State = BatchedRun.DeletedState,
+        });
+    }
+
+    /// <summary>
+    /// Appends the tombstones to a batch file of their own (batch files are appended to, never rewritten, as several
+    /// processes read them); returns the runs so deleted, or none with WANDB131 when the file cannot be written.
+    /// </summary>
+    private IReadOnlyList<string> WriteTombstones(string writerId, IReadOnlyList<RunBatchRecord> tombstones, IWandbOutput output)
+    {
+        if (tombstones.Count == 0)
+        {
+            return Array.Empty<string>();
+        }
+
+        try
+        {
+            using var writer = CreateBatchWriter(writerId);
+            foreach (var tombstone in tombstones)
+            {
+                writer.Append(tombstone);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            output.Warning(WarningCodes.RetentionDeleteFailed, $"Retention could not record the deletion of {tombstones.Count} run(s) named by batch files in {Layout.BatchesDirectory}: {ex.Message} They stay; the next refresh with retention tries again.");
+            return Array.Empty<string>();
+        }
+
+        return tombstones.Select(t => t.Run.Id).ToList();
     }
 
     private StoredRun? TryReadRun(string id, bool hasFolder, BatchedRun? batched)

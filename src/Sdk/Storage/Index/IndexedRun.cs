@@ -36,16 +36,16 @@ internal sealed class IndexedRun
     /// <summary>The run's line in the index snapshot as read or last written; null once the run changed.</summary>
     public string? Line { get; set; }
 
-    /// <summary>The run as listings show it, or null while neither its folder nor a batch record names it.</summary>
+    /// <summary>The run as listings show it, or null while neither its folder nor a batch record names it, or once retention deleted a run that only batch records name.</summary>
     public StoredRun? Assemble(IClock clock, string localHost)
     {
         var metadata = FolderMetadata ?? Batch?.Metadata;
-        if (metadata is null)
+        if (metadata is null || (!HasFolder && Batch!.IsDeleted))
         {
             return null;
         }
 
-        var states = !HasFolder ? Batch!.States.ToList() : Batch is null ? FolderStates : Batch.CombineWith(FolderStates);
+        var states = !HasFolder ? Batch!.WriterStates : Batch is null ? FolderStates : Batch.CombineWith(FolderStates);
         return StoredRunAssembler.Assemble(metadata, states, clock, localHost);
     }
 

@@ -38,6 +38,12 @@ internal sealed class FolderStoreSource
             }
 
             var batched = batches.Find(id);
+            if (batched is { IsDeleted: true } && !folders.Contains(id))
+            {
+                // Deleted by retention: its tombstone ends it here as in every listing.
+                continue;
+            }
+
             RunMetadataFile? markedRun = null;
             var folderWriters = folders.Contains(id) ? FolderWriters(id, out markedRun) : new List<SourceWriter>();
 

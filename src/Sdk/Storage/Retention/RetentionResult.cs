@@ -9,7 +9,7 @@ public sealed class RetentionResult
     /// <summary>The runs deleted (or that would be), by project, group and id.</summary>
     public required IReadOnlyList<ExpiredRun> Runs { get; init; }
 
-    /// <summary>Runs the policy selected but that were left in place: written again since they were listed, recorded in a batch file, or not deletable (WANDB131).</summary>
+    /// <summary>Runs the policy selected but that were left in place: written again since they were listed, or not deletable (WANDB131).</summary>
     public IReadOnlyList<ExpiredRun> Kept { get; init; } = Array.Empty<ExpiredRun>();
 
     /// <summary>Console lines: the count, then one line per group with its runs.</summary>
