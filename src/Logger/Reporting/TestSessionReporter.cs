@@ -6,6 +6,7 @@ using Wandb.Gates;
 using Wandb.Reports;
 using Wandb.Settings;
 using Wandb.Storage;
+using Wandb.Storage.Retention;
 using Wandb.Testing;
 
 namespace Wandb.TestLogger.Reporting;
@@ -27,6 +28,7 @@ internal sealed class TestSessionReporter
     private readonly BlockingCollection<TestResultInfo> _queue = new();
     private TestJobTypeFormat _jobTypes;
     private int _maxDetailRuns = ReportOptions.DefaultMaxDetailRuns;
+    private RetentionPolicy? _retention;
     private string? _project;
     private SessionGate? _gate;
     private SessionTally? _tally;
@@ -79,6 +81,7 @@ internal sealed class TestSessionReporter
         Export(TestRunLink.LoggerVariable, "1");
         _jobTypes = ResolveJobTypes();
         _maxDetailRuns = ResolveMaxDetailRuns();
+        _retention = ResolveRetention();
         _tally = new SessionTally(Group, _jobTypes);
         Export(TestRunNames.JobTypeFormatVariable, TestRunNames.JobTypeFormatName(_jobTypes));
         Export(WandbVariables.Dir, settings.StoreDirectory);
@@ -252,7 +255,7 @@ internal sealed class TestSessionReporter
         try
         {
             var refresh = new ReportRefresh(_env.Output, Console.Out) { WriteReports = _env.WriteReports };
-            var report = refresh.Refresh(_store!, new ReportOptions { FocusGroups = { Group! }, ConsoleFailures = false, MaxDetailRuns = _maxDetailRuns, Baseline = Baseline, BaselineBranch = _gate?.BaselineBranch }, _env.Variables);
+            var report = refresh.Refresh(_store!, new ReportOptions { FocusGroups = { Group! }, ConsoleFailures = false, MaxDetailRuns = _maxDetailRuns, Retention = _retention, Baseline = Baseline, BaselineBranch = _gate?.BaselineBranch }, _env.Variables);
             ReportPath = report.HtmlPath;
             return report;
         }
@@ -306,6 +309,50 @@ internal sealed class TestSessionReporter
             WarningCodes.UnknownLoggerParameterValue,
             $"Logger parameter '{LoggerParameters.MaxDetailRunsName}' must be a whole number of at least 1, not '{value}', so the reports show up to {ReportOptions.DefaultMaxDetailRuns.ToString("N0", CultureInfo.InvariantCulture)} runs in full, the default.");
         return ReportOptions.DefaultMaxDetailRuns;
+    }
+
+    /// <summary>
+    /// The retention_* parameters as a policy for the refresh, or null without them. A value that is not a whole number
+    /// of at least 1 (or true/false for the dry run) is named in a warning and retention stays off: deleting runs on a
+    /// misread limit would be worse than keeping them.
+    /// </summary>
+    private RetentionPolicy? ResolveRetention()
+    {
+        if (_parameters.RetentionDays is null && _parameters.RetentionGroups is null)
+        {
+            return null;
+        }
+
+        int? Limit(string name, string? value)
+        {
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit >= 1)
+            {
+                return limit;
+            }
+
+            throw new FormatException($"Logger parameter '{name}' must be a whole number of at least 1, not '{value}'");
+        }
+
+        try
+        {
+            var dryRun = _parameters.RetentionDryRun;
+            return new RetentionPolicy
+            {
+                KeepDays = Limit(LoggerParameters.RetentionDaysName, _parameters.RetentionDays),
+                KeepGroups = Limit(LoggerParameters.RetentionGroupsName, _parameters.RetentionGroups),
+                DryRun = dryRun is null ? false : bool.TryParse(dryRun, out var parsed) ? parsed : throw new FormatException($"Logger parameter '{LoggerParameters.RetentionDryRunName}' must be true or false, not '{dryRun}'"),
+            };
+        }
+        catch (FormatException ex)
+        {
+            _env.Output.Warning(WarningCodes.UnknownLoggerParameterValue, ex.Message + ", so no runs are deleted.");
+            return null;
+        }
     }
 
     // Tracking must never take the test run down: anything but a broken runtime becomes a warning. This
