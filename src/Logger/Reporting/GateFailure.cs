@@ -11,5 +11,8 @@ internal sealed record GateFailure(string Name, string Message)
     /// <summary>The name of a failure that is not one rule's (the baseline file cannot be read).</summary>
     public const string GateName = "wandb gate";
 
-    public static GateFailure Of(string metric, string jobType, string code, string text) => new($"{GateName}: {metric} [{jobType}]", $"error {code}: {text}");
+    public static GateFailure Of(string metric, string jobType, string code, string text) => new($"{GateName}: {metric} [{jobType}]", ErrorText(code, text));
+
+    /// <summary>A gate error as the session prints it and the build's error line reads: <c>error WANDB200: ...</c>.</summary>
+    public static string ErrorText(string code, string text) => $"error {code}: {text}";
 }

@@ -122,16 +122,17 @@ internal sealed class SessionGate
     {
         if (found.ErrorCode is { } code)
         {
-            return new[] { new GateFailure(GateFailure.GateName, $"error {code}: {found.Headline}") };
+            return new[] { new GateFailure(GateFailure.GateName, GateFailure.ErrorText(code, found.Headline)) };
         }
 
+        // The verdicts are the results' own, in their order, with their messages.
         var failures = new List<GateFailure>();
-        foreach (var result in results)
+        foreach (var (result, message) in results.Zip(found.Verdicts, (r, v) => (r, v.Message)))
         {
             var (verdictCode, isError) = GateSeverity.Of(result.Verdict, _request.WarnOnly, _request.RequireBaseline);
             if (verdictCode is not null && isError)
             {
-                failures.Add(GateFailure.Of(result.Metric, result.JobType, verdictCode, GateSeverity.Message(result.Verdict, GateMessage.Format(result), _request.RequireBaseline)));
+                failures.Add(GateFailure.Of(result.Metric, result.JobType, verdictCode, GateSeverity.Message(result.Verdict, message, _request.RequireBaseline)));
             }
         }
 
@@ -142,7 +143,7 @@ internal sealed class SessionGate
     {
         if (found.ErrorCode is { } code)
         {
-            output.Info($"error {code}: {found.Headline}");
+            output.Info(GateFailure.ErrorText(code, found.Headline));
             return;
         }
 
@@ -163,7 +164,7 @@ internal sealed class SessionGate
             }
             else if (isError)
             {
-                output.Info($"error {verdictCode}: {text}");
+                output.Info(GateFailure.ErrorText(verdictCode, text));
             }
             else
             {

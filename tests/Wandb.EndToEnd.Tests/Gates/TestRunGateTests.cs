@@ -8,8 +8,8 @@ namespace Wandb.EndToEnd.Tests.Gates;
 [TestClass]
 public sealed class TestRunGateTests
 {
-    /// <summary>Five folds of one test method, each logging accuracy 0.85 plus fold noise minus the DEGRADE variable.</summary>
-    private const string Tests = """
+    /// <summary>Five folds of one MSTest method, each logging accuracy 0.85 plus fold noise minus the DEGRADE variable.</summary>
+    internal const string Tests = """
         using System.Globalization;
         using Microsoft.VisualStudio.TestTools.UnitTesting;
 
