@@ -89,14 +89,7 @@ public sealed class TestAppGateTests
     {
         var workspace = TestWorkspace.Create(name);
         MlTestProject.WriteTestingPlatformProjectFile(workspace, "Churn.Tests");
-        var project = File.ReadAllText(Path.Combine(workspace.Root, "Churn.Tests", "Churn.Tests.csproj"));
-        workspace.WriteFile("Churn.Tests/Churn.Tests.csproj", project.Replace("</Project>", """
-              <ItemGroup>
-                <WandbGate Include="accuracy" Tolerance="0.005" />
-              </ItemGroup>
-            </Project>
-            """, StringComparison.Ordinal));
-        workspace.WriteFile("Churn.Tests/ModelTests.cs", TestRunGateTests.Tests);
+        TestRunGateTests.AddGatedFoldTests(workspace, "Churn.Tests");
         return workspace;
     }
 }
