@@ -28,6 +28,21 @@ public sealed class TestRunGateTaskTests
     }
 
     [TestMethod]
+    public void Beside_a_test_app_the_request_is_written_without_pointing_WANDB_TEST_GATE_at_it()
+    {
+        using var fixture = new TaskFixture();
+        var prepare = Prepare(fixture, Rule("accuracy", ("Min", "0.8")));
+        prepare.RequestFile = Path.Combine(fixture.Root, "bin", "Debug", "net10.0", TestRunGate.TestAppFileName);
+        prepare.ExportVariable = false;
+
+        Assert.IsTrue(prepare.Execute());
+
+        Assert.IsNull(fixture.Environment.Get(TestRunGate.Variable), "the variable would reach every project built later on the node");
+        var request = TestRunGate.Read(prepare.RequestFile);
+        Assert.AreEqual(("accuracy", fixture.Root), (request.ParseRules().Single().Metric, request.BaseDirectory));
+    }
+
+    [TestMethod]
     public void A_bad_rule_fails_before_the_tests_run_and_an_old_test_runs_verdicts_are_cleared()
     {
         using var fixture = new TaskFixture();

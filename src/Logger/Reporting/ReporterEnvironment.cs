@@ -34,6 +34,12 @@ internal sealed record ReporterEnvironment
     /// <summary>Writes the reports of a store (the refresh locks and publishes around it); the SDK's report writer unless replaced.</summary>
     public Func<RunStore, Wandb.Reports.ReportOptions, Wandb.Reports.ReportResult> WriteReports { get; init; } = Wandb.Reports.ReportWriter.WriteAll;
 
+    /// <summary>
+    /// The gate request a Microsoft.Testing.Platform test app's build wrote beside the app, used when <c>WANDB_TEST_GATE</c>
+    /// is not set; null under VSTest, whose build hands the request over through that variable.
+    /// </summary>
+    public string? TestAppGateRequest { get; init; }
+
     /// <summary>How long the end of the test run waits for results still being written.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

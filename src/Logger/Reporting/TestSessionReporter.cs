@@ -50,6 +50,9 @@ internal sealed class TestSessionReporter
     /// <summary>The HTML report written at the end of the session, once written.</summary>
     public string? ReportPath { get; private set; }
 
+    /// <summary>The gate's verdicts that fail this test run, once completed, when no build reports them (Microsoft.Testing.Platform).</summary>
+    public IReadOnlyList<GateFailure> GateFailures { get; private set; } = Array.Empty<GateFailure>();
+
     /// <summary>False when disabled (<c>mode=disabled</c>) or when the store or a parameter made recording impossible.</summary>
     public bool IsRecording => _writer is not null;
 
@@ -108,7 +111,7 @@ internal sealed class TestSessionReporter
             var system = SystemInfoCollector.Collect(_env.Variables, _env.CurrentDirectory, settings.DisableGit);
             _writer = new TestRunWriter(_store, settings.Project, Group, system, _env.Clock);
             _project = settings.Project;
-            _gate = SessionGate.Find(_env.Variables.Get(TestRunGate.Variable), output);
+            _gate = FindGate(output);
         }
         catch (Exception ex) when (IsRecoverable(ex))
         {
@@ -162,9 +165,9 @@ internal sealed class TestSessionReporter
             _env.Output.Warning(WarningCodes.TestResultNotRecorded, $"{notRecorded} test result(s) could not be recorded in {_store.Location}; see the first message above.");
         }
 
-        // Gated before the reports are refreshed, so they show the verdicts; printed here only when a test failed, since
-        // the build then reports nothing after the test run.
-        _gate?.Evaluate(_store, _project!, Group!, Baseline, _tally!.JobTypes, _tally.AnyFailed, _env.Output);
+        // Gated before the reports are refreshed, so they show the verdicts; under VSTest printed here only when a test
+        // failed, since the build then reports nothing after the test run.
+        GateFailures = _gate?.Evaluate(_store, _project!, Group!, Baseline, _tally!.JobTypes, _tally.AnyFailed, _env.Output) ?? Array.Empty<GateFailure>();
 
         // The reports are refreshed before the summary is printed, so a failure message cut in the summary can point
         // at its run's page; their lines follow it and leave the failures to it, so each is printed once.
@@ -264,6 +267,15 @@ internal sealed class TestSessionReporter
             problem = ex.Message;
             return null;
         }
+    }
+
+    /// <summary>The request the build set in <c>WANDB_TEST_GATE</c> (VSTest), else the one beside the test app (Microsoft.Testing.Platform).</summary>
+    private SessionGate? FindGate(IWandbOutput output)
+    {
+        var fromBuild = _env.Variables.Get(TestRunGate.Variable);
+        return string.IsNullOrWhiteSpace(fromBuild)
+            ? SessionGate.FindBesideTestApp(_env.TestAppGateRequest, output)
+            : SessionGate.Find(fromBuild, output);
     }
 
     /// <summary>The session's baseline: the logger's parameter, else the test project's <c>WandbBaseline</c>, else <c>WANDB_BASELINE</c>; null: auto for the gate, the best group for the comparison.</summary>

@@ -8,6 +8,7 @@ using Microsoft.Testing.Platform.Extensions.TestHost;
 using Microsoft.Testing.Platform.Messages;
 using Microsoft.Testing.Platform.OutputDevice;
 using Microsoft.Testing.Platform.Services;
+using Wandb.Gates;
 using Wandb.Testing;
 using Wandb.TestLogger.Reporting;
 
@@ -16,7 +17,9 @@ namespace Wandb.TestLogger.TestingPlatform;
 /// <summary>
 /// The Microsoft.Testing.Platform side of the logger: consumes final test node updates and drives the
 /// same <see cref="TestSessionReporter"/> as the VSTest logger. It runs inside the test process, so the
-/// variables it exports reach <c>Run.Init</c> calls of the tests directly, and it installs the test link there.
+/// variables it exports reach <c>Run.Init</c> calls of the tests directly, and it installs the test link there. When the
+/// test project has <c>WandbGate</c> rules, its build wrote them beside the app; at the end of the session the reporter
+/// gates the session's runs, prints the verdicts and fails the app with a failed test per failing verdict.
 /// </summary>
 internal sealed class WandbReporter : IDataConsumer, IDataProducer, ITestSessionLifetimeHandler, IOutputDeviceDataProducer
 {
@@ -48,7 +51,7 @@ internal sealed class WandbReporter : IDataConsumer, IDataProducer, ITestSession
 
     public Type[] DataTypesConsumed => new[] { typeof(TestNodeUpdateMessage) };
 
-    public Type[] DataTypesProduced => new[] { typeof(SessionFileArtifact) };
+    public Type[] DataTypesProduced => new[] { typeof(SessionFileArtifact), typeof(TestNodeUpdateMessage) };
 
     public Task<bool> IsEnabledAsync() => Task.FromResult(_options.IsOptionSet(WandbCommandLineOptions.OptionName));
 
@@ -56,7 +59,8 @@ internal sealed class WandbReporter : IDataConsumer, IDataProducer, ITestSession
     {
         _options.TryGetOptionArgumentList(WandbCommandLineOptions.OptionName, out var arguments);
         var parameters = LoggerParameters.Parse(ParameterText.Split(arguments is { Length: > 0 } ? arguments[0] : null));
-        _reporter = new TestSessionReporter(parameters, new ReporterEnvironment { Output = _output });
+        var gateRequest = Path.Combine(AppContext.BaseDirectory, TestRunGate.TestAppFileName);
+        _reporter = new TestSessionReporter(parameters, new ReporterEnvironment { Output = _output, TestAppGateRequest = gateRequest });
         _reporter.Start(ParentSession.Id());
 
         // The tests run in this process, so this is their entry point: a plain Run.Init() in a test joins its run.
@@ -66,7 +70,7 @@ internal sealed class WandbReporter : IDataConsumer, IDataProducer, ITestSession
 
     public Task ConsumeAsync(IDataProducer dataProducer, IData value, CancellationToken cancellationToken)
     {
-        if (value is TestNodeUpdateMessage update && _reporter is not null)
+        if (value is TestNodeUpdateMessage update && _reporter is not null && !GateTestNodes.IsGateNode(update.TestNode))
         {
             var result = MtpResultMapper.Map(update.TestNode, _source, _targetFramework);
             if (result is not null)
@@ -82,6 +86,11 @@ internal sealed class WandbReporter : IDataConsumer, IDataProducer, ITestSession
     {
         _reporter?.Complete();
         await FlushAsync(testSessionContext.CancellationToken).ConfigureAwait(false);
+        foreach (var failure in _reporter?.GateFailures ?? Array.Empty<GateFailure>())
+        {
+            await _messageBus.PublishAsync(this, GateTestNodes.Failed(testSessionContext.SessionUid, failure)).ConfigureAwait(false);
+        }
+
         if (_reporter?.ReportPath is { } report && File.Exists(report))
         {
             // Listed by dotnet test under the run's file artifacts, which it shows even where the lines cannot reach its output.

@@ -91,6 +91,9 @@ internal static class WarningCodes
     /// <summary>A logger parameter (or its variable) has a value the logger does not know; its default is used.</summary>
     public const string UnknownLoggerParameterValue = "WANDB057";
 
+    /// <summary>A test project runs on Microsoft.Testing.Platform 1.x, so the reporter extension (built for 2.x) is left out and the project builds as before.</summary>
+    public const string TestingPlatformTooOld = "WANDB058";
+
     /// <summary>The report could not be refreshed when a program that no build or test run owns ended; its runs are recorded.</summary>
     public const string ReportsNotRefreshed = "WANDB011";
 

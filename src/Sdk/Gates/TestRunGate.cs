@@ -17,6 +17,13 @@ internal sealed record TestRunGate
     /// <summary>The variable the build sets for the test run's processes: the request file's full path.</summary>
     public const string Variable = "WANDB_TEST_GATE";
 
+    /// <summary>
+    /// The request's name beside a Microsoft.Testing.Platform test app (in its output folder), where the app finds it
+    /// whoever starts it (<c>dotnet test</c>, <c>dotnet run</c>, the executable): no build step runs around the app to set
+    /// <see cref="Variable"/>, which wins when set.
+    /// </summary>
+    public const string TestAppFileName = "wandb-test-gate.json";
+
     private const string VerdictsSuffix = ".verdicts.";
 
     /// <summary>The rules: each item's name (the metric) and its metadata.</summary>

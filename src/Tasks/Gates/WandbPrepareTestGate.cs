@@ -9,6 +9,8 @@ namespace Wandb.Build.Tasks.Gates;
 /// <c>WandbBaseline</c>, <c>WandbBaselineBranch</c> and the gate's mode, to a request file whose path the test logger
 /// finds in <c>WANDB_TEST_GATE</c>. The logger gates the runs it recorded (whatever the tests' outcome) and refreshes
 /// its reports with that baseline; <see cref="WandbEvaluateGates"/> reports the verdicts once the tests passed.
+/// For a Microsoft.Testing.Platform test app, after the build, it writes the same request beside the app instead, without
+/// the variable (<see cref="ExportVariable"/> false): the app finds it there however it is started.
 /// </summary>
 public sealed class WandbPrepareTestGate : Microsoft.Build.Utilities.Task
 {
@@ -34,6 +36,12 @@ public sealed class WandbPrepareTestGate : Microsoft.Build.Utilities.Task
     /// <summary>Where to write the request: one file per project and target framework (the intermediate output folder).</summary>
     [Required]
     public string RequestFile { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Point <c>WANDB_TEST_GATE</c> at the request (default true): for the VSTest run this project starts next. False for a
+    /// request beside a test app, which the variable, inherited by every later project built on the node, must not name.
+    /// </summary>
+    public bool ExportVariable { get; set; } = true;
 
     internal ITaskEnvironment Environment { get; set; } = ProcessTaskEnvironment.Instance;
 
@@ -68,8 +76,12 @@ public sealed class WandbPrepareTestGate : Microsoft.Build.Utilities.Task
             return true;
         }
 
-        // vstest.console is started by this project's VSTest target after this task, and inherits the variable.
-        Environment.Set(TestRunGate.Variable, path);
+        if (ExportVariable)
+        {
+            // vstest.console is started by this project's VSTest target after this task, and inherits the variable.
+            Environment.Set(TestRunGate.Variable, path);
+        }
+
         return true;
     }
 

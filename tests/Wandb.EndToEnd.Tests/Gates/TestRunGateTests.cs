@@ -8,7 +8,7 @@ namespace Wandb.EndToEnd.Tests.Gates;
 [TestClass]
 public sealed class TestRunGateTests
 {
-    /// <summary>Five folds of one test method, each logging accuracy 0.85 plus fold noise minus the DEGRADE variable.</summary>
+    /// <summary>Five folds of one MSTest method, each logging accuracy 0.85 plus fold noise minus the DEGRADE variable.</summary>
     private const string Tests = """
         using System.Globalization;
         using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -37,14 +37,7 @@ public sealed class TestRunGateTests
     {
         using var workspace = TestWorkspace.Create("gate-test");
         MlTestProject.WriteVsTestProjectFile(workspace, "Churn.Tests");
-        var project = File.ReadAllText(Path.Combine(workspace.Root, "Churn.Tests", "Churn.Tests.csproj"));
-        workspace.WriteFile("Churn.Tests/Churn.Tests.csproj", project.Replace("</Project>", """
-              <ItemGroup>
-                <WandbGate Include="accuracy" Tolerance="0.005" />
-              </ItemGroup>
-            </Project>
-            """, StringComparison.Ordinal));
-        workspace.WriteFile("Churn.Tests/ModelTests.cs", Tests);
+        AddGatedFoldTests(workspace, "Churn.Tests");
         var environment = workspace.StoreEnvironment();
         var timeout = TimeSpan.FromMinutes(6);
 
@@ -82,5 +75,18 @@ public sealed class TestRunGateTests
         Assert.AreEqual(group, (string?)entry["group"], "the report the logger wrote lists this test run's verdict");
         Assert.AreEqual("regressed", (string?)entry["verdict"]);
         Assert.AreEqual(5, (int)entry["current"]!["n"]!, "all five folds of this invocation, the failed one included");
+    }
+
+    /// <summary>Adds the fold tests and a rule on their accuracy (tolerance 0.005) to a test project already written.</summary>
+    internal static void AddGatedFoldTests(TestWorkspace workspace, string name)
+    {
+        var project = File.ReadAllText(Path.Combine(workspace.Root, name, name + ".csproj"));
+        workspace.WriteFile($"{name}/{name}.csproj", project.Replace("</Project>", """
+              <ItemGroup>
+                <WandbGate Include="accuracy" Tolerance="0.005" />
+              </ItemGroup>
+            </Project>
+            """, StringComparison.Ordinal));
+        workspace.WriteFile($"{name}/ModelTests.cs", Tests);
     }
 }
