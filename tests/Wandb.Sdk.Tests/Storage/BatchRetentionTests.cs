@@ -1,7 +1,7 @@
 using Wandb.Sdk.Tests.Fakes;
 using Wandb.Storage;
-using Wandb.Storage.Folder;
 using Wandb.Storage.Batches;
+using Wandb.Storage.Folder;
 using Wandb.Storage.Merging;
 using Wandb.Storage.Retention;
 
