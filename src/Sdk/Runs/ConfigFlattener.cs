@@ -7,7 +7,7 @@ internal static class ConfigFlattener
     {
         // Reports flatten the config and summary of every run; most are flat already, and those are returned as
         // they are instead of copied (an ordinal dictionary, so lookups match the copy's).
-        if (config is Dictionary<string, object?> flat && IsOrdinal(flat.Comparer) && !flat.Values.Any(IsNested))
+        if (config is Dictionary<string, object?> flat && IsOrdinal(flat.Comparer) && !HasNested(flat))
         {
             return flat;
         }
@@ -20,7 +20,18 @@ internal static class ConfigFlattener
     private static bool IsOrdinal(IEqualityComparer<string> comparer) =>
         ReferenceEquals(comparer, StringComparer.Ordinal) || ReferenceEquals(comparer, EqualityComparer<string>.Default);
 
-    private static bool IsNested(object? value) => value is IReadOnlyDictionary<string, object?> or Dictionary<string, object?>;
+    private static bool HasNested(Dictionary<string, object?> values)
+    {
+        foreach (var value in values.Values)
+        {
+            if (value is IReadOnlyDictionary<string, object?> or Dictionary<string, object?>)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static void Add(Dictionary<string, object?> result, string prefix, IEnumerable<KeyValuePair<string, object?>> values)
     {

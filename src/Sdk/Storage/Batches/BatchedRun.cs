@@ -23,7 +23,7 @@ internal sealed class BatchedRun
     public bool IsDeleted { get; private set; }
 
     /// <summary>The states of the run's writers, without tombstones.</summary>
-    public List<WriterStateFile> WriterStates => _states.Values.Where(s => !IsTombstone(s)).ToList();
+    public List<WriterStateFile> WriterStates => IsDeleted ? _states.Values.Where(s => !IsTombstone(s)).ToList() : new List<WriterStateFile>(_states.Values);
 
     public static bool IsTombstone(WriterStateFile state) => string.Equals(state.State, DeletedState, StringComparison.Ordinal);
 
