@@ -72,6 +72,26 @@ public sealed class SummarisedGroupTests
     }
 
     [TestMethod]
+    public async Task The_sidebar_lists_the_summarised_groups_after_the_groups_shown_in_full_and_opens_their_page()
+    {
+        await using var report = await ReportPage.OpenAsync(_store.ReportPath);
+
+        var full = report.TestId("group-list").Locator("a .label");
+        CollectionAssert.AreEqual(new[] { "wide-trees" }, (await full.AllTextContentsAsync()).ToArray());
+        var summarised = report.TestId("summarised-group-list").Locator("a");
+        CollectionAssert.AreEqual(new[] { "deep-trees", "baseline" }, (await summarised.Locator(".label").AllTextContentsAsync()).ToArray(), "The most recent first, as in the note's table.");
+        CollectionAssert.AreEqual(new[] { "4", "4" }, (await summarised.Locator(".count").AllTextContentsAsync()).ToArray(), "Every run of the group is counted.");
+        Assert.AreEqual(1, await summarised.Nth(0).Locator(".bad").CountAsync(), "deep-trees has a failed run.");
+
+        await summarised.Nth(1).ClickAsync();
+
+        Assert.AreEqual("baseline", await report.TestId("group-title").TextContentAsync());
+        StringAssert.Contains(await report.TestId("omitted-note").InnerTextAsync(), "the runs of this group are counted in its aggregates");
+        StringAssert.Contains(await report.TestId("summarised-group-list").Locator("a.active").TextContentAsync() ?? string.Empty, "baseline");
+        CollectionAssert.AreEqual(Array.Empty<string>(), report.ConsoleErrors);
+    }
+
+    [TestMethod]
     public async Task The_page_of_a_group_shown_in_full_has_no_note()
     {
         await using var report = await ReportPage.OpenAsync(_store.ReportPath, "#/group/wide-trees");

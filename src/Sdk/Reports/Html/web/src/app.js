@@ -176,7 +176,8 @@ export class ReportPage {
       state.project = project; state.expanded.clear(); this.renderAll();
     });
     const activeGroup = route.page === "group" ? { name: route.name } : run ? { name: run.group } : null;
-    renderSidebar(this.sidebar, this.projectRuns(), activeGroup, route.page === "all");
+    const summarised = this.data.omitted ? this.data.omitted.summaryOnly.filter(g => !state.project || g.projects.includes(state.project)) : [];
+    renderSidebar(this.sidebar, this.projectRuns(), activeGroup, route.page === "all", summarised);
     this.toolbar.hidden = this.tableArea.hidden = route.page === "run";
     renderOmittedNote(this.omittedArea, this.data, route, state.project);
     this.renderViews();
