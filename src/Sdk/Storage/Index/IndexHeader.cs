@@ -6,5 +6,5 @@ namespace Wandb.Storage.Index;
 internal sealed record IndexHeader(int Version, long Runs, IReadOnlyDictionary<string, BatchFilePosition> Batches)
 {
     public const string FormatName = "wandb-run-index";
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 }

@@ -33,8 +33,8 @@ internal sealed class IndexedRun
     /// </summary>
     public bool Live { get; set; }
 
-    /// <summary>The run's line in the index snapshot as read or last written; null once the run changed.</summary>
-    public string? Line { get; set; }
+    /// <summary>The run's line in the index snapshot (UTF-8, no newline) as read or last written; null once the run changed.</summary>
+    public ReadOnlyMemory<byte>? Line { get; set; }
 
     /// <summary>The run as listings show it, or null while neither its folder nor a batch record names it.</summary>
     public StoredRun? Assemble(IClock clock, string localHost)
