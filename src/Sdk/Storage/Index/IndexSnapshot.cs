@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Wandb.Storage.Batches;
 using Wandb.Storage.Folder;
 using JsonException = System.Text.Json.JsonException;
@@ -105,12 +104,13 @@ internal sealed class IndexSnapshot
         // Every run line of the base and the whole segments, parsed in parallel; a segment's last line is not one.
         var runLines = Enumerable.Range(1, (int)header.Runs).Concat(segments.SelectMany(s => Enumerable.Range(s.First, s.Count))).ToArray();
         var parsed = new IndexedRun?[runLines.Length];
-        Parallel.ForEach(
-            Partitioner.Create(0, runLines.Length, LinesPerTask),
+        Parallel.For(
+            0,
+            (runLines.Length + LinesPerTask - 1) / LinesPerTask,
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
-            range =>
+            chunk =>
             {
-                for (var i = range.Item1; i < range.Item2; i++)
+                for (var i = chunk * LinesPerTask; i < Math.Min(runLines.Length, (chunk + 1) * LinesPerTask); i++)
                 {
                     parsed[i] = TryReadRun(lines.Memory(runLines[i]));
                 }
