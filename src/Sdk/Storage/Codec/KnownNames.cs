@@ -8,7 +8,7 @@ namespace Wandb.Storage.Codec;
 /// <summary>
 /// The property names of the store's documents, matched on their UTF-8 bytes so reading a name allocates no
 /// string: a run's line in the run index holds about forty of them, the same in every line. Any other name
-/// (a config key, a metric) is read as a new string. The run index's own names are among them.
+/// (a config key, a metric) is read through <see cref="Utf8StringCache"/>. The run index's own names are among them.
 /// </summary>
 internal static class KnownNames
 {
@@ -45,7 +45,7 @@ internal static class KnownNames
             }
         }
 
-        return reader.GetString()!;
+        return Utf8StringCache.Read(ref reader);
     }
 
     private static int Shape(ReadOnlySpan<byte> name) => name.Length | (name[0] << 8) | (name[name.Length - 1] << 16);

@@ -15,6 +15,8 @@ namespace Wandb.Storage.Codec;
 /// </summary>
 internal static class Utf8DocumentReader
 {
+    private static readonly double[] PowersOfTen = Enumerable.Range(0, 23).Select(e => double.Parse("1e" + e, CultureInfo.InvariantCulture)).ToArray();
+
     [ThreadStatic]
     private static char[]? _numberChars;
 
@@ -106,7 +108,7 @@ internal static class Utf8DocumentReader
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            return reader.GetString();
+            return Utf8StringCache.Read(ref reader);
         }
 
         reader.Skip();
@@ -273,7 +275,7 @@ internal static class Utf8DocumentReader
             case JsonTokenType.False:
                 return false;
             case JsonTokenType.String:
-                return JsonConventions.StringValue(reader.GetString()!);
+                return JsonConventions.StringValue(Utf8StringCache.Read(ref reader));
             default:
                 return null;
         }
@@ -292,7 +294,100 @@ internal static class Utf8DocumentReader
             return reader.TryGetInt64(out var integer) ? integer : throw new FormatException("An integer is beyond the range of a long.");
         }
 
-        return double.Parse(Ascii(text), NumberStyles.Float, CultureInfo.InvariantCulture);
+        return TryExact(text, out var exact) ? exact : double.Parse(Ascii(text), NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Reads a decimal whose digits make an integer of at most 2^53 and whose power of ten is at most 22 away:
+    /// both are exact doubles, so one multiplication or division rounds once, to the double the full parser
+    /// returns (Clinger's fast path). Anything else (17 significant digits, large exponents) is left to it.
+    /// </summary>
+    private static bool TryExact(ReadOnlySpan<byte> text, out double value)
+    {
+        value = 0;
+        var i = 0;
+        var negative = text.Length > 0 && text[0] == (byte)'-';
+        if (negative)
+        {
+            i++;
+        }
+
+        ulong digits = 0;
+        var significant = 0;
+        var exponent = 0;
+        var fraction = false;
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == (byte)'.' && !fraction)
+            {
+                fraction = true;
+            }
+            else if (c is >= (byte)'0' and <= (byte)'9')
+            {
+                if (digits > 0 || c != (byte)'0')
+                {
+                    if (++significant > 16)
+                    {
+                        return false;
+                    }
+
+                    digits = (digits * 10) + (ulong)(c - '0');
+                }
+
+                if (fraction)
+                {
+                    exponent--;
+                }
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (i < text.Length)
+        {
+            if ((text[i] | 0x20) != (byte)'e' || !TryExponent(text.Slice(i + 1), out var written))
+            {
+                return false;
+            }
+
+            exponent += written;
+        }
+
+        if (digits > (1UL << 53) || exponent is < -22 or > 22)
+        {
+            return false;
+        }
+
+        value = exponent >= 0 ? digits * PowersOfTen[exponent] : digits / PowersOfTen[-exponent];
+        value = negative ? -value : value;
+        return true;
+    }
+
+    private static bool TryExponent(ReadOnlySpan<byte> text, out int exponent)
+    {
+        exponent = 0;
+        var negative = text.Length > 0 && text[0] == (byte)'-';
+        var start = text.Length > 0 && text[0] is (byte)'-' or (byte)'+' ? 1 : 0;
+        if (text.Length - start is < 1 or > 3)
+        {
+            return false;
+        }
+
+        for (var i = start; i < text.Length; i++)
+        {
+            if (text[i] is < (byte)'0' or > (byte)'9')
+            {
+                return false;
+            }
+
+            exponent = (exponent * 10) + (text[i] - '0');
+        }
+
+        exponent = negative ? -exponent : exponent;
+        return true;
     }
 
     private static string Ascii(ReadOnlySpan<byte> text)

@@ -1,3 +1,4 @@
+using Wandb.Environment;
 using Wandb.Storage.Batches;
 using Wandb.Storage.Folder;
 using JsonException = System.Text.Json.JsonException;
@@ -49,8 +50,11 @@ internal sealed class IndexSnapshot
     /// <summary>The bytes of the whole segments after the base; what follows them is a torn append.</summary>
     private long AppendedBytes { get; }
 
-    /// <summary>Reads the snapshot, or returns null with <paramref name="unusable"/> saying why it cannot be used.</summary>
-    public static IndexSnapshot? TryRead(string path, out string? unusable)
+    /// <summary>
+    /// Reads the snapshot, each run assembled as it is read (<see cref="IndexedRun.FromLine"/>), or returns null
+    /// with <paramref name="unusable"/> saying why it cannot be used.
+    /// </summary>
+    public static IndexSnapshot? TryRead(string path, IClock clock, string localHost, out string? unusable)
     {
         byte[] bytes;
         try
@@ -112,7 +116,8 @@ internal sealed class IndexSnapshot
             {
                 for (var i = chunk * LinesPerTask; i < Math.Min(runLines.Length, (chunk + 1) * LinesPerTask); i++)
                 {
-                    parsed[i] = TryReadRun(lines.Memory(runLines[i]));
+                    var line = lines.Memory(runLines[i]);
+                    parsed[i] = TryReadRun(line) is { } run ? IndexedRun.FromLine(run, line, clock, localHost) : null;
                 }
             });
 

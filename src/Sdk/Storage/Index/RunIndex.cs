@@ -75,7 +75,7 @@ internal sealed class RunIndex
         try
         {
             journals = TakenJournals.Take(files);
-            snapshot = IndexSnapshot.TryRead(files.SnapshotPath, out unusable);
+            snapshot = IndexSnapshot.TryRead(files.SnapshotPath, _clock, _folders.LocalHost, out unusable);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -146,9 +146,7 @@ internal sealed class RunIndex
                 runs.Add(run.Id, run);
             }
 
-            run.Batch ??= new BatchedRun(record.Run);
-            run.Batch.Add(record.State);
-            run.Line = null;
+            run.Add(record);
             batched.Add(run.Id);
             changed = true;
         }
