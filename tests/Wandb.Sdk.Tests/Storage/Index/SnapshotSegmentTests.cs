@@ -1,5 +1,4 @@
 using System.Text;
-using Wandb.Storage;
 
 namespace Wandb.Sdk.Tests.Storage.Index;
 
