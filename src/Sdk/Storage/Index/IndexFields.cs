@@ -17,4 +17,5 @@ internal static class IndexFields
     public const string Run = JsonFields.Run;
     public const string Writers = "writers";
     public const string Batch = "batch";
+    public const string Segment = "segment";
 }

@@ -1,73 +1,129 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using Newtonsoft.Json;
 using Wandb.Json;
 using Wandb.Storage.Batches;
 using Wandb.Storage.Codec;
+using JsonException = System.Text.Json.JsonException;
 
 namespace Wandb.Storage.Index;
 
 /// <summary>
 /// Writes and reads the lines of the index snapshot. A run's line holds its <c>run.json</c> and writer states in
 /// the very form the folder store writes them (<see cref="StoreDocumentWriter"/>), so nothing is lost or
-/// converted on the way through the index and the token reader that lists batch files reads it as fast.
+/// converted on the way through the index. Lines are read from the snapshot's UTF-8 bytes
+/// (<see cref="Utf8DocumentReader"/>), which reads the documents to the same objects as the files' reader.
 /// </summary>
 internal static class IndexLineCodec
 {
-    public static string WriteHeader(IndexHeader header) => Write(json =>
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private static readonly byte[] SegmentStart = Utf8.GetBytes("{\"" + IndexFields.Segment + "\":");
+
+    public static byte[] WriteHeader(IndexHeader header) => Write(json =>
     {
         json.WriteStartObject();
         json.WriteProperty(IndexFields.Format, IndexHeader.FormatName);
         json.WriteProperty(IndexFields.Version, header.Version);
         json.WriteProperty(IndexFields.Runs, header.Runs);
-        json.WritePropertyName(IndexFields.Batches);
-        json.WriteStartObject();
-        foreach (var pair in header.Batches.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            json.WritePropertyName(pair.Key);
-            json.WriteStartObject();
-            json.WriteProperty(IndexFields.Bytes, pair.Value.Bytes);
-            json.WriteProperty(IndexFields.Lines, pair.Value.Lines);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndObject();
+        WriteBatches(json, header.Batches);
         json.WriteEndObject();
     });
 
-    /// <exception cref="JsonException">The line is not an index header.</exception>
-    public static IndexHeader ReadHeader(string line) => StoreDocumentReader.Read(line, reader =>
+    public static byte[] WriteSegment(IndexSegment segment) => Write(json =>
     {
+        json.WriteStartObject();
+        json.WriteProperty(IndexFields.Segment, segment.Lines);
+        json.WriteProperty(IndexFields.Runs, segment.Runs);
+        WriteBatches(json, segment.Batches);
+        json.WriteEndObject();
+    });
+
+    /// <summary>Whether a line is a segment's last line rather than a run's (the writer puts <c>segment</c> first).</summary>
+    public static bool IsSegment(ReadOnlySpan<byte> line) => line.StartsWith(SegmentStart);
+
+    /// <exception cref="JsonException">The line is not an index header.</exception>
+    public static IndexHeader ReadHeader(ReadOnlySpan<byte> line)
+    {
+        var reader = Open(line);
         string? format = null;
         long? version = null;
         long? runs = null;
-        var batches = new Dictionary<string, BatchFilePosition>(StringComparer.Ordinal);
-        while (StoreDocumentReader.NextProperty(reader) is { } name)
+        Dictionary<string, BatchFilePosition>? batches = null;
+        while (Utf8DocumentReader.NextProperty(ref reader) is { } name)
         {
             switch (name)
             {
-                case IndexFields.Format: format = reader.Value as string; break;
-                case IndexFields.Version: version = Integer(reader); break;
-                case IndexFields.Runs: runs = Integer(reader); break;
-                case IndexFields.Batches when reader.TokenType == JsonToken.StartObject:
-                    while (StoreDocumentReader.NextProperty(reader) is { } file)
-                    {
-                        batches[file] = ReadPosition(reader);
-                    }
-
-                    break;
+                case IndexFields.Format: format = Utf8DocumentReader.Text(ref reader); break;
+                case IndexFields.Version: version = Integer(ref reader); break;
+                case IndexFields.Runs: runs = Integer(ref reader); break;
+                case IndexFields.Batches when reader.TokenType == JsonTokenType.StartObject: batches = ReadBatches(ref reader); break;
                 default: reader.Skip(); break;
             }
         }
 
-        if (format != IndexHeader.FormatName || version is null || runs is null)
+        return format == IndexHeader.FormatName && version is not null && runs is not null
+            ? new IndexHeader((int)version.Value, runs.Value, batches ?? new Dictionary<string, BatchFilePosition>(StringComparer.Ordinal))
+            : throw new JsonException("The first line is not a run index header.");
+    }
+
+    /// <exception cref="JsonException">The line is not a whole segment line.</exception>
+    public static IndexSegment ReadSegment(ReadOnlySpan<byte> line)
+    {
+        var reader = Open(line);
+        long? lines = null;
+        long? runs = null;
+        Dictionary<string, BatchFilePosition>? batches = null;
+        while (Utf8DocumentReader.NextProperty(ref reader) is { } name)
         {
-            throw new JsonSerializationException("The first line is not a run index header.");
+            switch (name)
+            {
+                case IndexFields.Segment: lines = Integer(ref reader); break;
+                case IndexFields.Runs: runs = Integer(ref reader); break;
+                case IndexFields.Batches when reader.TokenType == JsonTokenType.StartObject: batches = ReadBatches(ref reader); break;
+                default: reader.Skip(); break;
+            }
         }
 
-        return new IndexHeader((int)version.Value, runs.Value, batches);
-    });
+        return lines is >= 0 && runs is >= 0 && batches is not null
+            ? new IndexSegment(lines.Value, runs.Value, batches)
+            : throw new JsonException("The line is not a segment's last line.");
+    }
 
-    public static string WriteRun(IndexedRun run) => Write(json =>
+    /// <summary>Reads a run's line; the run keeps <paramref name="line"/>, so writing it again is a copy.</summary>
+    /// <exception cref="JsonException">The line is not a whole index entry.</exception>
+    public static IndexedRun ReadRun(ReadOnlyMemory<byte> line)
+    {
+        var reader = Open(line.Span);
+        string? id = null;
+        var folder = false;
+        var live = false;
+        RunMetadataFile? metadata = null;
+        var states = new List<WriterStateFile>();
+        BatchedRun? batch = null;
+        while (Utf8DocumentReader.NextProperty(ref reader) is { } name)
+        {
+            switch (name)
+            {
+                case IndexFields.Id: id = Utf8DocumentReader.Text(ref reader); break;
+                case IndexFields.Folder: folder = reader.TokenType == JsonTokenType.True; break;
+                case IndexFields.Live: live = reader.TokenType == JsonTokenType.True; break;
+                case IndexFields.Run when reader.TokenType == JsonTokenType.StartObject: metadata = Utf8DocumentReader.ReadMetadata(ref reader); break;
+                case IndexFields.Writers when reader.TokenType == JsonTokenType.StartArray: ReadStates(ref reader, states); break;
+                case IndexFields.Batch when reader.TokenType == JsonTokenType.StartObject: batch = ReadBatch(ref reader); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        if (id is null || !RunId.TryValidate(id, out _) || (!folder && batch is null))
+        {
+            throw new JsonException("The line is not a run of the index.");
+        }
+
+        return new IndexedRun { Id = id, HasFolder = folder, Live = live, FolderMetadata = metadata, FolderStates = states, Batch = batch, Line = line };
+    }
+
+    public static byte[] WriteRun(IndexedRun run) => Write(json =>
     {
         json.WriteStartObject();
         json.WriteProperty(IndexFields.Id, run.Id);
@@ -105,64 +161,104 @@ internal static class IndexLineCodec
         json.WriteEndObject();
     });
 
-    /// <exception cref="JsonException">The line is not a whole index entry.</exception>
-    public static IndexedRun ReadRun(string line) => StoreDocumentReader.Read(line, reader =>
+    private static Utf8JsonReader Open(ReadOnlySpan<byte> line)
     {
-        string? id = null;
-        var folder = false;
-        var live = false;
+        var reader = new Utf8JsonReader(line);
+        Utf8DocumentReader.Next(ref reader);
+        return reader.TokenType == JsonTokenType.StartObject ? reader : throw new JsonException("The line holds no JSON object.");
+    }
+
+    private static BatchedRun ReadBatch(ref Utf8JsonReader reader)
+    {
         RunMetadataFile? metadata = null;
         var states = new List<WriterStateFile>();
-        BatchedRun? batch = null;
-        while (StoreDocumentReader.NextProperty(reader) is { } name)
+        while (Utf8DocumentReader.NextProperty(ref reader) is { } name)
         {
             switch (name)
             {
-                case IndexFields.Id: id = reader.Value as string; break;
-                case IndexFields.Folder: folder = reader.Value is true; break;
-                case IndexFields.Live: live = reader.Value is true; break;
-                case IndexFields.Run when reader.TokenType == JsonToken.StartObject: metadata = StoreDocumentReader.ReadMetadata(reader); break;
-                case IndexFields.Writers when reader.TokenType == JsonToken.StartArray: ReadStates(reader, states); break;
-                case IndexFields.Batch when reader.TokenType == JsonToken.StartObject: batch = ReadBatch(reader); break;
+                case IndexFields.Run when reader.TokenType == JsonTokenType.StartObject: metadata = Utf8DocumentReader.ReadMetadata(ref reader); break;
+                case IndexFields.Writers when reader.TokenType == JsonTokenType.StartArray: ReadStates(ref reader, states); break;
                 default: reader.Skip(); break;
             }
         }
 
-        if (id is null || !RunId.TryValidate(id, out _) || (!folder && batch is null))
-        {
-            throw new JsonSerializationException("The line is not a run of the index.");
-        }
-
-        return new IndexedRun { Id = id, HasFolder = folder, Live = live, FolderMetadata = metadata, FolderStates = states, Batch = batch, Line = line };
-    });
-
-    private static BatchedRun ReadBatch(JsonTextReader reader)
-    {
-        RunMetadataFile? metadata = null;
-        var states = new List<WriterStateFile>();
-        while (StoreDocumentReader.NextProperty(reader) is { } name)
-        {
-            switch (name)
-            {
-                case IndexFields.Run when reader.TokenType == JsonToken.StartObject: metadata = StoreDocumentReader.ReadMetadata(reader); break;
-                case IndexFields.Writers when reader.TokenType == JsonToken.StartArray: ReadStates(reader, states); break;
-                default: reader.Skip(); break;
-            }
-        }
-
-        var batch = new BatchedRun(metadata ?? throw new JsonSerializationException("A batch entry has no run."));
+        var batch = new BatchedRun(metadata ?? throw new JsonException("A batch entry has no run."));
         states.ForEach(batch.Add);
         return batch;
     }
 
-    private static void ReadStates(JsonTextReader reader, List<WriterStateFile> states)
+    private static void ReadStates(ref Utf8JsonReader reader, List<WriterStateFile> states)
     {
-        while (reader.Read() && reader.TokenType != JsonToken.EndArray)
+        while (true)
         {
-            states.Add(reader.TokenType == JsonToken.StartObject
-                ? StoreDocumentReader.ReadState(reader)
-                : throw new JsonSerializationException("A writer state is not an object."));
+            Utf8DocumentReader.Next(ref reader);
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return;
+            }
+
+            states.Add(reader.TokenType == JsonTokenType.StartObject
+                ? Utf8DocumentReader.ReadState(ref reader)
+                : throw new JsonException("A writer state is not an object."));
         }
+    }
+
+    private static Dictionary<string, BatchFilePosition> ReadBatches(ref Utf8JsonReader reader)
+    {
+        var batches = new Dictionary<string, BatchFilePosition>(StringComparer.Ordinal);
+        while (Utf8DocumentReader.NextProperty(ref reader) is { } file)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new JsonException("A batch file position is not an object.");
+            }
+
+            long? bytes = null;
+            long? lines = null;
+            while (Utf8DocumentReader.NextProperty(ref reader) is { } name)
+            {
+                switch (name)
+                {
+                    case IndexFields.Bytes: bytes = Integer(ref reader); break;
+                    case IndexFields.Lines: lines = Integer(ref reader); break;
+                    default: reader.Skip(); break;
+                }
+            }
+
+            batches[file] = bytes is >= 0 && lines is >= 0
+                ? new BatchFilePosition(bytes.Value, lines.Value)
+                : throw new JsonException("A batch file position is not two counts.");
+        }
+
+        return batches;
+    }
+
+    private static void WriteBatches(JsonWriter json, IReadOnlyDictionary<string, BatchFilePosition> batches)
+    {
+        json.WritePropertyName(IndexFields.Batches);
+        json.WriteStartObject();
+        foreach (var pair in batches.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            json.WritePropertyName(pair.Key);
+            json.WriteStartObject();
+            json.WriteProperty(IndexFields.Bytes, pair.Value.Bytes);
+            json.WriteProperty(IndexFields.Lines, pair.Value.Lines);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>An integral count; anything else reads as absent.</summary>
+    private static long? Integer(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value))
+        {
+            return value;
+        }
+
+        reader.Skip();
+        return null;
     }
 
     private static void WriteStates(JsonWriter json, IEnumerable<WriterStateFile> states)
@@ -177,28 +273,7 @@ internal static class IndexLineCodec
         json.WriteEndArray();
     }
 
-    private static BatchFilePosition ReadPosition(JsonTextReader reader)
-    {
-        long? bytes = null;
-        long? lines = null;
-        while (StoreDocumentReader.NextProperty(reader) is { } name)
-        {
-            switch (name)
-            {
-                case IndexFields.Bytes: bytes = Integer(reader); break;
-                case IndexFields.Lines: lines = Integer(reader); break;
-                default: reader.Skip(); break;
-            }
-        }
-
-        return bytes is >= 0 && lines is >= 0
-            ? new BatchFilePosition(bytes.Value, lines.Value)
-            : throw new JsonSerializationException("A batch file position is not two counts.");
-    }
-
-    private static long? Integer(JsonTextReader reader) => reader.TokenType == JsonToken.Integer ? Convert.ToInt64(reader.Value, CultureInfo.InvariantCulture) : null;
-
-    private static string Write(Action<JsonTextWriter> write)
+    private static byte[] Write(Action<JsonTextWriter> write)
     {
         var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var json = JsonConventions.CreateWriter(text, Formatting.None))
@@ -206,6 +281,6 @@ internal static class IndexLineCodec
             write(json);
         }
 
-        return text.ToString();
+        return Utf8.GetBytes(text.ToString());
     }
 }

@@ -1,34 +1,62 @@
-using Newtonsoft.Json;
+using Wandb.Environment;
 using Wandb.Storage.Batches;
 using Wandb.Storage.Folder;
+using JsonException = System.Text.Json.JsonException;
 
 namespace Wandb.Storage.Index;
 
 /// <summary>
-/// The index snapshot <c>index/runs.v1.jsonl</c>: a header line, then one line per run in id order. Replaced
-/// whole (<see cref="AtomicFile"/>), so a reader sees the old or the new one; one that is missing, of another
-/// version or damaged is not used, and says why so the listing can rebuild and report it.
+/// The index snapshot <c>index/runs.v1.jsonl</c>: a header line and one line per run in id order (the base), then
+/// segments appended as runs change, each its changed runs' lines and a last line that counts them (the latest
+/// line of a run wins). The base is replaced whole (<see cref="AtomicFile"/>): when a run was removed, when the
+/// segments would outgrow a quarter of the base, or when there is no usable snapshot. A segment whose last line
+/// is missing was cut short by a process that died while appending: it is ignored, and the next append writes
+/// over it (the journals of its runs were not consumed, so they are read again). A snapshot that is missing, of
+/// an unknown version or damaged is not used, and says why so the listing can rebuild and report it.
 /// </summary>
 internal sealed class IndexSnapshot
 {
+    /// <summary>Segments may grow to 1/4 of the base's bytes before the snapshot is rewritten whole.</summary>
+    private const int CompactionDivisor = 4;
+
+    /// <summary>The version before segments existed: a base alone, which this version reads as it is.</summary>
+    private const int BaseOnlyVersion = 1;
+
+    private const int LinesPerTask = 1024;
     private static readonly int Parallelism = Math.Max(1, Math.Min(System.Environment.ProcessorCount, 8));
 
-    private IndexSnapshot(Dictionary<string, BatchFilePosition> batches, Dictionary<string, IndexedRun> runs)
+    private IndexSnapshot(int version, Dictionary<string, BatchFilePosition> batches, Dictionary<string, IndexedRun> runs, long baseBytes, long appendedBytes)
     {
+        Version = version;
         Batches = batches;
         Runs = runs;
+        BaseBytes = baseBytes;
+        AppendedBytes = appendedBytes;
     }
 
-    public static IndexSnapshot Empty => new(new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+    /// <summary>Nothing known: the listing reads every run, and the snapshot is written whole.</summary>
+    public static IndexSnapshot Empty => new(0, new(StringComparer.Ordinal), new(StringComparer.Ordinal), 0, 0);
 
     public Dictionary<string, BatchFilePosition> Batches { get; }
 
     public Dictionary<string, IndexedRun> Runs { get; }
 
-    /// <summary>Reads the snapshot, or returns null with <paramref name="unusable"/> saying why it cannot be used.</summary>
-    public static IndexSnapshot? TryRead(string path, out string? unusable)
+    /// <summary>The version of the file read; 0 for <see cref="Empty"/>.</summary>
+    private int Version { get; }
+
+    /// <summary>The bytes of the header and the base's lines.</summary>
+    private long BaseBytes { get; }
+
+    /// <summary>The bytes of the whole segments after the base; what follows them is a torn append.</summary>
+    private long AppendedBytes { get; }
+
+    /// <summary>
+    /// Reads the snapshot, each run assembled as it is read (<see cref="IndexedRun.FromLine"/>), or returns null
+    /// with <paramref name="unusable"/> saying why it cannot be used.
+    /// </summary>
+    public static IndexSnapshot? TryRead(string path, IClock clock, string localHost, out string? unusable)
     {
-        string[] lines;
+        byte[] bytes;
         try
         {
             if (!File.Exists(path))
@@ -37,7 +65,7 @@ internal sealed class IndexSnapshot
                 return null;
             }
 
-            lines = File.ReadAllLines(path);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -45,60 +73,119 @@ internal sealed class IndexSnapshot
             return null;
         }
 
+        var lines = SnapshotLines.Split(bytes);
         IndexHeader header;
         try
         {
-            header = lines.Length > 0 ? IndexLineCodec.ReadHeader(lines[0]) : throw new JsonSerializationException("empty");
+            header = lines.Count > 0 ? IndexLineCodec.ReadHeader(lines.Span(0)) : throw new JsonException("empty");
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or InvalidCastException or OverflowException)
+        catch (Exception ex) when (IsUnreadable(ex))
         {
             unusable = "its header is unreadable";
             return null;
         }
 
-        if (header.Version != IndexHeader.CurrentVersion)
+        if (header.Version is not (IndexHeader.CurrentVersion or BaseOnlyVersion))
         {
             unusable = $"it is of version {header.Version}, this version of Wandb.Sdk reads version {IndexHeader.CurrentVersion}";
             return null;
         }
 
-        if (header.Runs != lines.Length - 1)
+        var baseRuns = lines.Count - 1;
+        if (baseRuns < header.Runs || (header.Version == BaseOnlyVersion && baseRuns != header.Runs))
         {
-            unusable = $"it is truncated ({lines.Length - 1} of {header.Runs} runs)";
+            unusable = $"it is truncated ({baseRuns} of {header.Runs} runs)";
             return null;
         }
 
-        var runs = lines.Skip(1).AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism).Select(TryReadRun).ToArray();
-        var dictionary = new Dictionary<string, IndexedRun>(runs.Length, StringComparer.Ordinal);
-        for (var i = 0; i < runs.Length; i++)
+        var baseEnd = (int)header.Runs + 1;
+        var segments = ReadSegments(lines, baseEnd, out unusable);
+        if (segments is null)
         {
-            if (runs[i] is not { } run || dictionary.ContainsKey(run.Id))
+            return null;
+        }
+
+        // Every run line of the base and the whole segments, parsed in parallel; a segment's last line is not one.
+        var runLines = Enumerable.Range(1, (int)header.Runs).Concat(segments.SelectMany(s => Enumerable.Range(s.First, s.Count))).ToArray();
+        var parsed = new IndexedRun?[runLines.Length];
+        Parallel.For(
+            0,
+            (runLines.Length + LinesPerTask - 1) / LinesPerTask,
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
+            chunk =>
             {
-                unusable = $"line {i + 2} is torn or invalid";
+                for (var i = chunk * LinesPerTask; i < Math.Min(runLines.Length, (chunk + 1) * LinesPerTask); i++)
+                {
+                    var line = lines.Memory(runLines[i]);
+                    parsed[i] = TryReadRun(line) is { } run ? IndexedRun.FromLine(run, line, clock, localHost) : null;
+                }
+            });
+
+        var runs = new Dictionary<string, IndexedRun>(runLines.Length, StringComparer.Ordinal);
+        var next = 0;
+        for (; next < header.Runs; next++)
+        {
+            if (parsed[next] is not { } run || runs.ContainsKey(run.Id))
+            {
+                unusable = $"line {runLines[next] + 1} is torn or invalid";
                 return null;
             }
 
-            dictionary.Add(run.Id, run);
+            runs.Add(run.Id, run);
+        }
+
+        var batches = header.Batches;
+        foreach (var segment in segments)
+        {
+            for (var end = next + segment.Count; next < end; next++)
+            {
+                if (parsed[next] is not { } run)
+                {
+                    unusable = $"line {runLines[next] + 1} is torn or invalid";
+                    return null;
+                }
+
+                runs[run.Id] = run;
+            }
+
+            if (runs.Count != segment.Line.Runs)
+            {
+                unusable = $"the segment ending at line {segment.First + segment.Count + 1} leaves {runs.Count} runs, not {segment.Line.Runs}";
+                return null;
+            }
+
+            batches = segment.Line.Batches;
         }
 
         unusable = null;
-        return new IndexSnapshot(header.Batches.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), dictionary);
+        var baseBytes = lines.End(baseEnd - 1);
+        var appendedBytes = (segments.Count == 0 ? baseBytes : lines.End(segments[segments.Count - 1].First + segments[segments.Count - 1].Count)) - baseBytes;
+        return new IndexSnapshot(header.Version, batches.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), runs, baseBytes, appendedBytes);
     }
 
-    /// <summary>Replaces the snapshot with <paramref name="runs"/> (in id order) and the batch positions.</summary>
-    public static void Write(string path, IReadOnlyList<IndexedRun> runs, IReadOnlyDictionary<string, BatchFilePosition> batches)
+    /// <summary>
+    /// Writes <paramref name="runs"/> (in id order) and the batch positions: as a segment appended to
+    /// <paramref name="previous"/> when it was read from this file and may grow, else as a whole new snapshot.
+    /// </summary>
+    public static void Write(string path, IndexSnapshot previous, IReadOnlyList<IndexedRun> runs, IReadOnlyDictionary<string, BatchFilePosition> batches, bool removed)
     {
-        var lines = runs.AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism).Select(r => r.Line ??= IndexLineCodec.WriteRun(r)).ToArray();
-        AtomicFile.Write(path, writer =>
+        if (previous.Version == IndexHeader.CurrentVersion && !removed && TryAppend(path, previous, runs, batches))
         {
-            writer.Write(IndexLineCodec.WriteHeader(new IndexHeader(IndexHeader.CurrentVersion, runs.Count, batches)));
-            writer.Write('\n');
-            foreach (var line in lines)
+            return;
+        }
+
+        var lines = runs.AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism).Select(r => r.Line ??= IndexLineCodec.WriteRun(r)).ToArray();
+        AtomicFile.Write(
+            path,
+            stream =>
             {
-                writer.Write(line);
-                writer.Write('\n');
-            }
-        });
+                WriteLine(stream, IndexLineCodec.WriteHeader(new IndexHeader(IndexHeader.CurrentVersion, runs.Count, batches)));
+                foreach (var line in lines)
+                {
+                    WriteLine(stream, line);
+                }
+            },
+            durable: false);
     }
 
     /// <summary>Writes an index of no runs where there is no index yet; a failure only means the first listing builds it.</summary>
@@ -109,7 +196,7 @@ internal sealed class IndexSnapshot
         {
             fs.CreateDirectory(files.Directory);
             var header = IndexLineCodec.WriteHeader(new IndexHeader(IndexHeader.CurrentVersion, 0, new Dictionary<string, BatchFilePosition>()));
-            fs.TryCreateNew(files.SnapshotPath, System.Text.Encoding.UTF8.GetBytes(header + "\n"));
+            fs.TryCreateNew(files.SnapshotPath, header.Concat(new[] { (byte)'\n' }).ToArray());
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -117,15 +204,134 @@ internal sealed class IndexSnapshot
         }
     }
 
-    private static IndexedRun? TryReadRun(string line)
+    /// <summary>Appends the runs whose lines changed as one segment; false when the snapshot is better written whole.</summary>
+    private static bool TryAppend(string path, IndexSnapshot previous, IReadOnlyList<IndexedRun> runs, IReadOnlyDictionary<string, BatchFilePosition> batches)
+    {
+        var changed = new List<ReadOnlyMemory<byte>>();
+        foreach (var run in runs)
+        {
+            if (run.Line is not null)
+            {
+                continue;
+            }
+
+            var line = IndexLineCodec.WriteRun(run);
+            if (previous.Runs.TryGetValue(run.Id, out var before) && before.Line is { } old && old.Span.SequenceEqual(line))
+            {
+                // Read again (journaled, or live) but the same as indexed: nothing to append for it.
+                run.Line = old;
+                continue;
+            }
+
+            run.Line = line;
+            changed.Add(line);
+        }
+
+        if (changed.Count == 0 && SamePositions(previous.Batches, batches))
+        {
+            return true;
+        }
+
+        var segment = IndexLineCodec.WriteSegment(new IndexSegment(changed.Count, runs.Count, batches));
+        var appended = changed.Sum(l => (long)l.Length + 1) + segment.Length + 1;
+        if ((previous.AppendedBytes + appended) * CompactionDivisor > previous.BaseBytes)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read);
+
+            // Cuts off what a process that died while appending left after the last whole segment.
+            stream.SetLength(previous.BaseBytes + previous.AppendedBytes);
+            stream.Seek(0, SeekOrigin.End);
+            foreach (var line in changed)
+            {
+                WriteLine(stream, line);
+            }
+
+            WriteLine(stream, segment);
+            return true;
+        }
+        catch (FileNotFoundException)
+        {
+            // Deleted by a writer that could not journal: the whole snapshot is written again.
+            return false;
+        }
+    }
+
+    /// <summary>The whole segments after the base, or null (with the reason) when one does not add up.</summary>
+    private static List<SegmentLines>? ReadSegments(SnapshotLines lines, int baseEnd, out string? unusable)
+    {
+        var segments = new List<SegmentLines>();
+        var first = baseEnd;
+        for (var i = baseEnd; i < lines.Count; i++)
+        {
+            if (!IndexLineCodec.IsSegment(lines.Span(i)))
+            {
+                continue;
+            }
+
+            IndexSegment segment;
+            try
+            {
+                segment = IndexLineCodec.ReadSegment(lines.Span(i));
+            }
+            catch (Exception ex) when (IsUnreadable(ex))
+            {
+                unusable = $"line {i + 1} is torn or invalid";
+                return null;
+            }
+
+            if (segment.Lines != i - first)
+            {
+                unusable = $"the segment ending at line {i + 1} counts {segment.Lines} runs, not {i - first}";
+                return null;
+            }
+
+            segments.Add(new SegmentLines(first, i - first, segment));
+            first = i + 1;
+        }
+
+        unusable = null;
+        return segments;
+    }
+
+    private static bool SamePositions(IReadOnlyDictionary<string, BatchFilePosition> a, IReadOnlyDictionary<string, BatchFilePosition> b) =>
+        a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var other) && other == p.Value);
+
+    private static void WriteLine(Stream stream, ReadOnlyMemory<byte> line)
+    {
+        if (System.Runtime.InteropServices.MemoryMarshal.TryGetArray(line, out var array))
+        {
+            stream.Write(array.Array!, array.Offset, array.Count);
+        }
+        else
+        {
+            var copy = line.ToArray();
+            stream.Write(copy, 0, copy.Length);
+        }
+
+        stream.WriteByte((byte)'\n');
+    }
+
+    private static IndexedRun? TryReadRun(ReadOnlyMemory<byte> line)
     {
         try
         {
             return IndexLineCodec.ReadRun(line);
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or InvalidCastException or OverflowException)
+        catch (Exception ex) when (IsUnreadable(ex))
         {
             return null;
         }
     }
+
+    /// <summary>What reading a damaged line throws: broken JSON, a value that does not parse or convert, invalid UTF-8.</summary>
+    private static bool IsUnreadable(Exception ex) =>
+        ex is JsonException or FormatException or InvalidCastException or OverflowException or InvalidOperationException or ArgumentException;
+
+    /// <summary>The run lines of one appended segment: <see cref="Count"/> lines from <see cref="First"/>, then its last line.</summary>
+    private sealed record SegmentLines(int First, int Count, IndexSegment Line);
 }

@@ -13,19 +13,40 @@ internal sealed class IndexedRun
     /// <summary>How long a writer on another host that stopped beating counts as possibly coming back (a network cut, a paused machine).</summary>
     internal static readonly TimeSpan RemoteRecheck = TimeSpan.FromDays(1);
 
+    private RunMetadataFile? _folderMetadata;
+    private List<WriterStateFile> _folderStates = new();
+    private BatchedRun? _batch;
+
+    /// <summary>The snapshot line whose documents are not read into the fields above yet.</summary>
+    private ReadOnlyMemory<byte>? _unread;
+    private StoredRun? _assembled;
+    private bool _isAssembled;
+
     public required string Id { get; init; }
 
     /// <summary>Whether <c>runs/&lt;id&gt;/</c> existed when the run was last read.</summary>
     public bool HasFolder { get; init; }
 
     /// <summary>The folder's <c>run.json</c>; null without a folder, or while the folder has none yet.</summary>
-    public RunMetadataFile? FolderMetadata { get; init; }
+    public RunMetadataFile? FolderMetadata
+    {
+        get => Read()._folderMetadata;
+        init => _folderMetadata = value;
+    }
 
     /// <summary>The folder's writer states, crashed writers caught up with their history.</summary>
-    public List<WriterStateFile> FolderStates { get; init; } = new();
+    public List<WriterStateFile> FolderStates
+    {
+        get => Read()._folderStates;
+        init => _folderStates = value;
+    }
 
     /// <summary>The run's records in the batch files, or null when they hold none.</summary>
-    public BatchedRun? Batch { get; set; }
+    public BatchedRun? Batch
+    {
+        get => Read()._batch;
+        init => _batch = value;
+    }
 
     /// <summary>
     /// True when the folder may change without its writer telling the index: a live writer's heartbeat, a
@@ -33,20 +54,40 @@ internal sealed class IndexedRun
     /// </summary>
     public bool Live { get; set; }
 
-    /// <summary>The run's line in the index snapshot as read or last written; null once the run changed.</summary>
-    public string? Line { get; set; }
+    /// <summary>The run's line in the index snapshot (UTF-8, no newline) as read or last written; null once the run changed.</summary>
+    public ReadOnlyMemory<byte>? Line { get; set; }
 
-    /// <summary>The run as listings show it, or null while neither its folder nor a batch record names it, or once retention deleted a run that only batch records name.</summary>
+    /// <summary>
+    /// A run read from the snapshot and assembled on the spot, keeping only its line: of 100,000 runs listed, the
+    /// documents of the few that change are read from their line again, and the others' are garbage at once
+    /// instead of a heap the collector copies from generation to generation.
+    /// </summary>
+    public static IndexedRun FromLine(IndexedRun read, ReadOnlyMemory<byte> line, IClock clock, string localHost)
+    {
+        var assembled = read.Assemble(clock, localHost);
+        return new IndexedRun { Id = read.Id, HasFolder = read.HasFolder, Live = read.Live, Line = line, _unread = line, _assembled = assembled, _isAssembled = true };
+    }
+
+    /// <summary>The run as listings show it, or null while neither its folder nor a batch record names it or once retention deleted a run only batch records name; assembled once per change.</summary>
     public StoredRun? Assemble(IClock clock, string localHost)
     {
-        var metadata = FolderMetadata ?? Batch?.Metadata;
-        if (metadata is null || (!HasFolder && Batch!.IsDeleted))
+        if (!_isAssembled)
         {
-            return null;
+            _assembled = AssembleNow(clock, localHost);
+            _isAssembled = true;
         }
 
-        var states = !HasFolder ? Batch!.WriterStates : Batch is null ? FolderStates : Batch.CombineWith(FolderStates);
-        return StoredRunAssembler.Assemble(metadata, states, clock, localHost);
+        return _assembled;
+    }
+
+    /// <summary>Takes in a batch record of the run: a batch writer's first or newer state.</summary>
+    public void Add(RunBatchRecord record)
+    {
+        Read();
+        _batch ??= new BatchedRun(record.Run);
+        _batch.Add(record.State);
+        Line = null;
+        _isAssembled = false;
     }
 
     /// <summary>The same run without its folder (deleted by retention or by hand): what the batch files still say, or null.</summary>
@@ -76,5 +117,32 @@ internal sealed class IndexedRun
             || FolderStates.Any(s => RunStateNames.Parse(s.State) == RunState.Running
                 && !string.Equals(s.Host, localHost, StringComparison.OrdinalIgnoreCase)
                 && now - s.UpdatedAt < RemoteRecheck);
+    }
+
+    private StoredRun? AssembleNow(IClock clock, string localHost)
+    {
+        var metadata = FolderMetadata ?? Batch?.Metadata;
+        if (metadata is null || (!HasFolder && Batch!.IsDeleted))
+        {
+            // No record names the run yet, or retention deleted a run that only batch records name (its tombstone).
+            return null;
+        }
+
+        var states = !HasFolder ? Batch!.WriterStates : Batch is null ? FolderStates : Batch.CombineWith(FolderStates);
+        return StoredRunAssembler.Assemble(metadata, states, clock, localHost);
+    }
+
+    private IndexedRun Read()
+    {
+        if (_unread is { } line)
+        {
+            var read = IndexLineCodec.ReadRun(line);
+            _folderMetadata = read._folderMetadata;
+            _folderStates = read._folderStates;
+            _batch = read._batch;
+            _unread = null;
+        }
+
+        return this;
     }
 }

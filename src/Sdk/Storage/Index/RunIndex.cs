@@ -75,7 +75,7 @@ internal sealed class RunIndex
         try
         {
             journals = TakenJournals.Take(files);
-            snapshot = IndexSnapshot.TryRead(files.SnapshotPath, out unusable);
+            snapshot = IndexSnapshot.TryRead(files.SnapshotPath, _clock, _folders.LocalHost, out unusable);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -95,7 +95,7 @@ internal sealed class RunIndex
         {
             try
             {
-                IndexSnapshot.Write(files.SnapshotPath, update.Runs, update.Batches);
+                IndexSnapshot.Write(files.SnapshotPath, snapshot ?? IndexSnapshot.Empty, update.Runs, update.Batches, update.Removed);
                 journals?.Consume();
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -115,15 +115,18 @@ internal sealed class RunIndex
         var tail = BatchTail.Read(_layout, _fs, snapshot.Batches, _output);
         if (tail.Mismatch is not null)
         {
-            return new IndexPass(Array.Empty<IndexedRun>(), tail.Positions, Changed: true, tail.Mismatch);
+            return new IndexPass(Array.Empty<IndexedRun>(), tail.Positions, Changed: true, Removed: false, tail.Mismatch);
         }
 
         var runs = new Dictionary<string, IndexedRun>(snapshot.Runs, StringComparer.Ordinal);
+        var removed = false;
         var changed = !tail.Positions.OrderBy(p => p.Key, StringComparer.Ordinal).SequenceEqual(snapshot.Batches.OrderBy(p => p.Key, StringComparer.Ordinal));
         foreach (var run in snapshot.Runs.Values.Where(r => r.HasFolder && !folders.Contains(r.Id)))
         {
-            // Deleted by retention or by hand; what the batch files say of it stays, as in a full listing.
+            // Deleted by retention or by hand; what the batch files say of it stays, as in a full listing. The
+            // snapshot is then written whole, so what the folder held leaves it too.
             changed = true;
+            removed = true;
             if (run.WithoutFolder() is { } rest)
             {
                 runs[run.Id] = rest;
@@ -143,9 +146,7 @@ internal sealed class RunIndex
                 runs.Add(run.Id, run);
             }
 
-            run.Batch ??= new BatchedRun(record.Run);
-            run.Batch.Add(record.State);
-            run.Line = null;
+            run.Add(record);
             batched.Add(run.Id);
             changed = true;
         }
@@ -174,7 +175,7 @@ internal sealed class RunIndex
         }
 
         var ordered = runs.Values.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
-        return new IndexPass(ordered, tail.Positions, changed, Mismatch: null);
+        return new IndexPass(ordered, tail.Positions, changed, removed, Mismatch: null);
     }
 
     /// <summary>The index's lock, or null when another process held it past <see cref="LockPatience"/>.</summary>

@@ -23,7 +23,7 @@ public sealed class RunIndexTests
         Assert.IsNull(reader.IndexRebuildReason);
         var lines = File.ReadAllLines(SnapshotPath(store));
         StringAssert.Contains(lines[0], "\"format\":\"wandb-run-index\"");
-        StringAssert.Contains(lines[0], "\"version\":1");
+        StringAssert.Contains(lines[0], "\"version\":2");
         Assert.HasCount(4, lines, "a header and one line per run");
     }
 
@@ -130,7 +130,7 @@ public sealed class RunIndexTests
             "truncated" => string.Join("\n", lines.Take(3)) + "\n",
             "torn line" => string.Join("\n", lines.Take(2)) + "\n" + lines[2].Substring(0, lines[2].Length / 2) + "\n" + lines[3] + "\n",
             "garbage header" => "not json\n" + string.Join("\n", lines.Skip(1)) + "\n",
-            "older version" => lines[0].Replace("\"version\":1", "\"version\":0", StringComparison.Ordinal) + "\n" + string.Join("\n", lines.Skip(1)) + "\n",
+            "older version" => lines[0].Replace("\"version\":2", "\"version\":0", StringComparison.Ordinal) + "\n" + string.Join("\n", lines.Skip(1)) + "\n",
             _ => string.Empty,
         });
 

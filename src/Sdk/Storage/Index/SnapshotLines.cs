@@ -1,0 +1,51 @@
+namespace Wandb.Storage.Index;
+
+/// <summary>
+/// The whole lines of a snapshot file's bytes, each without its newline; bytes after the last newline are a
+/// line still being written (or cut short) and are not among them. The lines are slices of the one buffer, so
+/// a run read from the snapshot keeps its line without a copy.
+/// </summary>
+internal sealed class SnapshotLines
+{
+    private readonly byte[] _bytes;
+    private readonly List<int> _starts;
+
+    private SnapshotLines(byte[] bytes, List<int> starts)
+    {
+        _bytes = bytes;
+        _starts = starts;
+    }
+
+    /// <summary>How many whole lines there are.</summary>
+    public int Count => _starts.Count - 1;
+
+    public static SnapshotLines Split(byte[] bytes)
+    {
+        // starts[i] is where line i begins; starts[Count] is just past the last newline.
+        var starts = new List<int>(Math.Max(16, bytes.Length / 512)) { 0 };
+        var span = new ReadOnlySpan<byte>(bytes);
+        var offset = 0;
+        while (offset < bytes.Length)
+        {
+            var newline = span.Slice(offset).IndexOf((byte)'\n');
+            if (newline < 0)
+            {
+                break;
+            }
+
+            offset += newline + 1;
+            starts.Add(offset);
+        }
+
+        return new SnapshotLines(bytes, starts);
+    }
+
+    public ReadOnlySpan<byte> Span(int line) => new(_bytes, _starts[line], Length(line));
+
+    public ReadOnlyMemory<byte> Memory(int line) => new(_bytes, _starts[line], Length(line));
+
+    /// <summary>The offset just past line <paramref name="line"/>'s newline.</summary>
+    public long End(int line) => _starts[line + 1];
+
+    private int Length(int line) => _starts[line + 1] - _starts[line] - 1;
+}
