@@ -32,10 +32,10 @@ internal static class GateTrend
     {
         if (gates.Count > 0)
         {
-            return gates
-                .GroupBy(g => (g.Project, g.Metric, g.JobType))
-                .Select(g => g.First())
-                .Select(g => new TrendSeries(g.Project, g.Metric, g.JobType, g.Baseline, g.BaselineIsFile, g.BaselineStats, Of(g, runs, count)))
+            var gated = gates.GroupBy(g => (g.Project, g.Metric, g.JobType)).Select(g => g.First()).ToList();
+            var gatedRuns = RunsOf(runs, gated.Select(g => (g.Project, g.JobType)));
+            return gated
+                .Select(g => new TrendSeries(g.Project, g.Metric, g.JobType, g.Baseline, g.BaselineIsFile, g.BaselineStats, Of(g, gatedRuns[(g.Project, g.JobType)], count)))
                 .Where(s => s.Points.Count > 0)
                 .ToList();
         }
@@ -47,17 +47,34 @@ internal static class GateTrend
 
         var source = focus.Count > 0 ? focus : runs;
         var current = focus.Select(r => r.Group).FirstOrDefault(g => g is not null);
-        return source
-            .Where(r => r.JobType is not null)
-            .Select(r => (r.Project, JobType: r.JobType!))
-            .Distinct()
-            .Select(p => new TrendSeries(p.Project, keyMetric, p.JobType, baselineGroup, false, null, Of(p.Project, keyMetric, p.JobType, baselineGroup, current, runs, count)))
+        var pairs = source.Where(r => r.JobType is not null).Select(r => (r.Project, JobType: r.JobType!)).Distinct().ToList();
+        var pairRuns = RunsOf(runs, pairs);
+        return pairs
+            .Select(p => new TrendSeries(p.Project, keyMetric, p.JobType, baselineGroup, false, null, Of(p.Project, keyMetric, p.JobType, baselineGroup, current, pairRuns[p], count)))
             .Where(s => s.Points.Count >= 2)
             .OrderByDescending(s => s.Points.Count)
             .ThenBy(s => s.Project, StringComparer.Ordinal)
             .ThenBy(s => s.JobType, StringComparer.Ordinal)
             .Take(maxSeries)
             .ToList();
+    }
+
+    /// <summary>
+    /// The grouped runs of each project and job type, in one pass over the runs: a test suite has a job type per test
+    /// method, and a pass over a large store per job type would cost hundreds of passes.
+    /// </summary>
+    private static Dictionary<(string Project, string JobType), List<StoredRun>> RunsOf(IReadOnlyList<StoredRun> runs, IEnumerable<(string Project, string JobType)> pairs)
+    {
+        var result = pairs.Distinct().ToDictionary(p => p, _ => new List<StoredRun>());
+        foreach (var run in runs)
+        {
+            if (run.Group is not null && run.JobType is not null && result.TryGetValue((run.Project, run.JobType), out var list))
+            {
+                list.Add(run);
+            }
+        }
+
+        return result;
     }
 
     private static IReadOnlyList<TrendPoint> Of(string project, string metric, string jobType, string? baselineGroup, string? currentGroup, IReadOnlyList<StoredRun> runs, int count)

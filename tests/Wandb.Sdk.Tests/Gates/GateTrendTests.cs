@@ -40,12 +40,49 @@ public sealed class GateTrendTests
         }
     }
 
+    /// <summary>The series index the runs by project and job type once; each must equal the trend read from all runs.</summary>
+    [TestMethod]
+    public void Every_series_equals_the_trend_of_its_job_type_read_from_all_runs()
+    {
+        var random = new Random(99);
+        var runs = new List<StoredRun>();
+        for (var g = 0; g < 12; g++)
+        {
+            foreach (var jobType in new[] { "fold", "eval", "Adds", "Divides" }.Where(_ => random.Next(3) > 0))
+            {
+                var values = Enumerable.Range(0, random.Next(1, 4)).Select(_ => random.NextDouble()).ToArray();
+                runs.AddRange(GateRuns.Group("g" + g.ToString("D2", System.Globalization.CultureInfo.InvariantCulture), jobType, "acc", values, minute: g, project: g % 3 == 0 ? "other" : "churn"));
+            }
+        }
+
+        var focus = runs.Where(r => r.Group == "g11").ToList();
+        var keyTrends = GateTrend.Series(Array.Empty<GateRow>(), runs, focus, "acc", "g02", count: 5, maxSeries: 10);
+        var gates = new[] { "fold", "eval", "Adds" }
+            .Select(j => new GateRow { Project = "churn", Metric = "acc", JobType = j, Group = "g10", Baseline = "g04", Verdict = GateVerdict.Unchanged, Current = Wandb.Grouping.Statistics.MetricStatistics.Empty })
+            .ToList();
+        var gateTrends = GateTrend.Series(gates, runs, focus, "acc", null, count: 5, maxSeries: 10);
+
+        Assert.IsNotEmpty(keyTrends);
+        foreach (var series in keyTrends)
+        {
+            var expected = Reference(runs.Where(r => r.Project == series.Project).ToList(), "acc", series.JobType, "g02", "g11", 5, series.Project);
+            CollectionAssert.AreEqual(expected.Select(Describe).ToList(), series.Points.Select(Describe).ToList(), series.JobType);
+        }
+
+        Assert.HasCount(gates.Count(g => runs.Any(r => r.Project == "churn" && r.JobType == g.JobType)), gateTrends);
+        foreach (var series in gateTrends)
+        {
+            var gate = gates.Single(g => g.JobType == series.JobType);
+            CollectionAssert.AreEqual(GateTrend.Of(gate, runs, 5).Select(Describe).ToList(), series.Points.Select(Describe).ToList(), series.JobType);
+        }
+    }
+
     private static string Describe(TrendPoint p) => $"{p.Group}@{p.Time:O} n={p.Stats.N} mean={p.Stats.Mean:R} base={p.IsBaseline} current={p.IsCurrent}";
 
-    private static List<TrendPoint> Reference(List<StoredRun> runs, string metric, string jobType, string baseline, string current, int count)
+    private static List<TrendPoint> Reference(List<StoredRun> runs, string metric, string jobType, string baseline, string current, int count, string project = "churn")
     {
         var points = runs
-            .Where(r => r.Project == "churn" && r.JobType == jobType)
+            .Where(r => r.Project == project && r.JobType == jobType)
             .GroupBy(r => r.Group!, StringComparer.Ordinal)
             .Select(g => (Group: g.Key, Time: g.Max(r => r.CreatedAt), Stats: SummaryStatistics.Of(g).TryGetValue(metric, out var s) ? s : null))
             .Where(p => p.Stats is { N: > 0 })

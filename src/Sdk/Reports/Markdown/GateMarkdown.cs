@@ -54,20 +54,22 @@ internal static class GateMarkdown
         }
 
         md.Line();
-        foreach (var result in results.GroupBy(r => (r.Metric, r.JobType)).Select(g => g.First()))
+        // The trends come from one pass over the runs, not one per verdict: a rule without JobType gates every job type.
+        var trends = GateTrend.Series(results.ToList(), runs, Array.Empty<StoredRun>(), keyMetric: null, baselineGroup: null, TrendGroups, int.MaxValue);
+        foreach (var trend in trends.GroupBy(t => (t.Metric, t.JobType)).Select(g => g.First()))
         {
-            Trend(md, result, GateTrend.Of(result, runs, TrendGroups));
+            Trend(md, trend.Metric, trend.JobType, trend.Points);
         }
     }
 
-    private static void Trend(BoundedMarkdown md, GateRow result, IReadOnlyList<TrendPoint> points)
+    private static void Trend(BoundedMarkdown md, string metric, string jobType, IReadOnlyList<TrendPoint> points)
     {
         if (points.Count < 2)
         {
             return;
         }
 
-        md.Line($"Trend of {MarkdownText.Escape(result.Metric)} ({MarkdownText.Escape(result.JobType)}), last {points.Count} groups, oldest first:");
+        md.Line($"Trend of {MarkdownText.Escape(metric)} ({MarkdownText.Escape(jobType)}), last {points.Count} groups, oldest first:");
         md.Line();
         md.Line("| group | started | mean (n) | 95% CI |");
         md.Line("| --- | --- | ---: | ---: |");
