@@ -106,7 +106,7 @@ internal static class GateTrend
                 continue;
             }
 
-            if (!SummaryStatistics.Of(members).TryGetValue(metric, out var stats) || stats is not { N: > 0 })
+            if (SummaryStatistics.OfMetric(members, metric) is not { N: > 0 } stats)
             {
                 continue;
             }

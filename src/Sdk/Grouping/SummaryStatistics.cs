@@ -62,6 +62,43 @@ internal static class SummaryStatistics
         return result;
     }
 
+    /// <summary>
+    /// The statistics of one metric, exactly as <see cref="Of"/> gives them for it, or null where <see cref="Of"/> has
+    /// none (no run has a number for it); for a caller that needs one metric of many groups, such as a trend.
+    /// </summary>
+    public static MetricStatistics? OfMetric(IEnumerable<StoredRun> runs, string metric)
+    {
+        var finite = new List<double>();
+        var nonFinite = 0;
+        var nonNumeric = 0;
+        var numeric = false;
+        foreach (var run in runs)
+        {
+            if (!ConfigFlattener.Flatten(run.Summary).TryGetValue(metric, out var value))
+            {
+                continue;
+            }
+
+            if (!TryNumber(value, out var number))
+            {
+                nonNumeric += value is null ? 0 : 1;
+                continue;
+            }
+
+            numeric = true;
+            if (MetricStatistics.IsFinite(number))
+            {
+                finite.Add(number);
+            }
+            else
+            {
+                nonFinite++;
+            }
+        }
+
+        return numeric ? MetricStatistics.OfFinite(finite.ToArray(), finite.Count, nonFinite, nonNumeric) : null;
+    }
+
     /// <summary>The run's final (summary) value of <paramref name="metric"/> when it is a finite number.</summary>
     public static bool TryFinalValue(StoredRun run, string metric, out double value)
     {
