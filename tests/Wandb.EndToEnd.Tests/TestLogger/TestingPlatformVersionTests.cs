@@ -37,4 +37,45 @@ public sealed class TestingPlatformVersionTests
         StringAssert.Contains(result.StandardOutput, "Passed: 1");
         Assert.IsFalse(result.StandardOutput.Contains("CS1705", StringComparison.Ordinal), "the reporter built for 2.x is not compiled in: " + result);
     }
+
+    [TestMethod]
+    [Timeout(900_000, CooperativeCancellation = true)]
+    public void A_project_on_an_older_testing_platform_2_compiles_with_the_reporter_and_records_its_tests()
+    {
+        // NUnit3TestAdapter 6.2.0's runner is on Microsoft.Testing.Platform 2.3.3, older than the platform the package's
+        // tests use: a reporter compiled against a newer platform failed such projects' build with CS1705
+        // (seen on nunit-csharp-samples).
+        using var workspace = TestWorkspace.Create("mtp2-older");
+        workspace.WriteProject(
+            "Models.NUnit",
+            outputType: "Exe",
+            extraProperties: "<EnableNUnitRunner>true</EnableNUnitRunner>",
+            extraItems: """
+                <PackageReference Include="NUnit" Version="4.4.0" />
+                <PackageReference Include="NUnit3TestAdapter" Version="6.2.0" />
+                """);
+        workspace.WriteFile("Models.NUnit/TrainTests.cs", """
+            using NUnit.Framework;
+            namespace Models.NUnit;
+            public class TrainTests
+            {
+                [TestCase(1)]
+                [TestCase(2)]
+                public void Train(int fold) => Assert.That(fold, Is.GreaterThan(0));
+            }
+            """);
+
+        var build = workspace.DotNet("build Models.NUnit", timeout: TimeSpan.FromMinutes(6));
+        Assert.AreEqual(0, build.ExitCode, build.ToString());
+        Assert.IsFalse(build.StandardOutput.Contains("WANDB058", StringComparison.Ordinal), "2.3.3 is new enough for the reporter: " + build);
+
+        var app = Path.Combine(workspace.Root, "Models.NUnit", "bin", "Debug", "net10.0", "Models.NUnit");
+        var result = ProcessRunner.Run(app, "--report-wandb project=models;group=nunit-mtp", workspace.Root, workspace.StoreEnvironment(), TimeSpan.FromMinutes(6));
+
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+        StringAssert.Contains(result.StandardOutput, "wandb: group nunit-mtp: 2 runs (2 passed, 0 failed)", result.ToString());
+        var runs = RecordedRun.ReadAll(new StoreFiles(workspace.StoreDirectory));
+        Assert.HasCount(2, runs);
+        Assert.IsTrue(runs.All(r => r.Group == "nunit-mtp"));
+    }
 }
