@@ -44,7 +44,7 @@ public sealed class ReportResult
         JsonPath = JsonPath,
         MarkdownPath = MarkdownPath,
         HtmlPath = HtmlPath,
-        ConsoleLines = retention.Lines().Concat(ConsoleLines).ToList(),
+        ConsoleLines = retention.Lines(Storage.Retention.RetentionResult.ConsoleIdsPerGroup).Concat(ConsoleLines).ToList(),
         Retention = retention,
     };
 

@@ -169,7 +169,7 @@ internal sealed class BuildSession : IDisposable
             try
             {
                 var result = _reports.Refresh(store, new ReportOptions { FocusGroups = groups.ToList(), Retention = _retention, MaxDetailRuns = _maxDetailRuns ?? ReportOptions.DefaultMaxDetailRuns, Baseline = _baseline?.Baseline, BaselineBranch = _baseline?.Branch }, Environment, summaryClaim: BuildId);
-                foreach (var line in result.Retention?.Lines() ?? Array.Empty<string>())
+                foreach (var line in result.Retention?.Lines(Wandb.Storage.Retention.RetentionResult.ConsoleIdsPerGroup) ?? Array.Empty<string>())
                 {
                     _reports.Output.Info(line);
                 }

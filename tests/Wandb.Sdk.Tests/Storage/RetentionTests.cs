@@ -76,6 +76,23 @@ public sealed class RetentionTests
     }
 
     [TestMethod]
+    public void Console_lines_list_ten_run_ids_per_group_and_say_how_many_more()
+    {
+        var runs = Enumerable.Range(0, 25).Select(i => new ExpiredRun("r" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture), "proj", "nightly-1", Now))
+            .Append(new ExpiredRun("s01", "proj", "nightly-2", Now))
+            .ToList();
+        var result = new RetentionResult { DryRun = false, Runs = runs };
+
+        var console = result.Lines(RetentionResult.ConsoleIdsPerGroup);
+        var full = result.Lines();
+
+        Assert.AreEqual("Retention: deleted 26 run(s) of 2 group(s)", console[0]);
+        Assert.AreEqual("  proj / nightly-1: r00, r01, r02, r03, r04, r05, r06, r07, r08, r09 and 15 more", console[1]);
+        Assert.AreEqual("  proj / nightly-2: s01", console[2]);
+        Assert.AreEqual("  proj / nightly-1: " + string.Join(", ", runs.Take(25).Select(r => r.Id)), full[1], "dotnet wandb prune lists every id");
+    }
+
+    [TestMethod]
     public void Focus_and_baseline_groups_and_a_group_with_a_live_writer_are_never_deleted()
     {
         using var store = new TempStore();
