@@ -20,9 +20,10 @@ internal sealed class FolderRunStore : RunStore
     private readonly RunIndex _index;
     private volatile string? _indexRebuildReason;
 
-    // The batch records of the runs the last listing found: retention deletes runs it just listed, and learns
-    // here which of them batch files name without reading every batch file again.
-    private volatile Dictionary<string, BatchedRun>? _lastBatched;
+    // The last listing's runs, in id order: retention deletes runs it has just listed and finds here which of them
+    // batch files name, reading only their lines again. Held weakly, so a long-lived store (dotnet wandb ui) keeps
+    // no listing alive; when it is gone, deleting reads the batch files instead.
+    private volatile WeakReference<IReadOnlyList<IndexedRun>>? _lastListing;
 
     public FolderRunStore(string root, IStoreFileSystem fs, IWandbOutput output, IClock clock)
     {
@@ -49,7 +50,7 @@ internal sealed class FolderRunStore : RunStore
     {
         var listing = _index.List();
         _indexRebuildReason = listing.RebuildReason;
-        _lastBatched = listing.Runs.Where(r => r.Batch is not null).ToDictionary(r => r.Id, r => r.Batch!, StringComparer.Ordinal);
+        _lastListing = new WeakReference<IReadOnlyList<IndexedRun>>(listing.Runs);
         foreach (var indexed in listing.Runs)
         {
             var run = indexed.Assemble(_clock, _folders.LocalHost);
@@ -143,21 +144,22 @@ internal sealed class FolderRunStore : RunStore
 
     /// <summary>
     /// Moves each run folder out of <c>runs/</c> in one rename, so a reader never sees half a run, then deletes
-    /// it. Runs recorded in batch files stay: a batch file holds other runs too.
+    /// it. A run that batch files name gets a tombstone record instead (after its folder, when it has one): a batch
+    /// file holds other runs too and is only ever appended to.
     /// </summary>
     internal override IReadOnlyList<string> DeleteRuns(IReadOnlyCollection<string> runIds, IWandbOutput output)
     {
         var deleted = new List<string>();
         var tombstones = new List<RunBatchRecord>();
         var tombstoneWriter = RunId.Generate();
-        var batched = _lastBatched ?? ReadBatched();
+        var batchRecords = BatchRecordsFinder();
         var trash = Path.Combine(Layout.Root, StoreLayout.DeletingFolder);
         foreach (var id in runIds)
         {
             RunId.Validate(id, nameof(runIds));
             var folder = Layout.RunDirectory(id);
             var hasFolder = _fs.DirectoryExists(folder);
-            batched.TryGetValue(id, out var records);
+            var records = batchRecords(id);
             if (!hasFolder)
             {
                 // Named by batch files only (a test logger's runs): a tombstone record takes it out of every listing.
@@ -213,10 +215,42 @@ internal sealed class FolderRunStore : RunStore
         return deleted;
     }
 
-    private Dictionary<string, BatchedRun> ReadBatched()
+    /// <summary>Finds a run's batch records: in the last listing when it is still alive, else in the batch files.</summary>
+    private Func<string, BatchedRun?> BatchRecordsFinder()
     {
-        var index = RunBatchIndex.Read(Layout, _fs, _output);
-        return index.RunIdsWith(new HashSet<string>(StringComparer.Ordinal)).ToDictionary(id => id, id => index.Find(id)!, StringComparer.Ordinal);
+        if (_lastListing is { } last && last.TryGetTarget(out var runs))
+        {
+            return id => FindListed(runs, id)?.Batch;
+        }
+
+        return RunBatchIndex.Read(Layout, _fs, _output).Find;
+    }
+
+    /// <summary>The run of a listing (in id order) with id <paramref name="id"/>, by binary search, or null.</summary>
+    private static IndexedRun? FindListed(IReadOnlyList<IndexedRun> runs, string id)
+    {
+        var low = 0;
+        var high = runs.Count - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var order = string.CompareOrdinal(runs[middle].Id, id);
+            if (order == 0)
+            {
+                return runs[middle];
+            }
+
+            if (order < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return null;
     }
 
     private RunBatchRecord Tombstone(BatchedRun records, string writerId)
