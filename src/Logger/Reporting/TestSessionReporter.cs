@@ -312,14 +312,14 @@ internal sealed class TestSessionReporter
             return ReportOptions.DefaultMaxDetailRuns;
         }
 
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var runs) && runs >= 1)
+        if (CountSetting.TryParse(value, out var runs))
         {
             return runs;
         }
 
         _env.Output.Warning(
             WarningCodes.UnknownLoggerParameterValue,
-            $"Logger parameter '{LoggerParameters.MaxDetailRunsName}' must be a whole number of at least 1, not '{value}', so the reports show up to {ReportOptions.DefaultMaxDetailRuns.ToString("N0", CultureInfo.InvariantCulture)} runs in full, the default.");
+            $"Logger parameter '{LoggerParameters.MaxDetailRunsName}' must be {CountSetting.Expected}, not '{value}', so the reports show up to {ReportOptions.DefaultMaxDetailRuns.ToString("N0", CultureInfo.InvariantCulture)} runs in full, the default.");
         return ReportOptions.DefaultMaxDetailRuns;
     }
 
@@ -342,12 +342,12 @@ internal sealed class TestSessionReporter
                 return null;
             }
 
-            if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit >= 1)
+            if (CountSetting.TryParse(value, out var limit))
             {
                 return limit;
             }
 
-            throw new FormatException($"Logger parameter '{name}' must be a whole number of at least 1, not '{value}'");
+            throw new FormatException($"Logger parameter '{name}' must be {CountSetting.Expected}, not '{value}'");
         }
 
         try

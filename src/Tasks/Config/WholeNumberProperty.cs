@@ -1,4 +1,4 @@
-using System.Globalization;
+using Wandb.Settings;
 
 namespace Wandb.Build.Tasks.Config;
 
@@ -14,9 +14,9 @@ internal static class WholeNumberProperty
             return null;
         }
 
-        if (!int.TryParse(value!.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
+        if (!CountSetting.TryParse(value!, out var number))
         {
-            throw new ArgumentException($"{property} must be a whole number of at least 1, not '{value}'.", property);
+            throw new ArgumentException($"{property} must be {CountSetting.Expected}, not '{value}'.", property);
         }
 
         return number;
