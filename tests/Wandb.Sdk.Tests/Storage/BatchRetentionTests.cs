@@ -102,6 +102,23 @@ public sealed class BatchRetentionTests
         CollectionAssert.AreEquivalent(recent, destination.Runs().Select(r => r.Id).ToList());
     }
 
+    [TestMethod]
+    public void A_store_that_never_listed_finds_the_batch_records_of_the_runs_it_deletes_in_the_batch_files()
+    {
+        // A prune or refresh holds its last listing only weakly: when the collector took it, or nothing listed
+        // through this store object, the runs to delete are looked up in the batch files instead.
+        using var store = new TempStore();
+        var old = Write(store, "batch001", "old-group", runs: 6, activeAt: BatchRecords.Start.AddMinutes(1));
+        var recent = Write(store, "batch002", "new-group", runs: 4, activeAt: BatchRecords.Start.AddDays(5));
+        var chosen = old.Take(4).ToList();
+
+        var deleted = store.Reader().DeleteRuns(chosen, store.Output);
+
+        CollectionAssert.AreEquivalent(chosen, deleted.ToList());
+        CollectionAssert.AreEquivalent(old.Skip(4).Concat(recent).ToList(), store.Runs().Select(r => r.Id).ToList());
+        Assert.AreEqual(0, store.Reader().DeleteRuns(chosen, store.Output).Count, "a run already deleted is not deleted twice");
+    }
+
     private static List<string> Write(TempStore store, string writer, string group, int runs, DateTimeOffset activeAt)
     {
         using var batch = new FolderRunBatchWriter(PhysicalStoreFileSystem.Instance, new StoreLayout(store.Root), writer);
