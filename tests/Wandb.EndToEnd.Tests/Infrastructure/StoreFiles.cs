@@ -16,8 +16,20 @@ public sealed class StoreFiles
 
     private string RunsDirectory => Path.Combine(Root, "runs");
 
-    public IReadOnlyList<string> RunIds =>
-        FolderIds().Concat(BatchRecords().Select(r => r.Run["id"]!.GetValue<string>())).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
+    /// <summary>
+    /// Every run the store holds: run folders, and runs batch files name unless retention deleted them (a tombstone:
+    /// a batch record whose state is <c>deleted</c>) and they have no folder.
+    /// </summary>
+    public IReadOnlyList<string> RunIds
+    {
+        get
+        {
+            var records = BatchRecords();
+            var deleted = records.Where(r => r.State["state"]?.GetValue<string>() == "deleted").Select(r => r.Run["id"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+            var batched = records.Select(r => r.Run["id"]!.GetValue<string>()).Where(id => !deleted.Contains(id));
+            return FolderIds().Concat(batched).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
+        }
+    }
 
     public JsonObject Metadata(string runId)
     {

@@ -38,5 +38,10 @@ public sealed class TestRetentionTests
         CollectionAssert.AreEqual(new[] { "nightly-3" }, groups, "the report reads the store after retention");
         Assert.HasCount(14, runsJson["runs"]!.AsArray());
         Assert.HasCount(4, Directory.GetFiles(Path.Combine(workspace.StoreDirectory, "batches")), "three sessions' batch files, kept as written, and one of tombstones");
+
+        // What another tool reading the documented file format finds: the tombstones take the older sessions' runs out.
+        var onDisk = RecordedRun.ReadAll(new StoreFiles(workspace.StoreDirectory));
+        Assert.HasCount(14, onDisk);
+        CollectionAssert.AreEqual(new[] { "nightly-3" }, onDisk.Select(r => r.Group).Distinct().ToList());
     }
 }
