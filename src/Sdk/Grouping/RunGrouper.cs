@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Wandb.Polyfills;
 using Wandb.Storage;
 
 namespace Wandb.Grouping;
@@ -9,6 +11,7 @@ internal static class RunGrouper
     public static IReadOnlyList<GroupingKey> DefaultKeys(IEnumerable<StoredRun> runs) =>
         runs.Any(r => r.Group is not null) ? new[] { GroupingKey.Parse(GroupingKey.Group) } : Array.Empty<GroupingKey>();
 
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     public static RunGrouping Group(IReadOnlyList<StoredRun> runs, IReadOnlyList<GroupingKey> keys)
     {
         if (keys.Count == 0)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Wandb.Polyfills;
 using Wandb.Grouping.Statistics;
 using Wandb.Runs;
 using Wandb.Storage;
@@ -12,6 +14,7 @@ namespace Wandb.Grouping;
 /// </summary>
 internal static class SummaryStatistics
 {
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     public static IReadOnlyDictionary<string, MetricStatistics> Of(IEnumerable<StoredRun> runs)
     {
         var finite = new Dictionary<string, List<double>>(StringComparer.Ordinal);
@@ -66,6 +69,7 @@ internal static class SummaryStatistics
     /// The statistics of one metric, exactly as <see cref="Of"/> gives them for it, or null where <see cref="Of"/> has
     /// none (no run has a number for it); for a caller that needs one metric of many groups, such as a trend.
     /// </summary>
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     public static MetricStatistics? OfMetric(IEnumerable<StoredRun> runs, string metric)
     {
         var finite = new List<double>();
@@ -100,6 +104,7 @@ internal static class SummaryStatistics
     }
 
     /// <summary>The run's final (summary) value of <paramref name="metric"/> when it is a finite number.</summary>
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     public static bool TryFinalValue(StoredRun run, string metric, out double value)
     {
         if (!run.Summary.TryGetValue(metric, out var raw))
@@ -110,6 +115,7 @@ internal static class SummaryStatistics
         return TryNumber(raw, out value) && MetricStatistics.IsFinite(value);
     }
 
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     public static bool TryNumber(object? value, out double number)
     {
         switch (value)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Wandb.Polyfills;
 using System.Collections;
 using System.Globalization;
 using Newtonsoft.Json;
@@ -21,6 +23,7 @@ internal static class PlainValueWriter
 
     public static void Write(JsonWriter json, object? value) => Write(json, value, 0);
 
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private static void Write(JsonWriter json, object? value, int depth)
     {
         if (depth > MaxDepth)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Wandb.Polyfills;
 using Wandb.Environment;
 
 namespace Wandb.Storage;
@@ -8,6 +10,7 @@ namespace Wandb.Storage;
 /// </summary>
 internal static class StoredRunAssembler
 {
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     public static StoredRun Assemble(RunMetadataFile metadata, IReadOnlyList<WriterStateFile> states, IClock clock, string localHost)
     {
         var merged = WriterStateMerger.Merge(states, clock, localHost);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Wandb.Polyfills;
 namespace Wandb.Grouping.Statistics;
 
 /// <summary>
@@ -80,6 +82,7 @@ internal sealed class MetricStatistics
     /// Statistics of the first <paramref name="count"/> values of <paramref name="scratch"/>, all finite.
     /// Sorts that part of the array in place (for the median), so a caller can reuse one buffer for every bucket.
     /// </summary>
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     public static MetricStatistics OfFinite(double[] scratch, int count, int nonFinite = 0, int nonNumeric = 0)
     {
         if (count == 0)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Wandb.Polyfills;
 using System.Globalization;
 using Newtonsoft.Json;
 using Wandb.Json;
@@ -68,6 +70,7 @@ internal static class PageRunsWriter
         json.WriteEndObject();
     }
 
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private static PageColumn Column(IReadOnlyList<StoredRun> runs, Func<StoredRun, JsonText, string?> value, JsonText text)
     {
         var column = new PageColumn();
@@ -83,6 +86,7 @@ internal static class PageRunsWriter
     }
 
     /// <summary>One column per key of the runs' config or summary, by key; a key a run lacks is no value of that run.</summary>
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private static SortedDictionary<string, PageColumn> Keyed(IReadOnlyList<StoredRun> runs, Func<StoredRun, IReadOnlyDictionary<string, object?>> values, JsonText text)
     {
         var columns = new SortedDictionary<string, PageColumn>(StringComparer.Ordinal);

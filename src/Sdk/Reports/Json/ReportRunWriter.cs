@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Wandb.Polyfills;
 using Newtonsoft.Json;
 using Wandb.Json;
 using Wandb.Storage;
@@ -17,6 +19,7 @@ internal static class ReportRunWriter
         RunField.CreatedAt, RunField.FinishedAt, RunField.Tags, RunField.Notes, RunField.Config, RunField.Summary,
     };
 
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     public static void WriteRun(JsonWriter json, StoredRun run, RunField[] fields)
     {
         json.WriteStartObject();
@@ -28,6 +31,7 @@ internal static class ReportRunWriter
         json.WriteEndObject();
     }
 
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private static void WriteField(JsonWriter json, StoredRun run, RunField field)
     {
         switch (field)

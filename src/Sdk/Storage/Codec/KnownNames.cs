@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Wandb.Polyfills;
 using System.Text;
 using System.Text.Json;
 using Wandb.Json;
@@ -28,6 +30,7 @@ internal static class KnownNames
         .ToDictionary(g => g.Key, g => g.ToArray());
 
     /// <summary>The name of the property the reader is on.</summary>
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     public static string Read(ref Utf8JsonReader reader)
     {
         if (!reader.ValueIsEscaped)

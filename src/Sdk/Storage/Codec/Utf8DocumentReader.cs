@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Wandb.Polyfills;
 using System.Globalization;
 using System.Text.Json;
 using Wandb.Json;
@@ -22,6 +24,7 @@ internal static class Utf8DocumentReader
 
     /// <summary>Moves onto the next property's value and returns its name; null at the end of the object.</summary>
     /// <exception cref="JsonException">The document ends early or is not an object of properties.</exception>
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     public static string? NextProperty(ref Utf8JsonReader reader)
     {
         Next(ref reader);
@@ -41,6 +44,7 @@ internal static class Utf8DocumentReader
     }
 
     /// <summary>Moves to the next token, which a whole document always has until its object ends.</summary>
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     public static void Next(ref Utf8JsonReader reader)
     {
         if (!reader.Read())
@@ -49,6 +53,7 @@ internal static class Utf8DocumentReader
         }
     }
 
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     public static RunMetadataFile ReadMetadata(ref Utf8JsonReader reader)
     {
         var metadata = new RunMetadataFile();
@@ -73,6 +78,7 @@ internal static class Utf8DocumentReader
         return metadata;
     }
 
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     public static WriterStateFile ReadState(ref Utf8JsonReader reader)
     {
         var state = new WriterStateFile();
@@ -104,6 +110,7 @@ internal static class Utf8DocumentReader
     }
 
     /// <summary>The current value if it is a string; anything else is stepped over and reads as absent.</summary>
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     public static string? Text(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String)
@@ -116,6 +123,7 @@ internal static class Utf8DocumentReader
     }
 
     /// <summary>The current value if it is a number, as <see cref="StoreDocumentReader"/> converts it (a fraction rounded).</summary>
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     public static long? Long(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.Number)
@@ -131,6 +139,7 @@ internal static class Utf8DocumentReader
         };
     }
 
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private static SystemInfo ReadSystem(ref Utf8JsonReader reader)
     {
         var system = new SystemInfo();
@@ -154,6 +163,7 @@ internal static class Utf8DocumentReader
         return system;
     }
 
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private static void ReadLast(ref Utf8JsonReader reader, Dictionary<string, double> last)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -171,6 +181,7 @@ internal static class Utf8DocumentReader
         }
     }
 
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private static bool? Boolean(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
@@ -183,6 +194,7 @@ internal static class Utf8DocumentReader
         }
     }
 
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private static DateTimeOffset? Date(ref Utf8JsonReader reader)
     {
         // The writer's own form, "2026-11-29T16:35:48.0945532+00:00": an explicit offset and at most seven
@@ -197,9 +209,11 @@ internal static class Utf8DocumentReader
         return Text(ref reader) is { } s ? DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) : null;
     }
 
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private static bool HasExplicitOffset(ReadOnlySpan<byte> text) =>
         text.Length is >= 25 and <= 33 && text[10] == (byte)'T' && text[text.Length - 6] is (byte)'+' or (byte)'-' && text[text.Length - 3] == (byte)':';
 
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private static List<string> Tags(ref Utf8JsonReader reader)
     {
         var tags = new List<string>();
@@ -226,6 +240,7 @@ internal static class Utf8DocumentReader
         }
     }
 
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private static Dictionary<string, object?> PlainObject(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.StartObject)
@@ -237,6 +252,7 @@ internal static class Utf8DocumentReader
         return new Dictionary<string, object?>(StringComparer.Ordinal);
     }
 
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private static Dictionary<string, object?> ReadPlainObject(ref Utf8JsonReader reader)
     {
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -249,6 +265,7 @@ internal static class Utf8DocumentReader
     }
 
     /// <summary>The current value as a plain value: dictionaries, lists, long, double, string, bool or null.</summary>
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private static object? Plain(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
@@ -286,6 +303,7 @@ internal static class Utf8DocumentReader
     /// parsed from the text by the runtime's own parser (as Newtonsoft does), never by a parser of another
     /// version whose rounding might differ. An integer beyond long fails, as it does there.
     /// </summary>
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private static object Number(ref Utf8JsonReader reader)
     {
         var text = reader.ValueSpan;
@@ -302,6 +320,7 @@ internal static class Utf8DocumentReader
     /// both are exact doubles, so one multiplication or division rounds once, to the double the full parser
     /// returns (Clinger's fast path). Anything else (17 significant digits, large exponents) is left to it.
     /// </summary>
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private static bool TryExact(ReadOnlySpan<byte> text, out double value)
     {
         value = 0;
@@ -366,6 +385,7 @@ internal static class Utf8DocumentReader
         return true;
     }
 
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private static bool TryExponent(ReadOnlySpan<byte> text, out int exponent)
     {
         exponent = 0;
@@ -390,6 +410,7 @@ internal static class Utf8DocumentReader
         return true;
     }
 
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private static string Ascii(ReadOnlySpan<byte> text)
     {
         var chars = _numberChars ??= new char[64];

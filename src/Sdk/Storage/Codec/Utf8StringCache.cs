@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Wandb.Polyfills;
 using System.Text.Json;
 
 namespace Wandb.Storage.Codec;
@@ -21,6 +23,7 @@ internal sealed class Utf8StringCache
     private readonly string?[] _values = new string[Slots];
 
     /// <summary>The string value (or property name) the reader is on.</summary>
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     public static string Read(ref Utf8JsonReader reader)
     {
         if (reader.ValueIsEscaped || reader.ValueSpan.Length > MaxBytes)
@@ -31,6 +34,7 @@ internal sealed class Utf8StringCache
         return (_current ??= new Utf8StringCache()).Find(ref reader);
     }
 
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private string Find(ref Utf8JsonReader reader)
     {
         var bytes = reader.ValueSpan;
@@ -46,6 +50,7 @@ internal sealed class Utf8StringCache
         return value;
     }
 
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private static int Hash(ReadOnlySpan<byte> bytes)
     {
         // FNV-1a: a few cycles a byte, and names that differ in one character land apart.

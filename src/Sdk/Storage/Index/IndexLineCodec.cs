@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Wandb.Polyfills;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -92,6 +94,7 @@ internal static class IndexLineCodec
 
     /// <summary>Reads a run's line; the run keeps <paramref name="line"/>, so writing it again is a copy.</summary>
     /// <exception cref="JsonException">The line is not a whole index entry.</exception>
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     public static IndexedRun ReadRun(ReadOnlyMemory<byte> line)
     {
         var reader = Open(line.Span);
@@ -161,6 +164,7 @@ internal static class IndexLineCodec
         json.WriteEndObject();
     });
 
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private static Utf8JsonReader Open(ReadOnlySpan<byte> line)
     {
         var reader = new Utf8JsonReader(line);
@@ -168,6 +172,7 @@ internal static class IndexLineCodec
         return reader.TokenType == JsonTokenType.StartObject ? reader : throw new JsonException("The line holds no JSON object.");
     }
 
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private static BatchedRun ReadBatch(ref Utf8JsonReader reader)
     {
         RunMetadataFile? metadata = null;
@@ -187,6 +192,7 @@ internal static class IndexLineCodec
         return batch;
     }
 
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private static void ReadStates(ref Utf8JsonReader reader, List<WriterStateFile> states)
     {
         while (true)
@@ -250,6 +256,7 @@ internal static class IndexLineCodec
     }
 
     /// <summary>An integral count; anything else reads as absent.</summary>
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private static long? Integer(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value))

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Wandb.Polyfills;
 using Wandb.Environment;
 using Wandb.Storage.Batches;
 using Wandb.Storage.Folder;
@@ -112,7 +114,7 @@ internal sealed class IndexSnapshot
             0,
             (runLines.Length + LinesPerTask - 1) / LinesPerTask,
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
-            chunk =>
+            [MethodImpl(MethodImplFlags.AggressiveOptimization)] (int chunk) =>
             {
                 for (var i = chunk * LinesPerTask; i < Math.Min(runLines.Length, (chunk + 1) * LinesPerTask); i++)
                 {
@@ -316,6 +318,7 @@ internal sealed class IndexSnapshot
         stream.WriteByte((byte)'\n');
     }
 
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private static IndexedRun? TryReadRun(ReadOnlyMemory<byte> line)
     {
         try

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Wandb.Polyfills;
 using Wandb.Environment;
 using Wandb.Storage.Batches;
 
@@ -62,6 +64,7 @@ internal sealed class IndexedRun
     /// documents of the few that change are read from their line again, and the others' are garbage at once
     /// instead of a heap the collector copies from generation to generation.
     /// </summary>
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     public static IndexedRun FromLine(IndexedRun read, ReadOnlyMemory<byte> line, IClock clock, string localHost)
     {
         var assembled = read.Assemble(clock, localHost);
@@ -119,6 +122,7 @@ internal sealed class IndexedRun
                 && now - s.UpdatedAt < RemoteRecheck);
     }
 
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private StoredRun? AssembleNow(IClock clock, string localHost)
     {
         var metadata = FolderMetadata ?? Batch?.Metadata;
