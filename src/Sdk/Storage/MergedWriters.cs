@@ -2,8 +2,8 @@ namespace Wandb.Storage;
 
 /// <summary>What <see cref="WriterStateMerger"/> makes of a run's writer states.</summary>
 internal sealed record MergedWriters(
-    Dictionary<string, object?> Config,
-    Dictionary<string, object?> Summary,
+    IReadOnlyDictionary<string, object?> Config,
+    IReadOnlyDictionary<string, object?> Summary,
     RunState State,
     int? ExitCode,
     DateTimeOffset? FinishedAt,
