@@ -58,6 +58,27 @@ internal sealed class IndexSnapshot
     /// </summary>
     public static IndexSnapshot? TryRead(string path, IClock clock, string localHost, out string? unusable)
     {
+        using (NoCollectionScope.ForSnapshot(SizeOf(path)))
+        {
+            return TryReadFile(path, clock, localHost, out unusable);
+        }
+    }
+
+    private static long SizeOf(string path)
+    {
+        try
+        {
+            var file = new FileInfo(path);
+            return file.Exists ? file.Length : 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
+    private static IndexSnapshot? TryReadFile(string path, IClock clock, string localHost, out string? unusable)
+    {
         byte[] bytes;
         try
         {
