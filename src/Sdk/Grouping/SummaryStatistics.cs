@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using Wandb.Polyfills;
 using Wandb.Grouping.Statistics;
+using Wandb.Polyfills;
 using Wandb.Runs;
 using Wandb.Storage;
 

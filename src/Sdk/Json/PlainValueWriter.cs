@@ -1,9 +1,9 @@
-using System.Runtime.CompilerServices;
-using Wandb.Polyfills;
 using System.Collections;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Wandb.Polyfills;
 
 namespace Wandb.Json;
 

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using Wandb.Polyfills;
 using Wandb.Environment;
+using Wandb.Polyfills;
 
 namespace Wandb.Storage;
 

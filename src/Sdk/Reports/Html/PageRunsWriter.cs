@@ -1,8 +1,8 @@
-using System.Runtime.CompilerServices;
-using Wandb.Polyfills;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Newtonsoft.Json;
 using Wandb.Json;
+using Wandb.Polyfills;
 using Wandb.Storage;
 using Wandb.Storage.Codec;
 

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
-using Wandb.Polyfills;
 using Newtonsoft.Json;
 using Wandb.Json;
+using Wandb.Polyfills;
 using Wandb.Storage;
 
 namespace Wandb.Reports.Json;

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
-using Wandb.Polyfills;
 using System.Text;
 using System.Text.Json;
 using Wandb.Json;
+using Wandb.Polyfills;
 using Wandb.Storage.Index;
 
 namespace Wandb.Storage.Codec;

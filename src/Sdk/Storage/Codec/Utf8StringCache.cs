@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using Wandb.Polyfills;
 using System.Text.Json;
+using Wandb.Polyfills;
 
 namespace Wandb.Storage.Codec;
 

@@ -1,10 +1,10 @@
-using System.Runtime.CompilerServices;
-using Wandb.Polyfills;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Newtonsoft.Json;
 using Wandb.Json;
+using Wandb.Polyfills;
 using Wandb.Storage.Batches;
 using Wandb.Storage.Codec;
 using JsonException = System.Text.Json.JsonException;

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using Wandb.Polyfills;
 using Wandb.Environment;
+using Wandb.Polyfills;
 using Wandb.Storage.Batches;
 using Wandb.Storage.Folder;
 using JsonException = System.Text.Json.JsonException;
