@@ -190,25 +190,51 @@ internal sealed class IndexSnapshot
     /// Writes <paramref name="runs"/> (in id order) and the batch positions: as a segment appended to
     /// <paramref name="previous"/> when it was read from this file and may grow, else as a whole new snapshot.
     /// </summary>
-    public static void Write(string path, IndexSnapshot previous, IReadOnlyList<IndexedRun> runs, IReadOnlyDictionary<string, BatchFilePosition> batches, bool removed)
+    /// <returns>The snapshot as the file now holds it, as <see cref="TryRead"/> would read it back.</returns>
+    public static IndexSnapshot Write(string path, IndexSnapshot previous, IReadOnlyList<IndexedRun> runs, IReadOnlyDictionary<string, BatchFilePosition> batches, bool removed)
     {
-        if (previous.Version == IndexHeader.CurrentVersion && !removed && TryAppend(path, previous, runs, batches))
+        if (previous.Version == IndexHeader.CurrentVersion && !removed && TryAppend(path, previous, runs, batches) is { } appended)
         {
-            return;
+            return appended;
         }
 
         var lines = runs.AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism).Select(r => r.Line ??= IndexLineCodec.WriteRun(r)).ToArray();
+        var header = IndexLineCodec.WriteHeader(new IndexHeader(IndexHeader.CurrentVersion, runs.Count, batches));
         AtomicFile.Write(
             path,
             stream =>
             {
-                WriteLine(stream, IndexLineCodec.WriteHeader(new IndexHeader(IndexHeader.CurrentVersion, runs.Count, batches)));
+                WriteLine(stream, header);
                 foreach (var line in lines)
                 {
                     WriteLine(stream, line);
                 }
             },
             durable: false);
+        return AsWritten(runs, batches, header.Length + 1 + lines.Sum(l => (long)l.Length + 1), appendedBytes: 0);
+    }
+
+    /// <summary>
+    /// Runs assembled as running may have died since they were read: a snapshot kept from an earlier listing
+    /// assembles them again, as reading the file would (see <see cref="IndexedRun.FromLine"/>).
+    /// </summary>
+    public void ExpireRunning()
+    {
+        foreach (var run in Runs.Values)
+        {
+            run.ExpireIfRunning();
+        }
+    }
+
+    private static IndexSnapshot AsWritten(IReadOnlyList<IndexedRun> runs, IReadOnlyDictionary<string, BatchFilePosition> batches, long baseBytes, long appendedBytes)
+    {
+        var byId = new Dictionary<string, IndexedRun>(runs.Count, StringComparer.Ordinal);
+        foreach (var run in runs)
+        {
+            byId[run.Id] = run;
+        }
+
+        return new IndexSnapshot(IndexHeader.CurrentVersion, new Dictionary<string, BatchFilePosition>(batches.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal), byId, baseBytes, appendedBytes);
     }
 
     /// <summary>Writes an index of no runs where there is no index yet; a failure only means the first listing builds it.</summary>
@@ -228,7 +254,8 @@ internal sealed class IndexSnapshot
     }
 
     /// <summary>Appends the runs whose lines changed as one segment; false when the snapshot is better written whole.</summary>
-    private static bool TryAppend(string path, IndexSnapshot previous, IReadOnlyList<IndexedRun> runs, IReadOnlyDictionary<string, BatchFilePosition> batches)
+    /// <returns>The snapshot after the append, or null when the base must be written whole instead.</returns>
+    private static IndexSnapshot? TryAppend(string path, IndexSnapshot previous, IReadOnlyList<IndexedRun> runs, IReadOnlyDictionary<string, BatchFilePosition> batches)
     {
         var changed = new List<ReadOnlyMemory<byte>>();
         foreach (var run in runs)
@@ -252,14 +279,14 @@ internal sealed class IndexSnapshot
 
         if (changed.Count == 0 && SamePositions(previous.Batches, batches))
         {
-            return true;
+            return AsWritten(runs, batches, previous.BaseBytes, previous.AppendedBytes);
         }
 
         var segment = IndexLineCodec.WriteSegment(new IndexSegment(changed.Count, runs.Count, batches));
         var appended = changed.Sum(l => (long)l.Length + 1) + segment.Length + 1;
         if ((previous.AppendedBytes + appended) * CompactionDivisor > previous.BaseBytes)
         {
-            return false;
+            return null;
         }
 
         try
@@ -275,12 +302,12 @@ internal sealed class IndexSnapshot
             }
 
             WriteLine(stream, segment);
-            return true;
+            return AsWritten(runs, batches, previous.BaseBytes, previous.AppendedBytes + appended);
         }
         catch (FileNotFoundException)
         {
             // Deleted by a writer that could not journal: the whole snapshot is written again.
-            return false;
+            return null;
         }
     }
 

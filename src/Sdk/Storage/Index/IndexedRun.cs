@@ -83,6 +83,18 @@ internal sealed class IndexedRun
         return _assembled;
     }
 
+    /// <summary>
+    /// Forgets the assembled run when it was running: whether its writers are still alive depends on when it is
+    /// asked (a heartbeat that stopped, a process that died), so a run kept from an earlier listing is assembled again.
+    /// </summary>
+    public void ExpireIfRunning()
+    {
+        if (_isAssembled && _assembled is { State: RunState.Running })
+        {
+            _isAssembled = false;
+        }
+    }
+
     /// <summary>Takes in a batch record of the run: a batch writer's first or newer state.</summary>
     public void Add(RunBatchRecord record)
     {

@@ -24,6 +24,13 @@ internal sealed class RunIndex
     private readonly IClock _clock;
     private int _warned;
 
+    /// <summary>
+    /// The snapshot as the last listing left the file. The same store object lists again without reading the file
+    /// (the quality gate then the reports of a test run, retention then the reports, each refresh of
+    /// <c>dotnet wandb ui</c>): only what changed since is read, as another process would after reading the file.
+    /// </summary>
+    private KeptSnapshot? _kept;
+
     public RunIndex(StoreLayout layout, IStoreFileSystem fs, RunFolderReader folders, IWandbOutput output, IClock clock)
     {
         _layout = layout;
@@ -75,7 +82,8 @@ internal sealed class RunIndex
         try
         {
             journals = TakenJournals.Take(files);
-            snapshot = IndexSnapshot.TryRead(files.SnapshotPath, _clock, _folders.LocalHost, out unusable);
+            unusable = null;
+            snapshot = TakeKept(files.SnapshotPath) ?? IndexSnapshot.TryRead(files.SnapshotPath, _clock, _folders.LocalHost, out unusable);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -91,11 +99,13 @@ internal sealed class RunIndex
             update = Update(IndexSnapshot.Empty, new HashSet<string>());
         }
 
+        var current = snapshot;
         if (snapshot is null || update.Changed || journals?.Any == true)
         {
+            current = null;
             try
             {
-                IndexSnapshot.Write(files.SnapshotPath, snapshot ?? IndexSnapshot.Empty, update.Runs, update.Batches, update.Removed);
+                current = IndexSnapshot.Write(files.SnapshotPath, snapshot ?? IndexSnapshot.Empty, update.Runs, update.Batches, update.Removed);
                 journals?.Consume();
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -104,8 +114,30 @@ internal sealed class RunIndex
             }
         }
 
+        Keep(files.SnapshotPath, current);
         return new IndexListing(update.Runs, snapshot is null ? unusable : null);
     }
+
+    /// <summary>
+    /// The snapshot this index wrote or read last, when the file is still exactly as it left it; taken out, so a
+    /// listing that fails half way leaves nothing behind. Only the process holding <c>index/lock</c> writes the
+    /// file, so its length and time change with every write by anyone else (a deletion, a rewrite, an append).
+    /// </summary>
+    private IndexSnapshot? TakeKept(string path)
+    {
+        var kept = _kept;
+        _kept = null;
+        if (kept is null || FileIdentity.Of(path) is not { } identity || identity != kept.Identity)
+        {
+            return null;
+        }
+
+        kept.Snapshot.ExpireRunning();
+        return kept.Snapshot;
+    }
+
+    private void Keep(string path, IndexSnapshot? snapshot) =>
+        _kept = snapshot is not null && FileIdentity.Of(path) is { } identity ? new KeptSnapshot(snapshot, identity) : null;
 
     private IndexPass Update(IndexSnapshot snapshot, HashSet<string> touched)
     {
@@ -200,4 +232,6 @@ internal sealed class RunIndex
                 $"The run index in {Path.Combine(_layout.Root, IndexFiles.Folder)} cannot be written ({ex.Message}); listings read every run's files instead, which is slower on a large store. The runs themselves are unaffected.");
         }
     }
+
+    private sealed record KeptSnapshot(IndexSnapshot Snapshot, FileIdentity Identity);
 }

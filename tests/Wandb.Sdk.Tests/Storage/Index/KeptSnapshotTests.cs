@@ -1,0 +1,148 @@
+using Wandb.Sdk.Tests.Fakes;
+using Wandb.Storage;
+using Wandb.Storage.Batches;
+using Wandb.Storage.Folder;
+using Wandb.Storage.Retention;
+
+namespace Wandb.Sdk.Tests.Storage.Index;
+
+/// <summary>
+/// A store object keeps the snapshot its last listing left in the file and lists again from it (the gate then the
+/// reports of a test run, each refresh of <c>dotnet wandb ui</c>). Its listings must stay those of a store object
+/// that reads the file anew, whatever other store objects and processes did in between, and the snapshot it
+/// appends to must stay readable by everyone else.
+/// </summary>
+[TestClass]
+public sealed class KeptSnapshotTests
+{
+    [TestMethod]
+    public void A_store_object_lists_again_from_its_kept_snapshot_without_reading_the_file()
+    {
+        using var store = new TempStore();
+        var ids = Enumerable.Range(0, 4).Select(i => store.AddRun("g", "run" + i)).ToList();
+        var reader = store.Reader();
+        var first = FullScan.Listing(reader);
+
+        // Same length, same time, other bytes: only a store object that reads the file can tell.
+        var path = SnapshotPath(store);
+        var written = File.GetLastWriteTimeUtc(path);
+        File.WriteAllBytes(path, Enumerable.Repeat((byte)'x', (int)new FileInfo(path).Length).ToArray());
+        File.SetLastWriteTimeUtc(path, written);
+
+        CollectionAssert.AreEqual(first, FullScan.Listing(reader));
+        Assert.IsNull(reader.IndexRebuildReason);
+        var fresh = store.Reader();
+        CollectionAssert.AreEqual(first, FullScan.Listing(fresh));
+        StringAssert.Contains(fresh.IndexRebuildReason, "header is unreadable", "a new store object reads the file, finds it damaged and rebuilds");
+        Assert.HasCount(ids.Count, first);
+    }
+
+    [TestMethod]
+    public void What_other_store_objects_write_in_between_is_read_and_the_appended_snapshot_stays_readable()
+    {
+        using var store = new TempStore();
+        for (var i = 0; i < 40; i++)
+        {
+            store.AddRun("base", "run" + i);
+        }
+
+        var reader = store.Reader();
+        reader.ListRuns().ToList();
+
+        // Rounds of runs written by other store objects (journaled), batch records, and a deletion: the kept snapshot
+        // is appended to, compacted past a quarter of its base and rewritten whole, each listing equal to a full scan.
+        for (var round = 0; round < 6; round++)
+        {
+            store.AddRun("round-" + round, "folder-run");
+            using (var writer = new FolderRunBatchWriter(PhysicalStoreFileSystem.Instance, new StoreLayout(store.Root), "batch0" + round))
+            {
+                for (var i = 0; i < 3; i++)
+                {
+                    writer.Append(BatchRecords.Fold($"b{round}x{i}", i, "batch0" + round, group: "round-" + round));
+                }
+            }
+
+            if (round == 4)
+            {
+                var victim = store.Runs().First(r => r.Group == "base").Id;
+                Assert.HasCount(1, store.Reader().DeleteRuns(new[] { victim }, store.Output));
+            }
+
+            var kept = FullScan.Listing(reader);
+            CollectionAssert.AreEqual(FullScan.Of(store.Root), kept, $"round {round}: the kept snapshot plus what changed");
+            Assert.IsNull(reader.IndexRebuildReason, $"round {round}");
+
+            var fresh = store.Reader();
+            CollectionAssert.AreEqual(kept, FullScan.Listing(fresh), $"round {round}: the file the kept snapshot appended to");
+            Assert.IsNull(fresh.IndexRebuildReason, $"round {round}: no rebuild needed");
+        }
+
+        Assert.AreEqual(40 + 6 + 18 - 1, FullScan.Listing(reader).Count);
+    }
+
+    [TestMethod]
+    public void A_change_another_store_object_consumed_the_journal_of_is_read_from_the_file_it_wrote()
+    {
+        using var store = new TempStore();
+        var id = store.AddRun("g", "resumed", log: run => run.Log(new Dictionary<string, double> { ["loss"] = 1 }));
+        var reader = store.Reader();
+        Assert.AreEqual(RunState.Finished, reader.ListRuns().Single().State);
+
+        using (var attached = store.Init(new RunOptions { Id = id, Resume = ResumeMode.Allow }))
+        {
+            attached.Log(new Dictionary<string, double> { ["loss"] = 0.5 });
+            attached.Finish(3);
+        }
+
+        // Another process lists first: it reads the journal, consumes it and appends the run's new line.
+        store.Runs();
+
+        var run = reader.ListRuns().Single();
+        Assert.AreEqual(RunState.Failed, run.State, "the snapshot changed under the kept one, so it is read again");
+        Assert.AreEqual(0.5, run.Summary["loss"]);
+    }
+
+    [TestMethod]
+    public void A_run_kept_as_running_is_shown_crashed_once_its_heartbeat_stopped()
+    {
+        using var store = new TempStore();
+        using (var writer = new FolderRunBatchWriter(PhysicalStoreFileSystem.Instance, new StoreLayout(store.Root), "session1"))
+        {
+            // A test session on another host, last heard of at Start + 1 s.
+            writer.Append(BatchRecords.Fold("live1", 0, "session1", state: "running"));
+        }
+
+        var clock = new ManualClock(BatchRecords.Start.AddSeconds(30));
+        var reader = new FolderRunStore(store.Root, PhysicalStoreFileSystem.Instance, store.Output, clock);
+        Assert.AreEqual(RunState.Running, reader.ListRuns().Single().State);
+
+        clock.Advance(TimeSpan.FromMinutes(10));
+
+        Assert.AreEqual(RunState.Crashed, reader.ListRuns().Single().State, "as a store object reading the file at this time sees it");
+        Assert.AreEqual(RunState.Crashed, new FolderRunStore(store.Root, PhysicalStoreFileSystem.Instance, store.Output, clock).ListRuns().Single().State);
+    }
+
+    [TestMethod]
+    public void A_retention_then_the_reports_of_one_store_object_read_the_snapshot_once_and_agree_with_a_fresh_read()
+    {
+        using var store = new TempStore();
+        using (var writer = new FolderRunBatchWriter(PhysicalStoreFileSystem.Instance, new StoreLayout(store.Root), "batch001"))
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                writer.Append(BatchRecords.Fold("old" + i, i, "batch001", group: "old-group"));
+                writer.Append(BatchRecords.Fold("new" + i, i, "batch001", at: BatchRecords.Start.AddDays(5), group: "new-group"));
+            }
+        }
+
+        var reader = store.Reader();
+        var result = RunRetention.Apply(reader, new RetentionPolicy { KeepDays = 7 }, null, new ManualClock(BatchRecords.Start.AddDays(8)), store.Output);
+
+        Assert.HasCount(6, result.Runs);
+        var listed = FullScan.Listing(reader);
+        CollectionAssert.AreEqual(FullScan.Of(store.Root), listed, "the tombstones written in between are read");
+        CollectionAssert.AreEquivalent(Enumerable.Range(0, 6).Select(i => "new" + i).ToList(), reader.ListRuns().Select(r => r.Id).ToList());
+    }
+
+    private static string SnapshotPath(TempStore store) => Path.Combine(store.Root, "index", "runs.v1.jsonl");
+}
