@@ -24,6 +24,7 @@ public sealed class UiBenchmark : IBenchmark
 
     /// <summary>Rows each run holds before the measured logging starts: past the chart's 1,000 buckets, so the page's data has its steady size.</summary>
     private const int PrefilledRows = 1200;
+
     /// <summary>The runtime's defaults that the tool's runtimeconfig turns off, given back to a server process to measure what they cost.</summary>
     private static readonly IReadOnlyDictionary<string, string> RuntimeDefaults = new Dictionary<string, string>
     {
@@ -47,6 +48,7 @@ public sealed class UiBenchmark : IBenchmark
     private static async Task OpenLargeStore(BenchmarkReport report)
     {
         var directory = BenchmarkReport.TempDirectory("ui-large");
+        var empty = BenchmarkReport.TempDirectory("ui-empty");
         try
         {
             var made = Stopwatch.StartNew();
@@ -66,23 +68,22 @@ public sealed class UiBenchmark : IBenchmark
             for (var i = 0; i < Opens; i++)
             {
                 // The tool as shipped and with the runtime's defaults in turn, so both meet the same load of the machine.
-                var (url, ms, cpu, bytes, server) = await FirstPageAsync(directory, null);
-                using (server)
+                var shipped = await FirstPageAsync(directory, null);
+                using (shipped.Server)
                 {
-                    pageBytes = bytes;
-                    starts.Add(ms);
-                    startCpu.Add(cpu);
-                    loads.Add(await TimeToInteractiveAsync(browser, url));
+                    pageBytes = shipped.Bytes;
+                    starts.Add(shipped.Ms);
+                    startCpu.Add(shipped.CpuMs);
+                    loads.Add(await TimeToInteractiveAsync(browser, shipped.Server.Url));
                 }
 
-                var (_, defaultMs, defaultCpu, _, defaultServer) = await FirstPageAsync(directory, RuntimeDefaults);
-                defaultServer.Dispose();
-                defaults.Add(defaultMs);
-                defaultsCpu.Add(defaultCpu);
+                var runtime = await FirstPageAsync(directory, RuntimeDefaults);
+                runtime.Server.Dispose();
+                defaults.Add(runtime.Ms);
+                defaultsCpu.Add(runtime.CpuMs);
             }
 
             // What the settings cost a store that needs no optimized loops: the start of an empty one.
-            var empty = BenchmarkReport.TempDirectory("ui-empty");
             var emptyStarts = new List<double>();
             var emptyDefaults = new List<double>();
             for (var i = 0; i < Opens; i++)
@@ -95,7 +96,6 @@ public sealed class UiBenchmark : IBenchmark
                 emptyDefaults.Add(runtime.Ms);
             }
 
-            Directory.Delete(empty, recursive: true);
             var start = BenchmarkReport.Median(starts);
             var load = BenchmarkReport.Median(loads);
             report.Figure($"ui: process start to the first page served (median of {Opens})", start, "ms");
@@ -114,11 +114,12 @@ public sealed class UiBenchmark : IBenchmark
         finally
         {
             Directory.Delete(directory, recursive: true);
+            Directory.Delete(empty, recursive: true);
         }
     }
 
     /// <summary>Starts a server and fetches its page: the time from starting the process to the whole page received, and the server's CPU time by then.</summary>
-    private static async Task<(Uri Url, double Ms, double CpuMs, long Bytes, UiServerProcess Server)> FirstPageAsync(string store, IReadOnlyDictionary<string, string>? environment)
+    private static async Task<(double Ms, double CpuMs, long Bytes, UiServerProcess Server)> FirstPageAsync(string store, IReadOnlyDictionary<string, string>? environment)
     {
         var watch = Stopwatch.StartNew();
         var server = UiServerProcess.Start(store, environment);
@@ -126,7 +127,7 @@ public sealed class UiBenchmark : IBenchmark
         {
             using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip }) { Timeout = TimeSpan.FromMinutes(2) };
             var bytes = (await http.GetByteArrayAsync(server.Url)).Length;
-            return (server.Url, watch.Elapsed.TotalMilliseconds, server.CpuTime.TotalMilliseconds, bytes, server);
+            return (watch.Elapsed.TotalMilliseconds, server.CpuTime.TotalMilliseconds, bytes, server);
         }
         catch
         {
