@@ -12,7 +12,8 @@ namespace Wandb.Benchmarks.Ui;
 /// <c>dotnet wandb ui</c> under the loads of issue 16: a 100,000-run store opens in at most 2 s; 20 browsers
 /// watching 50 runs that each log 10 rows/s cost the server at most one core, with flat memory. The server
 /// runs as its own process, so its CPU time and memory are its own. Baselines from the same run: listing the
-/// same store in-process, and the server's cost with the same watchers while nothing logs.
+/// same store in-process, the same server started with the runtime's default JIT settings instead of the
+/// tool's (src/Cli/Wandb.Cli.csproj), and the server's cost with the same watchers while nothing logs.
 /// </summary>
 public sealed class UiBenchmark : IBenchmark
 {
@@ -23,6 +24,14 @@ public sealed class UiBenchmark : IBenchmark
 
     /// <summary>Rows each run holds before the measured logging starts: past the chart's 1,000 buckets, so the page's data has its steady size.</summary>
     private const int PrefilledRows = 1200;
+
+    /// <summary>The runtime's defaults that the tool's runtimeconfig turns off, given back to a server process to measure what they cost.</summary>
+    private static readonly IReadOnlyDictionary<string, string> RuntimeDefaults = new Dictionary<string, string>
+    {
+        ["DOTNET_TieredPGO"] = "1",
+        ["DOTNET_TC_QuickJitForLoops"] = "1",
+    };
+
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Load = TimeSpan.FromSeconds(60);
 
@@ -39,6 +48,7 @@ public sealed class UiBenchmark : IBenchmark
     private static async Task OpenLargeStore(BenchmarkReport report)
     {
         var directory = BenchmarkReport.TempDirectory("ui-large");
+        var empty = BenchmarkReport.TempDirectory("ui-empty");
         try
         {
             var made = Stopwatch.StartNew();
@@ -49,35 +59,80 @@ public sealed class UiBenchmark : IBenchmark
 
             var starts = new List<double>();
             var startCpu = new List<double>();
+            var defaults = new List<double>();
+            var defaultsCpu = new List<double>();
             var loads = new List<double>();
             long pageBytes = 0;
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await HeadlessChromium.LaunchAsync(playwright);
             for (var i = 0; i < Opens; i++)
             {
-                var watch = Stopwatch.StartNew();
-                using var server = UiServerProcess.Start(directory);
-                using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip }) { Timeout = TimeSpan.FromMinutes(2) };
-                pageBytes = (await http.GetByteArrayAsync(server.Url)).Length;
-                starts.Add(watch.Elapsed.TotalMilliseconds);
-                startCpu.Add(server.CpuTime.TotalMilliseconds);
-                loads.Add(await TimeToInteractiveAsync(browser, server.Url));
+                // The tool as shipped and with the runtime's defaults in turn, so both meet the same load of the machine.
+                var shipped = await FirstPageAsync(directory, null);
+                using (shipped.Server)
+                {
+                    pageBytes = shipped.Bytes;
+                    starts.Add(shipped.Ms);
+                    startCpu.Add(shipped.CpuMs);
+                    loads.Add(await TimeToInteractiveAsync(browser, shipped.Server.Url));
+                }
+
+                var runtime = await FirstPageAsync(directory, RuntimeDefaults);
+                runtime.Server.Dispose();
+                defaults.Add(runtime.Ms);
+                defaultsCpu.Add(runtime.CpuMs);
+            }
+
+            // What the settings cost a store that needs no optimized loops: the start of an empty one.
+            var emptyStarts = new List<double>();
+            var emptyDefaults = new List<double>();
+            for (var i = 0; i < Opens; i++)
+            {
+                var shipped = await FirstPageAsync(empty, null);
+                shipped.Server.Dispose();
+                emptyStarts.Add(shipped.Ms);
+                var runtime = await FirstPageAsync(empty, RuntimeDefaults);
+                runtime.Server.Dispose();
+                emptyDefaults.Add(runtime.Ms);
             }
 
             var start = BenchmarkReport.Median(starts);
             var load = BenchmarkReport.Median(loads);
             report.Figure($"ui: process start to the first page served (median of {Opens})", start, "ms");
             report.Figure("  CPU time the server spent on it, all threads (median)", BenchmarkReport.Median(startCpu), "ms");
+            report.Figure("  the same with the runtime's default JIT settings (interleaved)", BenchmarkReport.Median(defaults), "ms");
+            report.Figure("    CPU time (median)", BenchmarkReport.Median(defaultsCpu), "ms");
             report.Figure("  machine load average (1 min) while measured", LoadAverage(), $"on {System.Environment.ProcessorCount} cores");
+            report.Figure($"an empty store: first page served (median of {Opens})", BenchmarkReport.Median(emptyStarts), $"ms; with the runtime's defaults {BenchmarkReport.Median(emptyDefaults):N0} ms");
             report.Figure("page with the data of every run", pageBytes / 1048576.0, "MiB");
             report.Figure($"ui: page opened in Chromium to interactive (median of {Opens})", load, "ms");
             report.Ratio("first page served / in-process listing", start / (list * 1000), "(info)", true);
+            report.Ratio("first page served: tool's settings / runtime's defaults", start / BenchmarkReport.Median(defaults), "(info)", true);
             report.Ratio("store opens: first page served / 2 s", start / 2000, "< 1", start < 2000);
             report.Ratio("store opens: page interactive / 2 s", load / 2000, "< 1", load < 2000);
         }
         finally
         {
             Directory.Delete(directory, recursive: true);
+            Directory.Delete(empty, recursive: true);
+        }
+    }
+
+    /// <summary>Starts a server and fetches its page: the time from starting the process to the whole page received, and the server's CPU time by then.</summary>
+    private static async Task<(double Ms, double CpuMs, long Bytes, UiServerProcess Server)> FirstPageAsync(string store, IReadOnlyDictionary<string, string>? environment)
+    {
+        var watch = Stopwatch.StartNew();
+        var server = UiServerProcess.Start(store, environment);
+        try
+        {
+            using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip }) { Timeout = TimeSpan.FromMinutes(2) };
+            var bytes = (await http.GetByteArrayAsync(server.Url)).Length;
+            return (watch.Elapsed.TotalMilliseconds, server.CpuTime.TotalMilliseconds, bytes, server);
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
         }
     }
 

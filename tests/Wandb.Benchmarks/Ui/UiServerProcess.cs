@@ -29,7 +29,9 @@ internal sealed class UiServerProcess : IDisposable
         }
     }
 
-    public static UiServerProcess Start(string store)
+    /// <param name="store">The store to serve.</param>
+    /// <param name="environment">Variables set for the server only (the runtime's settings, to compare them).</param>
+    public static UiServerProcess Start(string store, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { CliPath, "ui", "--store", store, "--port", "0" })
@@ -40,6 +42,11 @@ internal sealed class UiServerProcess : IDisposable
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("WANDB_", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(name);
+        }
+
+        foreach (var pair in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[pair.Key] = pair.Value;
         }
 
         var server = new UiServerProcess(new Process { StartInfo = start });
