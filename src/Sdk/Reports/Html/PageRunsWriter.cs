@@ -99,7 +99,7 @@ internal static class PageRunsWriter
                     columns[pair.Key] = column = new PageColumn();
                 }
 
-                column.Add(i, text.Of(w => PlainValueWriter.Write(w, pair.Value)));
+                column.Add(i, text.OfValue(pair.Value));
             }
         }
 
@@ -133,7 +133,11 @@ internal static class PageRunsWriter
             _floats = settings.FloatFormatHandling;
         }
 
-        public string Of(string value) => Of(w => w.WriteValue(value));
+        public string Of(string value) => JsonConvert.ToString(value, '"', _escaping);
+
+        /// <summary>A config or summary value: most are formatted without a writer (<see cref="JsonValueText"/>).</summary>
+        public string OfValue(object? value) =>
+            JsonValueText.TryFormat(value, _escaping, out var text) ? text : Of(w => PlainValueWriter.Write(w, value));
 
         public string Of(Action<JsonWriter> write)
         {
