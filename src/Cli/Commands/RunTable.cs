@@ -48,7 +48,7 @@ internal static class RunTable
         return cells;
     }
 
-    private static void WriteAligned(TextWriter output, IReadOnlyList<IReadOnlyList<string>> rows)
+    internal static void WriteAligned(TextWriter output, IReadOnlyList<IReadOnlyList<string>> rows)
     {
         var widths = Enumerable.Range(0, rows[0].Count).Select(c => rows.Max(r => r[c].Length)).ToArray();
         foreach (var row in rows)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Newtonsoft.Json;
 using Npgsql;
 using Wandb.Diagnostics;
@@ -76,13 +77,17 @@ internal sealed class PostgresRunStore : RunStore
         filter ??= new RunFilter();
         try
         {
-            return Read(connection => AggregateGroups(connection, filter));
+            return AggregateInDatabase(filter);
         }
         catch (PostgresException ex) when (ex.SqlState.StartsWith("22", StringComparison.Ordinal))
         {
             // A state SQL cannot read as JSON (class 22, data exception) is one the reader skips with a warning:
             // the listing gives the answer it gives.
             return base.AggregateGroups(filter);
+        }
+        catch (Exception ex) when (PostgresErrors.IsStoreFailure(ex) && ex is not IOException)
+        {
+            throw PostgresErrors.Wrap(ex, Connection);
         }
     }
 
@@ -251,9 +256,24 @@ internal sealed class PostgresRunStore : RunStore
         }
     }
 
-    private IReadOnlyList<GroupAggregate> AggregateGroups(NpgsqlConnection connection, RunFilter filter)
+    private IReadOnlyList<GroupAggregate> AggregateInDatabase(RunFilter filter)
     {
-        var groups = PostgresGroupAggregates.Query(connection, filter);
+        var parts = new List<SqlGroupAggregate>[PostgresGroupAggregates.Parts];
+        try
+        {
+            Parallel.For(0, parts.Length, part => parts[part] = WithConnection(c => PostgresGroupAggregates.Query(c, filter, part, parts.Length)));
+        }
+        catch (AggregateException ex)
+        {
+            ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
+
+        return WithConnection(connection => Complete(connection, parts.SelectMany(p => p).ToList(), filter));
+    }
+
+    /// <summary>Assembles the groups SQL left to the reader, and reads the exact time of the others' newest run.</summary>
+    private List<GroupAggregate> Complete(NpgsqlConnection connection, List<SqlGroupAggregate> groups, RunFilter filter)
+    {
         var result = new List<GroupAggregate>(groups.Count);
         var assembled = groups.Where(g => g.NeedsRuns).ToList();
         if (assembled.Count > 0)
