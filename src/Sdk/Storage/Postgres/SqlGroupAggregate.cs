@@ -4,8 +4,8 @@ namespace Wandb.Storage.Postgres;
 
 /// <summary>
 /// One group as the aggregate query computed it from its runs SQL can decide alone. <see cref="NeedsRuns"/> says the
-/// SQL numbers cannot stand (a run whose state needs this host's clock and processes, values of extreme
-/// magnitude): then the group is assembled from its runs instead.
+/// SQL numbers cannot stand (a run whose state needs this host's clock and processes, several writers, a nested
+/// summary): then the group is assembled from its runs instead.
 /// </summary>
 internal sealed class SqlGroupAggregate
 {
