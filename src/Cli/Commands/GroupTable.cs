@@ -17,7 +17,7 @@ internal static class GroupTable
     public static void Write(TextWriter output, string location, IReadOnlyList<GroupAggregate> groups, IReadOnlyList<string> metrics)
     {
         var runs = groups.Sum(g => (long)g.Runs);
-        output.WriteLine($"{Plural(groups.Count, "group")} of {Plural(runs, "run")} · {RunTable.Clean(location)}");
+        output.WriteLine($"{RunTable.Plural(groups.Count, "group")} of {RunTable.Plural(runs, "run")} · {RunTable.Clean(location)}");
         if (groups.Count == 0)
         {
             return;
@@ -70,6 +70,4 @@ internal static class GroupTable
         var mean = stats.Mean.ToString("G4", CultureInfo.InvariantCulture);
         return double.IsNaN(stats.Std) ? n + mean : n + mean + " ± " + stats.Std.ToString("G3", CultureInfo.InvariantCulture);
     }
-
-    private static string Plural(long count, string noun) => count.ToString("N0", CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
 }

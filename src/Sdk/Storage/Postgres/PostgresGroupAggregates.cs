@@ -86,11 +86,13 @@ internal static class PostgresGroupAggregates
     {
         using var transaction = connection.BeginTransaction();
 
-        // The sorts behind the grouping stay in memory up to this size instead of spilling to disk; for this
-        // transaction only. The reporting process holds none of it.
-        using (var memory = new NpgsqlCommand("SET LOCAL work_mem = '256MB'", connection, transaction))
+        // For this transaction only: the sorts behind the grouping stay in memory up to this size instead of
+        // spilling to disk (the server's memory; the reporting process holds none of it), and no JIT compilation,
+        // which the query's cost would trigger but which only parses JSON in built-in functions (a probe of
+        // 100,000 runs: 3.6-6.7 s without, 4.7-7.1 s with).
+        using (var settings = new NpgsqlCommand("SET LOCAL work_mem = '256MB'; SET LOCAL jit = off", connection, transaction))
         {
-            memory.ExecuteNonQuery();
+            settings.ExecuteNonQuery();
         }
 
         var groups = new Dictionary<(string Project, string? Group), SqlGroupAggregate>();
