@@ -5,13 +5,16 @@ using Wandb.Grouping.Statistics;
 namespace Wandb.Storage.Postgres;
 
 /// <summary>
-/// The group aggregates of a PostgreSQL store computed where the runs are. One query parses each writer state once
-/// (<c>json_to_record</c>), decides which runs SQL can read alone, groups them by project and group, and returns per
-/// group its run counts, states, newest <c>created_at</c> and job types, and per summary metric its finite values
-/// in run id order with the non-finite and non-numeric counts. The statistics are then computed from those values by
-/// <see cref="MetricStatistics.OfFinite"/>, the code reports use, in the order reports add them: SQL's own avg and
-/// stddev sum in another order with another method and would differ in the last bits. A run SQL cannot decide alone
-/// makes its whole group <see cref="SqlGroupAggregate.NeedsRuns"/>; see <see cref="Sql"/>.
+/// The group aggregates of a PostgreSQL store computed where the runs are. A query (one per share of the groups, see
+/// <see cref="Parts"/>) parses each writer state once (<c>json_to_record</c>), decides which runs SQL can read
+/// alone, groups them by project and group, and returns per group its run counts, states, newest <c>created_at</c>
+/// and job types, and per summary metric its finite values in run id order with the non-finite and non-numeric
+/// counts. The statistics are then computed from those values by <see cref="MetricStatistics.OfFinite"/>, the code
+/// reports use, in the order reports add them: SQL's own avg and stddev sum in another order with another method and
+/// would differ in the last bits. The values come from a subquery sorted by run id, an order PostgreSQL's grouping
+/// keeps (an ordered aggregate sorted every group again and cost a third of the query); only the last bits of a
+/// mean or std dev would depend on it, and the equality tests against the folder store would see them. A run SQL
+/// cannot decide alone makes its whole group <see cref="SqlGroupAggregate.NeedsRuns"/>; see <see cref="Sql"/>.
 /// </summary>
 internal static class PostgresGroupAggregates
 {
