@@ -119,7 +119,10 @@ public sealed class PostgresScaleBenchmark : IBenchmark
                 peak = Math.Max(peak, process.WorkingSet64);
                 Thread.Sleep(20);
             }
-        }) { IsBackground = true };
+        })
+        {
+            IsBackground = true,
+        };
         sampler.Start();
         var seconds = BenchmarkReport.MedianSeconds(repeat, action);
         stop.Cancel();
