@@ -5,8 +5,10 @@ namespace Wandb.Benchmarks.Postgres;
 /// <summary>
 /// Fills an empty PostgreSQL store with runs server-side (<c>INSERT ... SELECT generate_series</c>), so a million runs
 /// and their 100 million history rows take minutes: 100 runs per group, three projects and job types, one run in 20
-/// failed, and in the last two groups three runs still running (a fresh heartbeat from another host) and two crashed
-/// (a stale one), so the aggregates also meet the runs only the reader can decide. Each run has one writer whose state
+/// failed, and in the last two groups a few runs still running and a few crashed, so the aggregates also meet the runs
+/// only the reader can decide. The running ones are from another host whose clock is a day ahead: a heartbeat
+/// stamped now would go stale two minutes later, between two measurements of a large store, and the two would count
+/// different states. Each run has one writer whose state
 /// has four last values and one explicit summary value, and 100 history lines of the four metrics, each a line as the
 /// writer writes it. The history table is made unlogged: the store is thrown away after the benchmark.
 /// </summary>
@@ -72,7 +74,7 @@ internal static class PostgresStoreGenerator
             'summary', jsonb_build_object('best_accuracy', (0.5 + (n.i % 997) / 2000.0)::float8),
             'last', jsonb_build_object('loss', {Loss("n.i", LastStep)}, 'accuracy', {Accuracy("n.i", LastStep)}, 'lr', {LearningRate("n.i", LastStep)}, 'grad_norm', {GradNorm("n.i", LastStep)}),
             'dropped_rows', 0)::text
-        FROM (SELECT m.*, CASE m.kind WHEN 'running' THEN now() WHEN 'crashed' THEN now() - interval '1 hour'
+        FROM (SELECT m.*, CASE m.kind WHEN 'running' THEN now() + interval '1 day' WHEN 'crashed' THEN now() - interval '1 hour'
                                       ELSE m.created + interval '90 seconds' END AS updated
               FROM ({Numbered}) m) n
         """;
