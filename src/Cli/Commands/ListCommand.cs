@@ -34,10 +34,27 @@ internal static class ListCommand
             },
         };
         var json = new Option<bool>("--json") { Description = "Print JSON with the fields of runs.json (schema, generated_at, runs, groups) instead of a table." };
+        var groups = new Option<bool>("--groups")
+        {
+            Description = "One row per project and group (runs, states, newest run, n: mean ± std of metrics) without listing runs; "
+                + "a PostgreSQL store computes it in the database. With --json: schema, generated_at and groups.",
+        };
+        var metrics = new Option<string[]>("--metric")
+        {
+            Description = "With --groups: a summary metric to show (repeatable). Default: the 3 metrics most runs have.",
+            HelpName = "name",
+        };
+        metrics.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && !result.GetValue(groups))
+            {
+                result.AddError("--metric: only with --groups (the run list shows no metrics).");
+            }
+        });
 
         var command = new Command("ls", "List the groups and runs of a store.")
         {
-            store, project, group, jobType, state, json,
+            store, project, group, jobType, state, json, groups, metrics,
         };
         command.SetAction(parse =>
         {
@@ -50,6 +67,23 @@ internal static class ListCommand
                 JobType = parse.GetValue(jobType),
                 State = parse.GetValue(state),
             };
+            if (parse.GetValue(groups))
+            {
+                var aggregates = runStore.AggregateGroups(filter);
+                if (parse.GetValue(json))
+                {
+                    GroupJson.Write(context.Output, aggregates, DateTimeOffset.UtcNow);
+                    context.Output.WriteLine();
+                }
+                else
+                {
+                    var named = parse.GetValue(metrics) ?? Array.Empty<string>();
+                    GroupTable.Write(context.Output, runStore.Location, aggregates, named.Length > 0 ? named : GroupTable.KeyMetrics(aggregates));
+                }
+
+                return ExitCodes.Success;
+            }
+
             var model = ReportModel.Build(runStore, new ReportOptions { Project = filter.Project }, DateTimeOffset.UtcNow, filter);
             if (parse.GetValue(json))
             {

@@ -48,7 +48,7 @@ internal static class RunTable
         return cells;
     }
 
-    private static void WriteAligned(TextWriter output, IReadOnlyList<IReadOnlyList<string>> rows)
+    internal static void WriteAligned(TextWriter output, IReadOnlyList<IReadOnlyList<string>> rows)
     {
         var widths = Enumerable.Range(0, rows[0].Count).Select(c => rows.Max(r => r[c].Length)).ToArray();
         foreach (var row in rows)
@@ -71,7 +71,7 @@ internal static class RunTable
         _ => TimeSpan.FromSeconds(seconds).ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture),
     };
 
-    private static string Plural(int count, string noun) => count.ToString("N0", CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
+    internal static string Plural(long count, string noun) => count.ToString("N0", CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
 
     /// <summary>Names come from users: control characters (a terminal escape sequence in a run name) are shown as '?', never sent to the terminal.</summary>
     internal static string Clean(string text) =>

@@ -29,12 +29,17 @@ internal static class KeyMetricChooser
             }
         }
 
-        return counts
+        return Choose(counts, DefaultCount);
+    }
+
+    /// <summary>Up to <paramref name="take"/> of the metrics in <paramref name="runsWithNumber"/> (how many runs have a number for each), by the same rule.</summary>
+    public static IReadOnlyList<string> Choose(IReadOnlyDictionary<string, int> runsWithNumber, int take) =>
+        runsWithNumber
+            .Where(p => !p.Key.StartsWith("_", StringComparison.Ordinal))
             .OrderBy(p => TestLoggerSummary.Keys.Contains(p.Key) ? 1 : 0)
             .ThenByDescending(p => p.Value)
             .ThenBy(p => p.Key, StringComparer.Ordinal)
-            .Take(DefaultCount)
+            .Take(take)
             .Select(p => p.Key)
             .ToList();
-    }
 }

@@ -1,5 +1,6 @@
 using Wandb.Diagnostics;
 using Wandb.Environment;
+using Wandb.Grouping.Aggregates;
 using Wandb.Storage.Batches;
 
 namespace Wandb.Storage;
@@ -43,6 +44,13 @@ public abstract class RunStore
 
     /// <summary>Enumerates runs, filtered; each run's files are read as it is reached, so memory stays flat.</summary>
     public abstract IEnumerable<StoredRun> ListRuns(RunFilter? filter = null);
+
+    /// <summary>
+    /// Per project and group of the runs <paramref name="filter"/> selects: run count, states, newest run, job types
+    /// and summary statistics, without handing out the runs. Computed here from <see cref="ListRuns"/>, the numbers
+    /// reports show; a store that can compute them where the runs are overrides this with equal answers.
+    /// </summary>
+    internal virtual IReadOnlyList<GroupAggregate> AggregateGroups(RunFilter? filter = null) => GroupAggregator.Of(ListRuns(filter).ToList());
 
     /// <summary>Reads one run, or null when it does not exist.</summary>
     public abstract StoredRun? GetRun(string runId);

@@ -37,6 +37,7 @@ public sealed class CommandLineTests
     [DataRow(new[] { "gate", "--rule", "accuracy;Speed=1" }, "--rule 'accuracy;Speed=1': 'Speed' is not a rule field")]
     [DataRow(new[] { "gate" }, "Option '--rule' is required")]
     [DataRow(new[] { "ls", "--colour" }, "'--colour'")]
+    [DataRow(new[] { "ls", "--metric", "loss" }, "--metric: only with --groups")]
     [DataRow(new[] { "frobnicate" }, "'frobnicate'")]
     public async Task A_bad_command_line_is_one_error_line_naming_the_option_and_value_with_exit_code_2(string[] args, string expected)
     {

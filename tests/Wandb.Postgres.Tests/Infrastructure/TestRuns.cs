@@ -8,7 +8,7 @@ namespace Wandb.Postgres.Tests.Infrastructure;
 /// <summary>Opens runs and stores in-process with the real edges, except output (collected) and the store options.</summary>
 internal static class TestRuns
 {
-    public static Run Init(RunOptions options, string? connectionString, string folder, RecordingOutput output, RecorderLimits? limits = null, PostgresStoreOptions? storeOptions = null)
+    public static Run Init(RunOptions options, string? connectionString, string folder, RecordingOutput output, RecorderLimits? limits = null, PostgresStoreOptions? storeOptions = null, Wandb.Environment.IClock? clock = null)
     {
         var context = RunContext.Default with
         {
@@ -16,6 +16,7 @@ internal static class TestRuns
             Output = output,
             CurrentDirectory = folder,
             Limits = limits ?? RecorderLimits.Default,
+            Clock = clock ?? Wandb.Environment.SystemClock.Instance,
         };
         options.Dir ??= folder;
         var store = connectionString is null ? null : OpenPostgres(connectionString, Wandb.Settings.StoreLocator.Resolve(options.Dir, folder), output, storeOptions);

@@ -100,8 +100,8 @@ internal static class RunsJsonWriter
         json.WriteEndObject();
     }
 
-    // Statistics come from finite values only, so NaN here means "undefined for this n": null, not "NaN".
-    private static void WriteStatistics(JsonWriter json, MetricStatistics stats)
+    /// <summary>A metric's statistics as a group's <c>summary</c> holds them. Statistics come from finite values only, so NaN here means "undefined for this n": null, not "NaN".</summary>
+    public static void WriteStatistics(JsonWriter json, MetricStatistics stats)
     {
         json.WriteStartObject();
         json.WriteProperty(JsonFields.N, stats.N);

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Newtonsoft.Json;
 using Npgsql;
 using Wandb.Diagnostics;
 using Wandb.Environment;
+using Wandb.Grouping.Aggregates;
 using Wandb.Storage.Codec;
 
 namespace Wandb.Storage.Postgres;
@@ -63,6 +65,30 @@ internal sealed class PostgresRunStore : RunStore
         });
 
         return AssembleRuns(rows).Where(filter.Matches).ToList();
+    }
+
+    /// <summary>
+    /// Group aggregates computed in the database (<see cref="PostgresGroupAggregates"/>): only the groups holding a run
+    /// whose state depends on this host (running, crashed, several writers) or of a shape SQL leaves to the reader are
+    /// assembled here from their runs, so a store of a million finished runs never crosses the network row by row.
+    /// </summary>
+    internal override IReadOnlyList<GroupAggregate> AggregateGroups(RunFilter? filter = null)
+    {
+        filter ??= new RunFilter();
+        try
+        {
+            return AggregateInDatabase(filter);
+        }
+        catch (PostgresException ex) when (ex.SqlState.StartsWith("22", StringComparison.Ordinal))
+        {
+            // A state SQL cannot read as JSON (class 22, data exception) is one the reader skips with a warning:
+            // the listing gives the answer it gives.
+            return base.AggregateGroups(filter);
+        }
+        catch (Exception ex) when (PostgresErrors.IsStoreFailure(ex) && ex is not IOException)
+        {
+            throw PostgresErrors.Wrap(ex, Connection);
+        }
     }
 
     public override StoredRun? GetRun(string runId)
@@ -228,6 +254,56 @@ internal sealed class PostgresRunStore : RunStore
             connection.Dispose();
             throw;
         }
+    }
+
+    private IReadOnlyList<GroupAggregate> AggregateInDatabase(RunFilter filter)
+    {
+        var parts = new List<SqlGroupAggregate>[PostgresGroupAggregates.Parts];
+        try
+        {
+            Parallel.For(0, parts.Length, part => parts[part] = WithConnection(c => PostgresGroupAggregates.Query(c, filter, part, parts.Length)));
+        }
+        catch (AggregateException ex)
+        {
+            ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
+
+        return WithConnection(connection => Complete(connection, parts.SelectMany(p => p).ToList(), filter));
+    }
+
+    /// <summary>Assembles the groups SQL left to the reader, and reads the exact time of the others' newest run.</summary>
+    private List<GroupAggregate> Complete(NpgsqlConnection connection, List<SqlGroupAggregate> groups, RunFilter filter)
+    {
+        var result = new List<GroupAggregate>(groups.Count);
+        var assembled = groups.Where(g => g.NeedsRuns).ToList();
+        if (assembled.Count > 0)
+        {
+            using var command = PostgresGroupAggregates.RunsOfGroups(connection, assembled, filter);
+            result.AddRange(GroupAggregator.Of(AssembleRuns(ReadRunRows(command)).Where(filter.Matches).ToList()));
+        }
+
+        var decided = groups.Where(g => !g.NeedsRuns && g.Runs > 0).ToList();
+        var newest = new Dictionary<(string, string?), DateTimeOffset>();
+        if (decided.Count > 0)
+        {
+            using var command = PostgresGroupAggregates.NewestOfGroups(connection, decided, filter);
+            foreach (var run in AssembleRuns(ReadRunRows(command)).Where(filter.Matches))
+            {
+                var key = (run.Project, run.Group);
+                newest[key] = newest.TryGetValue(key, out var known) && known >= run.CreatedAt ? known : run.CreatedAt;
+            }
+        }
+
+        foreach (var group in decided)
+        {
+            var states = new SortedDictionary<RunState, int>(group.States);
+            // The column's time stands only if run.json could not be read (such a run is skipped with a warning).
+            var newestCreated = newest.TryGetValue((group.Project, group.Group), out var exact) ? exact : new DateTimeOffset(group.NewestColumn, TimeSpan.Zero);
+            result.Add(new GroupAggregate(group.Project, group.Group, group.Runs, states, newestCreated, group.JobTypes, group.Metrics));
+        }
+
+        result.Sort(GroupAggregator.Compare);
+        return result;
     }
 
     private static List<(string Id, string Metadata, string? State)> ReadRunRows(NpgsqlCommand command)

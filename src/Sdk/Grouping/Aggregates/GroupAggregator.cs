@@ -1,0 +1,45 @@
+using Wandb.Storage;
+
+namespace Wandb.Grouping.Aggregates;
+
+/// <summary>
+/// Group aggregates from runs already read: the reference every store's own aggregation must equal, since it is
+/// the grouping reports do (<see cref="RunGrouper"/> by project and group, <see cref="RunGroup.Summary"/>).
+/// </summary>
+internal static class GroupAggregator
+{
+    private static readonly IReadOnlyList<GroupingKey> Keys = new[] { GroupingKey.Parse(GroupingKey.Project), GroupingKey.Parse(GroupingKey.Group) };
+
+    public static IReadOnlyList<GroupAggregate> Of(IEnumerable<StoredRun> runs)
+    {
+        var grouping = RunGrouper.Group(runs as IReadOnlyList<StoredRun> ?? runs.ToList(), Keys);
+        var result = new List<GroupAggregate>(grouping.Groups.Count);
+        foreach (var group in grouping.Groups)
+        {
+            var first = group.Runs[0];
+            var states = new SortedDictionary<RunState, int>();
+            var newest = first.CreatedAt;
+            var jobTypes = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var run in group.Runs)
+            {
+                states[run.State] = states.TryGetValue(run.State, out var count) ? count + 1 : 1;
+                newest = run.CreatedAt > newest ? run.CreatedAt : newest;
+                if (run.JobType is not null)
+                {
+                    jobTypes.Add(run.JobType);
+                }
+            }
+
+            result.Add(new GroupAggregate(first.Project, first.Group, group.Runs.Count, states, newest, jobTypes.ToList(), group.Summary));
+        }
+
+        return result;
+    }
+
+    /// <summary>The order <see cref="Of"/> returns groups in: by project, then group (ordinal), the runs without a group last.</summary>
+    public static int Compare(GroupAggregate a, GroupAggregate b)
+    {
+        var byProject = GroupValue.OfText(a.Project).CompareTo(GroupValue.OfText(b.Project));
+        return byProject != 0 ? byProject : GroupValue.OfText(a.Group).CompareTo(GroupValue.OfText(b.Group));
+    }
+}

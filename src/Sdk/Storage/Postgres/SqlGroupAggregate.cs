@@ -1,0 +1,34 @@
+using Wandb.Grouping.Statistics;
+
+namespace Wandb.Storage.Postgres;
+
+/// <summary>
+/// One group as the aggregate query computed it from its runs SQL can decide alone. <see cref="NeedsRuns"/> says the
+/// SQL numbers cannot stand (a run whose state needs this host's clock and processes, several writers, a nested
+/// summary): then the group is assembled from its runs instead.
+/// </summary>
+internal sealed class SqlGroupAggregate
+{
+    public SqlGroupAggregate(string project, string? group)
+    {
+        Project = project;
+        Group = group;
+    }
+
+    public string Project { get; }
+
+    public string? Group { get; }
+
+    public int Runs { get; set; }
+
+    public Dictionary<RunState, int> States { get; } = new();
+
+    /// <summary>The newest run's creation time as the <c>created_at</c> column holds it (microseconds).</summary>
+    public DateTime NewestColumn { get; set; }
+
+    public IReadOnlyList<string> JobTypes { get; set; } = Array.Empty<string>();
+
+    public SortedDictionary<string, MetricStatistics> Metrics { get; } = new(StringComparer.Ordinal);
+
+    public bool NeedsRuns { get; set; }
+}
