@@ -58,22 +58,9 @@ internal sealed class IndexSnapshot
     /// </summary>
     public static IndexSnapshot? TryRead(string path, IClock clock, string localHost, out string? unusable)
     {
-        using (NoCollectionScope.ForSnapshot(SizeOf(path)))
+        using (NoCollectionScope.ForSnapshot(FileIdentity.Of(path)?.Length ?? 0))
         {
             return TryReadFile(path, clock, localHost, out unusable);
-        }
-    }
-
-    private static long SizeOf(string path)
-    {
-        try
-        {
-            var file = new FileInfo(path);
-            return file.Exists ? file.Length : 0;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return 0;
         }
     }
 
@@ -234,7 +221,7 @@ internal sealed class IndexSnapshot
             byId[run.Id] = run;
         }
 
-        return new IndexSnapshot(IndexHeader.CurrentVersion, new Dictionary<string, BatchFilePosition>(batches.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal), byId, baseBytes, appendedBytes);
+        return new IndexSnapshot(IndexHeader.CurrentVersion, batches.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), byId, baseBytes, appendedBytes);
     }
 
     /// <summary>Writes an index of no runs where there is no index yet; a failure only means the first listing builds it.</summary>
