@@ -25,25 +25,21 @@ internal static class WriterStateMerger
         // enumerators, sorters and closures were most of what it allocated. Same orders, same ties.
         var config = MergedConfig(writers);
         var summary = MergedSummary(writers);
-        var state = writers.Count == 1 ? EffectiveState(writers[0], clock, localHost) : RunState.Crashed;
-        var states = writers.Count > 1 ? new List<RunState>(writers.Count) : null;
+        // One writer's state is the run's; several are combined (the list is only paid for then).
+        var state = writers.Count == 1
+            ? EffectiveState(writers[0], clock, localHost)
+            : CombineStates(writers.Select(w => EffectiveState(w, clock, localHost)).ToList());
         DateTimeOffset? updatedAt = null;
         long rows = 0;
         long? lastStep = null;
         foreach (var writer in writers)
         {
-            states?.Add(EffectiveState(writer, clock, localHost));
             updatedAt = Later(updatedAt, writer.UpdatedAt);
             rows = checked(rows + writer.Rows);
             if (writer.LastStep is { } step && (lastStep is null || step > lastStep))
             {
                 lastStep = step;
             }
-        }
-
-        if (states is not null)
-        {
-            state = CombineStates(states);
         }
 
         int? exitCode = null;
