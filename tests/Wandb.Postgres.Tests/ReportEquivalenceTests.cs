@@ -1,6 +1,7 @@
 using Newtonsoft.Json.Linq;
 using Wandb.Postgres.Tests.Infrastructure;
 using Wandb.Reports;
+using Wandb.Storage;
 using Wandb.Storage.Merging;
 
 namespace Wandb.Postgres.Tests;
@@ -57,6 +58,89 @@ public sealed class ReportEquivalenceTests
         Assert.AreEqual(Path.Combine(temp.Path, "report"), ReportWriter.WriteAll(database).Directory, "without a folder of its own, the database's report goes to the local folder store");
         Assert.AreEqual(0, output.Lines.Count, string.Join("\n", output.Lines));
     }
+
+    /// <summary>
+    /// Past the budget the database reads only the runs of the groups it shows in full and summarises the others from
+    /// its own aggregates; the folder store groups every run it lists. The reports say the same: the same runs in
+    /// full, every group with the same counts, states, job types and statistics, the same note of what was left out.
+    /// </summary>
+    [TestMethod]
+    public void Past_the_budget_the_database_summarises_groups_from_its_aggregates_as_the_folder_store_does_from_its_runs()
+    {
+        using var temp = new TempFolder("summarised");
+        var output = new RecordingOutput();
+        var start = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+        var minute = 0;
+        void Write(string id, string project, string? group, string jobType, double loss, bool fails = false)
+        {
+            using var run = TestRuns.Init(new RunOptions { Id = id, Project = project, Group = group, JobType = jobType }, null, temp.Sub("store"), output, clock: new FixedClock(start.AddMinutes(minute++)));
+            run.Config["lr"] = loss / 10;
+            run.Log(new Dictionary<string, double> { ["loss"] = loss * 2, ["accuracy"] = 1 - loss });
+            run.Log(new Dictionary<string, double> { ["loss"] = loss, ["accuracy"] = 1 - (loss / 2) });
+            if (fails)
+            {
+                run.Summary["error"] = "fold <3> diverged";
+            }
+
+            run.Finish(fails ? 1 : 0);
+        }
+
+        Write("loose-a", "churn", null, "train", 0.61);
+        Write("loose-b", "churn", null, "train", 0.62);
+        Write("shared-a", "churn", "shared", "train", 0.55);
+        Write("shared-b", "other", "shared", "train", 0.57);
+        Write("shared-c", "other", "shared", "eval", 0.56);
+        var groups = new[] { "old-1", "old-2", "new-1", "focus" };
+        for (var g = 0; g < groups.Length; g++)
+        {
+            for (var fold = 0; fold < 3; fold++)
+            {
+                Write($"{groups[g]}-{fold}", "churn", groups[g], fold == 2 ? "eval" : "fold", 0.3 + (g * 0.031) + (fold * 0.07), fails: groups[g] == "old-1" && fold == 1);
+            }
+        }
+
+        // A schema of its own: the store's other runs would be groups of the report too.
+        var connection = PostgresServer.CreateSchema("summarised");
+        try
+        {
+            using (var destination = new PostgresMergeDestination(TestRuns.OpenPostgres(connection, temp.Path, output)))
+            {
+                StoreMerger.Merge(new[] { temp.Sub("store") }, destination, output);
+            }
+
+            ReportsAgree(TestRuns.OpenFolder(temp.Sub("store"), output), TestRuns.OpenPostgres(connection, temp.Path, output), temp, start.AddDays(1));
+        }
+        finally
+        {
+            PostgresServer.DropSchema(connection);
+        }
+    }
+
+    private static void ReportsAgree(RunStore folder, RunStore database, TempFolder temp, DateTimeOffset now)
+    {
+        var clock = new FixedClock(now);
+        ReportOptions Options(string name) => new() { OutputDirectory = temp.Sub(name), MaxDetailRuns = 6, FocusGroups = { "focus" } };
+        var fromFolder = ReportWriter.WriteAll(folder, Options("folder-report"), clock);
+        var fromDatabase = ReportWriter.WriteAll(database, Options("database-report"), clock);
+
+        var model = ReportModel.Build(database, Options("model"), clock.UtcNow);
+        CollectionAssert.AreEquivalent(new[] { "focus", "new-1" }, model.Runs.Select(r => r.Group).Distinct().ToList(), "only the runs shown in full are read");
+        CollectionAssert.AreEquivalent(new[] { "old-1", "old-2", null }, model.ByGroup.Groups.Where(g => g.IsAggregate).Select(g => g.Path[0].Text).ToList());
+        Assert.AreEqual(3, model.ByGroup.Groups.Single(g => g.Label == "shared").Runs.Count, "a group name of two projects is read: per-project aggregates cannot give its median");
+
+        Assert.AreEqual(Normalized(fromFolder.JsonPath!), Normalized(fromDatabase.JsonPath!));
+        Assert.AreEqual(WithoutGenerationTime(File.ReadAllText(fromFolder.HtmlPath!)), WithoutGenerationTime(File.ReadAllText(fromDatabase.HtmlPath!)), "the HTML reports hold the same data");
+        var folderMarkdown = File.ReadAllText(fromFolder.MarkdownPath!);
+        var databaseMarkdown = File.ReadAllText(fromDatabase.MarkdownPath!);
+        Assert.AreEqual(Tables(folderMarkdown), Tables(databaseMarkdown));
+        StringAssert.Contains(databaseMarkdown, "| old\\-1 | 3 | 2 finished, 1 failed |");
+        StringAssert.Contains(databaseMarkdown, "> **1 run(s) did not finish**, all in summarised groups: they are counted in the tables' states.");
+        StringAssert.Contains(folderMarkdown, "| old\\-1\\-1 | old\\-1\\-1 |", "the folder store, which lists every run, still names the failed run");
+        CollectionAssert.AreEqual(fromFolder.ConsoleLines.ToList(), fromDatabase.ConsoleLines.Select(l => l.Replace(fromDatabase.Directory, fromFolder.Directory)).ToList());
+    }
+
+    /// <summary>summary.md from its first grouped table on: the tables and the comparison, which both stores must agree on.</summary>
+    private static string Tables(string markdown) => markdown.Substring(markdown.IndexOf("## Runs by", StringComparison.Ordinal));
 
     private static string WithoutGenerationTime(string html) =>
         System.Text.RegularExpressions.Regex.Replace(html, "\"generated_at\":\"[^\"]*\"", "\"generated_at\":\"\"");

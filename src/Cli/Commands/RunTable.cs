@@ -12,14 +12,20 @@ internal static class RunTable
     {
         var runs = model.Runs;
         var groups = model.ByGroup.Groups;
-        output.WriteLine($"{Plural(runs.Count, "run")} in {Plural(groups.Count, "group")} · {Clean(location)}");
+        output.WriteLine($"{Plural(model.RunCount, "run")} in {Plural(groups.Count, "group")} · {Clean(location)}");
         var manyProjects = runs.Select(r => r.Project).Distinct(StringComparer.Ordinal).Count() > 1;
         foreach (var group in groups)
         {
             output.WriteLine();
             var name = group.Path[0].IsMissing ? "(no group)" : Clean(group.Path[0].Text!);
-            var states = string.Join(", ", group.Runs.GroupBy(r => r.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToName()}"));
-            output.WriteLine($"{name}  ({Plural(group.Runs.Count, "run")}: {states})");
+            output.WriteLine($"{name}  ({Plural(group.RunCount, "run")}: {StateCountText.Of(group.States)})");
+            if (group.IsAggregate)
+            {
+                // The store counted this group without handing out its runs: the store holds more runs than a listing shows.
+                output.WriteLine("  runs not listed (the store holds more than the listing's budget); --group NAME lists them");
+                continue;
+            }
+
             var header = new List<string> { "ID", "NAME" };
             if (manyProjects)
             {

@@ -137,7 +137,7 @@ internal sealed class LiveReport : IDisposable
 
         var running = model.Runs.Where(r => r.State == RunState.Running).Select(r => r.Id).ToList();
         var version = (_current?.Version ?? 0) + 1;
-        return new LiveSnapshot(version, buffer.ToArray(), running, model.Runs.Count, snapshot => _page.Render(snapshot, _options.Title));
+        return new LiveSnapshot(version, buffer.ToArray(), running, model.RunCount, snapshot => _page.Render(snapshot, _options.Title));
     }
 
     private void Publish(LiveSnapshot snapshot)

@@ -59,7 +59,7 @@ internal sealed class GroupComparison
         var baselineValues = FinalValues(chosen, metric).ToArray();
         var rows = candidates
             .Where(g => !ReferenceEquals(g, chosen))
-            .Select(g => (g, WelchComparison.Compare(FinalValues(g, metric), baselineValues)))
+            .Select(g => (g, Compare(g, chosen, metric, baselineValues)))
             .ToList();
         return new GroupComparison(metric, goals.LowerIsBetter(metric), chosen, rows, note);
     }
@@ -85,6 +85,12 @@ internal sealed class GroupComparison
 
         return best;
     }
+
+    /// <summary>On the runs' values; a group summarised from a store's aggregate has only its statistics, which the test needs no more than.</summary>
+    private static WelchComparison Compare(RunGroup group, RunGroup baseline, string metric, double[] baselineValues) =>
+        group.IsAggregate || baseline.IsAggregate
+            ? WelchComparison.Compare(group.Summary[metric], baseline.Summary[metric])
+            : WelchComparison.Compare(FinalValues(group, metric), baselineValues);
 
     private static IEnumerable<double> FinalValues(RunGroup group, string metric)
     {

@@ -1,11 +1,17 @@
+using Wandb.Grouping.Aggregates;
 using Wandb.Grouping.Statistics;
 using Wandb.Storage;
 
 namespace Wandb.Grouping;
 
-/// <summary>One row of a grouped table: the runs whose keys have the values in <see cref="Path"/>, and their summary statistics.</summary>
+/// <summary>
+/// One row of a grouped table: the runs whose keys have the values in <see cref="Path"/>, and their summary statistics.
+/// A group the reports summarise from a store's aggregates (<see cref="FromAggregate"/>) holds no runs: its counts,
+/// states, job types and statistics are the store's, equal to what its runs would give.
+/// </summary>
 internal sealed class RunGroup
 {
+    private readonly GroupAggregate? _aggregate;
     private IReadOnlyDictionary<string, MetricStatistics>? _summary;
 
     public RunGroup(IReadOnlyList<GroupValue> path, IReadOnlyList<StoredRun> runs, string label)
@@ -15,9 +21,20 @@ internal sealed class RunGroup
         Label = label;
     }
 
+    private RunGroup(GroupAggregate aggregate)
+    {
+        var value = GroupValue.OfText(aggregate.Group);
+        Path = new[] { value };
+        Runs = Array.Empty<StoredRun>();
+        Label = value.Label;
+        _aggregate = aggregate;
+        _summary = aggregate.Metrics;
+    }
+
     /// <summary>The value of each grouping key, outermost first; empty when grouping is off.</summary>
     public IReadOnlyList<GroupValue> Path { get; }
 
+    /// <summary>The group's runs; none for a group summarised from the store's aggregates.</summary>
     public IReadOnlyList<StoredRun> Runs { get; }
 
     /// <summary>Path labels joined with " / ", or the run's name when grouping is off.</summary>
@@ -26,5 +43,32 @@ internal sealed class RunGroup
     /// <summary>Per numeric summary metric, statistics of the runs' values (computed once, on first use).</summary>
     public IReadOnlyDictionary<string, MetricStatistics> Summary => _summary ??= SummaryStatistics.Of(Runs);
 
+    /// <summary>Whether the group comes from a store's aggregate, without its runs.</summary>
+    public bool IsAggregate => _aggregate is not null;
+
+    /// <summary>How many runs the group has, listed or not.</summary>
+    public int RunCount => _aggregate?.Runs ?? Runs.Count;
+
+    /// <summary>Runs per state, only the states that occur, in <see cref="RunState"/> order.</summary>
+    public IReadOnlyList<KeyValuePair<RunState, int>> States => _aggregate is not null
+        ? _aggregate.States.OrderBy(p => p.Key).ToList()
+        : Runs.GroupBy(r => r.State).OrderBy(g => g.Key).Select(g => new KeyValuePair<RunState, int>(g.Key, g.Count())).ToList();
+
+    /// <summary>The job types of the group's runs, ordinal order; null last when a run has none (an aggregate names only the job types that occur).</summary>
+    public IEnumerable<string?> JobTypes => _aggregate is not null
+        ? _aggregate.JobTypes
+        : Runs.Select(r => r.JobType).Distinct().OrderBy(j => j is null).ThenBy(j => j, StringComparer.Ordinal);
+
+    /// <summary>The projects of the group's runs, ordinal order.</summary>
+    public IEnumerable<string> Projects => _aggregate is not null
+        ? new[] { _aggregate.Project }
+        : Runs.Select(r => r.Project).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal);
+
+    /// <summary>When the group's newest run was created.</summary>
+    public DateTimeOffset Newest => _aggregate?.NewestCreatedAt ?? Runs.Max(r => r.CreatedAt);
+
     public IEnumerable<string> RunIds => Runs.Select(r => r.Id);
+
+    /// <summary>The group of a grouping by <c>group</c> that a store's aggregate of one project describes.</summary>
+    public static RunGroup FromAggregate(GroupAggregate aggregate) => new(aggregate);
 }

@@ -25,8 +25,8 @@ internal static class ConsoleSummary
     {
         var lines = new List<string>();
         var grouping = model.Main.IsOff ? "ungrouped" : $"{model.Main.Groups.Count} group(s) by {model.Main.Title}";
-        var states = StateCounts(model.Runs);
-        lines.Add($"{Prefix}{model.Runs.Count} run(s), {grouping}{(states.Length > 0 ? " (" + states + ")" : string.Empty)}");
+        var states = StateCountText.Of(model.ByGroup.Groups.SelectMany(g => g.States));
+        lines.Add($"{Prefix}{model.RunCount} run(s), {grouping}{(states.Length > 0 ? " (" + states + ")" : string.Empty)}");
         if (model.Options.ConsoleFailures)
         {
             AddFailures(lines, model, files);
@@ -69,7 +69,7 @@ internal static class ConsoleSummary
         var scope = focused
             ? " of " + string.Join(", ", model.FocusRuns.Select(r => r.Group!).Distinct(StringComparer.Ordinal).Take(3).Select(g => Clean(g, MaxName)))
             : string.Empty;
-        lines.Add($"{Prefix}{failures.Count} run(s){scope} did not finish ({StateCounts(failures)}):");
+        lines.Add($"{Prefix}{failures.Count} run(s){scope} did not finish ({StateCountText.Of(failures)}):");
         foreach (var run in failures.Take(MaxFailures))
         {
             var where = new[] { run.Group is null ? null : "group " + Clean(run.Group, MaxName), run.JobType is null ? null : "job " + Clean(run.JobType, MaxName), "run " + run.Id };
@@ -113,7 +113,7 @@ internal static class ConsoleSummary
         }
 
         var ordered = model.Main.Groups
-            .OrderBy(g => g.Runs.Any(model.IsFocus) ? 0 : g.Runs.Any(RunProblems.IsProblem) ? 1 : 2)
+            .OrderBy(g => g.Runs.Any(model.IsFocus) ? 0 : RunProblems.Count(g) > 0 ? 1 : 2)
             .ToList();
         var best = metrics.ToDictionary(m => m, m => model.Main.Groups.Count > 1 ? GroupComparison.Best(model.Main.Groups, m, model.Goals) : null, StringComparer.Ordinal);
         foreach (var group in ordered.Take(MaxGroups))
@@ -129,12 +129,12 @@ internal static class ConsoleSummary
 
     private static string GroupLine(RunGroup group, IReadOnlyList<string> metrics, IReadOnlyDictionary<string, RunGroup?>? best)
     {
-        var problems = group.Runs.Where(RunProblems.IsProblem).ToList();
-        var failed = problems.Count == 0 ? string.Empty : " (" + StateCounts(problems) + ")";
+        var problems = group.States.Where(p => RunProblems.IsProblem(p.Key)).ToList();
+        var failed = problems.Count == 0 ? string.Empty : " (" + StateCountText.Of(problems) + ")";
         var parts = metrics
             .Where(m => group.Summary.TryGetValue(m, out var s) && s.N > 0)
             .Select(m => $"{Clean(m, MaxName)} {Stat(group, m)}{(best is not null && ReferenceEquals(best[m], group) ? " (best)" : string.Empty)}");
-        return $"{Prefix}  {Clean(group.Label, MaxName)}  n={group.Runs.Count}{failed}  {string.Join(", ", parts)}".TrimEnd();
+        return $"{Prefix}  {Clean(group.Label, MaxName)}  n={group.RunCount}{failed}  {string.Join(", ", parts)}".TrimEnd();
     }
 
     private static string Stat(RunGroup group, string metric)
@@ -143,8 +143,7 @@ internal static class ConsoleSummary
         return stats.N >= 2 ? $"{NumberText.Format(stats.Mean)} ± {NumberText.Format(stats.Std)}" : NumberText.Format(stats.Mean);
     }
 
-    private static string StateCounts(IEnumerable<StoredRun> runs) =>
-        string.Join(", ", runs.GroupBy(r => r.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToName()}"));
+
 
     /// <summary>One line of text: control characters and runs of white space become one space, cut at <paramref name="maxLength"/> with "…".</summary>
     private static string Clean(string text, int maxLength)

@@ -1,4 +1,5 @@
 using Wandb.Grouping;
+using Wandb.Grouping.Aggregates;
 using Wandb.Storage;
 
 namespace Wandb.Reports;
@@ -23,6 +24,15 @@ internal sealed class ReportDetail
         SummaryOnly = OmittedRuns == 0
             ? Array.Empty<RunGroup>()
             : byGroup.Groups.Where(g => !g.Runs.Any(detailed.Contains)).OrderByDescending(Latest).ThenBy(g => g.Label, StringComparer.Ordinal).ToList();
+    }
+
+    private ReportDetail(IReadOnlyList<StoredRun> runs, IReadOnlyList<RunGroup> summaryOnly, int budget)
+    {
+        _detailed = new HashSet<StoredRun>(runs);
+        Budget = budget;
+        Runs = runs;
+        OmittedRuns = summaryOnly.Sum(g => g.RunCount);
+        SummaryOnly = summaryOnly.OrderByDescending(g => g.Newest).ThenBy(g => g.Label, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The budget the choice was made with (<see cref="ReportOptions.MaxDetailRuns"/>).</summary>
@@ -81,7 +91,41 @@ internal sealed class ReportDetail
         return new ReportDetail(runs, detailed, byGroup, budget);
     }
 
-    private static DateTimeOffset Latest(RunGroup group) => group.Runs.Max(r => r.CreatedAt);
+    /// <summary>The detail of a report whose groups past the budget were chosen by <see cref="ChooseGroups"/>: <paramref name="runs"/> in full, <paramref name="summaryOnly"/> by their aggregates.</summary>
+    public static ReportDetail Of(IReadOnlyList<StoredRun> runs, IReadOnlyList<RunGroup> summaryOnly, int budget) => new(runs, summaryOnly, budget);
+
+    /// <summary>
+    /// The groups to read in full when only a store's aggregates are at hand, in the order <see cref="Choose"/> takes
+    /// them: a group is its aggregates of every project; the runs without a group are one unit, not one per run.
+    /// </summary>
+    /// <returns>The aggregates of the groups shown in full.</returns>
+    public static IReadOnlyList<GroupAggregate> ChooseGroups(IReadOnlyList<GroupAggregate> aggregates, ISet<string> focusGroups, string? baselineGroup, int budget)
+    {
+        var units = aggregates.GroupBy(a => a.Group, StringComparer.Ordinal)
+            .Select(u => (Group: u.Key, Members: u.ToList(), Runs: u.Sum(a => (long)a.Runs), Latest: u.Max(a => a.NewestCreatedAt)))
+            .ToList();
+        bool IsFocus(string? group) => group is not null && focusGroups.Contains(group);
+        var ordered = units.Where(u => IsFocus(u.Group))
+            .Concat(units.Where(u => u.Group is not null && u.Group == baselineGroup && !IsFocus(u.Group)))
+            .Concat(units.Where(u => u.Group is null || (!IsFocus(u.Group) && u.Group != baselineGroup))
+                .OrderByDescending(u => u.Latest).ThenBy(u => u.Group ?? string.Empty, StringComparer.Ordinal));
+        var shown = new List<GroupAggregate>();
+        var used = 0L;
+        foreach (var unit in ordered)
+        {
+            if (!IsFocus(unit.Group) && used + unit.Runs > budget)
+            {
+                break;
+            }
+
+            shown.AddRange(unit.Members);
+            used += unit.Runs;
+        }
+
+        return shown;
+    }
+
+    private static DateTimeOffset Latest(RunGroup group) => group.Newest;
 
     private sealed class Unit
     {

@@ -1,5 +1,6 @@
 using Wandb.Gates;
 using Wandb.Grouping;
+using Wandb.Grouping.Aggregates;
 using Wandb.Grouping.Curves;
 using Wandb.Storage;
 
@@ -17,7 +18,15 @@ internal sealed class ReportModel
     private readonly HashSet<string> _focusGroups;
     private readonly Dictionary<string, IReadOnlyDictionary<string, MetricCurves>> _curves = new(StringComparer.Ordinal);
 
-    private ReportModel(RunStore store, ReportOptions options, IReadOnlyList<StoredRun> runs, DateTimeOffset generatedAt)
+    /// <param name="store">The store the runs come from (their histories are read for the curves).</param>
+    /// <param name="options">What to report.</param>
+    /// <param name="runs">The runs, oldest first.</param>
+    /// <param name="generatedAt">The time written into the reports.</param>
+    /// <param name="summarised">
+    /// Groups of the store that <paramref name="runs"/> leaves out, from its aggregates (<see cref="Summarised"/>); null when
+    /// <paramref name="runs"/> are all the runs of the report.
+    /// </param>
+    private ReportModel(RunStore store, ReportOptions options, IReadOnlyList<StoredRun> runs, DateTimeOffset generatedAt, Summarised? summarised = null)
     {
         _store = store;
         IndexRebuildReason = store.IndexRebuildReason;
@@ -25,31 +34,36 @@ internal sealed class ReportModel
         Runs = runs;
         GeneratedAt = generatedAt;
         Goals = new MetricGoals(options.LowerIsBetter, options.HigherIsBetter);
-        var keys = options.GroupBy is null ? RunGrouper.DefaultKeys(runs) : options.GroupBy.Select(GroupingKey.Parse).ToList();
-        Main = RunGrouper.Group(runs, keys);
+        var keys = summarised is not null ? Summarised.Keys
+            : options.GroupBy is null ? RunGrouper.DefaultKeys(runs)
+            : options.GroupBy.Select(GroupingKey.Parse).ToList();
+        Main = summarised is null ? RunGrouper.Group(runs, keys) : summarised.With(RunGrouper.Group(runs, keys));
         _focusGroups = new HashSet<string>(options.FocusGroups, StringComparer.Ordinal);
 
         // A store of 100,000 runs takes a noticeable time for each pass over its runs: the passes that need
         // nothing else of the model run on another core, and every group's statistics (which the comparison and
         // all writers read) are computed on every core.
-        var tables = Task.Run(() => ChooseTables(runs, Main));
         var problems = Task.Run(() => RunProblems.InOrder(runs, IsFocus));
         Parallel.ForEach(Main.Groups, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, group => _ = group.Summary);
         ByGroup = keys.Count == 1 && keys[0].Name == GroupingKey.Group ? Main : RunGrouper.Group(runs, new[] { GroupingKey.Parse(GroupingKey.Group) });
         FocusRuns = runs.Where(IsFocus).ToList();
 
-        // The key metrics of a build or test run are its own runs' metrics: a store shared by several
-        // projects would otherwise show the metrics most runs of other projects have.
-        KeyMetrics = options.KeyMetrics.Count > 0 ? options.KeyMetrics.ToList() : KeyMetricChooser.Choose(FocusRuns.Count > 0 ? FocusRuns : runs);
-        CompareMetric = options.CompareMetric ?? KeyMetrics.FirstOrDefault();
         var given = new HashSet<(string, string, string, string)>(options.GateResults.Select(g => (g.Project, g.Group, g.Metric, g.JobType)));
         Gates = options.GateResults
             .Concat(GateRecords.Load(store, FocusRuns.Select(r => r.Project).Distinct(StringComparer.Ordinal), _focusGroups).Where(g => !given.Contains((g.Project, g.Group, g.Metric, g.JobType))))
             .ToList();
         BaselineGroup = options.BaselineGroup ?? Gates.FirstOrDefault(g => g.Baseline is not null && !g.BaselineIsFile)?.Baseline ?? GateBaselineGroup(options.Baseline, options.BaselineBranch, runs);
+        Detail = summarised is null
+            ? ReportDetail.Choose(runs, ByGroup, _focusGroups, BaselineGroup, options.MaxDetailRuns)
+            : ReportDetail.Of(runs, summarised.Groups, options.MaxDetailRuns);
+
+        // The key metrics of a build or test run are its own runs' metrics: a store shared by several
+        // projects would otherwise show the metrics most runs of other projects have. Without focus groups, those
+        // of the runs shown in full, whether the other groups were read or summarised by the store.
+        KeyMetrics = options.KeyMetrics.Count > 0 ? options.KeyMetrics.ToList() : KeyMetricChooser.Choose(FocusRuns.Count > 0 ? FocusRuns : Detail.Runs);
+        CompareMetric = options.CompareMetric ?? KeyMetrics.FirstOrDefault();
         Comparison = CompareMetric is null || Main.IsOff ? null : GroupComparison.Create(Main, CompareMetric, Goals, BaselineGroup);
-        Detail = ReportDetail.Choose(runs, ByGroup, _focusGroups, BaselineGroup, options.MaxDetailRuns);
-        Tables = tables.GetAwaiter().GetResult();
+        Tables = ChooseTables(Detail.Runs, Main);
         Problems = problems.GetAwaiter().GetResult();
     }
 
@@ -58,8 +72,14 @@ internal sealed class ReportModel
     /// <summary>Why reading the store rebuilt its run index, or null when it did not (docs/store-format.md).</summary>
     public string? IndexRebuildReason { get; }
 
-    /// <summary>The runs of the report, oldest first.</summary>
+    /// <summary>
+    /// The runs the model holds, oldest first: every run of the report, or, when the store summarised the groups past
+    /// the budget from its own aggregates (<see cref="Build"/>), the runs shown in full.
+    /// </summary>
     public IReadOnlyList<StoredRun> Runs { get; }
+
+    /// <summary>How many runs the report counts, listed or summarised.</summary>
+    public int RunCount => ByGroup.Groups.Sum(g => g.RunCount);
 
     public DateTimeOffset GeneratedAt { get; }
 
@@ -74,10 +94,17 @@ internal sealed class ReportModel
     /// <summary>The runs of <see cref="ReportOptions.FocusGroups"/> (the build or test run that asked for the reports); empty without them.</summary>
     public IReadOnlyList<StoredRun> FocusRuns { get; }
 
-    /// <summary>Failed, crashed and killed runs: those of the focus groups first, then the newest first.</summary>
+    /// <summary>Failed, crashed and killed runs of <see cref="Runs"/>: those of the focus groups first, then the newest first.</summary>
     public IReadOnlyList<StoredRun> Problems { get; }
 
-    /// <summary>The tables of summary.md: the main grouping, then group / job_type when groups mix job types.</summary>
+    /// <summary>Failed, crashed and killed runs that groups summarised from a store's aggregates count but <see cref="Problems"/> cannot list.</summary>
+    public int UnlistedProblems => ByGroup.Groups.Sum(RunProblems.Count) - Problems.Count;
+
+    /// <summary>
+    /// The tables of summary.md: the main grouping, then group / job_type when groups shown in full mix job types (of
+    /// those groups only: a group summarised from a store's aggregates has no per-job-type statistics, and the table stays
+    /// within the budget).
+    /// </summary>
     public IReadOnlyList<RunGrouping> Tables { get; }
 
     public IReadOnlyList<string> KeyMetrics { get; }
@@ -119,12 +146,40 @@ internal sealed class ReportModel
             throw new ArgumentException($"ReportOptions.MaxDetailRuns must be at least 1 run (got {options.MaxDetailRuns}).", nameof(options));
         }
 
-        var runs = store.ListRuns(filter ?? new RunFilter { Project = options.Project })
-            .OrderBy(r => r.CreatedAt)
-            .ThenBy(r => r.Id, StringComparer.Ordinal)
-            .ToList();
-        return new ReportModel(store, options, runs, generatedAt);
+        filter ??= new RunFilter { Project = options.Project };
+        if (store.AggregatesNatively && GroupsByGroup(options.GroupBy))
+        {
+            var aggregates = store.AggregateGroups(filter);
+            if (aggregates.Sum(a => (long)a.Runs) > options.MaxDetailRuns && aggregates.Any(a => a.Group is not null))
+            {
+                return FromAggregates(store, options, generatedAt, filter, aggregates);
+            }
+        }
+
+        return new ReportModel(store, options, InReportOrder(store.ListRuns(filter)), generatedAt);
     }
+
+    /// <summary>
+    /// The report of a store that aggregates its groups itself (PostgreSQL, in SQL) and holds more runs than the
+    /// budget: only the runs of the groups shown in full are read; every other group comes from its aggregate.
+    /// </summary>
+    private static ReportModel FromAggregates(RunStore store, ReportOptions options, DateTimeOffset generatedAt, RunFilter filter, IReadOnlyList<GroupAggregate> aggregates)
+    {
+        var focusGroups = new HashSet<string>(options.FocusGroups, StringComparer.Ordinal);
+        var baseline = options.BaselineGroup ?? GateRecords.Load(store, aggregates.Where(a => a.Group is not null && focusGroups.Contains(a.Group)).Select(a => a.Project).Distinct(StringComparer.Ordinal), focusGroups)
+            .FirstOrDefault(g => g.Baseline is not null && !g.BaselineIsFile)?.Baseline;
+        var shown = ReportDetail.ChooseGroups(aggregates, focusGroups, baseline, options.MaxDetailRuns);
+        var runs = InReportOrder(store.ListRunsOfGroups(filter, shown.Select(a => (a.Project, a.Group)).ToList()));
+        var summarised = Summarised.Of(store, filter, aggregates.Except(shown).ToList());
+        return new ReportModel(store, options, runs, generatedAt, summarised);
+    }
+
+    /// <summary>Whether the grouping asked for is the one a store aggregates by: by <c>group</c>, the default.</summary>
+    private static bool GroupsByGroup(IList<string>? groupBy) =>
+        groupBy is null || (groupBy.Count == 1 && GroupingKey.Parse(groupBy[0]).Name == GroupingKey.Group);
+
+    private static List<StoredRun> InReportOrder(IEnumerable<StoredRun> runs) =>
+        runs.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// The charts on each of <paramref name="axes"/>, keyed by axis name then metric, of the runs shown in full
@@ -169,13 +224,13 @@ internal sealed class ReportModel
             : BaselineResolver.Resolve(baseline, focus.Group!, runs.Where(r => r.Project == focus.Project).ToList(), branch, baseDirectory: ".").Baseline?.Name;
     }
 
-    private static IReadOnlyList<RunGrouping> ChooseTables(IReadOnlyList<StoredRun> runs, RunGrouping main)
+    private static IReadOnlyList<RunGrouping> ChooseTables(IReadOnlyList<StoredRun> shown, RunGrouping main)
     {
         var tables = new List<RunGrouping> { main };
         var byGroupOnly = main.Keys.Count == 1 && main.Keys[0].Name == GroupingKey.Group;
-        if (byGroupOnly && main.Groups.Any(g => g.Runs.Select(r => r.JobType).Distinct().Count() > 1))
+        if (byGroupOnly && shown.GroupBy(r => r.Group, StringComparer.Ordinal).Any(g => g.Select(r => r.JobType).Distinct().Count() > 1))
         {
-            tables.Add(RunGrouper.Group(runs, new[] { GroupingKey.Parse(GroupingKey.Group), GroupingKey.Parse(GroupingKey.JobType) }));
+            tables.Add(RunGrouper.Group(shown, new[] { GroupingKey.Parse(GroupingKey.Group), GroupingKey.Parse(GroupingKey.JobType) }));
         }
 
         return tables;

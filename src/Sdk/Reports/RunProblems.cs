@@ -1,3 +1,4 @@
+using Wandb.Grouping;
 using Wandb.Storage;
 
 namespace Wandb.Reports;
@@ -9,7 +10,12 @@ namespace Wandb.Reports;
 /// </summary>
 internal static class RunProblems
 {
-    public static bool IsProblem(StoredRun run) => run.State is RunState.Failed or RunState.Crashed or RunState.Killed;
+    public static bool IsProblem(StoredRun run) => IsProblem(run.State);
+
+    public static bool IsProblem(RunState state) => state is RunState.Failed or RunState.Crashed or RunState.Killed;
+
+    /// <summary>How many of a group's runs did not finish, listed or not.</summary>
+    public static int Count(RunGroup group) => group.States.Where(p => IsProblem(p.Key)).Sum(p => p.Value);
 
     /// <summary>The run's failure message (the test logger's <c>error</c>, or one set in the summary), trimmed; null when there is none.</summary>
     public static string? Message(StoredRun run) =>

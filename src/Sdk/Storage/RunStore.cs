@@ -52,6 +52,20 @@ public abstract class RunStore
     /// </summary>
     internal virtual IReadOnlyList<GroupAggregate> AggregateGroups(RunFilter? filter = null) => GroupAggregator.Of(ListRuns(filter).ToList());
 
+    /// <summary>
+    /// Whether <see cref="AggregateGroups"/> costs less than listing the runs it counts, so a report of more runs than
+    /// its budget reads only the runs it shows in full (<see cref="Reports.ReportModel"/>). False here: the base
+    /// aggregates are a listing.
+    /// </summary>
+    internal virtual bool AggregatesNatively => false;
+
+    /// <summary>The runs <paramref name="filter"/> selects of the given groups (each a project and a group, null for the project's runs without one).</summary>
+    internal virtual IReadOnlyList<StoredRun> ListRunsOfGroups(RunFilter filter, IReadOnlyCollection<(string Project, string? Group)> groups)
+    {
+        var wanted = new HashSet<(string, string?)>(groups);
+        return ListRuns(filter).Where(r => wanted.Contains((r.Project, r.Group))).ToList();
+    }
+
     /// <summary>Reads one run, or null when it does not exist.</summary>
     public abstract StoredRun? GetRun(string runId);
 

@@ -39,7 +39,9 @@ internal static class HtmlReportWriter
         GeneratedAt = model.GeneratedAt,
         BaselineGroup = model.BaselineGroup,
         Gates = model.Gates,
-        Trends = Gates.GateTrend.Series(model.Gates, model.Runs, model.FocusRuns, model.CompareMetric, model.BaselineGroup, TrendGroups, KeyMetricTrends),
+        // From the runs shown in full: a group summarised from a store's aggregates has no per-job-type means, and the
+        // newest groups a trend follows are the ones the budget shows first.
+        Trends = Gates.GateTrend.Series(model.Gates, model.Detail.Runs, model.FocusRuns, model.CompareMetric, model.BaselineGroup, TrendGroups, KeyMetricTrends),
     };
 
     public static void Write(RunStore store, IReadOnlyList<StoredRun> runs, string path, HtmlReportOptions options)

@@ -43,10 +43,10 @@ internal static class PageOmittedWriter
     {
         json.WriteStartObject();
         json.WriteProperty(JsonFields.Group, RunsJsonWriter.GroupName(group));
-        json.WriteStringArray("projects", group.Runs.Select(r => r.Project).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal));
-        json.WriteProperty(JsonFields.Runs, group.Runs.Count);
+        json.WriteStringArray("projects", group.Projects);
+        json.WriteProperty(JsonFields.Runs, group.RunCount);
         RunsJsonWriter.WriteStates(json, group);
-        json.WriteRoundTripTime("latest", group.Runs.Max(r => r.CreatedAt));
+        json.WriteRoundTripTime("latest", group.Newest);
         json.WritePropertyName("stats");
         json.WriteStartObject();
         foreach (var metric in metrics)

@@ -58,7 +58,7 @@ internal static class RunsJsonWriter
         json.WriteProperty(JsonFields.Runs, detail.OmittedRuns);
         json.WriteProperty("groups", detail.SummaryOnly.Count);
         json.WriteProperty("max_detail_runs", detail.Budget);
-        json.WriteProperty("reason", OmittedNote.Reason(detail, model.Runs.Count));
+        json.WriteProperty("reason", OmittedNote.Reason(detail, model.RunCount));
         json.WriteProperty("how", OmittedNote.How);
         json.WriteStringArray("summary_only_groups", detail.SummaryOnly.Select(GroupName));
         json.WriteEndObject();
@@ -72,9 +72,9 @@ internal static class RunsJsonWriter
     {
         json.WritePropertyName("states");
         json.WriteStartObject();
-        foreach (var state in group.Runs.GroupBy(r => r.State).OrderBy(g => g.Key))
+        foreach (var state in group.States)
         {
-            json.WriteProperty(state.Key.ToName(), state.Count());
+            json.WriteProperty(state.Key.ToName(), state.Value);
         }
 
         json.WriteEndObject();
@@ -86,7 +86,7 @@ internal static class RunsJsonWriter
         json.WriteStartObject();
         json.WriteProperty(JsonFields.Group, GroupName(group));
         json.WriteStringArray(JsonFields.Runs, group.Runs.Where(detail.Contains).Select(r => r.Id));
-        json.WriteStringArray("job_types", group.Runs.Select(r => r.JobType).Distinct().OrderBy(j => j is null).ThenBy(j => j, StringComparer.Ordinal));
+        json.WriteStringArray("job_types", group.JobTypes);
         WriteStates(json, group);
         json.WritePropertyName(JsonFields.Summary);
         json.WriteStartObject();

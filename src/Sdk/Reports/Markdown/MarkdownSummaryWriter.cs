@@ -21,24 +21,29 @@ internal static class MarkdownSummaryWriter
         var md = new BoundedMarkdown(maxBytes);
         md.Line("# Wandb report");
         md.Line();
-        GateMarkdown.Table(md, model.Gates, model.Runs);
+        GateMarkdown.Table(md, model.Gates, model.Detail.Runs);
         Overview(md, model);
         if (!model.Detail.IsComplete)
         {
             md.Line();
             // The note's text holds counts and setting names, no user string, and no character Markdown acts on.
-            md.Line($"> **Summarised only:** {OmittedNote.Reason(model.Detail, model.Runs.Count)} {OmittedNote.How}");
+            md.Line($"> **Summarised only:** {OmittedNote.Reason(model.Detail, model.RunCount)} {OmittedNote.How}");
         }
 
         var problems = model.Problems;
         if (problems.Count > 0)
         {
             md.Line();
-            md.Line($"> **{problems.Count} run(s) did not finish:** {StateCounts(problems)}. They are listed below and counted in every table.");
+            md.Line($"> **{problems.Count} run(s) did not finish:** {StateCountText.Of(problems)}. They are listed below and counted in every table.{UnlistedProblems(model)}");
             ProblemRuns(md, problems);
         }
+        else if (model.UnlistedProblems > 0)
+        {
+            md.Line();
+            md.Line($"> **{model.UnlistedProblems} run(s) did not finish**, all in summarised groups: they are counted in the tables' states.");
+        }
 
-        if (model.Runs.Count == 0)
+        if (model.RunCount == 0)
         {
             md.Line();
             md.Line("No runs in the store yet.");
@@ -57,10 +62,10 @@ internal static class MarkdownSummaryWriter
 
     private static void Overview(BoundedMarkdown md, ReportModel model)
     {
-        var projects = model.Runs.Select(r => r.Project).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();
+        var projects = model.ByGroup.Groups.SelectMany(g => g.Projects).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();
         var groups = model.Main.IsOff ? "grouping off" : $"{model.Main.Groups.Count} group(s) by {MarkdownText.Escape(model.Main.Title)}";
         var projectText = projects.Count == 0 ? string.Empty : $" · project {string.Join(", ", projects.Take(5).Select(p => MarkdownText.Escape(p)))}{(projects.Count > 5 ? $" and {projects.Count - 5} more" : string.Empty)}";
-        md.Line($"{model.Runs.Count} run(s) · {groups}{projectText} · {StateCounts(model.Runs)} · generated {model.GeneratedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC");
+        md.Line($"{model.RunCount} run(s) · {groups}{projectText} · {StateCountText.Of(model.ByGroup.Groups.SelectMany(g => g.States))} · generated {model.GeneratedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC");
     }
 
     private static void Table(BoundedMarkdown md, ReportModel model, RunGrouping grouping)
@@ -82,7 +87,7 @@ internal static class MarkdownSummaryWriter
         {
             var keys = grouping.IsOff ? new[] { MarkdownText.Escape(group.Label) } : group.Path.Select(v => v.IsMissing ? "*(none)*" : MarkdownText.Escape(v.Label)).ToArray();
             var cells = keys
-                .Concat(grouping.IsOff ? new[] { group.Runs[0].State.ToName() } : new[] { group.Runs.Count.ToString(CultureInfo.InvariantCulture), StateCounts(group.Runs) })
+                .Concat(grouping.IsOff ? new[] { group.Runs[0].State.ToName() } : new[] { group.RunCount.ToString(CultureInfo.InvariantCulture), StateCountText.Of(group.States) })
                 .Concat(metrics.Select(m => Cell(group, m, ReferenceEquals(best[m], group))));
             md.Line("| " + string.Join(" | ", cells) + " |");
         }
@@ -105,7 +110,7 @@ internal static class MarkdownSummaryWriter
         {
             text = NumberText.Undefined;
         }
-        else if (group.Runs.Count == 1 && stats.N == 1)
+        else if (group.RunCount == 1 && stats.N == 1)
         {
             text = NumberText.Format(stats.Mean);
         }
@@ -157,6 +162,9 @@ internal static class MarkdownSummaryWriter
         }
     }
 
+    private static string UnlistedProblems(ReportModel model) =>
+        model.UnlistedProblems == 0 ? string.Empty : $" {model.UnlistedProblems} more in summarised groups are counted in the tables' states only.";
+
     private static void ProblemRuns(BoundedMarkdown md, IReadOnlyList<StoredRun> problems)
     {
         md.Line();
@@ -184,7 +192,4 @@ internal static class MarkdownSummaryWriter
             md.Line($"…and {problems.Count - MaxListedProblemRuns} more; runs.json lists them all.");
         }
     }
-
-    private static string StateCounts(IEnumerable<StoredRun> runs) =>
-        string.Join(", ", runs.GroupBy(r => r.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToName()}"));
 }

@@ -135,7 +135,11 @@ internal static class PostgresGroupAggregates
 
     /// <summary>Runs of the given groups (each a project and a group, null for the project's runs without one), as <c>(id, metadata, state)</c> rows ordered by run and writer.</summary>
     public static NpgsqlCommand RunsOfGroups(NpgsqlConnection connection, IReadOnlyList<SqlGroupAggregate> groups, RunFilter filter) =>
-        RunsJoined(connection, "unnest(@projects, @groups) AS g(project, grp)", "g.project = r.project AND g.grp IS NOT DISTINCT FROM r.run_group", groups, filter);
+        RunsOfGroups(connection, groups.Select(g => g.Project).ToArray(), groups.Select(g => g.Group).ToArray(), filter);
+
+    /// <summary>Runs of the groups <c>(projects[i], groups[i])</c>, as <c>(id, metadata, state)</c> rows ordered by run and writer.</summary>
+    public static NpgsqlCommand RunsOfGroups(NpgsqlConnection connection, string[] projects, string?[] groups, RunFilter filter) =>
+        RunsJoined(connection, "unnest(@projects, @groups) AS g(project, grp)", "g.project = r.project AND g.grp IS NOT DISTINCT FROM r.run_group", projects, groups, filter);
 
     /// <summary>The runs whose <c>created_at</c> equals their group's newest, so the exact time (the column keeps microseconds, run.json ticks) is read from run.json.</summary>
     public static NpgsqlCommand NewestOfGroups(NpgsqlConnection connection, IReadOnlyList<SqlGroupAggregate> groups, RunFilter filter)
@@ -144,13 +148,14 @@ internal static class PostgresGroupAggregates
             connection,
             "unnest(@projects, @groups, @newest) AS g(project, grp, newest)",
             "g.project = r.project AND g.newest = r.created_at AND g.grp IS NOT DISTINCT FROM r.run_group",
-            groups,
+            groups.Select(g => g.Project).ToArray(),
+            groups.Select(g => g.Group).ToArray(),
             filter);
         command.Parameters.Add(new NpgsqlParameter("newest", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = groups.Select(g => g.NewestColumn).ToArray() });
         return command;
     }
 
-    private static NpgsqlCommand RunsJoined(NpgsqlConnection connection, string groupsTable, string on, IReadOnlyList<SqlGroupAggregate> groups, RunFilter filter)
+    private static NpgsqlCommand RunsJoined(NpgsqlConnection connection, string groupsTable, string on, string[] projects, string?[] groups, RunFilter filter)
     {
         var command = new NpgsqlCommand(
             $"SELECT r.id, r.metadata, w.state FROM {groupsTable} JOIN wandb_runs r ON {on} LEFT JOIN wandb_writers w ON w.run_id = r.id " +
@@ -158,8 +163,8 @@ internal static class PostgresGroupAggregates
             "ORDER BY r.id COLLATE \"C\", w.writer COLLATE \"C\"",
             connection);
         command.CommandTimeout = 0;
-        command.Parameters.Add(new NpgsqlParameter("projects", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = groups.Select(g => g.Project).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("groups", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = groups.Select(g => g.Group).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("projects", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = projects });
+        command.Parameters.Add(new NpgsqlParameter("groups", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = groups });
         PostgresRuns.AddText(command, "job", filter.JobType);
         return command;
     }

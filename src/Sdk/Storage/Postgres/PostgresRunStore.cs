@@ -91,6 +91,24 @@ internal sealed class PostgresRunStore : RunStore
         }
     }
 
+    /// <summary>The aggregates are computed in SQL: reports of large stores read only the runs they show in full.</summary>
+    internal override bool AggregatesNatively => true;
+
+    internal override IReadOnlyList<StoredRun> ListRunsOfGroups(RunFilter filter, IReadOnlyCollection<(string Project, string? Group)> groups)
+    {
+        if (groups.Count == 0)
+        {
+            return Array.Empty<StoredRun>();
+        }
+
+        var rows = Read(connection =>
+        {
+            using var command = PostgresGroupAggregates.RunsOfGroups(connection, groups.Select(g => g.Project).ToArray(), groups.Select(g => g.Group).ToArray(), filter);
+            return ReadRunRows(command);
+        });
+        return AssembleRuns(rows).Where(filter.Matches).ToList();
+    }
+
     public override StoredRun? GetRun(string runId)
     {
         RunId.Validate(runId, nameof(runId));
