@@ -18,7 +18,7 @@ namespace Wandb.Benchmarks.Postgres;
 /// measurement) and whether both give the same aggregates, against the target for 1,000,000 runs: within 30 s
 /// and 1 GB. Environment: WANDB_BENCH_PG_SCALE_RUNS (default "1000,10000,100000,1000000"), WANDB_BENCH_REPEAT (3),
 /// WANDB_BENCH_PG_SCALE_BASELINE_MAX (largest store the baseline lists; default 100000, since a million runs listed
-/// hold several GB). Needs WANDB_TEST_POSTGRES like the <c>postgres</c> benchmark; each store is its own schema,
+/// hold several GB). Then the reports of each store (<see cref="PostgresScaleReport"/>). Needs WANDB_TEST_POSTGRES like the <c>postgres</c> benchmark; each store is its own schema,
 /// dropped afterwards.
 /// </summary>
 public sealed class PostgresScaleBenchmark : IBenchmark
@@ -92,6 +92,7 @@ public sealed class PostgresScaleBenchmark : IBenchmark
                     report.Ratio("1,000,000 runs: peak working set / 1 GB", sqlPeak / TargetMegabytes, "<= 1", sqlPeak <= TargetMegabytes);
                 }
 
+                PostgresScaleReport.Measure(report, store, runs);
                 previous = (runs, sql, baseline);
             }
             finally
@@ -104,7 +105,7 @@ public sealed class PostgresScaleBenchmark : IBenchmark
     }
 
     /// <summary>Median seconds of <paramref name="repeat"/> runs, and the largest working set seen meanwhile (MB).</summary>
-    private static (double Seconds, double PeakMegabytes) Measure(int repeat, Action action)
+    internal static (double Seconds, double PeakMegabytes) Measure(int repeat, Action action)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
