@@ -11,6 +11,49 @@ internal static class HtmlBudget
     /// <summary>Numbers the page may hold for all curves together (about 7 bytes each once written).</summary>
     public const int PointBudget = 900_000;
 
+    /// <summary>
+    /// The runs whose curves the page holds. Each curve keeps at least <see cref="HtmlReportOptions.MinBuckets"/> points,
+    /// so past <see cref="PointBudget"/> / (curves per run × that) runs with a history the page would outgrow its budget
+    /// (20,000 runs of 4 metrics: about 17 MB): curves then go to whole groups, in the order the report's detail takes
+    /// them (<see cref="ReportDetail"/>: the focus groups always, the baseline group, then the most recent groups), and
+    /// the other runs keep their rows without curves. Runs without a history cost no points and are always kept.
+    /// </summary>
+    /// <returns><paramref name="runs"/> itself when every curve fits, else the runs kept, in the order given.</returns>
+    public static IReadOnlyList<StoredRun> CurveRuns(IReadOnlyList<StoredRun> runs, HtmlReportOptions options)
+    {
+        var charted = runs.Where(r => r.MayHaveHistory).ToList();
+        if (charted.Count == 0)
+        {
+            return runs;
+        }
+
+        var room = (long)(PointBudget / (SeriesPerRun(charted) * options.MinBuckets));
+        if (charted.Count <= room)
+        {
+            return runs;
+        }
+
+        // A run without a group is a unit of its own (no group name holds a NUL).
+        var units = charted.GroupBy(r => r.Group ?? "\0" + r.Id, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
+        bool IsFocus(List<StoredRun> unit) => unit[0].Group is { } group && options.FocusGroups.Contains(group);
+        var ordered = units.Where(IsFocus)
+            .Concat(units.Where(u => !IsFocus(u) && u[0].Group is not null && u[0].Group == options.BaselineGroup))
+            .Concat(units.Where(u => !IsFocus(u) && (u[0].Group is null || u[0].Group != options.BaselineGroup))
+                .OrderByDescending(u => u.Max(r => r.CreatedAt)).ThenBy(u => u[0].Group ?? u[0].Id, StringComparer.Ordinal));
+        var kept = new HashSet<StoredRun>();
+        foreach (var unit in ordered)
+        {
+            if (!IsFocus(unit) && kept.Count + unit.Count > room)
+            {
+                break;
+            }
+
+            kept.UnionWith(unit);
+        }
+
+        return runs.Where(r => !r.MayHaveHistory || kept.Contains(r)).ToList();
+    }
+
     public static int BucketsPerChart(IReadOnlyList<StoredRun> runs, HtmlReportOptions options)
     {
         if (runs.Count == 0)
@@ -18,10 +61,12 @@ internal static class HtmlBudget
             return options.MaxBuckets;
         }
 
-        // The summary holds the last logged value of every metric, so its numeric keys count the curves
-        // before any history is read. Runtime and wall time add two curves per run.
-        var seriesPerRun = runs.Average(r => r.Summary.Count(p => p.Value is double or float or int or long)) + 2;
-        var buckets = (int)(PointBudget / (runs.Count * seriesPerRun));
+        var buckets = (int)(PointBudget / (runs.Count * SeriesPerRun(runs)));
         return Math.Min(options.MaxBuckets, Math.Max(options.MinBuckets, buckets));
     }
+
+    // The summary holds the last logged value of every metric, so its numeric keys count the curves
+    // before any history is read. Runtime and wall time add two curves per run.
+    private static double SeriesPerRun(IReadOnlyList<StoredRun> runs) =>
+        runs.Average(r => r.Summary.Count(p => p.Value is double or float or int or long)) + 2;
 }

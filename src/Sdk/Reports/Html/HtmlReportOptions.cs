@@ -18,6 +18,9 @@ internal sealed class HtmlReportOptions
     /// <summary>The report whose budget left runs out of the page's runs, for the page's note (<see cref="PageOmittedWriter"/>); null when none were.</summary>
     public ReportModel? Omitted { get; set; }
 
+    /// <summary>The groups of the build or test run that asked for the page (<see cref="ReportOptions.FocusGroups"/>): their curves are kept first (<see cref="HtmlBudget.CurveRuns"/>).</summary>
+    public ISet<string> FocusGroups { get; set; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>The group the page's comparison of groups compares with when it is shown (<see cref="ReportModel.BaselineGroup"/>); null: the best group.</summary>
     public string? BaselineGroup { get; set; }
 

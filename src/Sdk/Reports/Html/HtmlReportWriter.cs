@@ -38,6 +38,7 @@ internal static class HtmlReportWriter
         CompareMetric = model.Options.CompareMetric,
         GeneratedAt = model.GeneratedAt,
         BaselineGroup = model.BaselineGroup,
+        FocusGroups = new HashSet<string>(model.Options.FocusGroups, StringComparer.Ordinal),
         Gates = model.Gates,
         // From the runs shown in full: a group summarised from a store's aggregates has no per-job-type means, and the
         // newest groups a trend follows are the ones the budget shows first.

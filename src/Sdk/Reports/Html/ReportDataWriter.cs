@@ -19,9 +19,10 @@ internal static class ReportDataWriter
 
     public static void Write(JsonWriter json, RunStore store, IReadOnlyList<StoredRun> runs, HtmlReportOptions options, DateTimeOffset generatedAt)
     {
-        var buckets = HtmlBudget.BucketsPerChart(runs, options);
+        var charted = HtmlBudget.CurveRuns(runs, options);
+        var buckets = HtmlBudget.BucketsPerChart(charted, options);
         var originMs = runs.Count == 0 ? 0 : runs.Min(r => r.CreatedAt.ToUnixTimeMilliseconds());
-        var curves = StepCurves.Build(store, runs, buckets);
+        var curves = StepCurves.Build(store, charted, buckets);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < runs.Count; i++)
         {
@@ -67,6 +68,16 @@ internal static class ReportDataWriter
         if (options.Omitted is not null)
         {
             PageOmittedWriter.Write(json, options.Omitted);
+        }
+
+        if (charted.Count < runs.Count)
+        {
+            // Runs listed without curves: the page says how many, so a missing line is never a mystery.
+            json.WritePropertyName("curves_omitted");
+            json.WriteStartObject();
+            json.WriteProperty(JsonFields.Runs, runs.Count - charted.Count);
+            json.WriteProperty("point_budget", HtmlBudget.PointBudget);
+            json.WriteEndObject();
         }
 
         json.WriteEndObject();

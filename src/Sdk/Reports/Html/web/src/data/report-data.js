@@ -67,6 +67,7 @@
  * @property {string[]} logger_keys
  * @property {string | null} compare_metric
  * @property {RawOmitted} [omitted] only when the report's budget left runs out
+ * @property {{ runs: number, point_budget: number }} [curves_omitted] only when the page's size budget left runs' curves out
  * @property {string | null} [baseline_group] the group the comparison compares with; absent in older data
  * @property {GateRow[]} [gates] the quality gate's verdicts, as runs.json lists them
  * @property {TrendSeries[]} [trends] recent group means per gated metric and job type
@@ -206,6 +207,7 @@
  * @property {Set<string>} loggerKeys the test logger's own summary values, never preferred for comparing groups
  * @property {string | null} compareMetric the metric the comparison shows first when the runs have it
  * @property {Omitted | null} omitted what the report's budget left out of the runs, or null when nothing was
+ * @property {number} curvesOmitted runs listed without curves (the page's size budget); 0 when every run has its curves
  * @property {string | null} baselineGroup the group the comparison compares with (the quality gate's baseline); null: the best group
  * @property {GateRow[]} gates
  * @property {TrendSeries[]} trends
@@ -235,6 +237,7 @@ export function parseReportData(text) {
     gates: raw.gates ?? [],
     trends: raw.trends ?? [],
     omitted: raw.omitted ? toOmitted(raw.omitted) : null,
+    curvesOmitted: raw.curves_omitted ? raw.curves_omitted.runs : 0,
   };
 }
 

@@ -25,8 +25,11 @@ export function renderOmittedNote(area, data, route, project) {
   const omitted = data.omitted;
   const groupPage = route.page === "group";
   const name = groupPage ? route.name : null;
-  area.hidden = !omitted || route.page === "run" || (groupPage && data.runs.some(run => run.group === name));
-  if (!omitted || area.hidden) return;
+  const listedGroup = groupPage && data.runs.some(run => run.group === name);
+  area.hidden = route.page === "run" || ((!omitted || listedGroup) && !data.curvesOmitted);
+  if (area.hidden) return;
+  if (data.curvesOmitted) area.appendChild(curvesNote(data.curvesOmitted));
+  if (!omitted || listedGroup) return;
   let groups = project ? omitted.summaryOnly.filter(g => g.projects.includes(project)) : omitted.summaryOnly;
   if (groupPage) groups = groups.filter(g => g.group === name);
   const note = el("div", { className: "omitted-note", "data-testid": "omitted-note", role: "note" }, [
@@ -42,6 +45,20 @@ export function renderOmittedNote(area, data, route, project) {
   // The data lists the most recent summarised groups only; per project, only those listed are known.
   const more = groupPage ? 0 : (project ? groups.length : omitted.groups) - Math.min(groups.length, SHOWN_GROUPS);
   if (more > 0) area.appendChild(el("p", { className: "muted small" }, "…and " + plural(more, "more group") + "; runs.json and summary.md list every group's aggregates."));
+}
+
+/**
+ * The runs listed without curves: each curve keeps a minimum of points, so a page of many runs with histories keeps
+ * the curves of the build's own groups, the baseline and the most recent groups within its size budget.
+ * @param {number} runs
+ */
+function curvesNote(runs) {
+  return el("div", { className: "omitted-note", "data-testid": "curves-omitted-note", role: "note" }, [
+    el("strong", null, "Curves left out: "),
+    plural(runs, "run") + " in the table have no lines in the charts, to keep this page within its size budget " +
+      "(curves go to the build's or test run's own groups, the baseline group, then the most recent groups). " +
+      "A report of fewer runs charts them: name their group (dotnet wandb report --group NAME --out <folder>) or lower the budget of runs shown in full.",
+  ]);
 }
 
 /**
