@@ -147,7 +147,7 @@ internal sealed class ReportModel
         }
 
         filter ??= new RunFilter { Project = options.Project };
-        if (store.AggregatesNatively && GroupsByGroup(options.GroupBy))
+        if (store.AggregatesNatively && GroupsByGroup(options.GroupBy) && store.HoldsMoreRunsThan(filter, options.MaxDetailRuns))
         {
             var aggregates = store.AggregateGroups(filter);
             if (aggregates.Sum(a => (long)a.Runs) > options.MaxDetailRuns && aggregates.Any(a => a.Group is not null))

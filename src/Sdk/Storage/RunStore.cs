@@ -59,6 +59,9 @@ public abstract class RunStore
     /// </summary>
     internal virtual bool AggregatesNatively => false;
 
+    /// <summary>Whether <paramref name="filter"/> selects more than <paramref name="count"/> runs; a store that aggregates natively answers without listing them.</summary>
+    internal virtual bool HoldsMoreRunsThan(RunFilter filter, int count) => ListRuns(filter).Skip(count).Any();
+
     /// <summary>The runs <paramref name="filter"/> selects of the given groups (each a project and a group, null for the project's runs without one).</summary>
     internal virtual IReadOnlyList<StoredRun> ListRunsOfGroups(RunFilter filter, IReadOnlyCollection<(string Project, string? Group)> groups)
     {

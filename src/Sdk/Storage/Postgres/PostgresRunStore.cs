@@ -94,6 +94,21 @@ internal sealed class PostgresRunStore : RunStore
     /// <summary>The aggregates are computed in SQL: reports of large stores read only the runs they show in full.</summary>
     internal override bool AggregatesNatively => true;
 
+    /// <summary>Counted in SQL up to one past <paramref name="count"/>; a state filter needs each run's writers, so the aggregates decide then.</summary>
+    internal override bool HoldsMoreRunsThan(RunFilter filter, int count) => filter.State is not null || Read(connection =>
+    {
+        using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM (SELECT 1 FROM wandb_runs r " +
+            "WHERE (@project::text IS NULL OR r.project = @project) AND (@grp::text IS NULL OR r.run_group = @grp) AND (@job::text IS NULL OR r.job_type = @job) " +
+            "LIMIT @limit) counted",
+            connection);
+        PostgresRuns.AddText(command, "project", filter.Project);
+        PostgresRuns.AddText(command, "grp", filter.Group);
+        PostgresRuns.AddText(command, "job", filter.JobType);
+        command.Parameters.AddWithValue("limit", (long)count + 1);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > count;
+    });
+
     internal override IReadOnlyList<StoredRun> ListRunsOfGroups(RunFilter filter, IReadOnlyCollection<(string Project, string? Group)> groups)
     {
         if (groups.Count == 0)
