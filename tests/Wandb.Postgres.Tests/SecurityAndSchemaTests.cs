@@ -72,7 +72,7 @@ public sealed class SecurityAndSchemaTests
         Assert.AreEqual(0, store.ListRuns(new RunFilter { Group = "none" }).Count());
         PostgresSchema.ForgetMigrations();
         Assert.AreEqual(0, store.ListRuns(new RunFilter { Group = "none" }).Count());
-        Assert.AreEqual(1, PostgresServer.Scalar(_connection, "SELECT count(*) FROM wandb_schema_version"));
+        Assert.AreEqual(PostgresSchema.CurrentVersion, PostgresServer.Scalar(_connection, "SELECT count(*) FROM wandb_schema_version"), "each version recorded once");
         Assert.AreEqual(PostgresSchema.CurrentVersion, PostgresServer.Scalar(_connection, "SELECT max(version) FROM wandb_schema_version"));
 
         PostgresServer.Execute("INSERT INTO wandb_schema_version (version) VALUES (99)", _connection);

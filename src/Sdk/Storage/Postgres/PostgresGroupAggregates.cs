@@ -6,8 +6,9 @@ namespace Wandb.Storage.Postgres;
 
 /// <summary>
 /// The group aggregates of a PostgreSQL store computed where the runs are. A query (one per share of the groups, see
-/// <see cref="Parts"/>) parses each writer state once (<c>json_to_record</c>), decides which runs SQL can read
-/// alone, groups them by project and group, and returns per group its run counts, states, newest <c>created_at</c>
+/// <see cref="Parts"/>) reads each writer's state name and summary from the columns the database fills from the
+/// state when it is written (<c>state_name</c>, <c>flat_summary</c>: <see cref="PostgresSchema"/>, version 2), so
+/// no state is parsed here, decides which runs SQL can read alone, groups them by project and group, and returns per group its run counts, states, newest <c>created_at</c>
 /// and job types, and per summary metric its finite values in run id order with the non-finite and non-numeric
 /// counts. The statistics are then computed from those values by <see cref="MetricStatistics.OfFinite"/>, the code
 /// reports use, in the order reports add them: SQL's own avg and stddev sum in another order with another method and
@@ -21,26 +22,19 @@ internal static class PostgresGroupAggregates
     /// <summary>
     /// A run is decided in SQL when it has exactly one writer, that writer ended (finished, failed or killed: a running
     /// writer's liveness needs the clock and this host's processes, and a crashed one's summary needs the history past
-    /// its state), and its summary is flat (a nested value is flattened to <c>a.b</c> names by the reader, whose order
-    /// of keys decides collisions that SQL could only guess). The summary is the state's last values overlaid with its
-    /// explicit values, as one writer's merge gives it. Text is grouped and ordered with the "C" collation, so by the
+    /// its state), and its summary is flat (<c>flat_summary</c> is not null: a nested value is flattened to <c>a.b</c>
+    /// names by the reader, whose order of keys decides collisions that SQL could only guess, and a state that is not
+    /// JSON is the reader's to skip with a warning). Text is grouped and ordered with the "C" collation, so by the
     /// same bytes as ordinal order in .NET.
     /// </summary>
     private const string Sql = """
         WITH runs AS MATERIALIZED (
             SELECT r.id COLLATE "C" AS id, r.project COLLATE "C" AS project, r.run_group COLLATE "C" AS run_group,
-                   r.job_type COLLATE "C" AS job_type, r.created_at, s.state AS st, m.merged,
-                   COALESCE(w.state IS NOT NULL AND several.run_id IS NULL
-                    AND s.state IN ('finished', 'failed', 'killed')
-                    AND NOT jsonb_path_exists(m.merged, 'strict $.* ? (@.type() == "object")')
-                    AND NOT jsonb_path_exists(m.last, 'strict $.* ? (!(@.type() == "number" || (@.type() == "string" && (@ == "NaN" || @ == "Infinity" || @ == "-Infinity"))))'), false) AS decided
+                   r.job_type COLLATE "C" AS job_type, r.created_at, w.state_name AS st, w.flat_summary AS merged,
+                   COALESCE(several.run_id IS NULL AND w.state_name IN ('finished', 'failed', 'killed') AND w.flat_summary IS NOT NULL, false) AS decided
             FROM wandb_runs r
             LEFT JOIN wandb_writers w ON w.run_id = r.id
             LEFT JOIN (SELECT run_id FROM wandb_writers GROUP BY run_id HAVING count(*) > 1) several ON several.run_id = r.id
-            LEFT JOIN LATERAL json_to_record(w.state::json) AS s(state text, last jsonb, summary jsonb) ON true
-            CROSS JOIN LATERAL (
-                SELECT l.last, l.last || CASE WHEN jsonb_typeof(s.summary) = 'object' THEN s.summary ELSE '{}' END AS merged
-                FROM (SELECT CASE WHEN jsonb_typeof(s.last) = 'object' THEN s.last ELSE '{}' END AS last) l) m
             WHERE (@project::text IS NULL OR r.project = @project)
               AND (@grp::text IS NULL OR r.run_group = @grp)
               AND (@job::text IS NULL OR r.job_type = @job)
