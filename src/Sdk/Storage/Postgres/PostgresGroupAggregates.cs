@@ -8,14 +8,16 @@ namespace Wandb.Storage.Postgres;
 /// The group aggregates of a PostgreSQL store computed where the runs are. A query (one per share of the groups, see
 /// <see cref="Parts"/>) reads each writer's state name and summary from the columns the database fills from the
 /// state when it is written (<c>state_name</c>, <c>flat_summary</c>: <see cref="PostgresSchema"/>, version 2), so
-/// no state is parsed here, decides which runs SQL can read alone, groups them by project and group, and returns per group its run counts, states, newest <c>created_at</c>
-/// and job types, and per summary metric its finite values in run id order with the non-finite and non-numeric
-/// counts. The statistics are then computed from those values by <see cref="MetricStatistics.OfFinite"/>, the code
-/// reports use, in the order reports add them: SQL's own avg and stddev sum in another order with another method and
-/// would differ in the last bits. The values come from a subquery sorted by run id, an order PostgreSQL's grouping
-/// keeps (an ordered aggregate sorted every group again and cost a third of the query); only the last bits of a
-/// mean or std dev would depend on it, and the equality tests against the folder store would see them. A run SQL
-/// cannot decide alone makes its whole group <see cref="SqlGroupAggregate.NeedsRuns"/>; see <see cref="Sql"/>.
+/// no state is parsed here; it decides which runs SQL can read alone, groups them by project and group, and returns
+/// per group its run counts, states, newest <c>created_at</c> and job types, and per summary metric its finite values
+/// with the non-finite and non-numeric counts. The statistics are then computed from those values by
+/// <see cref="MetricStatistics.OfFinite"/>, the code reports use, in the order reports add them (run id order): SQL's
+/// own avg and stddev sum in another order with another method and would differ in the last bits, and so would the
+/// same code given the values in another order. The runs are numbered in id order, once, by the window that also
+/// counts their writers; the values come with those numbers, already in that order as the hash grouping keeps its
+/// input's, and are put in it here should a plan not keep it (sorting the metric values themselves by group, metric
+/// and run id cost about a third of the query). A run SQL cannot decide alone makes its whole group
+/// <see cref="SqlGroupAggregate.NeedsRuns"/>; see <see cref="Sql"/>.
 /// </summary>
 internal static class PostgresGroupAggregates
 {
@@ -29,22 +31,23 @@ internal static class PostgresGroupAggregates
     /// </summary>
     private const string Sql = """
         WITH runs AS MATERIALIZED (
-            SELECT r.id COLLATE "C" AS id, r.project COLLATE "C" AS project, r.run_group COLLATE "C" AS run_group,
-                   r.job_type COLLATE "C" AS job_type, r.created_at, w.state_name AS st, w.flat_summary AS merged,
-                   COALESCE(several.run_id IS NULL AND w.state_name IN ('finished', 'failed', 'killed') AND w.flat_summary IS NOT NULL, false) AS decided
-            FROM wandb_runs r
-            LEFT JOIN wandb_writers w ON w.run_id = r.id
-            LEFT JOIN (SELECT run_id FROM wandb_writers GROUP BY run_id HAVING count(*) > 1) several ON several.run_id = r.id
-            WHERE (@project::text IS NULL OR r.project = @project)
-              AND (@grp::text IS NULL OR r.run_group = @grp)
-              AND (@job::text IS NULL OR r.job_type = @job)
-              AND (hashtext(r.project || chr(31) || coalesce(r.run_group, '')) & 2147483647) % @parts = @part
+            SELECT j.*, COALESCE(j.writers = 1 AND j.st IN ('finished', 'failed', 'killed') AND j.merged IS NOT NULL, false) AS decided
+            FROM (
+                SELECT r.id COLLATE "C" AS id, r.project COLLATE "C" AS project, r.run_group COLLATE "C" AS run_group,
+                       r.job_type COLLATE "C" AS job_type, r.created_at, w.state_name AS st, w.flat_summary AS merged,
+                       count(*) OVER (PARTITION BY r.id COLLATE "C") AS writers, row_number() OVER (ORDER BY r.id COLLATE "C") AS ordinal
+                FROM wandb_runs r
+                LEFT JOIN wandb_writers w ON w.run_id = r.id
+                WHERE (@project::text IS NULL OR r.project = @project)
+                  AND (@grp::text IS NULL OR r.run_group = @grp)
+                  AND (@job::text IS NULL OR r.job_type = @job)
+                  AND (hashtext(r.project || chr(31) || coalesce(r.run_group, '')) & 2147483647) % @parts = @part) j
         ),
         chosen AS NOT MATERIALIZED (
             SELECT * FROM runs WHERE @state::text IS NULL OR NOT decided OR st = @state
         ),
         leaves AS (
-            SELECT chosen.id, chosen.project, chosen.run_group, e.key COLLATE "C" AS key,
+            SELECT chosen.ordinal, chosen.project, chosen.run_group, e.key COLLATE "C" AS key,
                    CASE WHEN jsonb_typeof(e.value) = 'number' THEN e.value::float8 END AS x,
                    CASE jsonb_typeof(e.value) WHEN 'number' THEN 0 WHEN 'null' THEN 0
                         WHEN 'string' THEN CASE WHEN e.value #>> '{}' IN ('NaN', 'Infinity', '-Infinity') THEN 1 ELSE 2 END
@@ -60,15 +63,16 @@ internal static class PostgresGroupAggregates
             count(*) FILTER (WHERE decided AND st = 'killed') AS killed,
             max(created_at) FILTER (WHERE decided) AS newest,
             array_agg(DISTINCT job_type) FILTER (WHERE decided AND job_type IS NOT NULL) AS job_types,
-            NULL::float8[] AS finite, 0::bigint AS non_finite, 0::bigint AS non_numeric
+            NULL::float8[] AS finite, NULL::bigint[] AS ordinals, 0::bigint AS non_finite, 0::bigint AS non_numeric
         FROM chosen
         GROUP BY project, run_group
         UNION ALL
         SELECT project, run_group, key, 0, 0, 0, 0, 0, NULL, NULL,
             array_agg(x) FILTER (WHERE x IS NOT NULL),
+            array_agg(ordinal) FILTER (WHERE x IS NOT NULL),
             count(*) FILTER (WHERE kind = 1),
             count(*) FILTER (WHERE kind = 2)
-        FROM (SELECT * FROM leaves ORDER BY project, run_group, key, id) sorted
+        FROM leaves
         GROUP BY project, run_group, key
         """;
 
@@ -181,13 +185,33 @@ internal static class PostgresGroupAggregates
     private static void ReadMetric(NpgsqlDataReader reader, SqlGroupAggregate group)
     {
         var finite = reader.IsDBNull(10) ? Array.Empty<double>() : reader.GetFieldValue<double[]>(10);
-        var nonFinite = checked((int)reader.GetInt64(11));
-        var nonNumeric = checked((int)reader.GetInt64(12));
+        var nonFinite = checked((int)reader.GetInt64(12));
+        var nonNumeric = checked((int)reader.GetInt64(13));
+        if (finite.Length > 1)
+        {
+            InRunOrder(finite, reader.GetFieldValue<long[]>(11));
+        }
 
         // As SummaryStatistics: a metric no run has a number for (only text, or only nulls) has no statistics.
         if (finite.Length + nonFinite > 0)
         {
             group.Metrics[reader.GetString(2)] = MetricStatistics.OfFinite(finite, finite.Length, nonFinite, nonNumeric);
+        }
+    }
+
+    /// <summary>
+    /// Puts the values in the order of their runs' ids (<paramref name="ordinals"/>), the order reports add them in.
+    /// The query's hash grouping keeps the id order its runs come in, so this only checks, unless a plan changes it.
+    /// </summary>
+    private static void InRunOrder(double[] values, long[] ordinals)
+    {
+        for (var i = 1; i < ordinals.Length; i++)
+        {
+            if (ordinals[i] < ordinals[i - 1])
+            {
+                Array.Sort(ordinals, values);
+                return;
+            }
         }
     }
 
