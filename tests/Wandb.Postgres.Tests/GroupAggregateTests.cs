@@ -90,6 +90,35 @@ public sealed class GroupAggregateTests
     }
 
     [TestMethod]
+    public void Sql_gives_the_same_statistics_when_PostgreSQL_groups_the_values_by_sorting_instead_of_hashing()
+    {
+        using var hashing = _database!.OpenConnection();
+        using var sorting = _database.OpenConnection();
+        using (var command = new Npgsql.NpgsqlCommand("SET enable_hashagg = off", sorting))
+        {
+            command.ExecuteNonQuery();
+        }
+
+        try
+        {
+            var expected = PostgresGroupAggregates.Query(hashing, new RunFilter()).Where(g => !g.NeedsRuns).OrderBy(g => g.Project + "/" + g.Group, StringComparer.Ordinal).ToList();
+            var actual = PostgresGroupAggregates.Query(sorting, new RunFilter()).Where(g => !g.NeedsRuns).OrderBy(g => g.Project + "/" + g.Group, StringComparer.Ordinal).ToList();
+
+            Assert.AreEqual(expected.Count, actual.Count);
+            Assert.IsTrue(expected.Sum(g => g.Metrics.Count) >= 8, "groups with metrics to compare");
+            foreach (var (e, a) in expected.Zip(actual))
+            {
+                CollectionAssert.AreEqual(e.Metrics.Select(m => m.Key + " " + Describe(m.Value)).ToList(), a.Metrics.Select(m => m.Key + " " + Describe(m.Value)).ToList(), e.Group);
+            }
+        }
+        finally
+        {
+            using var reset = new Npgsql.NpgsqlCommand("RESET enable_hashagg", sorting);
+            reset.ExecuteNonQuery();
+        }
+    }
+
+    [TestMethod]
     public void Filtered_aggregates_are_the_same_from_both_stores()
     {
         var filters = new[]

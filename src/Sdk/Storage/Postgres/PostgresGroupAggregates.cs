@@ -63,15 +63,17 @@ internal static class PostgresGroupAggregates
             count(*) FILTER (WHERE decided AND st = 'killed') AS killed,
             max(created_at) FILTER (WHERE decided) AS newest,
             array_agg(DISTINCT job_type) FILTER (WHERE decided AND job_type IS NOT NULL) AS job_types,
-            NULL::float8[] AS finite, NULL::bigint[] AS ordinals, 0::bigint AS non_finite, 0::bigint AS non_numeric
-        FROM chosen
+            NULL::float8[] AS finite, NULL::bigint[] AS ordinals, 0::bigint AS non_finite, 0::bigint AS non_numeric,
+            array_agg(id) FILTER (WHERE decided AND created_at = group_newest) AS newest_ids
+        FROM (SELECT chosen.*, max(created_at) FILTER (WHERE decided) OVER (PARTITION BY project, run_group) AS group_newest FROM chosen) c
         GROUP BY project, run_group
         UNION ALL
         SELECT project, run_group, key, 0, 0, 0, 0, 0, NULL, NULL,
             array_agg(x) FILTER (WHERE x IS NOT NULL),
             array_agg(ordinal) FILTER (WHERE x IS NOT NULL),
             count(*) FILTER (WHERE kind = 1),
-            count(*) FILTER (WHERE kind = 2)
+            count(*) FILTER (WHERE kind = 2),
+            NULL
         FROM leaves
         GROUP BY project, run_group, key
         """;
@@ -135,16 +137,17 @@ internal static class PostgresGroupAggregates
     public static NpgsqlCommand RunsOfGroups(NpgsqlConnection connection, IReadOnlyList<SqlGroupAggregate> groups, RunFilter filter) =>
         RunsJoined(connection, "unnest(@projects, @groups) AS g(project, grp)", "g.project = r.project AND g.grp IS NOT DISTINCT FROM r.run_group", groups, filter);
 
-    /// <summary>The runs whose <c>created_at</c> equals their group's newest, so the exact time (the column keeps microseconds, run.json ticks) is read from run.json.</summary>
-    public static NpgsqlCommand NewestOfGroups(NpgsqlConnection connection, IReadOnlyList<SqlGroupAggregate> groups, RunFilter filter)
+    /// <summary>
+    /// The runs of the decided groups whose <c>created_at</c> is their group's newest, so the exact time is read from
+    /// run.json (the column keeps microseconds, run.json ticks), by id: their ids came with the groups.
+    /// </summary>
+    public static NpgsqlCommand NewestOfGroups(NpgsqlConnection connection, IReadOnlyList<SqlGroupAggregate> groups)
     {
-        var command = RunsJoined(
-            connection,
-            "unnest(@projects, @groups, @newest) AS g(project, grp, newest)",
-            "g.project = r.project AND g.newest = r.created_at AND g.grp IS NOT DISTINCT FROM r.run_group",
-            groups,
-            filter);
-        command.Parameters.Add(new NpgsqlParameter("newest", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = groups.Select(g => g.NewestColumn).ToArray() });
+        var command = new NpgsqlCommand(
+            "SELECT r.id, r.metadata, w.state FROM wandb_runs r LEFT JOIN wandb_writers w ON w.run_id = r.id WHERE r.id = ANY(@ids) ORDER BY r.id COLLATE \"C\", w.writer COLLATE \"C\"",
+            connection);
+        command.CommandTimeout = 0;
+        command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = groups.SelectMany(g => g.NewestIds).ToArray() });
         return command;
     }
 
@@ -172,6 +175,11 @@ internal static class PostgresGroupAggregates
         if (!reader.IsDBNull(8))
         {
             group.NewestColumn = reader.GetFieldValue<DateTime>(8);
+        }
+
+        if (!reader.IsDBNull(14))
+        {
+            group.NewestIds = reader.GetFieldValue<string[]>(14);
         }
 
         if (!reader.IsDBNull(9))
