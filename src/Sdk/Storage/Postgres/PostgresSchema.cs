@@ -110,7 +110,7 @@ internal static class PostgresSchema
         Execute(connection, transaction, "SELECT pg_advisory_xact_lock(hashtext(coalesce(current_schema(), '') || ':wandb-schema'))");
         Execute(connection, transaction, "CREATE TABLE IF NOT EXISTS wandb_schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
         int version;
-        using (var command = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM wandb_schema_version", connection, transaction))
+        using (var command = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM wandb_schema_version", connection, transaction) { CommandTimeout = 0 })
         {
             version = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         }
@@ -135,9 +135,14 @@ internal static class PostgresSchema
     /// <summary>Forgets which databases were migrated, for tests that drop and recreate schemas.</summary>
     public static void ForgetMigrations() => Migrated.Clear();
 
+    /// <summary>
+    /// Runs a schema statement without the connection's command timeout: a migration that filled new columns of a
+    /// large table (a minute at a million writer rows on a loaded server) would otherwise be cancelled and retried by
+    /// every process that connects, and those waiting for the lock meanwhile would fail instead of going on after it.
+    /// </summary>
     private static void Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql)
     {
-        using var command = new NpgsqlCommand(sql, connection, transaction);
+        using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
         command.ExecuteNonQuery();
     }
 }
