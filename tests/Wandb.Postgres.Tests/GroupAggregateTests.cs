@@ -90,6 +90,35 @@ public sealed class GroupAggregateTests
     }
 
     [TestMethod]
+    public void Sql_gives_the_same_statistics_when_PostgreSQL_groups_the_values_by_sorting_instead_of_hashing()
+    {
+        using var hashing = _database!.OpenConnection();
+        using var sorting = _database.OpenConnection();
+        using (var command = new Npgsql.NpgsqlCommand("SET enable_hashagg = off", sorting))
+        {
+            command.ExecuteNonQuery();
+        }
+
+        try
+        {
+            var expected = PostgresGroupAggregates.Query(hashing, new RunFilter()).Where(g => !g.NeedsRuns).OrderBy(g => g.Project + "/" + g.Group, StringComparer.Ordinal).ToList();
+            var actual = PostgresGroupAggregates.Query(sorting, new RunFilter()).Where(g => !g.NeedsRuns).OrderBy(g => g.Project + "/" + g.Group, StringComparer.Ordinal).ToList();
+
+            Assert.AreEqual(expected.Count, actual.Count);
+            Assert.IsTrue(expected.Sum(g => g.Metrics.Count) >= 8, "groups with metrics to compare");
+            foreach (var (e, a) in expected.Zip(actual))
+            {
+                CollectionAssert.AreEqual(e.Metrics.Select(m => m.Key + " " + Describe(m.Value)).ToList(), a.Metrics.Select(m => m.Key + " " + Describe(m.Value)).ToList(), e.Group);
+            }
+        }
+        finally
+        {
+            using var reset = new Npgsql.NpgsqlCommand("RESET enable_hashagg", sorting);
+            reset.ExecuteNonQuery();
+        }
+    }
+
+    [TestMethod]
     public void Filtered_aggregates_are_the_same_from_both_stores()
     {
         var filters = new[]
@@ -131,6 +160,62 @@ public sealed class GroupAggregateTests
             {
                 Assert.AreEqual(Describe(pair.Value), Describe(aggregate.Metrics[pair.Key]), pair.Key);
             }
+        }
+    }
+
+    /// <summary>
+    /// A database as a version 1 SDK left it: its tables made by migration 1 alone, holding the rows the SDK writes
+    /// (copied from this class's database: writing runs never touched what version 2 adds), and one writer state that
+    /// is not JSON. Opened by this SDK, it is migrated in place: the columns version 2 adds are filled from the states
+    /// (SQL decides the same groups as in a database created at version 2), the state that is not JSON does not stop
+    /// the migration and is left to the reader, and listing and aggregates are what they were.
+    /// </summary>
+    [TestMethod]
+    public void A_version_1_database_is_migrated_in_place_and_lists_and_aggregates_as_before()
+    {
+        var v1 = PostgresServer.CreateSchema("aggregates_v1");
+        try
+        {
+            var from = new Npgsql.NpgsqlConnectionStringBuilder(_connection).SearchPath;
+            using (var connection = new Npgsql.NpgsqlConnection(v1))
+            {
+                connection.Open();
+                PostgresSchema.Migrate(connection, 1, "version 1 database");
+            }
+
+            PostgresServer.Execute($"INSERT INTO wandb_runs SELECT * FROM {from}.wandb_runs", v1);
+            PostgresServer.Execute($"INSERT INTO wandb_writers SELECT run_id, writer, updated_at, state FROM {from}.wandb_writers", v1);
+            PostgresServer.Execute($"INSERT INTO wandb_history SELECT * FROM {from}.wandb_history", v1);
+            PostgresServer.Execute(
+                "INSERT INTO wandb_runs SELECT 'torn-run', project, 'torn', job_type, created_at, replace(replace(metadata, '\"cv2-b\"', '\"torn-run\"'), '\"cv-2\"', '\"torn\"') FROM wandb_runs WHERE id = 'cv2-b'; " +
+                "INSERT INTO wandb_writers (run_id, writer, updated_at, state) VALUES ('torn-run', 'torn-writer', now(), '{\"state\": \"finished\", \"summary\": ')",
+                v1);
+            Assert.AreEqual(1, PostgresServer.Scalar(v1, "SELECT max(version) FROM wandb_schema_version"));
+
+            var output = new RecordingOutput();
+            var migrated = TestRuns.OpenPostgres(v1, _temp!.Sub("spill-v1"), output);
+            var aggregates = migrated.AggregateGroups();
+
+            Assert.AreEqual(PostgresSchema.CurrentVersion, PostgresServer.Scalar(v1, "SELECT max(version) FROM wandb_schema_version"));
+            CollectionAssert.AreEqual(Describe(_folder!.AggregateGroups()), Describe(aggregates.Where(g => g.Group != "torn").ToList()));
+            CollectionAssert.AreEqual(Describe(GroupAggregator.Of(migrated.ListRuns(new RunFilter { Group = "torn" }).ToList())), Describe(aggregates.Where(g => g.Group == "torn").ToList()));
+            // The run still running here goes on writing its heartbeat to the original only.
+            Assert.AreEqual(Listing(_database!.ListRuns().Where(r => r.Id != "live-running")), Listing(migrated.ListRuns().Where(r => r.Id is not "torn-run" and not "live-running")));
+            Assert.AreEqual(RunState.Running, migrated.GetRun("live-running")!.State);
+            StringAssert.Contains(string.Join("\n", output.Lines), "Skipped a writer state of run 'torn-run'");
+
+            using var v1Connection = migrated.OpenConnection();
+            using var v2Connection = _database.OpenConnection();
+            var decidedAfterMigration = PostgresGroupAggregates.Query(v1Connection, new RunFilter()).ToDictionary(g => g.Project + "/" + g.Group, g => !g.NeedsRuns);
+            var decidedAtVersion2 = PostgresGroupAggregates.Query(v2Connection, new RunFilter()).ToDictionary(g => g.Project + "/" + g.Group, g => !g.NeedsRuns);
+            Assert.IsFalse(decidedAfterMigration["vision/torn"], "a state that is not JSON is the reader's");
+            decidedAfterMigration.Remove("vision/torn");
+            CollectionAssert.AreEquivalent(decidedAtVersion2.ToList(), decidedAfterMigration.ToList());
+            Assert.IsTrue(decidedAfterMigration["vision/cv-1"], "the migration filled the columns SQL decides with");
+        }
+        finally
+        {
+            PostgresServer.DropSchema(v1);
         }
     }
 
@@ -253,6 +338,8 @@ public sealed class GroupAggregateTests
     }
 
     private static PendingRow Row(long step, double loss) => new(step, step, 1_764_000_000 + step, new[] { "loss" }, new[] { loss });
+
+    private static string Listing(IEnumerable<StoredRun> runs) => Newtonsoft.Json.JsonConvert.SerializeObject(runs.ToList());
 
     private static string States(GroupAggregate group) => string.Join(", ", group.States.Select(s => $"{s.Value} {s.Key.ToName()}"));
 

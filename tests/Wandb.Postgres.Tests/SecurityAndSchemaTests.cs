@@ -65,6 +65,41 @@ public sealed class SecurityAndSchemaTests
     }
 
     [TestMethod]
+    public void A_store_opened_while_another_process_migrates_waits_for_it_beyond_the_command_timeout()
+    {
+        var schema = PostgresServer.CreateSchema("migrating");
+        try
+        {
+            using var temp = new TempFolder("migrating");
+            var oneSecond = new Npgsql.NpgsqlConnectionStringBuilder(schema) { CommandTimeout = 1 }.ConnectionString;
+            using var migrating = new Npgsql.NpgsqlConnection(schema);
+            migrating.Open();
+            var transaction = migrating.BeginTransaction();
+            using (var command = new Npgsql.NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext(coalesce(current_schema(), '') || ':wandb-schema'))", migrating, transaction))
+            {
+                command.ExecuteNonQuery();
+            }
+
+            var done = Task.Run(async () =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(3));
+                transaction.Commit();
+            });
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var store = TestRuns.OpenPostgres(oneSecond, temp.Path, new RecordingOutput());
+
+            Assert.AreEqual(0, store.ListRuns().Count());
+            Assert.IsTrue(watch.Elapsed > TimeSpan.FromSeconds(2), $"waited {watch.Elapsed.TotalSeconds:0.0} s for the lock");
+            Assert.AreEqual(PostgresSchema.CurrentVersion, PostgresServer.Scalar(schema, "SELECT max(version) FROM wandb_schema_version"));
+            done.Wait();
+        }
+        finally
+        {
+            PostgresServer.DropSchema(schema);
+        }
+    }
+
+    [TestMethod]
     public void The_schema_is_created_once_with_its_version_and_a_newer_schema_is_refused_with_advice()
     {
         using var temp = new TempFolder("schema");
@@ -72,7 +107,7 @@ public sealed class SecurityAndSchemaTests
         Assert.AreEqual(0, store.ListRuns(new RunFilter { Group = "none" }).Count());
         PostgresSchema.ForgetMigrations();
         Assert.AreEqual(0, store.ListRuns(new RunFilter { Group = "none" }).Count());
-        Assert.AreEqual(1, PostgresServer.Scalar(_connection, "SELECT count(*) FROM wandb_schema_version"));
+        Assert.AreEqual(PostgresSchema.CurrentVersion, PostgresServer.Scalar(_connection, "SELECT count(*) FROM wandb_schema_version"), "each version recorded once");
         Assert.AreEqual(PostgresSchema.CurrentVersion, PostgresServer.Scalar(_connection, "SELECT max(version) FROM wandb_schema_version"));
 
         PostgresServer.Execute("INSERT INTO wandb_schema_version (version) VALUES (99)", _connection);

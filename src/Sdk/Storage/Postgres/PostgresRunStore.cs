@@ -319,7 +319,7 @@ internal sealed class PostgresRunStore : RunStore
         var newest = new Dictionary<(string, string?), DateTimeOffset>();
         if (decided.Count > 0)
         {
-            using var command = PostgresGroupAggregates.NewestOfGroups(connection, decided, filter);
+            using var command = PostgresGroupAggregates.NewestOfGroups(connection, decided);
             foreach (var run in AssembleRuns(ReadRunRows(command)).Where(filter.Matches))
             {
                 var key = (run.Project, run.Group);

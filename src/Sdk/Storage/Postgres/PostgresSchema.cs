@@ -11,7 +11,7 @@ namespace Wandb.Storage.Postgres;
 internal static class PostgresSchema
 {
     /// <summary>The schema version this SDK writes.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     private static readonly ConcurrentDictionary<string, bool> Migrated = new(StringComparer.Ordinal);
 
@@ -49,6 +49,44 @@ internal static class PostgresSchema
             PRIMARY KEY (run_id, writer, seq)
         );
         """,
+
+        // Version 2: what the group aggregates need of a writer state, in columns PostgreSQL fills from the state
+        // itself whenever a row is written (generated columns), so the aggregate queries read a parsed summary
+        // instead of parsing a million JSON texts, no writer (of this SDK or an older one still running) can store
+        // columns that disagree with its state, and an existing table is filled by the ALTER TABLE that adds them.
+        // The functions return NULL for a state that is not JSON instead of failing: a write must never fail on
+        // what only a reader needs, and the reader skips such a state with a warning. flat_summary is the state's
+        // last values overlaid with its explicit summary, as one writer's merge gives it, only when SQL can group it
+        // as the reader would: no nested value (the reader flattens those to a.b names) and last values that are
+        // numbers or the names of non-finite ones.
+        """
+        CREATE FUNCTION wandb_state_name(state text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+        BEGIN
+            RETURN state::jsonb ->> 'state';
+        EXCEPTION WHEN OTHERS THEN
+            RETURN NULL;
+        END $$;
+        CREATE FUNCTION wandb_flat_summary(state text) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$
+        DECLARE
+            parsed jsonb;
+            last jsonb;
+            merged jsonb;
+        BEGIN
+            parsed := state::jsonb;
+            last := CASE WHEN jsonb_typeof(parsed -> 'last') = 'object' THEN parsed -> 'last' ELSE '{}' END;
+            merged := last || CASE WHEN jsonb_typeof(parsed -> 'summary') = 'object' THEN parsed -> 'summary' ELSE '{}' END;
+            IF jsonb_path_exists(merged, 'strict $.* ? (@.type() == "object")')
+               OR jsonb_path_exists(last, 'strict $.* ? (!(@.type() == "number" || (@.type() == "string" && (@ == "NaN" || @ == "Infinity" || @ == "-Infinity"))))') THEN
+                RETURN NULL;
+            END IF;
+            RETURN merged;
+        EXCEPTION WHEN OTHERS THEN
+            RETURN NULL;
+        END $$;
+        ALTER TABLE wandb_writers
+            ADD COLUMN state_name text GENERATED ALWAYS AS (wandb_state_name(state)) STORED,
+            ADD COLUMN flat_summary jsonb GENERATED ALWAYS AS (wandb_flat_summary(state)) STORED;
+        """,
     };
 
     /// <summary>Brings the schema to <see cref="CurrentVersion"/> once per process and connection string.</summary>
@@ -60,42 +98,51 @@ internal static class PostgresSchema
             return;
         }
 
-        using (var transaction = connection.BeginTransaction())
+        Migrate(connection, CurrentVersion, info.Location);
+        Migrated[info.ConnectionString] = true;
+    }
+
+    /// <summary>Brings the schema to <paramref name="target"/>, running each migration it lacks in one transaction (tests build a database as an older SDK left it with it).</summary>
+    /// <exception cref="InvalidOperationException">The database has a version newer than <paramref name="target"/>.</exception>
+    public static void Migrate(NpgsqlConnection connection, int target, string location)
+    {
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, transaction, "SELECT pg_advisory_xact_lock(hashtext(coalesce(current_schema(), '') || ':wandb-schema'))");
+        Execute(connection, transaction, "CREATE TABLE IF NOT EXISTS wandb_schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
+        int version;
+        using (var command = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM wandb_schema_version", connection, transaction) { CommandTimeout = 0 })
         {
-            Execute(connection, transaction, "SELECT pg_advisory_xact_lock(hashtext(coalesce(current_schema(), '') || ':wandb-schema'))");
-            Execute(connection, transaction, "CREATE TABLE IF NOT EXISTS wandb_schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
-            int version;
-            using (var command = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM wandb_schema_version", connection, transaction))
-            {
-                version = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            if (version > CurrentVersion)
-            {
-                throw new InvalidOperationException(
-                    $"The PostgreSQL store {info.Location} has schema version {version}, newer than this Wandb.Sdk understands ({CurrentVersion}). Update the Wandb.Sdk package.");
-            }
-
-            for (var next = version + 1; next <= CurrentVersion; next++)
-            {
-                Execute(connection, transaction, Migrations[next - 1]);
-                using var record = new NpgsqlCommand("INSERT INTO wandb_schema_version (version) VALUES (@version)", connection, transaction);
-                record.Parameters.AddWithValue("version", next);
-                record.ExecuteNonQuery();
-            }
-
-            transaction.Commit();
+            version = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        Migrated[info.ConnectionString] = true;
+        if (version > target)
+        {
+            throw new InvalidOperationException(
+                $"The PostgreSQL store {location} has schema version {version}, newer than this Wandb.Sdk understands ({target}). Update the Wandb.Sdk package.");
+        }
+
+        for (var next = version + 1; next <= target; next++)
+        {
+            Execute(connection, transaction, Migrations[next - 1]);
+            using var record = new NpgsqlCommand("INSERT INTO wandb_schema_version (version) VALUES (@version)", connection, transaction);
+            record.Parameters.AddWithValue("version", next);
+            record.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
     }
 
     /// <summary>Forgets which databases were migrated, for tests that drop and recreate schemas.</summary>
     public static void ForgetMigrations() => Migrated.Clear();
 
+    /// <summary>
+    /// Runs a schema statement without the connection's command timeout: a migration that filled new columns of a
+    /// large table (a minute at a million writer rows on a loaded server) would otherwise be cancelled and retried by
+    /// every process that connects, and those waiting for the lock meanwhile would fail instead of going on after it.
+    /// </summary>
     private static void Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql)
     {
-        using var command = new NpgsqlCommand(sql, connection, transaction);
+        using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
         command.ExecuteNonQuery();
     }
 }

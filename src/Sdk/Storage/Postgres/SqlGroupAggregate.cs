@@ -26,6 +26,9 @@ internal sealed class SqlGroupAggregate
     /// <summary>The newest run's creation time as the <c>created_at</c> column holds it (microseconds).</summary>
     public DateTime NewestColumn { get; set; }
 
+    /// <summary>The runs whose <c>created_at</c> is <see cref="NewestColumn"/> (several when they tie to the microsecond).</summary>
+    public IReadOnlyList<string> NewestIds { get; set; } = Array.Empty<string>();
+
     public IReadOnlyList<string> JobTypes { get; set; } = Array.Empty<string>();
 
     public SortedDictionary<string, MetricStatistics> Metrics { get; } = new(StringComparer.Ordinal);
