@@ -227,7 +227,7 @@ public sealed class GroupAggregateTests
     private static void WriteRuns(string? connection, string folder, RecordingOutput output)
     {
         var minute = 0;
-        Run Open(string id, string project, string? group, string jobType, ResumeMode? resume = null) =>
+        Run Open(string id, string project, string? group, string? jobType, ResumeMode? resume = null) =>
             TestRuns.Init(
                 new RunOptions { Id = id, Project = project, Group = group, JobType = jobType, Resume = resume },
                 connection,
@@ -264,7 +264,7 @@ public sealed class GroupAggregateTests
 
         for (var i = 0; i < 3; i++)
         {
-            using var run = Open($"nlp-{i}", "nlp", null, i == 0 ? "train" : "eval");
+            using var run = Open($"nlp-{i}", "nlp", null, i switch { 0 => "train", 1 => "eval", _ => null });
             run.Log(new Dictionary<string, double> { ["perplexity"] = 20.5 + i, ["tokens"] = 1e12 + i });
         }
 
@@ -351,7 +351,7 @@ public sealed class GroupAggregateTests
             g.Runs.ToString(CultureInfo.InvariantCulture),
             States(g),
             g.NewestCreatedAt.ToString("O", CultureInfo.InvariantCulture),
-            string.Join(",", g.JobTypes),
+            string.Join(",", g.JobTypes) + (g.AnyWithoutJobType ? ",(none)" : string.Empty),
             string.Join("; ", g.Metrics.Select(m => m.Key + " " + Describe(m.Value))))).ToList();
 
     private static string Describe(Wandb.Grouping.Statistics.MetricStatistics s) => string.Create(

@@ -54,9 +54,9 @@ internal sealed class RunGroup
         ? _aggregate.States.OrderBy(p => p.Key).ToList()
         : Runs.GroupBy(r => r.State).OrderBy(g => g.Key).Select(g => new KeyValuePair<RunState, int>(g.Key, g.Count())).ToList();
 
-    /// <summary>The job types of the group's runs, ordinal order; null last when a run has none (an aggregate names only the job types that occur).</summary>
+    /// <summary>The job types of the group's runs, ordinal order; null last when a run has none.</summary>
     public IEnumerable<string?> JobTypes => _aggregate is not null
-        ? _aggregate.JobTypes
+        ? _aggregate.JobTypes.Concat(_aggregate.AnyWithoutJobType ? new string?[] { null } : Array.Empty<string?>())
         : Runs.Select(r => r.JobType).Distinct().OrderBy(j => j is null).ThenBy(j => j, StringComparer.Ordinal);
 
     /// <summary>The projects of the group's runs, ordinal order.</summary>

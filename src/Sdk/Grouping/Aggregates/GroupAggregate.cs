@@ -16,6 +16,7 @@ internal sealed class GroupAggregate
         IReadOnlyDictionary<RunState, int> states,
         DateTimeOffset newestCreatedAt,
         IReadOnlyList<string> jobTypes,
+        bool anyWithoutJobType,
         IReadOnlyDictionary<string, MetricStatistics> metrics)
     {
         Project = project;
@@ -24,6 +25,7 @@ internal sealed class GroupAggregate
         States = states;
         NewestCreatedAt = newestCreatedAt;
         JobTypes = jobTypes;
+        AnyWithoutJobType = anyWithoutJobType;
         Metrics = metrics;
     }
 
@@ -42,6 +44,9 @@ internal sealed class GroupAggregate
 
     /// <summary>The job types the group's runs have, ordinal order; runs without one add none.</summary>
     public IReadOnlyList<string> JobTypes { get; }
+
+    /// <summary>Whether a run of the group has no job type (runs.json lists it as a null job type).</summary>
+    public bool AnyWithoutJobType { get; }
 
     /// <summary>Per numeric summary metric (nested keys flattened to <c>a.b</c>), ordinal order.</summary>
     public IReadOnlyDictionary<string, MetricStatistics> Metrics { get; }

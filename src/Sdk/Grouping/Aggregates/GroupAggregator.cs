@@ -20,6 +20,7 @@ internal static class GroupAggregator
             var states = new SortedDictionary<RunState, int>();
             var newest = first.CreatedAt;
             var jobTypes = new SortedSet<string>(StringComparer.Ordinal);
+            var withoutJobType = false;
             foreach (var run in group.Runs)
             {
                 states[run.State] = states.TryGetValue(run.State, out var count) ? count + 1 : 1;
@@ -28,9 +29,13 @@ internal static class GroupAggregator
                 {
                     jobTypes.Add(run.JobType);
                 }
+                else
+                {
+                    withoutJobType = true;
+                }
             }
 
-            result.Add(new GroupAggregate(first.Project, first.Group, group.Runs.Count, states, newest, jobTypes.ToList(), group.Summary));
+            result.Add(new GroupAggregate(first.Project, first.Group, group.Runs.Count, states, newest, jobTypes.ToList(), withoutJobType, group.Summary));
         }
 
         return result;

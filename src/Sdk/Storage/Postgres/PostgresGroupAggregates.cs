@@ -64,7 +64,8 @@ internal static class PostgresGroupAggregates
             max(created_at) FILTER (WHERE decided) AS newest,
             array_agg(DISTINCT job_type) FILTER (WHERE decided AND job_type IS NOT NULL) AS job_types,
             NULL::float8[] AS finite, NULL::bigint[] AS ordinals, 0::bigint AS non_finite, 0::bigint AS non_numeric,
-            array_agg(id) FILTER (WHERE decided AND created_at = group_newest) AS newest_ids
+            array_agg(id) FILTER (WHERE decided AND created_at = group_newest) AS newest_ids,
+            bool_or(job_type IS NULL) FILTER (WHERE decided) AS without_job_type
         FROM (SELECT chosen.*, max(created_at) FILTER (WHERE decided) OVER (PARTITION BY project, run_group) AS group_newest FROM chosen) c
         GROUP BY project, run_group
         UNION ALL
@@ -73,7 +74,7 @@ internal static class PostgresGroupAggregates
             array_agg(ordinal) FILTER (WHERE x IS NOT NULL),
             count(*) FILTER (WHERE kind = 1),
             count(*) FILTER (WHERE kind = 2),
-            NULL
+            NULL, NULL
         FROM leaves
         GROUP BY project, run_group, key
         """;
@@ -188,6 +189,7 @@ internal static class PostgresGroupAggregates
             group.NewestIds = reader.GetFieldValue<string[]>(14);
         }
 
+        group.AnyWithoutJobType = !reader.IsDBNull(15) && reader.GetBoolean(15);
         if (!reader.IsDBNull(9))
         {
             var jobTypes = reader.GetFieldValue<string[]>(9);

@@ -332,7 +332,7 @@ internal sealed class PostgresRunStore : RunStore
             var states = new SortedDictionary<RunState, int>(group.States);
             // The column's time stands only if run.json could not be read (such a run is skipped with a warning).
             var newestCreated = newest.TryGetValue((group.Project, group.Group), out var exact) ? exact : new DateTimeOffset(group.NewestColumn, TimeSpan.Zero);
-            result.Add(new GroupAggregate(group.Project, group.Group, group.Runs, states, newestCreated, group.JobTypes, group.Metrics));
+            result.Add(new GroupAggregate(group.Project, group.Group, group.Runs, states, newestCreated, group.JobTypes, group.AnyWithoutJobType, group.Metrics));
         }
 
         result.Sort(GroupAggregator.Compare);

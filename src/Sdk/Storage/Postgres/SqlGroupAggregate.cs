@@ -31,6 +31,9 @@ internal sealed class SqlGroupAggregate
 
     public IReadOnlyList<string> JobTypes { get; set; } = Array.Empty<string>();
 
+    /// <summary>Whether a run of the group has no job type.</summary>
+    public bool AnyWithoutJobType { get; set; }
+
     public SortedDictionary<string, MetricStatistics> Metrics { get; } = new(StringComparer.Ordinal);
 
     public bool NeedsRuns { get; set; }
