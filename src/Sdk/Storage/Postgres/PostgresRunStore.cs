@@ -55,12 +55,9 @@ internal sealed class PostgresRunStore : RunStore
         {
             using var command = new NpgsqlCommand(
                 "SELECT r.id, r.metadata, w.state FROM wandb_runs r LEFT JOIN wandb_writers w ON w.run_id = r.id " +
-                "WHERE (@project::text IS NULL OR r.project = @project) AND (@grp::text IS NULL OR r.run_group = @grp) AND (@job::text IS NULL OR r.job_type = @job) " +
-                "ORDER BY r.id COLLATE \"C\", w.writer COLLATE \"C\"",
+                $"WHERE {FilterClause} ORDER BY r.id COLLATE \"C\", w.writer COLLATE \"C\"",
                 connection);
-            PostgresRuns.AddText(command, "project", filter.Project);
-            PostgresRuns.AddText(command, "grp", filter.Group);
-            PostgresRuns.AddText(command, "job", filter.JobType);
+            AddFilter(command, filter);
             return ReadRunRows(command);
         });
 
@@ -97,14 +94,8 @@ internal sealed class PostgresRunStore : RunStore
     /// <summary>Counted in SQL up to one past <paramref name="count"/>; a state filter needs each run's writers, so the aggregates decide then.</summary>
     internal override bool HoldsMoreRunsThan(RunFilter filter, int count) => filter.State is not null || Read(connection =>
     {
-        using var command = new NpgsqlCommand(
-            "SELECT count(*) FROM (SELECT 1 FROM wandb_runs r " +
-            "WHERE (@project::text IS NULL OR r.project = @project) AND (@grp::text IS NULL OR r.run_group = @grp) AND (@job::text IS NULL OR r.job_type = @job) " +
-            "LIMIT @limit) counted",
-            connection);
-        PostgresRuns.AddText(command, "project", filter.Project);
-        PostgresRuns.AddText(command, "grp", filter.Group);
-        PostgresRuns.AddText(command, "job", filter.JobType);
+        using var command = new NpgsqlCommand($"SELECT count(*) FROM (SELECT 1 FROM wandb_runs r WHERE {FilterClause} LIMIT @limit) counted", connection);
+        AddFilter(command, filter);
         command.Parameters.AddWithValue("limit", (long)count + 1);
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > count;
     });
@@ -337,6 +328,17 @@ internal sealed class PostgresRunStore : RunStore
 
         result.Sort(GroupAggregator.Compare);
         return result;
+    }
+
+    /// <summary>The part of a run filter SQL applies to <c>wandb_runs r</c> (a run's state needs its writers: the reader filters on it); parameters from <see cref="AddFilter"/>.</summary>
+    private const string FilterClause =
+        "(@project::text IS NULL OR r.project = @project) AND (@grp::text IS NULL OR r.run_group = @grp) AND (@job::text IS NULL OR r.job_type = @job)";
+
+    private static void AddFilter(NpgsqlCommand command, RunFilter filter)
+    {
+        PostgresRuns.AddText(command, "project", filter.Project);
+        PostgresRuns.AddText(command, "grp", filter.Group);
+        PostgresRuns.AddText(command, "job", filter.JobType);
     }
 
     private static List<(string Id, string Metadata, string? State)> ReadRunRows(NpgsqlCommand command)
