@@ -87,6 +87,7 @@ public sealed class ReportEquivalenceTests
 
         Write("loose-a", "churn", null, "train", 0.61);
         Write("loose-b", "churn", null, "train", 0.62);
+        Write("loose-c", "other", null, "train", 0.64);
         Write("shared-a", "churn", "shared", "train", 0.55);
         Write("shared-b", "other", "shared", "train", 0.57);
         Write("shared-c", "other", "shared", "eval", 0.56);
@@ -125,8 +126,9 @@ public sealed class ReportEquivalenceTests
 
         var model = ReportModel.Build(database, Options("model"), clock.UtcNow);
         CollectionAssert.AreEquivalent(new[] { "focus", "new-1" }, model.Runs.Select(r => r.Group).Distinct().ToList(), "only the runs shown in full are read");
-        CollectionAssert.AreEquivalent(new[] { "old-1", "old-2", null }, model.ByGroup.Groups.Where(g => g.IsAggregate).Select(g => g.Path[0].Text).ToList());
+        CollectionAssert.AreEquivalent(new[] { "old-1", "old-2" }, model.ByGroup.Groups.Where(g => g.IsAggregate).Select(g => g.Path[0].Text).ToList());
         Assert.AreEqual(3, model.ByGroup.Groups.Single(g => g.Label == "shared").Runs.Count, "a group name of two projects is read: per-project aggregates cannot give its median");
+        Assert.AreEqual(3, model.ByGroup.Groups.Single(g => g.Path[0].IsMissing).Runs.Count, "so are the runs without a group of two projects");
 
         Assert.AreEqual(Normalized(fromFolder.JsonPath!), Normalized(fromDatabase.JsonPath!));
         Assert.AreEqual(WithoutGenerationTime(File.ReadAllText(fromFolder.HtmlPath!)), WithoutGenerationTime(File.ReadAllText(fromDatabase.HtmlPath!)), "the HTML reports hold the same data");
@@ -137,6 +139,22 @@ public sealed class ReportEquivalenceTests
         StringAssert.Contains(databaseMarkdown, "> **1 run(s) did not finish**, all in summarised groups: they are counted in the tables' states.");
         StringAssert.Contains(folderMarkdown, "| old\\-1\\-1 | old\\-1\\-1 |", "the folder store, which lists every run, still names the failed run");
         CollectionAssert.AreEqual(fromFolder.ConsoleLines.ToList(), fromDatabase.ConsoleLines.Select(l => l.Replace(fromDatabase.Directory, fromFolder.Directory)).ToList());
+
+        // Past a budget smaller than the runs of the group names two projects use, those groups are not read either:
+        // their per-project aggregates are combined, exact but for the median.
+        var combined = ReportModel.Build(database, new ReportOptions { MaxDetailRuns = 3, FocusGroups = { "focus" } }, clock.UtcNow);
+        var read = ReportModel.Build(folder, new ReportOptions { MaxDetailRuns = 3, FocusGroups = { "focus" } }, clock.UtcNow);
+        CollectionAssert.AreEquivalent(new[] { "focus" }, combined.Runs.Select(r => r.Group).Distinct().ToList());
+        var shared = combined.ByGroup.Groups.Single(g => g.Label == "shared");
+        var expected = read.ByGroup.Groups.Single(g => g.Label == "shared");
+        Assert.IsTrue(shared.IsAggregate);
+        Assert.AreEqual(3, shared.RunCount);
+        CollectionAssert.AreEqual(new[] { "churn", "other" }, shared.Projects.ToList());
+        CollectionAssert.AreEqual(expected.JobTypes.ToList(), shared.JobTypes.ToList());
+        Assert.AreEqual(expected.Summary["loss"].Mean, shared.Summary["loss"].Mean, 1e-12);
+        Assert.AreEqual(expected.Summary["loss"].Std, shared.Summary["loss"].Std, 1e-12);
+        Assert.IsTrue(double.IsNaN(shared.Summary["loss"].Median));
+        Assert.AreEqual(read.RunCount, combined.RunCount);
     }
 
     /// <summary>summary.md from its first grouped table on: the tables and the comparison, which both stores must agree on.</summary>
