@@ -6,12 +6,12 @@ namespace Wandb.Grouping;
 
 /// <summary>
 /// One row of a grouped table: the runs whose keys have the values in <see cref="Path"/>, and their summary statistics.
-/// A group the reports summarise from a store's aggregates (<see cref="FromAggregate"/>) holds no runs: its counts,
+/// A group the reports summarise from a store's aggregates (<see cref="FromAggregates"/>) holds no runs: its counts,
 /// states, job types and statistics are the store's, equal to what its runs would give.
 /// </summary>
 internal sealed class RunGroup
 {
-    private readonly GroupAggregate? _aggregate;
+    private readonly IReadOnlyList<GroupAggregate>? _aggregates;
     private IReadOnlyDictionary<string, MetricStatistics>? _summary;
 
     public RunGroup(IReadOnlyList<GroupValue> path, IReadOnlyList<StoredRun> runs, string label)
@@ -21,14 +21,14 @@ internal sealed class RunGroup
         Label = label;
     }
 
-    private RunGroup(GroupAggregate aggregate)
+    private RunGroup(IReadOnlyList<GroupAggregate> aggregates)
     {
-        var value = GroupValue.OfText(aggregate.Group);
+        var value = GroupValue.OfText(aggregates[0].Group);
         Path = new[] { value };
         Runs = Array.Empty<StoredRun>();
         Label = value.Label;
-        _aggregate = aggregate;
-        _summary = aggregate.Metrics;
+        _aggregates = aggregates;
+        _summary = aggregates.Count == 1 ? aggregates[0].Metrics : Merge(aggregates);
     }
 
     /// <summary>The value of each grouping key, outermost first; empty when grouping is off.</summary>
@@ -43,32 +43,41 @@ internal sealed class RunGroup
     /// <summary>Per numeric summary metric, statistics of the runs' values (computed once, on first use).</summary>
     public IReadOnlyDictionary<string, MetricStatistics> Summary => _summary ??= SummaryStatistics.Of(Runs);
 
-    /// <summary>Whether the group comes from a store's aggregate, without its runs.</summary>
-    public bool IsAggregate => _aggregate is not null;
+    /// <summary>Whether the group comes from a store's aggregates, without its runs.</summary>
+    public bool IsAggregate => _aggregates is not null;
 
     /// <summary>How many runs the group has, listed or not.</summary>
-    public int RunCount => _aggregate?.Runs ?? Runs.Count;
+    public int RunCount => _aggregates?.Sum(a => a.Runs) ?? Runs.Count;
 
     /// <summary>Runs per state, only the states that occur, in <see cref="RunState"/> order.</summary>
-    public IReadOnlyList<KeyValuePair<RunState, int>> States => _aggregate is not null
-        ? _aggregate.States.OrderBy(p => p.Key).ToList()
+    public IReadOnlyList<KeyValuePair<RunState, int>> States => _aggregates is not null
+        ? _aggregates.SelectMany(a => a.States).GroupBy(p => p.Key).OrderBy(g => g.Key).Select(g => new KeyValuePair<RunState, int>(g.Key, g.Sum(p => p.Value))).ToList()
         : Runs.GroupBy(r => r.State).OrderBy(g => g.Key).Select(g => new KeyValuePair<RunState, int>(g.Key, g.Count())).ToList();
 
     /// <summary>The job types of the group's runs, ordinal order; null last when a run has none.</summary>
-    public IEnumerable<string?> JobTypes => _aggregate is not null
-        ? _aggregate.JobTypes.Concat(_aggregate.AnyWithoutJobType ? new string?[] { null } : Array.Empty<string?>())
+    public IEnumerable<string?> JobTypes => _aggregates is not null
+        ? _aggregates.SelectMany(a => a.JobTypes).Distinct(StringComparer.Ordinal).OrderBy(j => j, StringComparer.Ordinal)
+            .Concat(_aggregates.Any(a => a.AnyWithoutJobType) ? new string?[] { null } : Array.Empty<string?>())
         : Runs.Select(r => r.JobType).Distinct().OrderBy(j => j is null).ThenBy(j => j, StringComparer.Ordinal);
 
     /// <summary>The projects of the group's runs, ordinal order.</summary>
-    public IEnumerable<string> Projects => _aggregate is not null
-        ? new[] { _aggregate.Project }
-        : Runs.Select(r => r.Project).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal);
+    public IEnumerable<string> Projects => (_aggregates?.Select(a => a.Project) ?? Runs.Select(r => r.Project))
+        .Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal);
 
     /// <summary>When the group's newest run was created.</summary>
-    public DateTimeOffset Newest => _aggregate?.NewestCreatedAt ?? Runs.Max(r => r.CreatedAt);
+    public DateTimeOffset Newest => _aggregates?.Max(a => a.NewestCreatedAt) ?? Runs.Max(r => r.CreatedAt);
 
     public IEnumerable<string> RunIds => Runs.Select(r => r.Id);
 
-    /// <summary>The group of a grouping by <c>group</c> that a store's aggregate of one project describes.</summary>
-    public static RunGroup FromAggregate(GroupAggregate aggregate) => new(aggregate);
+    /// <summary>
+    /// The group of a grouping by <c>group</c> that a store's aggregates describe, one per project using the name. With
+    /// several, counts, means, standard deviations and extremes are combined exactly; a median cannot be, and is undefined.
+    /// </summary>
+    public static RunGroup FromAggregates(IReadOnlyList<GroupAggregate> aggregates) => new(aggregates);
+
+    private static IReadOnlyDictionary<string, MetricStatistics> Merge(IReadOnlyList<GroupAggregate> aggregates) =>
+        new SortedDictionary<string, MetricStatistics>(
+            aggregates.SelectMany(a => a.Metrics).GroupBy(p => p.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => MetricStatistics.Combine(g.Select(p => p.Value).ToList()), StringComparer.Ordinal),
+            StringComparer.Ordinal);
 }

@@ -170,7 +170,7 @@ internal sealed class ReportModel
             .FirstOrDefault(g => g.Baseline is not null && !g.BaselineIsFile)?.Baseline;
         var shown = ReportDetail.ChooseGroups(aggregates, focusGroups, baseline, options.MaxDetailRuns);
         var runs = InReportOrder(store.ListRunsOfGroups(filter, shown.Select(a => (a.Project, a.Group)).ToList()));
-        var summarised = Summarised.Of(store, filter, aggregates.Except(shown).ToList());
+        var summarised = Summarised.Of(store, filter, aggregates.Except(shown).ToList(), options.MaxDetailRuns);
         return new ReportModel(store, options, runs, generatedAt, summarised);
     }
 

@@ -8,7 +8,8 @@ namespace Wandb.Reports;
 /// The groups of a report that a store summarised from its own aggregates, without reading their runs
 /// (<see cref="ReportModel.Build"/>): each is a row of the grouping by <c>group</c> with counts, states, job types and
 /// statistics equal to what its runs give. A group name several projects use is one row of that grouping, and the
-/// median of its values cannot be had from per-project aggregates: such a group's runs are read instead.
+/// median of its values cannot be had from per-project aggregates: such groups' runs are read instead, up to the
+/// budget; past it (every build of several projects shares its group) their aggregates are combined without a median.
 /// </summary>
 internal sealed class Summarised
 {
@@ -23,14 +24,21 @@ internal sealed class Summarised
     /// <param name="store">The store the aggregates came from.</param>
     /// <param name="filter">The report's filter, for the runs read when a group name spans projects.</param>
     /// <param name="aggregates">The aggregates of the groups not shown in full.</param>
-    public static Summarised Of(RunStore store, RunFilter filter, IReadOnlyList<GroupAggregate> aggregates)
+    /// <param name="budget">Most runs read for group names that span projects; past it their aggregates are combined (no median).</param>
+    public static Summarised Of(RunStore store, RunFilter filter, IReadOnlyList<GroupAggregate> aggregates, int budget)
     {
-        var byName = aggregates.GroupBy(a => a.Group, StringComparer.Ordinal).ToList();
-        var groups = byName.Where(n => n.Count() == 1).Select(n => RunGroup.FromAggregate(n.Single())).ToList();
-        var spanning = byName.Where(n => n.Count() > 1).SelectMany(n => n).Select(a => (a.Project, a.Group)).ToList();
+        var byName = aggregates.GroupBy(a => a.Group, StringComparer.Ordinal).Select(n => n.ToList()).ToList();
+        var spanning = byName.Where(n => n.Count > 1).ToList();
+        if (spanning.Sum(n => (long)n.Sum(a => a.Runs)) > budget)
+        {
+            // Every build of several projects shares its group: a store of them must not be read whole for medians.
+            return new Summarised(byName.Select(RunGroup.FromAggregates).ToList());
+        }
+
+        var groups = byName.Where(n => n.Count == 1).Select(RunGroup.FromAggregates).ToList();
         if (spanning.Count > 0)
         {
-            groups.AddRange(RunGrouper.Group(store.ListRunsOfGroups(filter, spanning), Keys).Groups);
+            groups.AddRange(RunGrouper.Group(store.ListRunsOfGroups(filter, spanning.SelectMany(n => n).Select(a => (a.Project, a.Group)).ToList()), Keys).Groups);
         }
 
         return new Summarised(groups);

@@ -106,4 +106,28 @@ public sealed class MetricStatisticsTests
         Assert.AreEqual(2e-300, stats.Mean, 1e-312);
         Assert.AreEqual(1e-300, stats.Std, 1e-312);
     }
+
+    [TestMethod]
+    public void Statistics_combined_from_several_samples_are_those_of_all_their_values_but_the_median()
+    {
+        var random = new Random(7);
+        var samples = new[] { 1, 2, 5, 40 }.Select(n => Enumerable.Range(0, n).Select(_ => (random.NextDouble() * 100) - 30).ToArray()).ToList();
+        var parts = samples.Select((values, i) => new MetricStatistics(values.Length, values.Average(), double.NaN, values.Min(), values.Max(), MetricStatistics.Of(values).Std, i, 2 * i)).ToList();
+        parts.Add(MetricStatistics.Empty);
+
+        var combined = MetricStatistics.Combine(parts);
+        var all = MetricStatistics.Of(samples.SelectMany(v => v));
+
+        Assert.AreEqual(all.N, combined.N);
+        Assert.AreEqual(all.Mean, combined.Mean, Math.Abs(all.Mean) * 1e-12);
+        Assert.AreEqual(all.Std, combined.Std, all.Std * 1e-12);
+        Assert.AreEqual(all.Min, combined.Min);
+        Assert.AreEqual(all.Max, combined.Max);
+        Assert.AreEqual(6, combined.NonFinite);
+        Assert.AreEqual(12, combined.NonNumeric);
+        Assert.IsTrue(double.IsNaN(combined.Median), "a median cannot be combined from medians");
+
+        var single = MetricStatistics.Of(new[] { 3.0, 1, 2 });
+        Assert.AreEqual(2.0, MetricStatistics.Combine(new[] { single, MetricStatistics.Empty }).Median, "one sample with values keeps its own");
+    }
 }

@@ -57,6 +57,28 @@ internal sealed class MetricStatistics
     /// <summary>Values that were not numbers (strings, booleans, lists), left out.</summary>
     public int NonNumeric { get; }
 
+    /// <summary>
+    /// The statistics of the values of several samples together, from each sample's statistics: n, the counts, the
+    /// extremes, the mean (weighted) and the sample std dev (within-sample plus between-sample sums of squares) as the
+    /// values would give them, up to rounding; the median only when a single sample has values, undefined otherwise.
+    /// </summary>
+    public static MetricStatistics Combine(IReadOnlyList<MetricStatistics> parts)
+    {
+        var withValues = parts.Where(p => p.N > 0).ToList();
+        var nonFinite = parts.Sum(p => p.NonFinite);
+        var nonNumeric = parts.Sum(p => p.NonNumeric);
+        if (withValues.Count <= 1)
+        {
+            var only = withValues.Count == 1 ? withValues[0] : Empty;
+            return new MetricStatistics(only.N, only.Mean, only.Median, only.Min, only.Max, only.Std, nonFinite, nonNumeric);
+        }
+
+        var n = withValues.Sum(p => p.N);
+        var mean = withValues.Sum(p => p.N * p.Mean) / n;
+        var squares = withValues.Sum(p => ((p.N - 1) * (p.N >= 2 ? p.Std * p.Std : 0)) + (p.N * (p.Mean - mean) * (p.Mean - mean)));
+        return new MetricStatistics(n, mean, double.NaN, withValues.Min(p => p.Min), withValues.Max(p => p.Max), Math.Sqrt(squares / (n - 1)), nonFinite, nonNumeric);
+    }
+
     /// <summary>Statistics of <paramref name="values"/>; non-finite ones are counted and skipped.</summary>
     public static MetricStatistics Of(IEnumerable<double> values, int nonNumeric = 0)
     {
