@@ -71,21 +71,9 @@ internal sealed class ReportDetail
             .Select(g => new Unit(g.Key, g.ToList()))
             .Concat(runs.Where(r => r.Group is null).Select(r => new Unit(null, new[] { r })))
             .ToList();
-        var ordered = units.Where(u => u.Group is not null && focusGroups.Contains(u.Group))
-            .Concat(units.Where(u => u.Group is not null && u.Group == baselineGroup && !focusGroups.Contains(u.Group)))
-            .Concat(units.Where(u => u.Group is null || (!focusGroups.Contains(u.Group) && u.Group != baselineGroup))
-                .OrderByDescending(u => u.Latest).ThenBy(u => u.Group ?? u.Runs[0].Id, StringComparer.Ordinal));
-        var used = 0;
-        foreach (var unit in ordered)
+        foreach (var unit in DetailOrder.Take(units, u => u.Group, u => u.Runs.Count, u => u.Latest, u => u.Group ?? u.Runs[0].Id, focusGroups, baselineGroup, budget))
         {
-            var focus = unit.Group is not null && focusGroups.Contains(unit.Group);
-            if (!focus && used + unit.Runs.Count > budget)
-            {
-                break;
-            }
-
             detailed.UnionWith(unit.Runs);
-            used += unit.Runs.Count;
         }
 
         return new ReportDetail(runs, detailed, byGroup, budget);
@@ -101,28 +89,10 @@ internal sealed class ReportDetail
     /// <returns>The aggregates of the groups shown in full.</returns>
     public static IReadOnlyList<GroupAggregate> ChooseGroups(IReadOnlyList<GroupAggregate> aggregates, ISet<string> focusGroups, string? baselineGroup, int budget)
     {
-        var units = aggregates.GroupBy(a => a.Group, StringComparer.Ordinal)
-            .Select(u => (Group: u.Key, Members: u.ToList(), Runs: u.Sum(a => (long)a.Runs), Latest: u.Max(a => a.NewestCreatedAt)))
+        var units = aggregates.GroupBy(a => a.Group, StringComparer.Ordinal).Select(u => u.ToList()).ToList();
+        return DetailOrder.Take(units, u => u[0].Group, u => u.Sum(a => (long)a.Runs), u => u.Max(a => a.NewestCreatedAt), u => u[0].Group ?? string.Empty, focusGroups, baselineGroup, budget)
+            .SelectMany(u => u)
             .ToList();
-        bool IsFocus(string? group) => group is not null && focusGroups.Contains(group);
-        var ordered = units.Where(u => IsFocus(u.Group))
-            .Concat(units.Where(u => u.Group is not null && u.Group == baselineGroup && !IsFocus(u.Group)))
-            .Concat(units.Where(u => u.Group is null || (!IsFocus(u.Group) && u.Group != baselineGroup))
-                .OrderByDescending(u => u.Latest).ThenBy(u => u.Group ?? string.Empty, StringComparer.Ordinal));
-        var shown = new List<GroupAggregate>();
-        var used = 0L;
-        foreach (var unit in ordered)
-        {
-            if (!IsFocus(unit.Group) && used + unit.Runs > budget)
-            {
-                break;
-            }
-
-            shown.AddRange(unit.Members);
-            used += unit.Runs;
-        }
-
-        return shown;
     }
 
     private static DateTimeOffset Latest(RunGroup group) => group.Newest;

@@ -17,25 +17,9 @@ internal static class GroupAggregator
         foreach (var group in grouping.Groups)
         {
             var first = group.Runs[0];
-            var states = new SortedDictionary<RunState, int>();
-            var newest = first.CreatedAt;
-            var jobTypes = new SortedSet<string>(StringComparer.Ordinal);
-            var withoutJobType = false;
-            foreach (var run in group.Runs)
-            {
-                states[run.State] = states.TryGetValue(run.State, out var count) ? count + 1 : 1;
-                newest = run.CreatedAt > newest ? run.CreatedAt : newest;
-                if (run.JobType is not null)
-                {
-                    jobTypes.Add(run.JobType);
-                }
-                else
-                {
-                    withoutJobType = true;
-                }
-            }
-
-            result.Add(new GroupAggregate(first.Project, first.Group, group.Runs.Count, states, newest, jobTypes.ToList(), withoutJobType, group.Summary));
+            var jobTypes = group.JobTypes.ToList();
+            var states = new SortedDictionary<RunState, int>(group.States.ToDictionary(p => p.Key, p => p.Value));
+            result.Add(new GroupAggregate(first.Project, first.Group, group.RunCount, states, group.Newest, jobTypes.OfType<string>().ToList(), jobTypes.Contains(null), group.Summary));
         }
 
         return result;

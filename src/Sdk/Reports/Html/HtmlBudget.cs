@@ -35,22 +35,9 @@ internal static class HtmlBudget
 
         // A run without a group is a unit of its own (no group name holds a NUL).
         var units = charted.GroupBy(r => r.Group ?? "\0" + r.Id, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
-        bool IsFocus(List<StoredRun> unit) => unit[0].Group is { } group && options.FocusGroups.Contains(group);
-        var ordered = units.Where(IsFocus)
-            .Concat(units.Where(u => !IsFocus(u) && u[0].Group is not null && u[0].Group == options.BaselineGroup))
-            .Concat(units.Where(u => !IsFocus(u) && (u[0].Group is null || u[0].Group != options.BaselineGroup))
-                .OrderByDescending(u => u.Max(r => r.CreatedAt)).ThenBy(u => u[0].Group ?? u[0].Id, StringComparer.Ordinal));
-        var kept = new HashSet<StoredRun>();
-        foreach (var unit in ordered)
-        {
-            if (!IsFocus(unit) && kept.Count + unit.Count > room)
-            {
-                break;
-            }
-
-            kept.UnionWith(unit);
-        }
-
+        var kept = new HashSet<StoredRun>(
+            DetailOrder.Take(units, u => u[0].Group, u => u.Count, u => u.Max(r => r.CreatedAt), u => u[0].Group ?? u[0].Id, options.FocusGroups, options.BaselineGroup, room)
+                .SelectMany(u => u));
         return runs.Where(r => !r.MayHaveHistory || kept.Contains(r)).ToList();
     }
 
