@@ -2,6 +2,7 @@ using Newtonsoft.Json.Linq;
 using Wandb.Postgres.Tests.Infrastructure;
 using Wandb.Reports;
 using Wandb.Storage;
+using Wandb.Storage.Folder;
 using Wandb.Storage.Merging;
 
 namespace Wandb.Postgres.Tests;
@@ -61,8 +62,9 @@ public sealed class ReportEquivalenceTests
 
     /// <summary>
     /// Past the budget the database reads only the runs of the groups it shows in full and summarises the others from
-    /// its own aggregates; the folder store groups every run it lists. The reports say the same: the same runs in
-    /// full, every group with the same counts, states, job types and statistics, the same note of what was left out.
+    /// its own aggregates; the folder store, listing every run as before its group index, groups them all. The reports say
+    /// the same: the same runs in full, every group with the same counts, states, job types and statistics, the same note
+    /// of what was left out. The folder store with its group index writes the database's reports byte for byte.
     /// </summary>
     [TestMethod]
     public void Past_the_budget_the_database_summarises_groups_from_its_aggregates_as_the_folder_store_does_from_its_runs()
@@ -109,7 +111,19 @@ public sealed class ReportEquivalenceTests
                 StoreMerger.Merge(new[] { temp.Sub("store") }, destination, output);
             }
 
-            ReportsAgree(TestRuns.OpenFolder(temp.Sub("store"), output), TestRuns.OpenPostgres(connection, temp.Path, output), temp, start.AddDays(1));
+            var listing = new FolderRunStore(temp.Sub("store"), PhysicalStoreFileSystem.Instance, output, Wandb.Environment.SystemClock.Instance) { SummarisesGroups = false };
+            ReportsAgree(listing, TestRuns.OpenPostgres(connection, temp.Path, output), temp, start.AddDays(1));
+
+            // The folder store's own group index summarises the same groups as the database, to the byte.
+            var clock = new FixedClock(start.AddDays(1));
+            ReportOptions Options(string name) => new() { OutputDirectory = temp.Sub(name), MaxDetailRuns = 6, FocusGroups = { "focus" } };
+            var indexed = ReportWriter.WriteAll(TestRuns.OpenFolder(temp.Sub("store"), output), Options("indexed-report"), clock);
+            var database = ReportWriter.WriteAll(TestRuns.OpenPostgres(connection, temp.Path, output), Options("database-report-2"), clock);
+            Assert.AreEqual(Normalized(database.JsonPath!), Normalized(indexed.JsonPath!));
+            Assert.AreEqual(WithoutGenerationTime(File.ReadAllText(database.HtmlPath!)), WithoutGenerationTime(File.ReadAllText(indexed.HtmlPath!)));
+            Assert.AreEqual(Tables(File.ReadAllText(database.MarkdownPath!)), Tables(File.ReadAllText(indexed.MarkdownPath!)));
+            StringAssert.Contains(File.ReadAllText(indexed.MarkdownPath!), "> **1 run(s) did not finish**, all in summarised groups: they are counted in the tables' states.");
+            Assert.IsTrue(File.Exists(Path.Combine(temp.Sub("store"), "index", "groups.v1.jsonl")), "the folder store keeps its group index beside the run index");
         }
         finally
         {

@@ -26,10 +26,11 @@ internal sealed class ReportModel
     /// Groups of the store that <paramref name="runs"/> leaves out, from its aggregates (<see cref="Summarised"/>); null when
     /// <paramref name="runs"/> are all the runs of the report.
     /// </param>
-    private ReportModel(RunStore store, ReportOptions options, IReadOnlyList<StoredRun> runs, DateTimeOffset generatedAt, Summarised? summarised = null)
+    /// <param name="rebuilt">Why an earlier listing of this report rebuilt the store's run index (the count against the budget), or null.</param>
+    private ReportModel(RunStore store, ReportOptions options, IReadOnlyList<StoredRun> runs, DateTimeOffset generatedAt, Summarised? summarised = null, string? rebuilt = null)
     {
         _store = store;
-        IndexRebuildReason = store.IndexRebuildReason;
+        IndexRebuildReason = rebuilt ?? store.IndexRebuildReason;
         Options = options;
         Runs = runs;
         GeneratedAt = generatedAt;
@@ -147,31 +148,35 @@ internal sealed class ReportModel
         }
 
         filter ??= new RunFilter { Project = options.Project };
-        if (store.AggregatesNatively && GroupsByGroup(options.GroupBy) && store.HoldsMoreRunsThan(filter, options.MaxDetailRuns))
+        string? rebuilt = null;
+        if (GroupsByGroup(options.GroupBy) && store.OpenGroups(filter) is { } groups)
         {
-            var aggregates = store.AggregateGroups(filter);
+            var past = groups.HoldsMoreRunsThan(options.MaxDetailRuns);
+            rebuilt = store.IndexRebuildReason;
+            var aggregates = past ? groups.Aggregates() : Array.Empty<GroupAggregate>();
             if (aggregates.Sum(a => (long)a.Runs) > options.MaxDetailRuns && aggregates.Any(a => a.Group is not null))
             {
-                return FromAggregates(store, options, generatedAt, filter, aggregates);
+                return FromAggregates(store, groups, options, generatedAt, aggregates, rebuilt);
             }
         }
 
-        return new ReportModel(store, options, InReportOrder(store.ListRuns(filter)), generatedAt);
+        return new ReportModel(store, options, InReportOrder(store.ListRuns(filter)), generatedAt, rebuilt: rebuilt);
     }
 
     /// <summary>
-    /// The report of a store that aggregates its groups itself (PostgreSQL, in SQL) and holds more runs than the
-    /// budget: only the runs of the groups shown in full are read; every other group comes from its aggregate.
+    /// The report of a store that aggregates its groups itself (PostgreSQL in SQL, the folder store from its group index)
+    /// and holds more runs than the budget: only the runs of the groups shown in full are read; every other group comes
+    /// from its aggregate.
     /// </summary>
-    private static ReportModel FromAggregates(RunStore store, ReportOptions options, DateTimeOffset generatedAt, RunFilter filter, IReadOnlyList<GroupAggregate> aggregates)
+    private static ReportModel FromAggregates(RunStore store, GroupSource groups, ReportOptions options, DateTimeOffset generatedAt, IReadOnlyList<GroupAggregate> aggregates, string? rebuilt)
     {
         var focusGroups = new HashSet<string>(options.FocusGroups, StringComparer.Ordinal);
         var baseline = options.BaselineGroup ?? GateRecords.Load(store, aggregates.Where(a => a.Group is not null && focusGroups.Contains(a.Group)).Select(a => a.Project).Distinct(StringComparer.Ordinal), focusGroups)
             .FirstOrDefault(g => g.Baseline is not null && !g.BaselineIsFile)?.Baseline;
         var shown = ReportDetail.ChooseGroups(aggregates, focusGroups, baseline, options.MaxDetailRuns);
-        var runs = InReportOrder(store.ListRunsOfGroups(filter, shown.Select(a => (a.Project, a.Group)).ToList()));
-        var summarised = Summarised.Of(store, filter, aggregates.Except(shown).ToList(), options.MaxDetailRuns);
-        return new ReportModel(store, options, runs, generatedAt, summarised);
+        var runs = InReportOrder(groups.RunsOf(shown.Select(a => (a.Project, a.Group)).ToList()));
+        var summarised = Summarised.Of(groups, aggregates.Except(shown).ToList(), options.MaxDetailRuns);
+        return new ReportModel(store, options, runs, generatedAt, summarised, rebuilt);
     }
 
     /// <summary>Whether the grouping asked for is the one a store aggregates by: by <c>group</c>, the default.</summary>

@@ -21,11 +21,10 @@ internal sealed class Summarised
     /// <summary>The summarised groups, in no particular order.</summary>
     public IReadOnlyList<RunGroup> Groups { get; }
 
-    /// <param name="store">The store the aggregates came from.</param>
-    /// <param name="filter">The report's filter, for the runs read when a group name spans projects.</param>
+    /// <param name="source">The store's groups the aggregates came from, for the runs read when a group name spans projects.</param>
     /// <param name="aggregates">The aggregates of the groups not shown in full.</param>
     /// <param name="budget">Most runs read for group names that span projects; past it their aggregates are combined (no median).</param>
-    public static Summarised Of(RunStore store, RunFilter filter, IReadOnlyList<GroupAggregate> aggregates, int budget)
+    public static Summarised Of(GroupSource source, IReadOnlyList<GroupAggregate> aggregates, int budget)
     {
         var byName = aggregates.GroupBy(a => a.Group, StringComparer.Ordinal).Select(n => n.ToList()).ToList();
         var spanning = byName.Where(n => n.Count > 1).ToList();
@@ -38,7 +37,7 @@ internal sealed class Summarised
         var groups = byName.Where(n => n.Count == 1).Select(RunGroup.FromAggregates).ToList();
         if (spanning.Count > 0)
         {
-            groups.AddRange(RunGrouper.Group(store.ListRunsOfGroups(filter, spanning.SelectMany(n => n).Select(a => (a.Project, a.Group)).ToList()), Keys).Groups);
+            groups.AddRange(RunGrouper.Group(source.RunsOf(spanning.SelectMany(n => n).Select(a => (a.Project, a.Group)).ToList()), Keys).Groups);
         }
 
         return new Summarised(groups);

@@ -59,6 +59,12 @@ public abstract class RunStore
     /// </summary>
     internal virtual bool AggregatesNatively => false;
 
+    /// <summary>
+    /// The groups of the runs <paramref name="filter"/> selects as this store keeps them, for a report that shows only some
+    /// in full; null when the store has no cheaper answer than listing every run (the report then lists them).
+    /// </summary>
+    internal virtual GroupSource? OpenGroups(RunFilter filter) => AggregatesNatively ? new StoreGroupSource(this, filter) : null;
+
     /// <summary>Whether <paramref name="filter"/> selects more than <paramref name="count"/> runs; a store that aggregates natively answers without listing them.</summary>
     internal virtual bool HoldsMoreRunsThan(RunFilter filter, int count) => ListRuns(filter).Skip(count).Any();
 

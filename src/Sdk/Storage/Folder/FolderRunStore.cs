@@ -1,9 +1,13 @@
+using System.Runtime.CompilerServices;
 using Wandb.Diagnostics;
 using Wandb.Environment;
+using Wandb.Grouping.Aggregates;
+using Wandb.Polyfills;
 using Wandb.Runs;
 using Wandb.Storage.Batches;
 using Wandb.Storage.Codec;
 using Wandb.Storage.Index;
+using Wandb.Storage.Index.Groups;
 
 namespace Wandb.Storage.Folder;
 
@@ -17,8 +21,15 @@ internal sealed class FolderRunStore : RunStore
     private readonly IWandbOutput _output;
     private readonly IClock _clock;
     private readonly RunFolderReader _folders;
+    private const int RunsPerTask = 1024;
+    private static readonly int Parallelism = Math.Max(1, Math.Min(System.Environment.ProcessorCount, 8));
     private readonly RunIndex _index;
+    private readonly object _groupsGate = new();
     private volatile string? _indexRebuildReason;
+
+    /// <summary>The group index the last grouped listing computed; null until one did (then the file is read).</summary>
+    private GroupIndex? _groupIndex;
+    private long _runsAssembledForGroups;
 
     // The last listing's runs, in id order: retention deletes runs it has just listed and finds here which of them
     // batch files name, reading only their lines again. Held weakly, so a long-lived store (dotnet wandb ui) keeps
@@ -48,17 +59,129 @@ internal sealed class FolderRunStore : RunStore
     /// <summary>Lists through the run index: one file plus what changed, with the same runs as reading every folder.</summary>
     public override IEnumerable<StoredRun> ListRuns(RunFilter? filter = null)
     {
-        var listing = _index.List();
-        _indexRebuildReason = listing.RebuildReason;
-        _lastListing = new WeakReference<IReadOnlyList<IndexedRun>>(listing.Runs);
-        foreach (var indexed in listing.Runs)
+        foreach (var run in AssembleAll())
         {
-            var run = indexed.Assemble(_clock, _folders.LocalHost);
             if (run is not null && (filter is null || filter.Matches(run)))
             {
                 yield return run;
             }
         }
+    }
+
+    /// <summary>
+    /// The folder store's group index answers for runs filtered by project only (what reports read); other filters list
+    /// every run.
+    /// </summary>
+    internal override GroupSource? OpenGroups(RunFilter filter) =>
+        SummarisesGroups && filter.Group is null && filter.JobType is null && filter.State is null ? new FolderGroupSource(this, filter.Project) : null;
+
+    /// <summary>
+    /// Whether reports past their budget take the groups they do not show in full from the group index (the default); false
+    /// lists and groups every run, as versions before the group index did: the reference the group index is tested against.
+    /// </summary>
+    internal bool SummarisesGroups { get; init; } = true;
+
+    internal override IReadOnlyList<GroupAggregate> AggregateGroups(RunFilter? filter = null) =>
+        OpenGroups(filter ?? new RunFilter()) is { } groups ? groups.Aggregates() : base.AggregateGroups(filter);
+
+    /// <summary>Lists the run index without reading the runs' documents (<see cref="IndexedRun.Assemble"/> reads them).</summary>
+    internal IndexListing ListIndexed(string? distrusted = null)
+    {
+        var listing = _index.List(distrusted);
+        _indexRebuildReason = listing.RebuildReason;
+        _lastListing = new WeakReference<IReadOnlyList<IndexedRun>>(listing.Runs);
+        return listing;
+    }
+
+    /// <summary>
+    /// The listing by project and group, its group index brought up to date (<see cref="GroupIndexUpdate"/>) and written
+    /// when more than its live runs changed. The store object keeps the index it computed, so listing again (the next
+    /// question of the same report, the next refresh of <c>dotnet wandb ui</c>) hashes no line it saw before.
+    /// </summary>
+    internal GroupedListing ListGrouped(IndexListing listing)
+    {
+        lock (_groupsGate)
+        {
+            var path = GroupIndex.PathIn(new IndexFiles(Layout));
+            var previous = _groupIndex ?? GroupIndex.Read(path);
+            GroupedListing grouped;
+            bool changed;
+            try
+            {
+                grouped = GroupIndexUpdate.Apply(listing.Runs, previous, Assemble, out changed);
+            }
+            catch (AggregateException ex) when (ex.Flatten().InnerExceptions.OfType<UnreadableIndexLineException>().FirstOrDefault() is { } unreadable)
+            {
+                grouped = GroupIndexUpdate.Apply(ListIndexed(unreadable.Message).Runs, GroupIndex.Empty, Assemble, out changed);
+            }
+
+            if (changed)
+            {
+                grouped.Index.TryWrite(path);
+            }
+
+            _groupIndex = grouped.Index;
+            return grouped;
+        }
+    }
+
+    /// <summary>Assembles a listed run; the runs a listing read by the head of their line are read whole here.</summary>
+    internal StoredRun? Assemble(IndexedRun indexed)
+    {
+        if (!indexed.IsAssembled)
+        {
+            Interlocked.Increment(ref _runsAssembledForGroups);
+        }
+
+        return indexed.Assemble(_clock, _folders.LocalHost);
+    }
+
+    /// <summary>How many runs the grouped listings and the runs of groups shown in full assembled so far: what a report past its budget read.</summary>
+    internal long RunsAssembledForGroups => Interlocked.Read(ref _runsAssembledForGroups);
+
+    /// <summary>
+    /// Every run of a listing, assembled on every core (the snapshot's lines are read here, not when the listing reads
+    /// the file), inside a region without garbage collections for large listings (<see cref="NoCollectionScope"/>). A line
+    /// that does not read rebuilds the index from the run files, as a damaged snapshot does.
+    /// </summary>
+    private StoredRun?[] AssembleAll()
+    {
+        var listing = ListIndexed();
+        try
+        {
+            return AssembleAll(listing.Runs);
+        }
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.OfType<UnreadableIndexLineException>().FirstOrDefault() is { } unreadable)
+        {
+            return AssembleAll(ListIndexed(unreadable.Message).Runs);
+        }
+    }
+
+    private StoredRun?[] AssembleAll(IReadOnlyList<IndexedRun> runs)
+    {
+        var assembled = new StoredRun?[runs.Count];
+        long unread = 0;
+        foreach (var run in runs)
+        {
+            unread += run.IsAssembled ? 0 : run.Line?.Length ?? 0;
+        }
+
+        using (NoCollectionScope.ForSnapshot(unread))
+        {
+            Parallel.For(
+                0,
+                (runs.Count + RunsPerTask - 1) / RunsPerTask,
+                new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
+                [MethodImpl(MethodImplFlags.AggressiveOptimization)] (int chunk) =>
+                {
+                    for (var i = chunk * RunsPerTask; i < Math.Min(runs.Count, (chunk + 1) * RunsPerTask); i++)
+                    {
+                        assembled[i] = runs[i].Assemble(_clock, _folders.LocalHost);
+                    }
+                });
+        }
+
+        return assembled;
     }
 
     public override StoredRun? GetRun(string runId)

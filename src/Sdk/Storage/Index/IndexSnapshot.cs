@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Wandb.Environment;
 using Wandb.Polyfills;
 using Wandb.Storage.Batches;
 using Wandb.Storage.Folder;
@@ -53,18 +52,10 @@ internal sealed class IndexSnapshot
     private long AppendedBytes { get; }
 
     /// <summary>
-    /// Reads the snapshot, each run assembled as it is read (<see cref="IndexedRun.FromLine"/>), or returns null
-    /// with <paramref name="unusable"/> saying why it cannot be used.
+    /// Reads the snapshot, each run by the head of its line (<see cref="IndexLineCodec.ReadRunHead"/>: the documents
+    /// are read when the run is assembled), or returns null with <paramref name="unusable"/> saying why it cannot be used.
     /// </summary>
-    public static IndexSnapshot? TryRead(string path, IClock clock, string localHost, out string? unusable)
-    {
-        using (NoCollectionScope.ForSnapshot(FileIdentity.Of(path)?.Length ?? 0))
-        {
-            return TryReadFile(path, clock, localHost, out unusable);
-        }
-    }
-
-    private static IndexSnapshot? TryReadFile(string path, IClock clock, string localHost, out string? unusable)
+    public static IndexSnapshot? TryRead(string path, out string? unusable)
     {
         byte[] bytes;
         try
@@ -89,7 +80,7 @@ internal sealed class IndexSnapshot
         {
             header = lines.Count > 0 ? IndexLineCodec.ReadHeader(lines.Span(0)) : throw new JsonException("empty");
         }
-        catch (Exception ex) when (IsUnreadable(ex))
+        catch (Exception ex) when (IndexLineCodec.IsUnreadable(ex))
         {
             unusable = "its header is unreadable";
             return null;
@@ -115,7 +106,7 @@ internal sealed class IndexSnapshot
             return null;
         }
 
-        // Every run line of the base and the whole segments, parsed in parallel; a segment's last line is not one.
+        // Every run line of the base and the whole segments, checked in parallel; a segment's last line is not one.
         var runLines = Enumerable.Range(1, (int)header.Runs).Concat(segments.SelectMany(s => Enumerable.Range(s.First, s.Count))).ToArray();
         var parsed = new IndexedRun?[runLines.Length];
         Parallel.For(
@@ -126,8 +117,7 @@ internal sealed class IndexSnapshot
             {
                 for (var i = chunk * LinesPerTask; i < Math.Min(runLines.Length, (chunk + 1) * LinesPerTask); i++)
                 {
-                    var line = lines.Memory(runLines[i]);
-                    parsed[i] = TryReadRun(line) is { } run ? IndexedRun.FromLine(run, line, clock, localHost) : null;
+                    parsed[i] = TryReadRun(lines.Memory(runLines[i]));
                 }
             });
 
@@ -203,7 +193,7 @@ internal sealed class IndexSnapshot
 
     /// <summary>
     /// Runs assembled as running may have died since they were read: a snapshot kept from an earlier listing
-    /// assembles them again, as reading the file would (see <see cref="IndexedRun.FromLine"/>).
+    /// assembles them again, as reading the file would.
     /// </summary>
     public void ExpireRunning()
     {
@@ -315,7 +305,7 @@ internal sealed class IndexSnapshot
             {
                 segment = IndexLineCodec.ReadSegment(lines.Span(i));
             }
-            catch (Exception ex) when (IsUnreadable(ex))
+            catch (Exception ex) when (IndexLineCodec.IsUnreadable(ex))
             {
                 unusable = $"line {i + 1} is torn or invalid";
                 return null;
@@ -358,17 +348,13 @@ internal sealed class IndexSnapshot
     {
         try
         {
-            return IndexLineCodec.ReadRun(line);
+            return IndexLineCodec.ReadRunHead(line);
         }
-        catch (Exception ex) when (IsUnreadable(ex))
+        catch (Exception ex) when (IndexLineCodec.IsUnreadable(ex))
         {
             return null;
         }
     }
-
-    /// <summary>What reading a damaged line throws: broken JSON, a value that does not parse or convert, invalid UTF-8.</summary>
-    private static bool IsUnreadable(Exception ex) =>
-        ex is JsonException or FormatException or InvalidCastException or OverflowException or InvalidOperationException or ArgumentException;
 
     /// <summary>The run lines of one appended segment: <see cref="Count"/> lines from <see cref="First"/>, then its last line.</summary>
     private sealed record SegmentLines(int First, int Count, IndexSegment Line);

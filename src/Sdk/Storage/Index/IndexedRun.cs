@@ -60,23 +60,24 @@ internal sealed class IndexedRun
     public ReadOnlyMemory<byte>? Line { get; set; }
 
     /// <summary>
-    /// A run read from the snapshot and assembled on the spot, keeping only its line: of 100,000 runs listed, the
-    /// documents of the few that change are read from their line again, and the others' are garbage at once
-    /// instead of a heap the collector copies from generation to generation.
+    /// A run of the snapshot whose documents are read only when it is assembled or changed
+    /// (<see cref="IndexLineCodec.ReadRunHead"/>): a report that shows a few groups of a large store in full reads
+    /// only their lines.
     /// </summary>
-    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
-    public static IndexedRun FromLine(IndexedRun read, ReadOnlyMemory<byte> line, IClock clock, string localHost)
-    {
-        var assembled = read.Assemble(clock, localHost);
-        return new IndexedRun { Id = read.Id, HasFolder = read.HasFolder, Live = read.Live, Line = line, _unread = line, _assembled = assembled, _isAssembled = true };
-    }
+    public static IndexedRun Unread(string id, bool hasFolder, bool live, ReadOnlyMemory<byte> line) =>
+        new() { Id = id, HasFolder = hasFolder, Live = live, Line = line, _unread = line };
+
+    /// <summary>Whether the run was assembled since it was read or last changed, so <see cref="Assemble"/> costs nothing.</summary>
+    public bool IsAssembled => _isAssembled;
 
     /// <summary>The run as listings show it, or null while neither its folder nor a batch record names it or once retention deleted a run only batch records name; assembled once per change.</summary>
+    /// <exception cref="UnreadableIndexLineException">The run's snapshot line was read by its head only and its documents do not read.</exception>
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     public StoredRun? Assemble(IClock clock, string localHost)
     {
         if (!_isAssembled)
         {
-            _assembled = AssembleNow(clock, localHost);
+            _assembled = _unread is { } line ? AssembleLine(line, clock, localHost) : AssembleNow(clock, localHost);
             _isAssembled = true;
         }
 
@@ -134,6 +135,26 @@ internal sealed class IndexedRun
                 && now - s.UpdatedAt < RemoteRecheck);
     }
 
+    /// <summary>
+    /// Assembles the run from its line through a copy that is garbage at once, keeping only the line: of 100,000 runs
+    /// listed, the documents of the few that change are read again, and the others' are not a heap the collector copies
+    /// from generation to generation.
+    /// </summary>
+    private static StoredRun? AssembleLine(ReadOnlyMemory<byte> line, IClock clock, string localHost)
+    {
+        IndexedRun read;
+        try
+        {
+            read = IndexLineCodec.ReadRun(line);
+        }
+        catch (Exception ex) when (IndexLineCodec.IsUnreadable(ex))
+        {
+            throw new UnreadableIndexLineException(ex);
+        }
+
+        return read.AssembleNow(clock, localHost);
+    }
+
     [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private StoredRun? AssembleNow(IClock clock, string localHost)
     {
@@ -152,7 +173,16 @@ internal sealed class IndexedRun
     {
         if (_unread is { } line)
         {
-            var read = IndexLineCodec.ReadRun(line);
+            IndexedRun read;
+            try
+            {
+                read = IndexLineCodec.ReadRun(line);
+            }
+            catch (Exception ex) when (IndexLineCodec.IsUnreadable(ex))
+            {
+                throw new UnreadableIndexLineException(ex);
+            }
+
             _folderMetadata = read._folderMetadata;
             _folderStates = read._folderStates;
             _batch = read._batch;

@@ -40,7 +40,11 @@ internal sealed class RunIndex
         _clock = clock;
     }
 
-    public IndexListing List()
+    /// <param name="distrusted">
+    /// Why the snapshot must not be used this time (a run's line that did not read when the runs were assembled), or
+    /// null: the listing then rebuilds the index from the run files and reports this reason.
+    /// </param>
+    public IndexListing List(string? distrusted = null)
     {
         if (!_fs.DirectoryExists(_layout.Root))
         {
@@ -68,11 +72,11 @@ internal sealed class RunIndex
 
         using (gate)
         {
-            return ListHoldingLock(files);
+            return ListHoldingLock(files, distrusted);
         }
     }
 
-    private IndexListing ListHoldingLock(IndexFiles files)
+    private IndexListing ListHoldingLock(IndexFiles files, string? distrusted)
     {
         // Journals are taken before any run is read: a writer journals after its change is on disk, so every
         // change a taken line stands for is read below, and a change journaled later waits in a new journal.
@@ -82,8 +86,8 @@ internal sealed class RunIndex
         try
         {
             journals = TakenJournals.Take(files);
-            unusable = null;
-            snapshot = TakeKept(files.SnapshotPath) ?? IndexSnapshot.TryRead(files.SnapshotPath, _clock, _folders.LocalHost, out unusable);
+            unusable = distrusted;
+            snapshot = distrusted is not null ? null : TakeKept(files.SnapshotPath) ?? IndexSnapshot.TryRead(files.SnapshotPath, out unusable);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -91,7 +95,16 @@ internal sealed class RunIndex
             unusable = $"a writer's journal could not be read ({ex.Message})";
         }
 
-        var update = Update(snapshot ?? IndexSnapshot.Empty, journals?.RunIds ?? new HashSet<string>());
+        IndexPass update;
+        try
+        {
+            update = Update(snapshot ?? IndexSnapshot.Empty, journals?.RunIds ?? new HashSet<string>());
+        }
+        catch (UnreadableIndexLineException ex)
+        {
+            update = new IndexPass(Array.Empty<IndexedRun>(), new Dictionary<string, BatchFilePosition>(), Changed: true, Removed: false, ex.Message);
+        }
+
         if (update.Mismatch is not null)
         {
             snapshot = null;

@@ -1,0 +1,57 @@
+using Wandb.Grouping.Aggregates;
+using Wandb.Storage.Index;
+using Wandb.Storage.Index.Groups;
+
+namespace Wandb.Storage.Folder;
+
+/// <summary>
+/// The folder store's answer to a report past its budget: one listing of the run index (no run's documents read),
+/// counted against the budget first; only when it holds more runs is the group index brought up to date, and then only
+/// the runs of the groups shown in full are assembled.
+/// </summary>
+internal sealed class FolderGroupSource : GroupSource
+{
+    private static readonly int Parallelism = Math.Max(1, Math.Min(System.Environment.ProcessorCount, 8));
+    private readonly FolderRunStore _store;
+    private readonly string? _project;
+    private IndexListing? _listing;
+    private GroupedListing? _grouped;
+
+    /// <param name="store">The store.</param>
+    /// <param name="project">The project the runs are of, or null for every project.</param>
+    public FolderGroupSource(FolderRunStore store, string? project)
+    {
+        _store = store;
+        _project = project;
+    }
+
+    public override bool HoldsMoreRunsThan(int count) =>
+
+        // Each listed entry is at most one run: a listing no longer than the budget needs no group index.
+        Listing().Runs.Count > count && Selected().Sum(a => (long)a.Runs) > count;
+
+    public override IReadOnlyList<GroupAggregate> Aggregates()
+    {
+        var aggregates = Selected().ToList();
+        aggregates.Sort(GroupAggregator.Compare);
+        return aggregates;
+    }
+
+    public override IReadOnlyList<StoredRun> RunsOf(IReadOnlyCollection<(string Project, string? Group)> groups)
+    {
+        var members = Grouped().Members;
+        var wanted = groups
+            .Select(g => new GroupKey(g.Project, g.Group))
+            .Where(k => _project is null || k.Project == _project)
+            .Distinct()
+            .SelectMany(k => members.TryGetValue(k, out var runs) ? runs : Array.Empty<IndexedRun>())
+            .ToList();
+        return wanted.AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism).Select(_store.Assemble).OfType<StoredRun>().ToList();
+    }
+
+    private IEnumerable<GroupAggregate> Selected() => Grouped().Aggregates.Where(a => _project is null || a.Project == _project);
+
+    private IndexListing Listing() => _listing ??= _store.ListIndexed();
+
+    private GroupedListing Grouped() => _grouped ??= _store.ListGrouped(Listing());
+}

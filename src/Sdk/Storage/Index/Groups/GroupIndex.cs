@@ -1,0 +1,59 @@
+using Wandb.Grouping.Aggregates;
+
+namespace Wandb.Storage.Index.Groups;
+
+/// <summary>
+/// The folder store's group index, <c>index/groups.v1.jsonl</c> (docs/store-format.md): per project and group, the
+/// aggregate reports show (<see cref="GroupAggregate"/>) and the runs it was computed from, each with the fingerprint
+/// of its snapshot line. A report of a large store reuses the aggregate of every group whose runs' lines are unchanged
+/// and reads only the runs of the groups that changed or that it shows in full (<see cref="GroupIndexUpdate"/>). Like
+/// the run index it is a cache: missing, damaged or of another version, it is computed again from the runs; it is
+/// replaced whole (written to a temporary file, then renamed), and two processes writing it at once leave one
+/// whole file, each true of the runs it names.
+/// </summary>
+internal sealed class GroupIndex
+{
+    public const string FileName = "groups.v1.jsonl";
+
+    public GroupIndex(IReadOnlyDictionary<string, GroupIndexRun> runs, IReadOnlyDictionary<GroupKey, GroupAggregate> groups)
+    {
+        Runs = runs;
+        Groups = groups;
+    }
+
+    public static GroupIndex Empty { get; } = new(new Dictionary<string, GroupIndexRun>(StringComparer.Ordinal), new Dictionary<GroupKey, GroupAggregate>());
+
+    /// <summary>By run id: the group each run was counted in and the fingerprint of its line then.</summary>
+    public IReadOnlyDictionary<string, GroupIndexRun> Runs { get; }
+
+    /// <summary>By project and group: the aggregate of exactly the runs <see cref="Runs"/> counts in it.</summary>
+    public IReadOnlyDictionary<GroupKey, GroupAggregate> Groups { get; }
+
+    public static string PathIn(IndexFiles files) => Path.Combine(files.Directory, FileName);
+
+    /// <summary>Reads the file, or returns <see cref="Empty"/> when it is missing, unreadable or of another version.</summary>
+    public static GroupIndex Read(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? GroupIndexCodec.Read(File.ReadAllBytes(path)) ?? Empty : Empty;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Empty;
+        }
+    }
+
+    /// <summary>Replaces the file; a failure (read-only store, disk full, the index folder deleted) only costs the next report the recomputation.</summary>
+    public void TryWrite(string path)
+    {
+        try
+        {
+            AtomicFile.Write(path, stream => GroupIndexCodec.Write(stream, this), durable: false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The run index says whatever is wrong with the folder; this file is only a shortcut.
+        }
+    }
+}

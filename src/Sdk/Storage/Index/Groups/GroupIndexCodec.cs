@@ -1,0 +1,350 @@
+using System.Globalization;
+using System.Text.Json;
+using Wandb.Grouping.Aggregates;
+using Wandb.Grouping.Statistics;
+
+namespace Wandb.Storage.Index.Groups;
+
+/// <summary>
+/// Writes and reads <c>index/groups.v1.jsonl</c>: a header line, then one line per group (its aggregate and the
+/// fingerprints of its runs), then one line of the runs no group counts. Numbers are written so they read back to the
+/// same double (non-finite ones as the strings <c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c>), so a report from the
+/// file equals one computed from the runs, byte for byte.
+/// </summary>
+internal static class GroupIndexCodec
+{
+    public const string FormatName = "wandb-group-index";
+    public const int Version = 1;
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, SkipValidation = true };
+
+    public static void Write(Stream stream, GroupIndex index)
+    {
+        var members = index.Runs
+            .Where(p => p.Value.Key is not null)
+            .GroupBy(p => p.Value.Key!.Value)
+            .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Key, StringComparer.Ordinal).ToList());
+        WriteLine(stream, json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("format", FormatName);
+            json.WriteNumber("version", Version);
+            json.WriteNumber("groups", index.Groups.Count);
+            json.WriteEndObject();
+        });
+
+        foreach (var pair in index.Groups.OrderBy(p => p.Key.Project, StringComparer.Ordinal).ThenBy(p => p.Key.Group, StringComparer.Ordinal))
+        {
+            var runs = members.TryGetValue(pair.Key, out var list) ? list : new List<KeyValuePair<string, GroupIndexRun>>();
+            WriteLine(stream, json => WriteGroup(json, pair.Value, runs));
+        }
+
+        WriteLine(stream, json =>
+        {
+            json.WriteStartObject();
+            json.WritePropertyName("uncounted");
+            WriteRuns(json, index.Runs.Where(p => p.Value.Key is null).OrderBy(p => p.Key, StringComparer.Ordinal));
+            json.WriteEndObject();
+        });
+    }
+
+    /// <summary>The index the bytes hold, or null when they are not a whole group index of this version.</summary>
+    public static GroupIndex? Read(byte[] bytes)
+    {
+        var lines = SnapshotLines.Split(bytes);
+        try
+        {
+            if (lines.Count < 2 || !IsHeader(lines.Span(0), out var groupCount) || groupCount != lines.Count - 2)
+            {
+                return null;
+            }
+
+            var runs = new Dictionary<string, GroupIndexRun>(StringComparer.Ordinal);
+            var groups = new Dictionary<GroupKey, GroupAggregate>();
+            for (var i = 1; i <= groupCount; i++)
+            {
+                var aggregate = ReadGroup(lines.Span(i), runs);
+                groups.Add(new GroupKey(aggregate.Project, aggregate.Group), aggregate);
+            }
+
+            ReadUncounted(lines.Span(lines.Count - 1), runs);
+            return new GroupIndex(runs, groups);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or ArgumentException or OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteGroup(Utf8JsonWriter json, GroupAggregate aggregate, IEnumerable<KeyValuePair<string, GroupIndexRun>> runs)
+    {
+        json.WriteStartObject();
+        json.WriteString("project", aggregate.Project);
+        json.WriteString("group", aggregate.Group);
+        json.WriteNumber("runs", aggregate.Runs);
+        json.WriteStartObject("states");
+        foreach (var state in aggregate.States)
+        {
+            json.WriteNumber(state.Key.ToName(), state.Value);
+        }
+
+        json.WriteEndObject();
+        json.WriteString("newest", aggregate.NewestCreatedAt);
+        json.WriteStartArray("job_types");
+        foreach (var jobType in aggregate.JobTypes)
+        {
+            json.WriteStringValue(jobType);
+        }
+
+        json.WriteEndArray();
+        json.WriteBoolean("without_job_type", aggregate.AnyWithoutJobType);
+        json.WriteStartObject("metrics");
+        foreach (var metric in aggregate.Metrics)
+        {
+            // n, mean, median, min, max, std, non-finite, non-numeric: std err and the interval follow from them.
+            json.WriteStartArray(metric.Key);
+            var s = metric.Value;
+            json.WriteNumberValue(s.N);
+            foreach (var value in new[] { s.Mean, s.Median, s.Min, s.Max, s.Std })
+            {
+                WriteDouble(json, value);
+            }
+
+            json.WriteNumberValue(s.NonFinite);
+            json.WriteNumberValue(s.NonNumeric);
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+        json.WritePropertyName("members");
+        WriteRuns(json, runs);
+        json.WriteEndObject();
+    }
+
+    private static void WriteRuns(Utf8JsonWriter json, IEnumerable<KeyValuePair<string, GroupIndexRun>> runs)
+    {
+        json.WriteStartObject();
+        foreach (var run in runs)
+        {
+            json.WriteString(run.Key, run.Value.Hash.ToString("x16", CultureInfo.InvariantCulture));
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static bool IsHeader(ReadOnlySpan<byte> line, out int groups)
+    {
+        var reader = new Utf8JsonReader(line);
+        string? format = null;
+        int? version = null;
+        groups = -1;
+        Expect(ref reader, JsonTokenType.StartObject);
+        while (NextProperty(ref reader) is { } name)
+        {
+            switch (name)
+            {
+                case "format": format = reader.GetString(); break;
+                case "version": version = reader.GetInt32(); break;
+                case "groups": groups = reader.GetInt32(); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return format == FormatName && version == Version && groups >= 0;
+    }
+
+    private static GroupAggregate ReadGroup(ReadOnlySpan<byte> line, Dictionary<string, GroupIndexRun> runs)
+    {
+        var reader = new Utf8JsonReader(line);
+        string? project = null;
+        string? group = null;
+        var count = -1;
+        var states = new SortedDictionary<RunState, int>();
+        DateTimeOffset? newest = null;
+        var jobTypes = new List<string>();
+        var withoutJobType = false;
+        var metrics = new SortedDictionary<string, MetricStatistics>(StringComparer.Ordinal);
+        var members = new List<(string Id, ulong Hash)>();
+        Expect(ref reader, JsonTokenType.StartObject);
+        while (NextProperty(ref reader) is { } name)
+        {
+            switch (name)
+            {
+                case "project": project = reader.GetString(); break;
+                case "group": group = reader.TokenType == JsonTokenType.Null ? null : reader.GetString(); break;
+                case "runs": count = reader.GetInt32(); break;
+                case "states":
+                    while (NextProperty(ref reader) is { } state)
+                    {
+                        states[RunStateNames.Parse(state)] = reader.GetInt32();
+                    }
+
+                    break;
+                case "newest": newest = reader.GetDateTimeOffset(); break;
+                case "job_types":
+                    while (NextValue(ref reader))
+                    {
+                        jobTypes.Add(reader.GetString() ?? throw new JsonException("A job type is null."));
+                    }
+
+                    break;
+                case "without_job_type": withoutJobType = reader.GetBoolean(); break;
+                case "metrics":
+                    while (NextProperty(ref reader) is { } metric)
+                    {
+                        metrics[metric] = ReadStatistics(ref reader);
+                    }
+
+                    break;
+                case "members": ReadRuns(ref reader, members); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        if (project is null || count != members.Count || newest is null)
+        {
+            throw new JsonException("A group line is incomplete.");
+        }
+
+        var key = new GroupKey(project, group);
+        foreach (var (id, hash) in members)
+        {
+            runs.Add(id, new GroupIndexRun(key, hash));
+        }
+
+        return new GroupAggregate(project, group, count, states, newest.Value, jobTypes, withoutJobType, metrics);
+    }
+
+    private static void ReadUncounted(ReadOnlySpan<byte> line, Dictionary<string, GroupIndexRun> runs)
+    {
+        var reader = new Utf8JsonReader(line);
+        var uncounted = new List<(string Id, ulong Hash)>();
+        var seen = false;
+        Expect(ref reader, JsonTokenType.StartObject);
+        while (NextProperty(ref reader) is { } name)
+        {
+            if (name == "uncounted")
+            {
+                ReadRuns(ref reader, uncounted);
+                seen = true;
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        if (!seen)
+        {
+            throw new JsonException("The last line does not list the uncounted runs.");
+        }
+
+        foreach (var (id, hash) in uncounted)
+        {
+            runs.Add(id, new GroupIndexRun(null, hash));
+        }
+    }
+
+    private static void ReadRuns(ref Utf8JsonReader reader, List<(string Id, ulong Hash)> runs)
+    {
+        while (NextProperty(ref reader) is { } id)
+        {
+            runs.Add((id, ulong.Parse(reader.GetString()!, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture)));
+        }
+    }
+
+    private static MetricStatistics ReadStatistics(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException("Metric statistics are not an array.");
+        }
+
+        var values = new List<double>(8);
+        while (NextValue(ref reader))
+        {
+            values.Add(ReadDouble(ref reader));
+        }
+
+        return values.Count == 8
+            ? new MetricStatistics(checked((int)values[0]), values[1], values[2], values[3], values[4], values[5], checked((int)values[6]), checked((int)values[7]))
+            : throw new JsonException("Metric statistics are not 8 numbers.");
+    }
+
+    private static void WriteDouble(Utf8JsonWriter json, double value)
+    {
+        if (double.IsNaN(value))
+        {
+            json.WriteStringValue("NaN");
+        }
+        else if (double.IsInfinity(value))
+        {
+            json.WriteStringValue(value > 0 ? "Infinity" : "-Infinity");
+        }
+        else
+        {
+            json.WriteNumberValue(value);
+        }
+    }
+
+    private static double ReadDouble(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Number => reader.GetDouble(),
+        JsonTokenType.String => reader.GetString() switch
+        {
+            "NaN" => double.NaN,
+            "Infinity" => double.PositiveInfinity,
+            "-Infinity" => double.NegativeInfinity,
+            var other => throw new JsonException($"'{other}' is not a number."),
+        },
+        _ => throw new JsonException("A statistic is not a number."),
+    };
+
+    /// <summary>Moves to the next property's value, or returns null at the end of the object.</summary>
+    private static string? NextProperty(ref Utf8JsonReader reader)
+    {
+        Read(ref reader);
+        if (reader.TokenType == JsonTokenType.EndObject)
+        {
+            return null;
+        }
+
+        var name = reader.TokenType == JsonTokenType.PropertyName ? reader.GetString()! : throw new JsonException("Expected a property name.");
+        Read(ref reader);
+        return name;
+    }
+
+    /// <summary>Moves to the next value of an array, or returns false at its end.</summary>
+    private static bool NextValue(ref Utf8JsonReader reader)
+    {
+        Read(ref reader);
+        return reader.TokenType != JsonTokenType.EndArray;
+    }
+
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType token)
+    {
+        Read(ref reader);
+        if (reader.TokenType != token)
+        {
+            throw new JsonException($"Expected {token}.");
+        }
+    }
+
+    private static void Read(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw new JsonException("The line ends early.");
+        }
+    }
+
+    private static void WriteLine(Stream stream, Action<Utf8JsonWriter> write)
+    {
+        using (var json = new Utf8JsonWriter(stream, WriterOptions))
+        {
+            write(json);
+        }
+
+        stream.WriteByte((byte)'\n');
+    }
+}

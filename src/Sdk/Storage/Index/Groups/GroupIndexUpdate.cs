@@ -1,0 +1,142 @@
+using System.Runtime.CompilerServices;
+using Wandb.Grouping.Aggregates;
+using Wandb.Polyfills;
+
+namespace Wandb.Storage.Index.Groups;
+
+/// <summary>
+/// Brings the group index up to date with a listing of the run index. A run whose snapshot line has the fingerprint
+/// the group index recorded (or is the very entry it saw last) stays in its group without being read; every other run
+/// (new, changed, live) is assembled to find its group. A group keeps its aggregate when all its runs are unchanged and
+/// none left it; the others are aggregated again from their runs. A refresh after a build that added <i>k</i> runs
+/// therefore reads the <i>k</i> runs and the runs of the groups they joined, not the store.
+/// </summary>
+internal static class GroupIndexUpdate
+{
+    private const int RunsPerTask = 1024;
+    private static readonly int Parallelism = Math.Max(1, Math.Min(System.Environment.ProcessorCount, 8));
+
+    /// <param name="listed">The run index's listing, every entry.</param>
+    /// <param name="previous">The group index as last written or computed.</param>
+    /// <param name="assemble">Assembles a listed run (null for one no group counts); called from several threads.</param>
+    /// <param name="changed">Whether the result differs from <paramref name="previous"/> in more than its live runs, so it is worth writing.</param>
+    public static GroupedListing Apply(IReadOnlyList<IndexedRun> listed, GroupIndex previous, Func<IndexedRun, StoredRun?> assemble, out bool changed)
+    {
+        var entries = new GroupIndexRun[listed.Count];
+        var unchanged = new bool[listed.Count];
+        var matched = 0;
+        var changedRuns = 0;
+        Parallel.For(
+            0,
+            (listed.Count + RunsPerTask - 1) / RunsPerTask,
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
+            chunk =>
+            {
+                var (chunkMatched, chunkChanged) = Check(listed, previous, assemble, entries, unchanged, chunk * RunsPerTask, Math.Min(listed.Count, (chunk + 1) * RunsPerTask));
+                Interlocked.Add(ref matched, chunkMatched);
+                Interlocked.Add(ref changedRuns, chunkChanged);
+            });
+
+        var members = new Dictionary<GroupKey, List<IndexedRun>>();
+        var dirty = new HashSet<GroupKey>();
+        var runs = new Dictionary<string, GroupIndexRun>(listed.Count, StringComparer.Ordinal);
+        for (var i = 0; i < listed.Count; i++)
+        {
+            runs[listed[i].Id] = entries[i];
+            if (entries[i].Key is not { } key)
+            {
+                continue;
+            }
+
+            if (!members.TryGetValue(key, out var list))
+            {
+                members.Add(key, list = new List<IndexedRun>());
+            }
+
+            list.Add(listed[i]);
+            if (!unchanged[i])
+            {
+                dirty.Add(key);
+            }
+        }
+
+        var groups = new Dictionary<GroupKey, GroupAggregate>(members.Count);
+        var stale = new List<GroupKey>();
+        foreach (var pair in members)
+        {
+            // A run that left the group (deleted, or now in another) leaves it with fewer runs than its aggregate counts.
+            if (!dirty.Contains(pair.Key) && previous.Groups.TryGetValue(pair.Key, out var kept) && kept.Runs == pair.Value.Count)
+            {
+                groups.Add(pair.Key, kept);
+            }
+            else
+            {
+                stale.Add(pair.Key);
+            }
+        }
+
+        var toRead = stale.SelectMany(k => members[k]).ToList();
+        var read = toRead.AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism).Select(assemble).ToList();
+        foreach (var aggregate in GroupAggregator.Of(read.OfType<StoredRun>().ToList()))
+        {
+            groups[new GroupKey(aggregate.Project, aggregate.Group)] = aggregate;
+        }
+
+        changed = changedRuns > 0 || matched < previous.Runs.Count || groups.Count != previous.Groups.Count;
+        return new GroupedListing(new GroupIndex(runs, groups), members.ToDictionary(p => p.Key, p => (IReadOnlyList<IndexedRun>)p.Value));
+    }
+
+    /// <returns>How many of the runs the previous index knew, and how many of those or new ones changed (live runs not counted).</returns>
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
+    private static (int Matched, int Changed) Check(IReadOnlyList<IndexedRun> listed, GroupIndex previous, Func<IndexedRun, StoredRun?> assemble, GroupIndexRun[] entries, bool[] unchanged, int from, int to)
+    {
+        var matched = 0;
+        var changed = 0;
+        for (var i = from; i < to; i++)
+        {
+            var run = listed[i];
+            var hash = 0UL;
+            var hashed = false;
+            if (previous.Runs.TryGetValue(run.Id, out var known))
+            {
+                matched++;
+                if (!run.Live && run.Line is { } seen && known.SeenLine is { } before && seen.Equals(before))
+                {
+                    entries[i] = known;
+                    unchanged[i] = true;
+                    continue;
+                }
+
+                if (!run.Live && run.Line is { } line)
+                {
+                    hash = LineHash.Of(line.Span);
+                    hashed = true;
+                    if (hash == known.Hash)
+                    {
+                        entries[i] = known with { SeenLine = line };
+                        unchanged[i] = true;
+                        continue;
+                    }
+                }
+            }
+
+            if (!hashed && run.Line is { } own)
+            {
+                hash = LineHash.Of(own.Span);
+            }
+
+            var assembled = assemble(run);
+            var key = assembled is null ? (GroupKey?)null : new GroupKey(assembled.Project, assembled.Group);
+
+            // A live run is read again every time, and a run without a line yet (the snapshot could not be written) has no fingerprint to trust.
+            var trusted = !run.Live && run.Line is not null;
+            entries[i] = new GroupIndexRun(key, trusted ? hash : 0, trusted ? run.Line : null);
+            if (!run.Live)
+            {
+                changed++;
+            }
+        }
+
+        return (matched, changed);
+    }
+}

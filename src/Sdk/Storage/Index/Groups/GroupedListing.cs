@@ -1,0 +1,21 @@
+using Wandb.Grouping.Aggregates;
+
+namespace Wandb.Storage.Index.Groups;
+
+/// <summary>A listing of the folder store by project and group: the group index it brought up to date and each group's entries.</summary>
+internal sealed class GroupedListing
+{
+    public GroupedListing(GroupIndex index, IReadOnlyDictionary<GroupKey, IReadOnlyList<IndexedRun>> members)
+    {
+        Index = index;
+        Members = members;
+    }
+
+    /// <summary>The group index of the listed runs: every group's aggregate.</summary>
+    public GroupIndex Index { get; }
+
+    /// <summary>Each group's runs as listed, to assemble those a report shows in full.</summary>
+    public IReadOnlyDictionary<GroupKey, IReadOnlyList<IndexedRun>> Members { get; }
+
+    public IEnumerable<GroupAggregate> Aggregates => Index.Groups.Values;
+}

@@ -1,0 +1,135 @@
+using Newtonsoft.Json;
+using Wandb.Environment;
+using Wandb.Grouping.Aggregates;
+using Wandb.Reports;
+using Wandb.Sdk.Tests.Fakes;
+using Wandb.Storage;
+using Wandb.Storage.Batches;
+using Wandb.Storage.Folder;
+
+namespace Wandb.Sdk.Tests.Storage.Index;
+
+/// <summary>
+/// The folder store's group index (<c>index/groups.v1.jsonl</c>): per project and group, the aggregate reports show
+/// and the fingerprints of the runs it counts. Its aggregates must always be those of every run listed and grouped,
+/// whatever changed since it was written, and a report past its budget must read only the runs that changed and those
+/// it shows in full.
+/// </summary>
+[TestClass]
+public sealed class GroupIndexTests
+{
+    [TestMethod]
+    public void The_group_index_gives_the_aggregates_of_every_run_listed_through_each_kind_of_change()
+    {
+        using var store = new TempStore();
+        for (var g = 0; g < 4; g++)
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                store.AddRun("g" + g, $"run{g}{i}", Summary(0.1 * (g + i)), jobType: i == 2 ? "eval" : "fold", project: g == 3 ? "other" : "proj");
+            }
+        }
+
+        store.AddRun(null, "loose", Summary(0.9));
+        var kept = store.Reader();
+        AssertAgrees(store, kept, "first computed from every run");
+        Assert.IsTrue(File.Exists(GroupIndexPath(store)));
+
+        store.AddRun("g1", "joined", Summary(0.45), exitCode: 1);
+        AssertAgrees(store, kept, "a run joined a group");
+
+        using (var writer = new FolderRunBatchWriter(PhysicalStoreFileSystem.Instance, new StoreLayout(store.Root), "batch01"))
+        {
+            writer.Append(BatchRecords.Fold("b0000001", 0, "batch01", group: "g2"));
+            writer.Append(BatchRecords.Fold("b0000002", 1, "batch01", group: "batched", summary: new() { ["loss"] = 0.8 }));
+        }
+
+        AssertAgrees(store, kept, "batch records joined a group and made a new one");
+
+        var deleted = kept.ListRuns().First(r => r.Group == "g0").Id;
+        CollectionAssert.AreEqual(new[] { deleted }, kept.DeleteRuns(new[] { deleted }, store.Output).ToList());
+        AssertAgrees(store, kept, "a run was deleted");
+
+        File.WriteAllText(GroupIndexPath(store), "{\"format\":\"wandb-group-index\",\"version\":1,\"groups\":2}\n{not json\n");
+        AssertAgrees(store, store.Reader(), "a damaged group index is computed again");
+
+        File.Delete(GroupIndexPath(store));
+        AssertAgrees(store, store.Reader(), "a missing group index is computed again");
+    }
+
+    [TestMethod]
+    public void A_report_past_its_budget_reads_the_runs_that_changed_and_those_it_shows_not_the_store()
+    {
+        using var store = new TempStore();
+        for (var g = 0; g < 10; g++)
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                store.AddRun("old-" + g, $"run{g}{i}", Summary(0.01 * ((g * 4) + i)));
+            }
+        }
+
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        Assert.HasCount(40, store.Runs(), "a listing that puts every run in the run index, as the builds before did");
+        var first = (FolderRunStore)store.Reader();
+        ReportWriter.WriteAll(first, Options("first", store), clock);
+        Assert.AreEqual(40, first.RunsAssembledForGroups, "the first report past the budget aggregates every group once");
+
+        store.AddRun("build", "a", Summary(0.5));
+        store.AddRun("build", "b", Summary(0.6));
+        store.Runs();
+        var next = (FolderRunStore)store.Reader();
+        var incremental = ReportWriter.WriteAll(next, Options("incremental", store), clock);
+
+        // The two new runs (their group is new), then the groups shown in full within a budget of 6: "build" (the same two
+        // runs) and the newest old group (4); the 36 runs of the other old groups are not read.
+        Assert.AreEqual(6, next.RunsAssembledForGroups);
+        File.Delete(GroupIndexPath(store));
+        var recomputed = ReportWriter.WriteAll(store.Reader(), Options("recomputed", store), clock);
+        var listing = ReportWriter.WriteAll(new FolderRunStore(store.Root, PhysicalStoreFileSystem.Instance, store.Output, SystemClock.Instance) { SummarisesGroups = false }, Options("listing", store), clock);
+        Assert.AreEqual(File.ReadAllText(recomputed.JsonPath!), File.ReadAllText(incremental.JsonPath!), "the reused aggregates are those computed from the runs");
+        Assert.AreEqual(File.ReadAllText(listing.JsonPath!), File.ReadAllText(incremental.JsonPath!), "and those of a report that lists and groups every run");
+        Assert.AreEqual(File.ReadAllText(listing.HtmlPath!), File.ReadAllText(incremental.HtmlPath!));
+    }
+
+    [TestMethod]
+    public void A_run_line_whose_documents_do_not_read_rebuilds_the_run_index_and_says_why()
+    {
+        using var store = new TempStore();
+        var ids = Enumerable.Range(0, 3).Select(i => store.AddRun("g", "run" + i)).ToList();
+        var before = FullScan.Listing(store.Reader());
+        var path = Path.Combine(store.Root, "index", "runs.v1.jsonl");
+
+        // Still JSON, and still a run of the index by its head, but its run.json has a date that is no date.
+        var lines = File.ReadAllLines(path);
+        var damaged = lines[2].IndexOf("\"created_at\":\"", StringComparison.Ordinal) + "\"created_at\":\"".Length;
+        lines[2] = lines[2].Substring(0, damaged) + "not a date" + lines[2].Substring(lines[2].IndexOf('"', damaged));
+        File.WriteAllLines(path, lines);
+
+        var reader = store.Reader();
+        CollectionAssert.AreEqual(before, FullScan.Listing(reader));
+        StringAssert.Contains(reader.IndexRebuildReason, "a run's line does not read");
+        Assert.HasCount(ids.Count, before);
+    }
+
+    private static ReportOptions Options(string name, TempStore store) =>
+        new() { OutputDirectory = Path.Combine(store.Root, name), MaxDetailRuns = 6, FocusGroups = { "build" }, Html = true };
+
+    private static void AssertAgrees(TempStore store, RunStore kept, string when)
+    {
+        var expected = Describe(GroupAggregator.Of(new FolderRunStore(store.Root, PhysicalStoreFileSystem.Instance, store.Output, SystemClock.Instance).ListRuns().ToList()));
+        Assert.AreEqual(expected, Describe(kept.AggregateGroups()), "a kept store object: " + when);
+        Assert.AreEqual(expected, Describe(store.Reader().AggregateGroups()), "a new store object, reading the group index file: " + when);
+        foreach (var project in new[] { "proj", "other", "churn" })
+        {
+            var filter = new RunFilter { Project = project };
+            Assert.AreEqual(Describe(GroupAggregator.Of(kept.ListRuns(filter).ToList())), Describe(kept.AggregateGroups(filter)), $"project {project}: {when}");
+        }
+    }
+
+    private static string Describe(IReadOnlyList<GroupAggregate> aggregates) => JsonConvert.SerializeObject(aggregates, Formatting.Indented);
+
+    private static string GroupIndexPath(TempStore store) => Path.Combine(store.Root, "index", "groups.v1.jsonl");
+
+    private static Dictionary<string, object?> Summary(double loss) => new() { ["loss"] = loss, ["nested"] = new Dictionary<string, object?> { ["acc"] = 1 - loss } };
+}
