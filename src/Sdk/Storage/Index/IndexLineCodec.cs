@@ -127,11 +127,14 @@ internal static class IndexLineCodec
     }
 
     /// <summary>
-    /// Reads what a listing needs of a run's line before it needs the run (its id, whether it has a folder, whether it
-    /// is live), checking that the whole line is JSON; the documents are read when the run is (<see cref="IndexedRun"/>).
-    /// A listing of 100,000 runs whose report reads only the groups it shows in full parses only their lines.
+    /// Reads what a listing needs of a run's line before it needs the run: its id, whether it has a folder, whether it
+    /// is live. <see cref="WriteRun"/> puts these first, so the rest of the line is not even tokenized here; the documents
+    /// are read when the run is (<see cref="IndexedRun"/>), and a line damaged past its head is found then: a listing of
+    /// every run reads every line, and a report past its budget reads every line whose fingerprint changed
+    /// (<see cref="Groups.GroupIndexUpdate"/>). A listing of 100,000 runs whose report shows a few groups in full parses
+    /// only their lines.
     /// </summary>
-    /// <exception cref="JsonException">The line is not a whole index entry.</exception>
+    /// <exception cref="JsonException">The line does not start as a run of the index.</exception>
     [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     public static IndexedRun ReadRunHead(ReadOnlyMemory<byte> line)
     {
@@ -139,20 +142,19 @@ internal static class IndexLineCodec
         string? id = null;
         var folder = false;
         var live = false;
-        var batch = false;
-        while (Utf8DocumentReader.NextProperty(ref reader) is { } name)
+        var documents = false;
+        while (!documents && Utf8DocumentReader.NextProperty(ref reader) is { } name)
         {
             switch (name)
             {
                 case IndexFields.Id: id = Utf8DocumentReader.Text(ref reader); break;
                 case IndexFields.Folder: folder = reader.TokenType == JsonTokenType.True; break;
                 case IndexFields.Live: live = reader.TokenType == JsonTokenType.True; break;
-                case IndexFields.Batch when reader.TokenType == JsonTokenType.StartObject: batch = true; reader.Skip(); break;
-                default: reader.Skip(); break;
+                default: documents = true; break;
             }
         }
 
-        if (id is null || !RunId.TryValidate(id, out _) || (!folder && !batch))
+        if (id is null || !RunId.TryValidate(id, out _) || !(folder || documents))
         {
             throw new JsonException("The line is not a run of the index.");
         }

@@ -77,7 +77,7 @@ internal sealed class IndexedRun
     {
         if (!_isAssembled)
         {
-            _assembled = _unread is { } line ? AssembleLine(line, clock, localHost) : AssembleNow(clock, localHost);
+            _assembled = _unread is { } line ? AssembleLine(Id, line, clock, localHost) : AssembleNow(clock, localHost);
             _isAssembled = true;
         }
 
@@ -140,7 +140,7 @@ internal sealed class IndexedRun
     /// listed, the documents of the few that change are read again, and the others' are not a heap the collector copies
     /// from generation to generation.
     /// </summary>
-    private static StoredRun? AssembleLine(ReadOnlyMemory<byte> line, IClock clock, string localHost)
+    private static StoredRun? AssembleLine(string id, ReadOnlyMemory<byte> line, IClock clock, string localHost)
     {
         IndexedRun read;
         try
@@ -149,7 +149,7 @@ internal sealed class IndexedRun
         }
         catch (Exception ex) when (IndexLineCodec.IsUnreadable(ex))
         {
-            throw new UnreadableIndexLineException(ex);
+            throw new UnreadableIndexLineException(id, ex);
         }
 
         return read.AssembleNow(clock, localHost);
@@ -180,7 +180,7 @@ internal sealed class IndexedRun
             }
             catch (Exception ex) when (IndexLineCodec.IsUnreadable(ex))
             {
-                throw new UnreadableIndexLineException(ex);
+                throw new UnreadableIndexLineException(Id, ex);
             }
 
             _folderMetadata = read._folderMetadata;

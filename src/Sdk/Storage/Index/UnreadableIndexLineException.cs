@@ -6,8 +6,8 @@ namespace Wandb.Storage.Index;
 /// </summary>
 internal sealed class UnreadableIndexLineException : Exception
 {
-    public UnreadableIndexLineException(Exception inner)
-        : base($"a run's line does not read ({inner.Message})", inner)
+    public UnreadableIndexLineException(string runId, Exception inner)
+        : base($"the line of run {runId} is torn or invalid ({inner.Message})", inner)
     {
     }
 }

@@ -98,18 +98,30 @@ public sealed class GroupIndexTests
         using var store = new TempStore();
         var ids = Enumerable.Range(0, 3).Select(i => store.AddRun("g", "run" + i)).ToList();
         var before = FullScan.Listing(store.Reader());
-        var path = Path.Combine(store.Root, "index", "runs.v1.jsonl");
+        Assert.IsNotNull(store.Reader().AggregateGroups().Single(), "a group index that knows every line as it was");
 
-        // Still JSON, and still a run of the index by its head, but its run.json has a date that is no date.
-        var lines = File.ReadAllLines(path);
-        var damaged = lines[2].IndexOf("\"created_at\":\"", StringComparison.Ordinal) + "\"created_at\":\"".Length;
-        lines[2] = lines[2].Substring(0, damaged) + "not a date" + lines[2].Substring(lines[2].IndexOf('"', damaged));
-        File.WriteAllLines(path, lines);
-
+        // A listing of every run, then a report past its budget, which reads the damaged run because its line's fingerprint changed.
+        var damaged = Damage(store);
         var reader = store.Reader();
         CollectionAssert.AreEqual(before, FullScan.Listing(reader));
-        StringAssert.Contains(reader.IndexRebuildReason, "a run's line does not read");
-        Assert.HasCount(ids.Count, before);
+        StringAssert.Contains(reader.IndexRebuildReason, $"the line of run {damaged} is torn or invalid");
+
+        damaged = Damage(store);
+        var model = ReportModel.Build(store.Reader(), new ReportOptions { MaxDetailRuns = 1 }, DateTimeOffset.UtcNow);
+        StringAssert.Contains(model.IndexRebuildReason, $"the line of run {damaged} is torn or invalid");
+        Assert.AreEqual(ids.Count, model.RunCount);
+        CollectionAssert.AreEqual(before, FullScan.Listing(store.Reader()));
+    }
+
+    /// <summary>Damages the second run's line of the snapshot: still JSON, and still a run by its head, but its run.json has a date that is no date.</summary>
+    private static string Damage(TempStore store)
+    {
+        var path = Path.Combine(store.Root, "index", "runs.v1.jsonl");
+        var lines = File.ReadAllLines(path);
+        var at = lines[2].IndexOf("\"created_at\":\"", StringComparison.Ordinal) + "\"created_at\":\"".Length;
+        lines[2] = lines[2].Substring(0, at) + "not a date" + lines[2].Substring(lines[2].IndexOf('"', at));
+        File.WriteAllLines(path, lines);
+        return lines[2].Substring("{\"id\":\"".Length, 8);
     }
 
     private static ReportOptions Options(string name, TempStore store) =>

@@ -110,7 +110,7 @@ public sealed class RunIndexTests
 
     [TestMethod]
     [DataRow("truncated", "truncated")]
-    [DataRow("torn line", "line 3 is torn")]
+    [DataRow("torn line", "is torn or invalid")]
     [DataRow("garbage header", "header is unreadable")]
     [DataRow("older version", "version 0")]
     [DataRow("empty file", "header is unreadable")]
