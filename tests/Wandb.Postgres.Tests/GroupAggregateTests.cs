@@ -146,8 +146,7 @@ public sealed class GroupAggregateTests
     [TestMethod]
     public void The_folder_stores_aggregates_are_the_statistics_reports_compute_for_each_group()
     {
-        // In the reports' order (oldest first), as ReportModel groups them: the running sums of mean and std dev add in it.
-        var runs = _folder!.ListRuns().OrderBy(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var runs = _folder!.ListRuns().ToList();
         var grouping = RunGrouper.Group(runs, new[] { GroupingKey.Parse("project"), GroupingKey.Parse("group") });
         var aggregates = _folder.AggregateGroups();
 

@@ -130,4 +130,21 @@ public sealed class MetricStatisticsTests
         var single = MetricStatistics.Of(new[] { 3.0, 1, 2 });
         Assert.AreEqual(2.0, MetricStatistics.Combine(new[] { single, MetricStatistics.Empty }).Median, "one sample with values keeps its own");
     }
+
+    [TestMethod]
+    public void The_statistics_of_the_same_values_in_any_order_are_equal_to_the_last_bit()
+    {
+        // Values whose running sums round differently by order: listing by id, by creation time, SQL and the group
+        // index must all give the same group row.
+        var values = new[] { 0.1, 0.7, 0.3, 1e-3, 0.45, 0.2, 0.9999999999999999, 0.3333333333333333 };
+        var reference = MetricStatistics.Of(values);
+        var random = new Random(13);
+        for (var round = 0; round < 50; round++)
+        {
+            var shuffled = values.OrderBy(_ => random.Next()).ToArray();
+            var stats = MetricStatistics.Of(shuffled);
+            Assert.AreEqual(BitConverter.DoubleToInt64Bits(reference.Mean), BitConverter.DoubleToInt64Bits(stats.Mean), string.Join(", ", shuffled));
+            Assert.AreEqual(BitConverter.DoubleToInt64Bits(reference.Std), BitConverter.DoubleToInt64Bits(stats.Std), string.Join(", ", shuffled));
+        }
+    }
 }

@@ -12,10 +12,7 @@ internal static class GroupAggregator
 
     public static IReadOnlyList<GroupAggregate> Of(IEnumerable<StoredRun> runs)
     {
-        // In the reports' order (oldest first): the running sums behind mean and std dev then add in the same order, so
-        // an aggregate kept from earlier equals the report's own grouping to the last bit.
-        var ordered = runs.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
-        var grouping = RunGrouper.Group(ordered, Keys);
+        var grouping = RunGrouper.Group(runs as IReadOnlyList<StoredRun> ?? runs.ToList(), Keys);
         var result = new List<GroupAggregate>(grouping.Groups.Count);
         foreach (var group in grouping.Groups)
         {

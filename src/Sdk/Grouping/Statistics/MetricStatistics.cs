@@ -102,7 +102,10 @@ internal sealed class MetricStatistics
 
     /// <summary>
     /// Statistics of the first <paramref name="count"/> values of <paramref name="scratch"/>, all finite.
-    /// Sorts that part of the array in place (for the median), so a caller can reuse one buffer for every bucket.
+    /// Sorts that part of the array in place, so a caller can reuse one buffer for every bucket. The values are summed
+    /// in sorted order, so the result depends only on the values, not on the order they came in: a group's statistics
+    /// are the same to the last bit whether the runs were listed by id, by creation time, read by SQL or kept in the
+    /// folder store's group index.
     /// </summary>
     [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     public static MetricStatistics OfFinite(double[] scratch, int count, int nonFinite = 0, int nonNumeric = 0)
@@ -114,6 +117,7 @@ internal sealed class MetricStatistics
 
         // Squared deviations of values near 1e-300 underflow to 0 and those near 1e308 overflow; scaling by a
         // power of two (exact) so the largest magnitude is about 1 keeps every digit at both ends.
+        Array.Sort(scratch, 0, count);
         var scale = Scale(scratch, count);
         var moments = default(RunningMoments);
         for (var i = 0; i < count; i++)
@@ -121,7 +125,6 @@ internal sealed class MetricStatistics
             moments.Add(scratch[i] * scale);
         }
 
-        Array.Sort(scratch, 0, count);
         var mid = count / 2;
         var median = count % 2 == 1 ? scratch[mid] : Midpoint(scratch[mid - 1], scratch[mid]);
         var std = Math.Sqrt(moments.Variance) / scale;

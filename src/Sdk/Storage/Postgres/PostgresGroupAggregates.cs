@@ -11,9 +11,8 @@ namespace Wandb.Storage.Postgres;
 /// no state is parsed here; it decides which runs SQL can read alone, groups them by project and group, and returns
 /// per group its run counts, states, newest <c>created_at</c> and job types, and per summary metric its finite values
 /// with the non-finite and non-numeric counts. The statistics are then computed from those values by
-/// <see cref="MetricStatistics.OfFinite"/>, the code reports use, in the order reports add them (run id order): SQL's
-/// own avg and stddev sum in another order with another method and would differ in the last bits, and so would the
-/// same code given the values in another order. The runs are numbered in id order, once, by the window that also
+/// <see cref="MetricStatistics.OfFinite"/>, the code reports use (it sums values in sorted order, so their order does
+/// not matter): SQL's own avg and stddev sum with another method and would differ in the last bits. The runs are numbered in id order, once, by the window that also
 /// counts their writers; the values come with those numbers, already in that order as the hash grouping keeps its
 /// input's, and are put in it here should a plan not keep it (sorting the metric values themselves by group, metric
 /// and run id cost about a third of the query). A run SQL cannot decide alone makes its whole group
