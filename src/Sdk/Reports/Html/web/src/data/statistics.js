@@ -1,6 +1,7 @@
 // Statistics the page computes when it regroups by a key or aggregates chart buckets: the definitions and
 // the arithmetic of the C# grouping engine (Wandb.Grouping.Statistics.MetricStatistics), so both give the
-// same figures: Welford's mean and sample std (n - 1), std err = std / sqrt(n), the 95% CI from Student's t.
+// same figures: Welford's mean and sample std (n - 1) over the values in ascending order, std err = std / sqrt(n),
+// the 95% CI from Student's t.
 
 import { critical95 } from "./student-t.js";
 
@@ -26,25 +27,28 @@ import { critical95 } from "./student-t.js";
 export function describe(values, withMedian) {
   const n = values.length;
   if (n === 0) return { n: 0, mean: NaN, median: NaN, min: NaN, max: NaN, std: NaN, stderr: NaN, ciLow: NaN, ciHigh: NaN };
-  const unscaled = moments(values, 1);
+  // Summed in ascending order, as the engine does: the figures depend only on the values, not on the order of the
+  // runs (regrouped on the page, listed by the engine, read from a store's aggregates).
+  const sorted = Float64Array.from(values).sort();
+  const unscaled = moments(sorted, 1);
   const { min, max } = unscaled;
   let { mean, m2 } = unscaled;
   // Squared deviations of values near 1e-300 underflow to 0 and those near 1e308 overflow; scaling by a
   // power of two (exact) so the largest magnitude is about 1 keeps every digit at both ends.
   const scale = scaleFor(Math.max(-min, max));
-  if (scale !== 1) ({ mean, m2 } = moments(values, scale));
+  if (scale !== 1) ({ mean, m2 } = moments(sorted, scale));
   const std = n > 1 ? Math.sqrt(m2 / (n - 1)) / scale : NaN;
   const stderr = n > 1 ? std / Math.sqrt(n) : NaN;
   const half = n > 1 ? critical95(n - 1) * stderr : NaN;
   mean /= scale;
-  return { n, mean, median: withMedian ? median(values) : NaN, min, max, std, stderr, ciLow: mean - half, ciHigh: mean + half };
+  return { n, mean, median: withMedian ? sortedMedian(sorted) : NaN, min, max, std, stderr, ciLow: mean - half, ciHigh: mean + half };
 }
 
 /**
  * Mean and sum of squared deviations of scale * value, one value at a time (Welford: stable for large
  * magnitudes and small spreads, 1e12 plus noise), and the values' min and max. With scale 1 this is the
  * engine's RunningMoments, which its Welch comparison uses.
- * @param {readonly number[]} values
+ * @param {Iterable<number>} values
  * @param {number} scale
  */
 export function moments(values, scale) {
@@ -65,6 +69,19 @@ export function moments(values, scale) {
 function scaleFor(largest) {
   if (largest === 0 || (largest > 1e-100 && largest < 1e100)) return 1;
   return Math.pow(2, -Math.floor(Math.log(largest) / Math.log(2)));
+}
+
+/**
+ * The middle value of values sorted ascending, or the midpoint of the two middle values.
+ * @param {Float64Array} sorted
+ */
+function sortedMedian(sorted) {
+  const mid = sorted.length >> 1;
+  const b = sorted[mid];
+  if (sorted.length % 2) return b;
+  const a = sorted[mid - 1];
+  // a/2 + b/2 rather than (a + b)/2: two values near the largest double would overflow their sum.
+  return a === b ? a : a / 2 + b / 2;
 }
 
 /**
