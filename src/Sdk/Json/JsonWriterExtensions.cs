@@ -51,10 +51,22 @@ internal static class JsonWriterExtensions
     /// </summary>
     public static void WriteShortNumber(this JsonWriter json, double value, string format)
     {
-        if (!IsFinite(value))
+        if (ShortNumber(value, format) is { } text)
+        {
+            json.WriteRawValue(text);
+        }
+        else
         {
             json.WriteNull();
-            return;
+        }
+    }
+
+    /// <summary>The literal <see cref="WriteShortNumber(JsonWriter, double, string)"/> writes, or null for NaN and infinities (written as null).</summary>
+    public static string? ShortNumber(double value, string format)
+    {
+        if (!IsFinite(value))
+        {
+            return null;
         }
 
         var text = value.ToString(format, CultureInfo.InvariantCulture);
@@ -63,7 +75,7 @@ internal static class JsonWriterExtensions
             text = text.TrimEnd('0').TrimEnd('.');
         }
 
-        json.WriteRawValue(text == "-0" ? "0" : text);
+        return text == "-0" ? "0" : text;
     }
 
     /// <summary>A config, a summary or one of their values, as <see cref="PlainValueWriter"/> writes it.</summary>

@@ -45,6 +45,58 @@ public static class PageDataRuns
         return ids;
     }
 
+    /// <summary>
+    /// One field of every run, in the page data's order: the JSON text of its value, or null for a run without one
+    /// (a column that lists <c>rows</c> leaves the others out).
+    /// </summary>
+    public static IReadOnlyList<string?> Column(string pageData, string field)
+    {
+        var runs = Runs(pageData);
+        var count = (int)runs["count"]!;
+        var column = runs[field]!.AsObject();
+        List<string?> values;
+        if (column["values"] is JsonArray plain)
+        {
+            values = plain.Select(Text).ToList();
+        }
+        else
+        {
+            var distinct = column["distinct"]!.AsArray().Select(Text).ToList();
+            values = column["index"] is JsonArray index
+                ? index.Select(i => distinct[(int)i!]).ToList()
+                : Stretches(column["repeat"]!.AsArray()).Select(i => distinct[i]).ToList();
+        }
+
+        if (column["rows"] is not JsonArray rows)
+        {
+            return values;
+        }
+
+        // Rows are delta coded: each is the distance from the row before (the first from row 0).
+        var all = new string?[count];
+        var row = 0;
+        for (var i = 0; i < values.Count; i++)
+        {
+            row += (int)rows[i]!;
+            all[row] = values[i];
+        }
+
+        return all;
+    }
+
+    private static IEnumerable<int> Stretches(JsonArray repeat)
+    {
+        for (var i = 0; i + 1 < repeat.Count; i += 2)
+        {
+            for (var n = 0; n < (int)repeat[i + 1]!; n++)
+            {
+                yield return (int)repeat[i]!;
+            }
+        }
+    }
+
+    private static string? Text(JsonNode? value) => value is null ? "null" : value.ToJsonString();
+
     private static JsonObject Runs(string pageData) =>
         JsonNode.Parse(pageData)!["runs"]?.AsObject() ?? throw new InvalidDataException("the page data has no 'runs' object");
 }

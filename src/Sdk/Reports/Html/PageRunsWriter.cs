@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Newtonsoft.Json;
 using Wandb.Json;
 using Wandb.Polyfills;
+using Wandb.Runs;
 using Wandb.Storage;
 using Wandb.Storage.Codec;
 
@@ -29,10 +30,10 @@ internal static class PageRunsWriter
             (JsonFields.State, (r, text) => text.Of(r.State.ToName())),
             (JsonFields.ExitCode, (r, _) => r.ExitCode?.ToString(CultureInfo.InvariantCulture)),
             (JsonFields.Notes, (r, text) => r.Notes is null ? null : text.Of(r.Notes)),
-            (JsonFields.Duration, (r, text) => text.Of(w => w.WriteShortNumber(r.DurationSeconds, "F3"))),
-            (JsonFields.Tags, (r, text) => text.Of(w => PlainValueWriter.Write(w, r.Tags))),
+            (JsonFields.Duration, (r, _) => JsonWriterExtensions.ShortNumber(r.DurationSeconds, "F3") ?? "null"),
+            (JsonFields.Tags, (r, text) => text.OfTags(r.Tags)),
             (JsonFields.Error, (r, text) => RunProblems.Message(r) is { } message ? text.Of(message) : null),
-            (JsonFields.SystemInfo, (r, text) => text.Of(w => StoreDocumentWriter.WriteSystem(w, r.System))),
+            (JsonFields.SystemInfo, (r, text) => text.OfSystem(r.System)),
         };
 
         // Each column's JSON texts are made on their own (a large page has tens of thousands of runs), so the
@@ -125,6 +126,8 @@ internal static class PageRunsWriter
         private readonly StringWriter _buffer = new(CultureInfo.InvariantCulture);
         private readonly StringEscapeHandling _escaping;
         private readonly FloatFormatHandling _floats;
+        private SystemInfo? _lastSystem;
+        private string _lastSystemText = string.Empty;
 
         /// <summary>Takes the page writer's settings once: texts are made on other threads while the page is written.</summary>
         public JsonText(JsonWriter settings)
@@ -138,6 +141,32 @@ internal static class PageRunsWriter
         /// <summary>A config or summary value: most are formatted without a writer (<see cref="JsonValueText"/>).</summary>
         public string OfValue(object? value) =>
             JsonValueText.TryFormat(value, _escaping, out var text) ? text : Of(w => PlainValueWriter.Write(w, value));
+
+        /// <summary>A run's tags: most runs have none, and the others a few strings, so no writer is needed.</summary>
+        public string OfTags(IReadOnlyList<string> tags)
+        {
+            if (tags.Count == 0)
+            {
+                return "[]";
+            }
+
+            return "[" + string.Join(",", tags.Select(OfValue)) + "]";
+        }
+
+        /// <summary>
+        /// A run's system info. The runs of one build or test run share theirs, and neighbours on the page mostly come
+        /// from the same one: the text of the previous run's is reused when every field is the same.
+        /// </summary>
+        public string OfSystem(SystemInfo system)
+        {
+            if (_lastSystem is null || !SameFields(_lastSystem, system))
+            {
+                _lastSystemText = Of(w => StoreDocumentWriter.WriteSystem(w, system));
+                _lastSystem = system;
+            }
+
+            return _lastSystemText;
+        }
 
         public string Of(Action<JsonWriter> write)
         {
@@ -155,5 +184,16 @@ internal static class PageRunsWriter
 
             return _buffer.ToString();
         }
+
+        private static bool SameFields(SystemInfo a, SystemInfo b) =>
+            ReferenceEquals(a, b)
+            || (a.Pid == b.Pid && a.GitDirty == b.GitDirty
+                && string.Equals(a.Host, b.Host, StringComparison.Ordinal)
+                && string.Equals(a.Os, b.Os, StringComparison.Ordinal)
+                && string.Equals(a.DotNet, b.DotNet, StringComparison.Ordinal)
+                && string.Equals(a.GitCommit, b.GitCommit, StringComparison.Ordinal)
+                && string.Equals(a.GitBranch, b.GitBranch, StringComparison.Ordinal)
+                && string.Equals(a.CiProvider, b.CiProvider, StringComparison.Ordinal)
+                && string.Equals(a.CiRunId, b.CiRunId, StringComparison.Ordinal));
     }
 }
