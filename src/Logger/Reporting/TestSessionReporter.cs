@@ -35,6 +35,7 @@ internal sealed class TestSessionReporter
     private RunStore? _store;
     private TestRunWriter? _writer;
     private Thread? _worker;
+    private Task? _prepared;
     private int _failedWrites;
     private int _failedFlushes;
 
@@ -123,6 +124,22 @@ internal sealed class TestSessionReporter
         // whenever the queue runs dry (or every thousand results), so the disk sees a few large writes.
         _worker = new Thread(WriteQueued) { IsBackground = true, Name = "wandb test logger" };
         _worker.Start();
+
+        // While the tests run, the store's indexes are read, so the refresh at the end reads only this run's results and
+        // the runs it shows: reading a 100,000-run index after the last test cost seconds there, against the test host's
+        // own recompilation of what got hot during the run. A failure here only leaves the work to the refresh.
+        var store = _store;
+        _prepared = Task.Run(() =>
+        {
+            try
+            {
+                store.Prepare();
+            }
+            catch (Exception ex) when (IsRecoverable(ex))
+            {
+                // The refresh reads the store itself and reports what is wrong with it.
+            }
+        });
     }
 
     /// <summary>Queues a result for recording and returns at once.</summary>
@@ -160,6 +177,9 @@ internal sealed class TestSessionReporter
         }
 
         var notRecorded = _failedWrites + CloseWriter();
+
+        // The store object is not read from two threads at once: the gate and the refresh wait for the read-ahead.
+        _prepared?.Wait();
         if (notRecorded > 0)
         {
             _env.Output.Warning(WarningCodes.TestResultNotRecorded, $"{notRecorded} test result(s) could not be recorded in {_store.Location}; see the first message above.");

@@ -75,6 +75,16 @@ public abstract class RunStore
         return ListRuns(filter).Where(r => wanted.Contains((r.Project, r.Group))).ToList();
     }
 
+    /// <summary>
+    /// Reads ahead what the next report of this store object will read, while the caller has other work to do (a test
+    /// run between the logger's start and its report): the folder store reads its run index and group index, so the
+    /// report at the end reads only what changed since. Nothing by default. Never call it at the same time as another
+    /// method of the same object: the caller waits for it before the report.
+    /// </summary>
+    internal virtual void Prepare()
+    {
+    }
+
     /// <summary>Reads one run, or null when it does not exist.</summary>
     public abstract StoredRun? GetRun(string runId);
 

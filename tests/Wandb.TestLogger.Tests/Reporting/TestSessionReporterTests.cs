@@ -279,6 +279,43 @@ public sealed class TestSessionReporterTests
     }
 
     [TestMethod]
+    public void The_store_s_indexes_are_read_while_the_tests_run_and_the_refresh_still_counts_every_run_and_says_it_rebuilt_the_index()
+    {
+        using var harness = new ReporterHarness();
+        harness.Environment = harness.Environment with { WriteReports = ReportWriter.WriteAll };
+        var earlier = harness.Start("max_detail_runs=3");
+        for (var i = 0; i < 4; i++)
+        {
+            earlier.Record(ReporterHarness.Result("Train", $"Train ({i})", TestOutcome.Passed, (long)i));
+        }
+
+        earlier.Complete();
+        var index = Path.Combine(harness.StoreDirectory, "index");
+        Directory.Delete(index, recursive: true);
+
+        var reporter = harness.Start("max_detail_runs=3", sessionId: "11744_session");
+        var groups = Path.Combine(index, "groups.v1.jsonl");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!File.Exists(groups) && waited.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            Thread.Sleep(20);
+        }
+
+        Assert.IsTrue(File.Exists(groups), "the run index and the group index are read ahead while the tests run");
+        for (var i = 0; i < 2; i++)
+        {
+            reporter.Record(ReporterHarness.Result("CrossValidate", $"CrossValidate ({i})", TestOutcome.Passed, (long)i));
+        }
+
+        reporter.Complete();
+
+        var runs = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(Path.Combine(harness.StoreDirectory, "report", "runs.json")));
+        Assert.AreEqual(2, runs["runs"]!.Count(), "the session's own group in full");
+        Assert.AreEqual(4, (int)runs["omitted"]!["runs"]!, "the earlier session's group from the group index, counted");
+        Assert.IsTrue(harness.Output.Lines.Any(l => l.Contains("run index rebuilt", StringComparison.Ordinal)), string.Join("\n", harness.Output.Lines));
+    }
+
+    [TestMethod]
     public void The_summary_lists_at_most_ten_job_types()
     {
         using var harness = new ReporterHarness();

@@ -26,6 +26,7 @@ internal sealed class FolderRunStore : RunStore
     private readonly RunIndex _index;
     private readonly object _groupsGate = new();
     private volatile string? _indexRebuildReason;
+    private string? _preparedRebuildReason;
 
     /// <summary>The group index the last grouped listing computed; null until one did (then the file is read).</summary>
     private GroupIndex? _groupIndex;
@@ -84,11 +85,23 @@ internal sealed class FolderRunStore : RunStore
     internal override IReadOnlyList<GroupAggregate> AggregateGroups(RunFilter? filter = null) =>
         OpenGroups(filter ?? new RunFilter()) is { } groups ? groups.Aggregates() : base.AggregateGroups(filter);
 
+    /// <summary>
+    /// Lists the run index and brings the group index up to date, keeping both: the report that follows lists only what
+    /// changed since, finds the lines it saw without fingerprinting them again, and says if this listing rebuilt the index.
+    /// </summary>
+    internal override void Prepare()
+    {
+        ListGrouped(ListIndexed());
+        _preparedRebuildReason = _indexRebuildReason;
+    }
+
     /// <summary>Lists the run index without reading the runs' documents (<see cref="IndexedRun.Assemble"/> reads them).</summary>
     internal IndexListing ListIndexed(string? distrusted = null)
     {
         var listing = _index.List(distrusted);
-        _indexRebuildReason = listing.RebuildReason;
+
+        // A rebuild done while preparing (the test run's start) is the report's to say, not lost to the listing after it.
+        _indexRebuildReason = listing.RebuildReason ?? Interlocked.Exchange(ref _preparedRebuildReason, null);
         _lastListing = new WeakReference<IReadOnlyList<IndexedRun>>(listing.Runs);
         return listing;
     }
