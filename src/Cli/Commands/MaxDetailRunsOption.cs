@@ -6,13 +6,15 @@ namespace Wandb.Cli.Commands;
 /// <summary><c>--max-detail-runs</c>: the reports' budget of runs shown in full (<see cref="ReportOptions.MaxDetailRuns"/>), for <c>report</c> and <c>ui</c>.</summary>
 internal static class MaxDetailRunsOption
 {
-    public static Option<int> Create(string description)
+    /// <param name="description">What the budget bounds, for --help.</param>
+    /// <param name="defaultRuns">The budget when the option is not given: the reports' default unless the command has its own.</param>
+    public static Option<int> Create(string description, int defaultRuns = ReportOptions.DefaultMaxDetailRuns)
     {
         var option = new Option<int>("--max-detail-runs")
         {
-            Description = $"{description} Default: {ReportOptions.DefaultMaxDetailRuns}.",
+            Description = $"{description} Default: {defaultRuns}.",
             HelpName = "runs",
-            DefaultValueFactory = _ => ReportOptions.DefaultMaxDetailRuns,
+            DefaultValueFactory = _ => defaultRuns,
         };
         option.Validators.Add(result =>
         {

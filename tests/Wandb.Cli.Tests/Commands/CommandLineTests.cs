@@ -27,6 +27,16 @@ public sealed class CommandLineTests
     }
 
     [TestMethod]
+    public async Task The_live_page_shows_fewer_runs_in_full_by_default_than_the_report_file()
+    {
+        var ui = await CliRun.RunAsync(Path.GetTempPath(), null, "ui", "--help");
+        var report = await CliRun.RunAsync(Path.GetTempPath(), null, "report", "--help");
+
+        StringAssert.Contains(ui.Output, "Default: 5000.", ui.ToString());
+        StringAssert.Contains(report.Output, "Default: 20000.", report.ToString());
+    }
+
+    [TestMethod]
     [DataRow(new[] { "ls", "--state", "sleeping" }, "--state: 'sleeping' is not a run state")]
     [DataRow(new[] { "ui", "--port", "70000" }, "--port: '70000' is not a port")]
     [DataRow(new[] { "ui", "--host", "db.example" }, "--host: 'db.example' is not an IP address")]
