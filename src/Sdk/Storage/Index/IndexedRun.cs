@@ -140,19 +140,21 @@ internal sealed class IndexedRun
     /// listed, the documents of the few that change are read again, and the others' are not a heap the collector copies
     /// from generation to generation.
     /// </summary>
-    private static StoredRun? AssembleLine(string id, ReadOnlyMemory<byte> line, IClock clock, string localHost)
+    private static StoredRun? AssembleLine(string id, ReadOnlyMemory<byte> line, IClock clock, string localHost) =>
+        ReadLine(id, line).AssembleNow(clock, localHost);
+
+    /// <summary>The run's documents from a line whose head was read already.</summary>
+    /// <exception cref="UnreadableIndexLineException">They do not read.</exception>
+    private static IndexedRun ReadLine(string id, ReadOnlyMemory<byte> line)
     {
-        IndexedRun read;
         try
         {
-            read = IndexLineCodec.ReadRun(line);
+            return IndexLineCodec.ReadRun(line);
         }
         catch (Exception ex) when (IndexLineCodec.IsUnreadable(ex))
         {
             throw new UnreadableIndexLineException(id, ex);
         }
-
-        return read.AssembleNow(clock, localHost);
     }
 
     [MethodImpl(MethodImplFlags.AggressiveOptimization)]
@@ -173,16 +175,7 @@ internal sealed class IndexedRun
     {
         if (_unread is { } line)
         {
-            IndexedRun read;
-            try
-            {
-                read = IndexLineCodec.ReadRun(line);
-            }
-            catch (Exception ex) when (IndexLineCodec.IsUnreadable(ex))
-            {
-                throw new UnreadableIndexLineException(Id, ex);
-            }
-
+            var read = ReadLine(Id, line);
             _folderMetadata = read._folderMetadata;
             _folderStates = read._folderStates;
             _batch = read._batch;
