@@ -53,27 +53,11 @@ public abstract class RunStore
     internal virtual IReadOnlyList<GroupAggregate> AggregateGroups(RunFilter? filter = null) => GroupAggregator.Of(ListRuns(filter).ToList());
 
     /// <summary>
-    /// Whether <see cref="AggregateGroups"/> costs less than listing the runs it counts, so a report of more runs than
-    /// its budget reads only the runs it shows in full (<see cref="Reports.ReportModel"/>). False here: the base
-    /// aggregates are a listing.
-    /// </summary>
-    internal virtual bool AggregatesNatively => false;
-
-    /// <summary>
     /// The groups of the runs <paramref name="filter"/> selects as this store keeps them, for a report that shows only some
-    /// in full; null when the store has no cheaper answer than listing every run (the report then lists them).
+    /// in full (<see cref="Reports.ReportModel"/>); null when the store has no cheaper answer than listing every run (the
+    /// report then lists them), as here: the base aggregates are a listing.
     /// </summary>
-    internal virtual GroupSource? OpenGroups(RunFilter filter) => AggregatesNatively ? new StoreGroupSource(this, filter) : null;
-
-    /// <summary>Whether <paramref name="filter"/> selects more than <paramref name="count"/> runs; a store that aggregates natively answers without listing them.</summary>
-    internal virtual bool HoldsMoreRunsThan(RunFilter filter, int count) => ListRuns(filter).Skip(count).Any();
-
-    /// <summary>The runs <paramref name="filter"/> selects of the given groups (each a project and a group, null for the project's runs without one).</summary>
-    internal virtual IReadOnlyList<StoredRun> ListRunsOfGroups(RunFilter filter, IReadOnlyCollection<(string Project, string? Group)> groups)
-    {
-        var wanted = new HashSet<(string, string?)>(groups);
-        return ListRuns(filter).Where(r => wanted.Contains((r.Project, r.Group))).ToList();
-    }
+    internal virtual GroupSource? OpenGroups(RunFilter filter) => null;
 
     /// <summary>
     /// Reads ahead what the next report of this store object will read, while the caller has other work to do (a test

@@ -89,10 +89,10 @@ internal sealed class PostgresRunStore : RunStore
     }
 
     /// <summary>The aggregates are computed in SQL: reports of large stores read only the runs they show in full.</summary>
-    internal override bool AggregatesNatively => true;
+    internal override GroupSource? OpenGroups(RunFilter filter) => new PostgresGroupSource(this, filter);
 
     /// <summary>Counted in SQL up to one past <paramref name="count"/>; a state filter needs each run's writers, so the aggregates decide then.</summary>
-    internal override bool HoldsMoreRunsThan(RunFilter filter, int count) => filter.State is not null || Read(connection =>
+    internal bool HoldsMoreRunsThan(RunFilter filter, int count) => filter.State is not null || Read(connection =>
     {
         using var command = new NpgsqlCommand($"SELECT count(*) FROM (SELECT 1 FROM wandb_runs r WHERE {FilterClause} LIMIT @limit) counted", connection);
         AddFilter(command, filter);
@@ -100,7 +100,8 @@ internal sealed class PostgresRunStore : RunStore
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > count;
     });
 
-    internal override IReadOnlyList<StoredRun> ListRunsOfGroups(RunFilter filter, IReadOnlyCollection<(string Project, string? Group)> groups)
+    /// <summary>The runs <paramref name="filter"/> selects of the given groups (each a project and a group, null for the project's runs without one), joined in SQL.</summary>
+    internal IReadOnlyList<StoredRun> ListRunsOfGroups(RunFilter filter, IReadOnlyCollection<(string Project, string? Group)> groups)
     {
         if (groups.Count == 0)
         {

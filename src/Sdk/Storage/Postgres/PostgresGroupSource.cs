@@ -1,14 +1,14 @@
 using Wandb.Grouping.Aggregates;
 
-namespace Wandb.Storage;
+namespace Wandb.Storage.Postgres;
 
-/// <summary>The group source of a store that answers each question with a query of its own (PostgreSQL: each one SQL statement).</summary>
-internal sealed class StoreGroupSource : GroupSource
+/// <summary>The PostgreSQL store's groups: each question one SQL statement (a bounded count, the aggregates, a join of the groups shown).</summary>
+internal sealed class PostgresGroupSource : GroupSource
 {
-    private readonly RunStore _store;
+    private readonly PostgresRunStore _store;
     private readonly RunFilter _filter;
 
-    public StoreGroupSource(RunStore store, RunFilter filter)
+    public PostgresGroupSource(PostgresRunStore store, RunFilter filter)
     {
         _store = store;
         _filter = filter;
