@@ -75,7 +75,7 @@ test("quantiles invert the cdf, and one degree of freedom is the Cauchy distribu
   assert.equal(studentTQuantile(0.5, 3), 0);
 });
 
-test("the median by selection is the sorted array's middle (or the midpoint of its two middles), whatever the order and ties", () => {
+test("the median is the sorted array's middle (or the midpoint of its two middles), whatever the order and ties", () => {
   let seed = 7;
   const random = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
   for (const length of [1, 2, 3, 4, 5, 10, 11, 100, 101, 1000]) {

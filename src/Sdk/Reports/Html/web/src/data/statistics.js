@@ -85,41 +85,9 @@ function sortedMedian(sorted) {
 }
 
 /**
- * The middle value, or the midpoint of the two middle values.
+ * The middle value, or the midpoint of the two middle values; the values given are left as they were.
  * @param {readonly number[]} values
  */
 export function median(values) {
-  const copy = Float64Array.from(values);
-  const mid = copy.length >> 1;
-  // Selection rather than a sort: a group of 100,000 runs has its median in linear time.
-  const b = select(copy, mid);
-  if (copy.length % 2) return b;
-  // The values before mid are the smaller ones now: the largest of them is the other middle value.
-  let a = -Infinity;
-  for (let i = 0; i < mid; i++) if (copy[i] > a) a = copy[i];
-  // a/2 + b/2 rather than (a + b)/2: two values near the largest double would overflow their sum.
-  return a === b ? a : a / 2 + b / 2;
-}
-
-/**
- * The k-th smallest value (0-based), by Hoare's selection with the middle element as pivot; reorders the array
- * so that every value before k is at most the k-th and every value after it at least.
- * @param {Float64Array} a
- * @param {number} k
- */
-function select(a, k) {
-  let lo = 0, hi = a.length - 1;
-  while (lo < hi) {
-    const pivot = a[(lo + hi) >> 1];
-    let i = lo, j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) { const t = a[i]; a[i] = a[j]; a[j] = t; i++; j--; }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return a[k];
+  return sortedMedian(Float64Array.from(values).sort());
 }
