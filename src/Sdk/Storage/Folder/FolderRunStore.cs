@@ -123,7 +123,7 @@ internal sealed class FolderRunStore : RunStore
             {
                 grouped = GroupIndexUpdate.Apply(listing.Runs, previous, Assemble, out changed);
             }
-            catch (AggregateException ex) when (ex.Flatten().InnerExceptions.OfType<UnreadableIndexLineException>().FirstOrDefault() is { } unreadable)
+            catch (AggregateException ex) when (Unreadable(ex) is { } unreadable)
             {
                 grouped = GroupIndexUpdate.Apply(ListIndexed(unreadable.Message).Runs, GroupIndex.Empty, Assemble, out changed);
             }
@@ -164,11 +164,15 @@ internal sealed class FolderRunStore : RunStore
         {
             return AssembleAll(listing.Runs);
         }
-        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.OfType<UnreadableIndexLineException>().FirstOrDefault() is { } unreadable)
+        catch (AggregateException ex) when (Unreadable(ex) is { } unreadable)
         {
             return AssembleAll(ListIndexed(unreadable.Message).Runs);
         }
     }
+
+    /// <summary>The damaged snapshot line behind a failure of a parallel read, or null when something else failed.</summary>
+    private static UnreadableIndexLineException? Unreadable(AggregateException ex) =>
+        ex.Flatten().InnerExceptions.OfType<UnreadableIndexLineException>().FirstOrDefault();
 
     private StoredRun?[] AssembleAll(IReadOnlyList<IndexedRun> runs)
     {

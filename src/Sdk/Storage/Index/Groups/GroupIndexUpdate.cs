@@ -120,16 +120,15 @@ internal static class GroupIndexUpdate
                 }
             }
 
-            if (!hashed && run.Line is { } own)
+            // A live run is read again every time, and a run without a line yet (the snapshot could not be written) has no fingerprint to trust.
+            var trusted = !run.Live && run.Line is not null;
+            if (trusted && !hashed)
             {
-                hash = LineHash.Of(own.Span);
+                hash = LineHash.Of(run.Line!.Value.Span);
             }
 
             var assembled = assemble(run);
             var key = assembled is null ? (GroupKey?)null : new GroupKey(assembled.Project, assembled.Group);
-
-            // A live run is read again every time, and a run without a line yet (the snapshot could not be written) has no fingerprint to trust.
-            var trusted = !run.Live && run.Line is not null;
             entries[i] = new GroupIndexRun(key, trusted ? hash : 0, trusted ? run.Line : null);
             if (!run.Live)
             {
