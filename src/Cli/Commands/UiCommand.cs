@@ -61,7 +61,7 @@ internal static class UiCommand
             }
         });
         var open = new Option<bool>("--open") { Description = "Open the page in the default browser." };
-        var maxDetailRuns = MaxDetailRunsOption.Create("Most runs the page shows in full (rows, curves); the other groups are listed by their aggregates, with a note, as in the report file. Fewer than the report file's 20000 by default: the page is rebuilt on every change and opens at once.", LiveReportOptions.DefaultMaxDetailRuns);
+        var maxDetailRuns = MaxDetailRunsOption.Create("Most runs the page shows in full (rows, curves); the other groups are listed by their aggregates, with a note, as in the report file.");
 
         var command = new Command("ui", "Serve the report page with live data: groups, tables and charts update while runs log. Read-only. Stop with Ctrl+C.")
         {

@@ -15,15 +15,8 @@ internal sealed class LiveReportOptions
     /// <summary>A rebuild waits this many times the last rebuild's duration after it, so a large store costs at most about a third of a core.</summary>
     public double RebuildSpacing { get; init; } = 2;
 
-    /// <summary>
-    /// The live page's budget when <c>--max-detail-runs</c> is not given: fewer runs in full than the report files'
-    /// 20,000, because the page's data is built again on every change of the store and the page must open at once. On a
-    /// 100,000-run store the first page took 2.2 s with 20,000 runs in full and 1.3 s with 5,000 (docs/cli.md).
-    /// </summary>
-    public const int DefaultMaxDetailRuns = 5_000;
-
     /// <summary>Most runs the page shows in full (<see cref="Reports.ReportOptions.MaxDetailRuns"/>).</summary>
-    public int MaxDetailRuns { get; init; } = DefaultMaxDetailRuns;
+    public int MaxDetailRuns { get; init; } = Reports.ReportOptions.DefaultMaxDetailRuns;
 
     /// <summary>Title of the page.</summary>
     public string Title { get; init; } = "Runs · Wandb (live)";
