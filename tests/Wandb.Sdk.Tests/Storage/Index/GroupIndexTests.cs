@@ -93,6 +93,36 @@ public sealed class GroupIndexTests
     }
 
     [TestMethod]
+    public void A_report_prepared_while_runs_were_written_reads_only_those_runs_and_writes_what_an_unprepared_one_writes()
+    {
+        using var store = new TempStore();
+        for (var g = 0; g < 10; g++)
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                store.AddRun("old-" + g, $"run{g}{i}", Summary(0.01 * ((g * 4) + i)));
+            }
+        }
+
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        ReportWriter.WriteAll(store.Reader(), Options("first", store), clock);
+
+        // As the test logger does: the store object reads ahead while the test run writes its results.
+        var prepared = (FolderRunStore)store.Reader();
+        ReportModel.Prepare(prepared, new ReportOptions { MaxDetailRuns = 6 });
+        store.AddRun("build", "a", Summary(0.5));
+        store.AddRun("build", "b", Summary(0.6));
+        var report = ReportWriter.WriteAll(prepared, Options("prepared", store), clock);
+
+        // The listing read the two new runs from their folders, and the newest old group (4 runs), shown in full beside
+        // them, was assembled ahead: the report itself assembled nothing more.
+        Assert.AreEqual(0, prepared.RunsAssembledForGroups, "runs assembled for the report");
+        var unprepared = ReportWriter.WriteAll(store.Reader(), Options("unprepared", store), clock);
+        Assert.AreEqual(File.ReadAllText(unprepared.JsonPath!), File.ReadAllText(report.JsonPath!));
+        Assert.AreEqual(File.ReadAllText(unprepared.HtmlPath!), File.ReadAllText(report.HtmlPath!));
+    }
+
+    [TestMethod]
     public void A_run_line_whose_documents_do_not_read_rebuilds_the_run_index_and_says_why()
     {
         using var store = new TempStore();
@@ -137,6 +167,12 @@ public sealed class GroupIndexTests
             var filter = new RunFilter { Project = project };
             Assert.AreEqual(Describe(GroupAggregator.Of(kept.ListRuns(filter).ToList())), Describe(kept.AggregateGroups(filter)), $"project {project}: {when}");
         }
+
+        // The file as written, copying the lines of the groups that did not change, is the file computed from every run.
+        var written = File.ReadAllText(GroupIndexPath(store));
+        File.Delete(GroupIndexPath(store));
+        store.Reader().AggregateGroups();
+        Assert.AreEqual(File.ReadAllText(GroupIndexPath(store)), written, "the group index file: " + when);
     }
 
     private static string Describe(IReadOnlyList<GroupAggregate> aggregates) => JsonConvert.SerializeObject(aggregates, Formatting.Indented);

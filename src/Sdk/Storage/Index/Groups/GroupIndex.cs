@@ -15,10 +15,14 @@ internal sealed class GroupIndex
 {
     public const string FileName = "groups.v1.jsonl";
 
-    public GroupIndex(IReadOnlyDictionary<string, GroupIndexRun> runs, IReadOnlyDictionary<GroupKey, GroupAggregate> groups)
+    /// <param name="runs">By run id: the group each run was counted in and the fingerprint of its line then.</param>
+    /// <param name="groups">By project and group: the aggregate of exactly the runs <paramref name="runs"/> counts in it.</param>
+    /// <param name="lines">The file's line of each group known unchanged since it was read or written (see <see cref="Lines"/>); none when null.</param>
+    public GroupIndex(IReadOnlyDictionary<string, GroupIndexRun> runs, IReadOnlyDictionary<GroupKey, GroupAggregate> groups, Dictionary<GroupKey, ReadOnlyMemory<byte>>? lines = null)
     {
         Runs = runs;
         Groups = groups;
+        Lines = lines ?? new Dictionary<GroupKey, ReadOnlyMemory<byte>>();
     }
 
     public static GroupIndex Empty { get; } = new(new Dictionary<string, GroupIndexRun>(StringComparer.Ordinal), new Dictionary<GroupKey, GroupAggregate>());
@@ -28,6 +32,13 @@ internal sealed class GroupIndex
 
     /// <summary>By project and group: the aggregate of exactly the runs <see cref="Runs"/> counts in it.</summary>
     public IReadOnlyDictionary<GroupKey, GroupAggregate> Groups { get; }
+
+    /// <summary>
+    /// The line of each group whose aggregate and runs are those the line was read or written with, so writing the file
+    /// again copies it instead of formatting it: a refresh that changed one group of 500 formats one line, not 3 MB.
+    /// Filled by <see cref="GroupIndexCodec.Write"/> with the lines it formats; only used under the store's lock.
+    /// </summary>
+    public Dictionary<GroupKey, ReadOnlyMemory<byte>> Lines { get; }
 
     public static string PathIn(IndexFiles files) => Path.Combine(files.Directory, FileName);
 

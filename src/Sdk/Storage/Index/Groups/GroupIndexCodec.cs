@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Wandb.Grouping.Aggregates;
 using Wandb.Grouping.Statistics;
@@ -50,10 +51,23 @@ internal static class GroupIndexCodec
             json.WriteEndObject();
         });
 
+        var buffer = new MemoryStream(4096);
         foreach (var pair in index.Groups.OrderBy(p => p.Key.Project, StringComparer.Ordinal).ThenBy(p => p.Key.Group, StringComparer.Ordinal))
         {
-            var runs = members.TryGetValue(pair.Key, out var list) ? list : new List<KeyValuePair<string, GroupIndexRun>>();
-            WriteLine(stream, json => WriteGroup(json, pair.Value, runs));
+            if (!index.Lines.TryGetValue(pair.Key, out var line))
+            {
+                var runs = members.TryGetValue(pair.Key, out var list) ? list : new List<KeyValuePair<string, GroupIndexRun>>();
+                buffer.SetLength(0);
+                using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+                {
+                    WriteGroup(json, pair.Value, runs);
+                }
+
+                line = buffer.ToArray();
+                index.Lines[pair.Key] = line;
+            }
+
+            WriteLine(stream, line);
         }
 
         WriteLine(stream, json =>
@@ -78,14 +92,17 @@ internal static class GroupIndexCodec
 
             var runs = new Dictionary<string, GroupIndexRun>(StringComparer.Ordinal);
             var groups = new Dictionary<GroupKey, GroupAggregate>();
+            var groupLines = new Dictionary<GroupKey, ReadOnlyMemory<byte>>();
             for (var i = 1; i <= groupCount; i++)
             {
                 var aggregate = ReadGroup(lines.Span(i), runs);
-                groups.Add(new GroupKey(aggregate.Project, aggregate.Group), aggregate);
+                var key = new GroupKey(aggregate.Project, aggregate.Group);
+                groups.Add(key, aggregate);
+                groupLines.Add(key, lines.Memory(i));
             }
 
             ReadUncounted(lines.Span(lines.Count - 1), runs);
-            return new GroupIndex(runs, groups);
+            return new GroupIndex(runs, groups, groupLines);
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or ArgumentException or OverflowException)
         {
@@ -360,6 +377,13 @@ internal static class GroupIndexCodec
         {
             throw new JsonException("The line ends early.");
         }
+    }
+
+    private static void WriteLine(Stream stream, ReadOnlyMemory<byte> line)
+    {
+        var bytes = MemoryMarshal.TryGetArray(line, out var array) ? array : new ArraySegment<byte>(line.ToArray());
+        stream.Write(bytes.Array!, bytes.Offset, bytes.Count);
+        stream.WriteByte((byte)'\n');
     }
 
     private static void WriteLine(Stream stream, Action<Utf8JsonWriter> write)

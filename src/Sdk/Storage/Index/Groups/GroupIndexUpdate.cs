@@ -61,6 +61,7 @@ internal static class GroupIndexUpdate
         }
 
         var groups = new Dictionary<GroupKey, GroupAggregate>(members.Count);
+        var lines = new Dictionary<GroupKey, ReadOnlyMemory<byte>>();
         var stale = new List<GroupKey>();
         foreach (var pair in members)
         {
@@ -68,6 +69,12 @@ internal static class GroupIndexUpdate
             if (!dirty.Contains(pair.Key) && previous.Groups.TryGetValue(pair.Key, out var kept) && kept.Runs == pair.Value.Count)
             {
                 groups.Add(pair.Key, kept);
+
+                // Same aggregate, same runs with the same fingerprints: the line written for it is still the line.
+                if (previous.Lines.TryGetValue(pair.Key, out var line))
+                {
+                    lines.Add(pair.Key, line);
+                }
             }
             else
             {
@@ -83,7 +90,7 @@ internal static class GroupIndexUpdate
         }
 
         changed = changedRuns > 0 || matched < previous.Runs.Count || groups.Count != previous.Groups.Count;
-        return new GroupedListing(new GroupIndex(runs, groups), members.ToDictionary(p => p.Key, p => (IReadOnlyList<IndexedRun>)p.Value));
+        return new GroupedListing(new GroupIndex(runs, groups, lines), members.ToDictionary(p => p.Key, p => (IReadOnlyList<IndexedRun>)p.Value));
     }
 
     /// <returns>How many of the runs the previous index knew, and how many of those or new ones changed (live runs not counted).</returns>
