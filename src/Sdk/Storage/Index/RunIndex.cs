@@ -219,8 +219,48 @@ internal sealed class RunIndex
             run.UpdateLive(run.Assemble(_clock, _folders.LocalHost), _clock, _folders.LocalHost);
         }
 
-        var ordered = runs.Values.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
-        return new IndexPass(ordered, tail.Positions, changed, removed, Mismatch: null);
+        return new IndexPass(ById(runs.Values), tail.Positions, changed, removed, Mismatch: null);
+    }
+
+    /// <summary>
+    /// The runs in id order. They come nearly sorted: the snapshot's runs in id order, then the runs added since (a
+    /// dictionary keeps the order keys were added in while none is removed), so only the part after the longest sorted
+    /// start is sorted and merged in. Sorting all 100,000 ids anew took about 90 ms of every listing.
+    /// </summary>
+    private static List<IndexedRun> ById(IEnumerable<IndexedRun> runs)
+    {
+        var all = runs.ToList();
+        var sorted = 1;
+        while (sorted < all.Count && string.CompareOrdinal(all[sorted - 1].Id, all[sorted].Id) < 0)
+        {
+            sorted++;
+        }
+
+        if (sorted >= all.Count)
+        {
+            return all;
+        }
+
+        var rest = all.GetRange(sorted, all.Count - sorted);
+        rest.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        var merged = new List<IndexedRun>(all.Count);
+        int i = 0, j = 0;
+        while (i < sorted && j < rest.Count)
+        {
+            merged.Add(string.CompareOrdinal(all[i].Id, rest[j].Id) < 0 ? all[i++] : rest[j++]);
+        }
+
+        while (i < sorted)
+        {
+            merged.Add(all[i++]);
+        }
+
+        while (j < rest.Count)
+        {
+            merged.Add(rest[j++]);
+        }
+
+        return merged;
     }
 
     /// <summary>The index's lock, or null when another process held it past <see cref="LockPatience"/>.</summary>
