@@ -42,7 +42,7 @@ internal static class StudentT
         return double.IsInfinity(t) ? 0 : SpecialFunctions.RegularizedIncompleteBeta(df / (df + (t * t)), df / 2, 0.5);
     }
 
-    /// <summary>The t with P(T &lt;= t) = <paramref name="p"/>, found by bisection on the CDF (monotonic, so it always converges).</summary>
+    /// <summary>The t with P(T &lt;= t) = <paramref name="p"/>, found on the CDF by Newton's steps within a bracket (monotonic, so it always converges).</summary>
     public static double Quantile(double p, double df)
     {
         if (double.IsNaN(p) || double.IsNaN(df) || df <= 0 || p <= 0 || p >= 1)
@@ -72,21 +72,47 @@ internal static class StudentT
             }
         }
 
-        for (var i = 0; i < 200 && high - low > 1e-15 * Math.Max(1, high); i++)
+        // Newton's steps on the CDF, kept inside the bracket (a step that leaves it bisects instead): a handful of CDF
+        // evaluations instead of the fifty a bisection to 1e-15 takes. A report comparing 500 groups with Welch's test
+        // (whose degrees of freedom are never whole, so never cached) spent about 50 ms here.
+        var x = (low + high) / 2;
+        for (var i = 0; i < 200; i++)
         {
-            var mid = (low + high) / 2;
-            if (Cdf(mid, df) < p)
+            var f = Cdf(x, df) - p;
+            if (f == 0)
             {
-                low = mid;
+                return x;
+            }
+
+            if (f < 0)
+            {
+                low = x;
             }
             else
             {
-                high = mid;
+                high = x;
             }
+
+            var next = x - (f / Density(x, df));
+            if (!(next > low && next < high))
+            {
+                next = (low + high) / 2;
+            }
+
+            if (Math.Abs(next - x) <= 1e-15 * Math.Max(1, x) || high - low <= 1e-15 * Math.Max(1, high))
+            {
+                return next;
+            }
+
+            x = next;
         }
 
-        return (low + high) / 2;
+        return x;
     }
+
+    /// <summary>The density of Student's t at <paramref name="t"/>.</summary>
+    private static double Density(double t, double df) =>
+        Math.Exp(SpecialFunctions.LogGamma((df + 1) / 2) - SpecialFunctions.LogGamma(df / 2) - (0.5 * Math.Log(df * Math.PI)) - ((df + 1) / 2 * Math.Log(1 + (t * t / df))));
 
     /// <summary>The two-sided 95% critical value t(0.975, df), cached for whole df.</summary>
     public static double Critical95(double df)
