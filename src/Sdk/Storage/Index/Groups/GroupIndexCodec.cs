@@ -32,6 +32,10 @@ internal static class GroupIndexCodec
             {
                 uncounted.Add(run);
             }
+            else if (index.Lines.ContainsKey(key))
+            {
+                // Its line is copied as it is.
+            }
             else if (members.TryGetValue(key, out var list))
             {
                 list.Add(run);
