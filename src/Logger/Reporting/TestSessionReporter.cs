@@ -129,12 +129,11 @@ internal sealed class TestSessionReporter
         // the runs it shows: reading a 100,000-run index after the last test cost seconds there, against the test host's
         // own recompilation of what got hot during the run. A failure here only leaves the work to the refresh.
         var store = _store;
-        var maxDetailRuns = _maxDetailRuns;
         _prepared = Task.Run(() =>
         {
             try
             {
-                ReportModel.Prepare(store, new ReportOptions { MaxDetailRuns = maxDetailRuns });
+                store.Prepare();
             }
             catch (Exception ex) when (IsRecoverable(ex))
             {

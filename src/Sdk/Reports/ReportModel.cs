@@ -131,22 +131,6 @@ internal sealed class ReportModel
     /// <summary>Whether the run belongs to one of <see cref="ReportOptions.FocusGroups"/>.</summary>
     public bool IsFocus(StoredRun run) => run.Group is not null && _focusGroups.Contains(run.Group);
 
-    /// <summary>
-    /// Reads ahead what <see cref="Build"/> with <paramref name="options"/> will read (<see cref="RunStore.Prepare"/>), while
-    /// the caller has other work to do: the store's indexes, and the runs of the groups that fit the budget of runs
-    /// shown in full, newest first, after the focus groups and the baseline. Runs written meanwhile (the test run's own)
-    /// are read by the report; they only make it take fewer of those groups.
-    /// </summary>
-    internal static void Prepare(RunStore store, ReportOptions options)
-    {
-        var focus = new HashSet<string>(options.FocusGroups, StringComparer.Ordinal);
-        store.Prepare(aggregates => ReportDetail.ChooseGroups(
-            aggregates.Where(a => options.Project is null || a.Project == options.Project).ToList(),
-            focus,
-            options.BaselineGroup,
-            options.MaxDetailRuns));
-    }
-
     /// <param name="store">The store to read.</param>
     /// <param name="options">What to report.</param>
     /// <param name="generatedAt">The time written into the reports.</param>

@@ -61,13 +61,11 @@ public abstract class RunStore
 
     /// <summary>
     /// Reads ahead what the next report of this store object will read, while the caller has other work to do (a test
-    /// run between the logger's start and its report): the folder store reads its run index and group index, and
-    /// assembles the runs of the groups <paramref name="showInFull"/> picks from every group's aggregate, so the report
-    /// at the end reads only what changed since. Nothing by default. Never call it at the same time as another method
-    /// of the same object: the caller waits for it before the report.
+    /// run between the logger's start and its report): the folder store reads its run index and group index, so the
+    /// report at the end reads only what changed since. Nothing by default. Never call it at the same time as another
+    /// method of the same object: the caller waits for it before the report.
     /// </summary>
-    /// <param name="showInFull">The groups the report will likely show in full (<see cref="Reports.ReportModel.Prepare"/>), or null for none.</param>
-    internal virtual void Prepare(Func<IReadOnlyList<GroupAggregate>, IEnumerable<GroupAggregate>>? showInFull = null)
+    internal virtual void Prepare()
     {
     }
 

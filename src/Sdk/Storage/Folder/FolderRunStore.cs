@@ -88,24 +88,11 @@ internal sealed class FolderRunStore : RunStore
     /// <summary>
     /// Lists the run index and brings the group index up to date, keeping both: the report that follows lists only what
     /// changed since, finds the lines it saw without fingerprinting them again, and says if this listing rebuilt the index.
-    /// The runs of the groups <paramref name="showInFull"/> picks are assembled too: an indexed run keeps what it
-    /// assembled while its line is unchanged, so the report shows them without reading their lines again.
     /// </summary>
-    internal override void Prepare(Func<IReadOnlyList<GroupAggregate>, IEnumerable<GroupAggregate>>? showInFull = null)
+    internal override void Prepare()
     {
-        var grouped = ListGrouped(ListIndexed());
+        ListGrouped(ListIndexed());
         _preparedRebuildReason = _indexRebuildReason;
-        if (showInFull is null)
-        {
-            return;
-        }
-
-        showInFull(grouped.Aggregates.ToList())
-            .SelectMany(a => grouped.Members.TryGetValue(new GroupKey(a.Project, a.Group), out var runs) ? runs : Array.Empty<IndexedRun>())
-            .ToList()
-            .AsParallel()
-            .WithDegreeOfParallelism(Parallelism)
-            .ForAll(run => run.Assemble(_clock, _folders.LocalHost));
     }
 
     /// <summary>Lists the run index without reading the runs' documents (<see cref="IndexedRun.Assemble"/> reads them).</summary>
