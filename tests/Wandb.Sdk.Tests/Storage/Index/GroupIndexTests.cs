@@ -61,14 +61,7 @@ public sealed class GroupIndexTests
     public void A_report_past_its_budget_reads_the_runs_that_changed_and_those_it_shows_not_the_store()
     {
         using var store = new TempStore();
-        for (var g = 0; g < 10; g++)
-        {
-            for (var i = 0; i < 4; i++)
-            {
-                store.AddRun("old-" + g, $"run{g}{i}", Summary(0.01 * ((g * 4) + i)));
-            }
-        }
-
+        AddOldGroups(store);
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         Assert.HasCount(40, store.Runs(), "a listing that puts every run in the run index, as the builds before did");
         var first = (FolderRunStore)store.Reader();
@@ -96,14 +89,7 @@ public sealed class GroupIndexTests
     public void A_report_prepared_while_runs_were_written_reads_only_those_runs_and_the_runs_it_shows_and_writes_what_an_unprepared_one_writes()
     {
         using var store = new TempStore();
-        for (var g = 0; g < 10; g++)
-        {
-            for (var i = 0; i < 4; i++)
-            {
-                store.AddRun("old-" + g, $"run{g}{i}", Summary(0.01 * ((g * 4) + i)));
-            }
-        }
-
+        AddOldGroups(store);
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         ReportWriter.WriteAll(store.Reader(), Options("first", store), clock);
 
@@ -141,6 +127,18 @@ public sealed class GroupIndexTests
         StringAssert.Contains(model.IndexRebuildReason, $"the line of run {damaged} is torn or invalid");
         Assert.AreEqual(ids.Count, model.RunCount);
         CollectionAssert.AreEqual(before, FullScan.Listing(store.Reader()));
+    }
+
+    /// <summary>The store as earlier builds left it: 10 groups of 4 runs.</summary>
+    private static void AddOldGroups(TempStore store)
+    {
+        for (var g = 0; g < 10; g++)
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                store.AddRun("old-" + g, $"run{g}{i}", Summary(0.01 * ((g * 4) + i)));
+            }
+        }
     }
 
     /// <summary>Damages the second run's line of the snapshot: still JSON, and still a run by its head, but its run.json has a date that is no date.</summary>
