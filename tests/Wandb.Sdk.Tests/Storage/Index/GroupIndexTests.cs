@@ -53,6 +53,11 @@ public sealed class GroupIndexTests
         File.WriteAllText(GroupIndexPath(store), "{\"format\":\"wandb-group-index\",\"version\":1,\"groups\":2}\n{not json\n");
         AssertAgrees(store, store.Reader(), "a damaged group index is computed again");
 
+        var lines = File.ReadAllLines(GroupIndexPath(store));
+        lines[2] = lines[2].Replace("\"members\":{", "\"members\":{not json");
+        File.WriteAllLines(GroupIndexPath(store), lines);
+        AssertAgrees(store, store.Reader(), "a group line that does not read is computed again");
+
         File.Delete(GroupIndexPath(store));
         AssertAgrees(store, store.Reader(), "a missing group index is computed again");
     }
