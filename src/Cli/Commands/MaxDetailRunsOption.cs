@@ -7,14 +7,13 @@ namespace Wandb.Cli.Commands;
 internal static class MaxDetailRunsOption
 {
     /// <param name="description">What the budget bounds, for --help.</param>
-    /// <param name="defaultRuns">The budget when the option is not given: the reports' default unless the command has its own.</param>
-    public static Option<int> Create(string description, int defaultRuns = ReportOptions.DefaultMaxDetailRuns)
+    public static Option<int> Create(string description)
     {
         var option = new Option<int>("--max-detail-runs")
         {
-            Description = $"{description} Default: {defaultRuns}.",
+            Description = $"{description} Default: {ReportOptions.DefaultMaxDetailRuns}.",
             HelpName = "runs",
-            DefaultValueFactory = _ => defaultRuns,
+            DefaultValueFactory = _ => ReportOptions.DefaultMaxDetailRuns,
         };
         option.Validators.Add(result =>
         {
