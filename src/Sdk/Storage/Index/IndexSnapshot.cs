@@ -181,10 +181,10 @@ internal sealed class IndexSnapshot
             path,
             stream =>
             {
-                WriteLine(stream, header);
+                SnapshotLines.Write(stream, header);
                 foreach (var line in lines)
                 {
-                    WriteLine(stream, line);
+                    SnapshotLines.Write(stream, line);
                 }
             },
             durable: false);
@@ -275,10 +275,10 @@ internal sealed class IndexSnapshot
             stream.Seek(0, SeekOrigin.End);
             foreach (var line in changed)
             {
-                WriteLine(stream, line);
+                SnapshotLines.Write(stream, line);
             }
 
-            WriteLine(stream, segment);
+            SnapshotLines.Write(stream, segment);
             return AsWritten(runs, batches, previous.BaseBytes, previous.AppendedBytes + appended);
         }
         catch (FileNotFoundException)
@@ -327,21 +327,6 @@ internal sealed class IndexSnapshot
 
     private static bool SamePositions(IReadOnlyDictionary<string, BatchFilePosition> a, IReadOnlyDictionary<string, BatchFilePosition> b) =>
         a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var other) && other == p.Value);
-
-    private static void WriteLine(Stream stream, ReadOnlyMemory<byte> line)
-    {
-        if (System.Runtime.InteropServices.MemoryMarshal.TryGetArray(line, out var array))
-        {
-            stream.Write(array.Array!, array.Offset, array.Count);
-        }
-        else
-        {
-            var copy = line.ToArray();
-            stream.Write(copy, 0, copy.Length);
-        }
-
-        stream.WriteByte((byte)'\n');
-    }
 
     [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private static IndexedRun? TryReadRun(ReadOnlyMemory<byte> line)

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Wandb.Storage.Index;
 
 /// <summary>
@@ -38,6 +40,22 @@ internal sealed class SnapshotLines
         }
 
         return new SnapshotLines(bytes, starts);
+    }
+
+    /// <summary>Writes one line and its newline; a line kept from reading is a slice of the buffer, written without a copy.</summary>
+    public static void Write(Stream stream, ReadOnlyMemory<byte> line)
+    {
+        if (MemoryMarshal.TryGetArray(line, out var array))
+        {
+            stream.Write(array.Array!, array.Offset, array.Count);
+        }
+        else
+        {
+            var copy = line.ToArray();
+            stream.Write(copy, 0, copy.Length);
+        }
+
+        stream.WriteByte((byte)'\n');
     }
 
     public ReadOnlySpan<byte> Span(int line) => new(_bytes, _starts[line], Length(line));

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Text;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Wandb.Grouping.Aggregates;
 using Wandb.Grouping.Statistics;
@@ -71,7 +70,7 @@ internal static class GroupIndexCodec
                 index.Lines[pair.Key] = line;
             }
 
-            WriteLine(stream, line);
+            SnapshotLines.Write(stream, line);
         }
 
         WriteLine(stream, json =>
@@ -381,13 +380,6 @@ internal static class GroupIndexCodec
         {
             throw new JsonException("The line ends early.");
         }
-    }
-
-    private static void WriteLine(Stream stream, ReadOnlyMemory<byte> line)
-    {
-        var bytes = MemoryMarshal.TryGetArray(line, out var array) ? array : new ArraySegment<byte>(line.ToArray());
-        stream.Write(bytes.Array!, bytes.Offset, bytes.Count);
-        stream.WriteByte((byte)'\n');
     }
 
     private static void WriteLine(Stream stream, Action<Utf8JsonWriter> write)
