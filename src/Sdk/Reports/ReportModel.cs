@@ -1,3 +1,4 @@
+using Wandb.Environment;
 using Wandb.Gates;
 using Wandb.Grouping;
 using Wandb.Grouping.Aggregates;
@@ -13,7 +14,6 @@ namespace Wandb.Reports;
 /// </summary>
 internal sealed class ReportModel
 {
-    private static readonly int Parallelism = Math.Max(1, Math.Min(System.Environment.ProcessorCount, 8));
     private readonly RunStore _store;
     private readonly HashSet<string> _focusGroups;
     private readonly Dictionary<string, IReadOnlyDictionary<string, MetricCurves>> _curves = new(StringComparer.Ordinal);
@@ -45,7 +45,7 @@ internal sealed class ReportModel
         // nothing else of the model run on another core, and every group's statistics (which the comparison and
         // all writers read) are computed on every core.
         var problems = Task.Run(() => RunProblems.InOrder(runs, IsFocus));
-        Parallel.ForEach(Main.Groups, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, group => _ = group.Summary);
+        Parallel.ForEach(Main.Groups, new ParallelOptions { MaxDegreeOfParallelism = Parallelism.Degree }, group => _ = group.Summary);
         ByGroup = keys.Count == 1 && keys[0].Name == GroupingKey.Group ? Main : RunGrouper.Group(runs, new[] { GroupingKey.Parse(GroupingKey.Group) });
         FocusRuns = runs.Where(IsFocus).ToList();
 

@@ -1,4 +1,5 @@
 using Wandb.Diagnostics;
+using Wandb.Environment;
 using Wandb.Interop.Protocol;
 using Wandb.Storage;
 
@@ -50,7 +51,7 @@ internal static class WandbExporter
         {
             try
             {
-                Parallel.ForEach(runs, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(System.Environment.ProcessorCount, 8)) }, ExportRun);
+                Parallel.ForEach(runs, new ParallelOptions { MaxDegreeOfParallelism = Parallelism.Degree }, ExportRun);
             }
             catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
             {

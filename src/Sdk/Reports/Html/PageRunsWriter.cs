@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Newtonsoft.Json;
+using Wandb.Environment;
 using Wandb.Json;
 using Wandb.Polyfills;
 using Wandb.Runs;
@@ -16,7 +17,6 @@ namespace Wandb.Reports.Html;
 /// </summary>
 internal static class PageRunsWriter
 {
-    private static readonly int Parallelism = Math.Max(1, Math.Min(System.Environment.ProcessorCount, 8));
 
     public static void Write(JsonWriter json, IReadOnlyList<StoredRun> runs, long originMs)
     {
@@ -41,7 +41,7 @@ internal static class PageRunsWriter
         var columns = fields
             .AsParallel()
             .AsOrdered()
-            .WithDegreeOfParallelism(Parallelism)
+            .WithDegreeOfParallelism(Parallelism.Degree)
             .Select(f => Column(runs, f.Value, new JsonText(json)))
             .ToArray();
         var config = Task.Run(() => Keyed(runs, r => r.FlatConfig, new JsonText(json)));

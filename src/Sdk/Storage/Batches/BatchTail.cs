@@ -1,6 +1,7 @@
 using System.Text;
 using Newtonsoft.Json;
 using Wandb.Diagnostics;
+using Wandb.Environment;
 using Wandb.Storage.Codec;
 using Wandb.Storage.Folder;
 
@@ -16,7 +17,6 @@ internal sealed class BatchTail
 {
     /// <summary>How recently a batch file must have been written for a torn last line to count as a write in progress.</summary>
     private static readonly TimeSpan InProgressWindow = TimeSpan.FromSeconds(10);
-    private static readonly int Parallelism = Math.Max(1, Math.Min(System.Environment.ProcessorCount, 8));
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     private BatchTail()
@@ -101,7 +101,7 @@ internal sealed class BatchTail
         Positions[name] = new BatchFilePosition(start.Bytes + wholeBytes, start.Lines + lines.Count - (wholeBytes < bytes.Length ? 1 : 0));
         var records = lines.Count < 64
             ? lines.Select(TryParse).ToArray()
-            : lines.AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism).Select(TryParse).ToArray();
+            : lines.AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism.Degree).Select(TryParse).ToArray();
 
         var skipped = 0;
         long firstSkipped = 0;

@@ -1,3 +1,4 @@
+using Wandb.Environment;
 using Wandb.Grouping.Aggregates;
 using Wandb.Storage.Index;
 using Wandb.Storage.Index.Groups;
@@ -11,7 +12,6 @@ namespace Wandb.Storage.Folder;
 /// </summary>
 internal sealed class FolderGroupSource : GroupSource
 {
-    private static readonly int Parallelism = Math.Max(1, Math.Min(System.Environment.ProcessorCount, 8));
     private readonly FolderRunStore _store;
     private readonly string? _project;
     private IndexListing? _listing;
@@ -46,7 +46,7 @@ internal sealed class FolderGroupSource : GroupSource
             .Distinct()
             .SelectMany(k => members.TryGetValue(k, out var runs) ? runs : Array.Empty<IndexedRun>())
             .ToList();
-        return wanted.AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism).Select(_store.Assemble).OfType<StoredRun>().ToList();
+        return wanted.AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism.Degree).Select(_store.Assemble).OfType<StoredRun>().ToList();
     }
 
     private IEnumerable<GroupAggregate> Selected() => Grouped().Aggregates.Where(a => _project is null || a.Project == _project);

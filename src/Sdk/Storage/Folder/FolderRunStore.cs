@@ -22,7 +22,6 @@ internal sealed class FolderRunStore : RunStore
     private readonly IClock _clock;
     private readonly RunFolderReader _folders;
     private const int RunsPerTask = 1024;
-    private static readonly int Parallelism = Math.Max(1, Math.Min(System.Environment.ProcessorCount, 8));
     private readonly RunIndex _index;
     private readonly object _groupsGate = new();
     private volatile string? _indexRebuildReason;
@@ -188,7 +187,7 @@ internal sealed class FolderRunStore : RunStore
             Parallel.For(
                 0,
                 (runs.Count + RunsPerTask - 1) / RunsPerTask,
-                new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
+                new ParallelOptions { MaxDegreeOfParallelism = Parallelism.Degree },
                 [MethodImpl(MethodImplFlags.AggressiveOptimization)] (int chunk) =>
                 {
                     for (var i = chunk * RunsPerTask; i < Math.Min(runs.Count, (chunk + 1) * RunsPerTask); i++)

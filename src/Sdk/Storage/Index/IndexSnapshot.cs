@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Wandb.Environment;
 using Wandb.Polyfills;
 using Wandb.Storage.Batches;
 using Wandb.Storage.Folder;
@@ -24,7 +25,6 @@ internal sealed class IndexSnapshot
     private const int BaseOnlyVersion = 1;
 
     private const int LinesPerTask = 1024;
-    private static readonly int Parallelism = Math.Max(1, Math.Min(System.Environment.ProcessorCount, 8));
 
     private IndexSnapshot(int version, Dictionary<string, BatchFilePosition> batches, Dictionary<string, IndexedRun> runs, long baseBytes, long appendedBytes)
     {
@@ -112,7 +112,7 @@ internal sealed class IndexSnapshot
         Parallel.For(
             0,
             (runLines.Length + LinesPerTask - 1) / LinesPerTask,
-            new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism.Degree },
             [MethodImpl(MethodImplFlags.AggressiveOptimization)] (int chunk) =>
             {
                 for (var i = chunk * LinesPerTask; i < Math.Min(runLines.Length, (chunk + 1) * LinesPerTask); i++)
@@ -175,7 +175,7 @@ internal sealed class IndexSnapshot
             return appended;
         }
 
-        var lines = runs.AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism).Select(r => r.Line ??= IndexLineCodec.WriteRun(r)).ToArray();
+        var lines = runs.AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism.Degree).Select(r => r.Line ??= IndexLineCodec.WriteRun(r)).ToArray();
         var header = IndexLineCodec.WriteHeader(new IndexHeader(IndexHeader.CurrentVersion, runs.Count, batches));
         AtomicFile.Write(
             path,

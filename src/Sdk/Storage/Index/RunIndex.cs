@@ -16,7 +16,6 @@ namespace Wandb.Storage.Index;
 internal sealed class RunIndex
 {
     private static readonly TimeSpan LockPatience = TimeSpan.FromSeconds(10);
-    private static readonly int Parallelism = Math.Max(1, Math.Min(System.Environment.ProcessorCount, 8));
     private readonly StoreLayout _layout;
     private readonly IStoreFileSystem _fs;
     private readonly RunFolderReader _folders;
@@ -199,7 +198,7 @@ internal sealed class RunIndex
         var toRead = folders.Where(id => touched.Contains(id) || !runs.TryGetValue(id, out var run) || !run.HasFolder || run.Live).ToList();
         var read = toRead
             .AsParallel()
-            .WithDegreeOfParallelism(Parallelism)
+            .WithDegreeOfParallelism(Parallelism.Degree)
             .Select(id => (Id: id, Metadata: _folders.ReadMetadata(id), States: _folders.ReadStates(id)))
             .ToList();
         foreach (var (id, metadata, states) in read)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Wandb.Environment;
 using Wandb.Grouping.Aggregates;
 using Wandb.Polyfills;
 
@@ -14,7 +15,6 @@ namespace Wandb.Storage.Index.Groups;
 internal static class GroupIndexUpdate
 {
     private const int RunsPerTask = 1024;
-    private static readonly int Parallelism = Math.Max(1, Math.Min(System.Environment.ProcessorCount, 8));
 
     /// <param name="listed">The run index's listing, every entry.</param>
     /// <param name="previous">The group index as last written or computed.</param>
@@ -29,7 +29,7 @@ internal static class GroupIndexUpdate
         Parallel.For(
             0,
             (listed.Count + RunsPerTask - 1) / RunsPerTask,
-            new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism.Degree },
             chunk =>
             {
                 var (chunkMatched, chunkChanged) = Check(listed, previous, assemble, entries, unchanged, chunk * RunsPerTask, Math.Min(listed.Count, (chunk + 1) * RunsPerTask));
@@ -83,7 +83,7 @@ internal static class GroupIndexUpdate
         }
 
         var toRead = stale.SelectMany(k => members[k]).ToList();
-        var read = toRead.AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism).Select(assemble).ToList();
+        var read = toRead.AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism.Degree).Select(assemble).ToList();
         foreach (var aggregate in GroupAggregator.Of(read.OfType<StoredRun>().ToList()))
         {
             groups[new GroupKey(aggregate.Project, aggregate.Group)] = aggregate;
