@@ -12,6 +12,9 @@ test("numbers are shown short: integers whole, four significant digits, exponent
 
 test("durations read as seconds, minutes or hours", () => {
   assert.deepEqual([5.123, 42.25, 125, 7260, null].map(formatDuration), ["5.12 s", "42.3 s", "2m 5s", "2h 1m", ""]);
+  // Unit tests last micro- to milliseconds: three significant digits in the unit that shows them, not "0.00 s".
+  assert.deepEqual([0.000427, 0.0000005, 0.0123, 0.999, 0.9996, 0.0009996, 0].map(formatDuration),
+    ["427 µs", "0.5 µs", "12.3 ms", "999 ms", "1.00 s", "1 ms", "0 s"]);
 });
 
 test("values are identified by type and value, and missing values sort last", () => {

@@ -63,9 +63,19 @@ export function formatShort(v) {
   return String(Number(v.toPrecision(3)));
 }
 
-/** @param {number | null} seconds */
+/**
+ * A duration in the unit that keeps its digits: unit tests take micro- to milliseconds, which "0.00 s" would hide,
+ * and training takes minutes to hours.
+ * @param {number | null} seconds
+ */
 export function formatDuration(seconds) {
   if (!isFiniteNumber(seconds)) return "";
+  if (seconds === 0) return "0 s";
+  // Rounded first, so 0.9996 s reads "1.00 s", not "1000 ms".
+  const micro = Number((seconds * 1e6).toPrecision(3));
+  if (Math.abs(micro) < 1000) return micro + " µs";
+  const milli = Number((seconds * 1e3).toPrecision(3));
+  if (Math.abs(milli) < 1000) return milli + " ms";
   if (seconds < 60) return seconds.toFixed(seconds < 10 ? 2 : 1) + " s";
   const m = Math.floor(seconds / 60), s = Math.round(seconds % 60);
   if (m < 60) return m + "m " + s + "s";
