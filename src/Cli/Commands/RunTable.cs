@@ -8,6 +8,12 @@ namespace Wandb.Cli.Commands;
 /// <summary>The table <c>dotnet wandb ls</c> prints: one block per group (its runs and states), one row per run.</summary>
 internal static class RunTable
 {
+    /// <summary>
+    /// The widest name, job type or project cell. Data-driven tests name their runs with every argument (hundreds of
+    /// characters), which pushed every other column off the screen; <c>--json</c> has them whole.
+    /// </summary>
+    internal const int MaxTextWidth = 60;
+
     public static void Write(TextWriter output, string location, ReportModel model)
     {
         var runs = model.Runs;
@@ -41,13 +47,13 @@ internal static class RunTable
 
     private static IReadOnlyList<string> Row(StoredRun run, bool withProject)
     {
-        var cells = new List<string> { Clean(run.Id), Clean(run.Name) };
+        var cells = new List<string> { Clean(run.Id), Cut(Clean(run.Name)) };
         if (withProject)
         {
-            cells.Add(Clean(run.Project));
+            cells.Add(Cut(Clean(run.Project)));
         }
 
-        cells.Add(run.JobType is null ? "-" : Clean(run.JobType));
+        cells.Add(run.JobType is null ? "-" : Cut(Clean(run.JobType)));
         cells.Add(run.State.ToName());
         cells.Add(run.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
         cells.Add(Duration(run.DurationSeconds));
@@ -69,15 +75,39 @@ internal static class RunTable
         }
     }
 
-    private static string Duration(double seconds) => seconds switch
+    /// <summary>
+    /// A run's duration in the unit that keeps its digits, as the report page shows it: a unit test's 0.43 ms is
+    /// "430 µs", not "0.0 s". The bounds are those of rounding to three significant digits, so 0.9996 s is "1.0 s".
+    /// </summary>
+    internal static string Duration(double seconds) => seconds switch
     {
         < 0 or double.NaN => "-",
+        0 => "0 s",
+        < 0.000_999_5 => (seconds * 1e6).ToString("G3", CultureInfo.InvariantCulture) + " µs",
+        < 0.999_5 => (seconds * 1e3).ToString("G3", CultureInfo.InvariantCulture) + " ms",
         < 60 => seconds.ToString("0.0", CultureInfo.InvariantCulture) + " s",
         < 3600 => TimeSpan.FromSeconds(seconds).ToString(@"m\:ss", CultureInfo.InvariantCulture),
         _ => TimeSpan.FromSeconds(seconds).ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture),
     };
 
     internal static string Plural(long count, string noun) => count.ToString("N0", CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
+
+    /// <summary>Text past <see cref="MaxTextWidth"/> characters is cut and ends in '…' (never between the halves of a surrogate pair).</summary>
+    internal static string Cut(string text)
+    {
+        if (text.Length <= MaxTextWidth)
+        {
+            return text;
+        }
+
+        var keep = MaxTextWidth - 1;
+        if (char.IsHighSurrogate(text[keep - 1]))
+        {
+            keep--;
+        }
+
+        return text.Substring(0, keep) + "…";
+    }
 
     /// <summary>Names come from users: control characters (a terminal escape sequence in a run name) are shown as '?', never sent to the terminal.</summary>
     internal static string Clean(string text) =>

@@ -60,6 +60,21 @@ public sealed class ListCommandTests
     }
 
     [TestMethod]
+    public async Task A_data_driven_test_name_is_cut_in_the_table_and_whole_in_json()
+    {
+        using var stores = new TempStores();
+        var name = "Suite.Method(customMessage: null, expectedMessage: \"" + new string('m', 150) + "\")";
+        stores.AddRun("store", "cv-1", name: name);
+
+        var table = await CliRun.RunAsync(stores.Root, null, "ls", "--store", "store");
+        var json = JsonNode.Parse((await CliRun.RunAsync(stores.Root, null, "ls", "--store", "store", "--json")).Output)!;
+
+        StringAssert.Contains(table.Output, name.Substring(0, 59) + "…", table.ToString());
+        Assert.IsFalse(table.Output.Contains(name, StringComparison.Ordinal), "the whole name pushed every column off the screen");
+        Assert.AreEqual(name, json["runs"]![0]!["name"]!.GetValue<string>());
+    }
+
+    [TestMethod]
     public async Task A_run_name_with_a_terminal_escape_sequence_is_printed_inert()
     {
         using var stores = new TempStores();
