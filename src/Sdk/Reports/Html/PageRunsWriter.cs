@@ -30,7 +30,8 @@ internal static class PageRunsWriter
             (JsonFields.State, (r, text) => text.Of(r.State.ToName())),
             (JsonFields.ExitCode, (r, _) => r.ExitCode?.ToString(CultureInfo.InvariantCulture)),
             (JsonFields.Notes, (r, text) => r.Notes is null ? null : text.Of(r.Notes)),
-            (JsonFields.Duration, (r, _) => JsonWriterExtensions.ShortNumber(r.DurationSeconds, "F3") ?? "null"),
+            // To the microsecond: a unit test lasts micro- to milliseconds, and the page shows three significant digits.
+            (JsonFields.Duration, (r, _) => JsonWriterExtensions.ShortNumber(r.DurationSeconds, "F6") ?? "null"),
             (JsonFields.Tags, (r, text) => text.OfTags(r.Tags)),
             (JsonFields.Error, (r, text) => RunProblems.Message(r) is { } message ? text.Of(message) : null),
             (JsonFields.SystemInfo, (r, text) => text.OfSystem(r.System)),
