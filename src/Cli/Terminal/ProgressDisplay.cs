@@ -47,7 +47,14 @@ internal sealed class ProgressDisplay
     }
 
     /// <summary>Ends the progress: a plain log gets the last state if it was not printed yet; a terminal's redrawn line is removed.</summary>
-    public void Complete()
+    public void Complete() => Clear();
+
+    /// <summary>
+    /// Makes way for another line (a warning, a result): a terminal's redrawn line is removed, and a plain log first
+    /// gets the state not printed yet, so a log that holds both streams reads in the order things happened (the last
+    /// "Exported 957 run(s)" came after the export's result line).
+    /// </summary>
+    public void Clear()
     {
         lock (_gate)
         {
@@ -57,15 +64,6 @@ internal sealed class ProgressDisplay
             }
 
             _pending = null;
-            ClearLine();
-        }
-    }
-
-    /// <summary>Removes the redrawn line so another line can be written (a warning); plain output needs nothing.</summary>
-    public void Clear()
-    {
-        lock (_gate)
-        {
             ClearLine();
         }
     }

@@ -32,6 +32,22 @@ public sealed class ProgressDisplayTests
         CollectionAssert.AreEqual(new[] { "Imported 1 of 3 file(s)", "Imported 3 of 3 file(s)" }, error.ToString().Split(System.Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
     }
 
+    [TestMethod]
+    public void In_a_log_of_both_streams_the_last_progress_comes_before_the_result_line()
+    {
+        var log = new StringWriter();
+        var context = new CliContext(log, log, new DictionaryEnvironmentVariables(new Dictionary<string, string?>()), Path.GetTempPath(), errorIsTerminal: false);
+        var progress = new ProgressDisplay(context);
+        var console = new CliOutput(context) { Progress = progress };
+
+        progress.Report("Exported 1 run(s)");
+        progress.Report("Exported 2 run(s)");
+        console.Info("Exported 2 run(s) to out.");
+        progress.Complete();
+
+        CollectionAssert.AreEqual(new[] { "Exported 1 run(s)", "Exported 2 run(s)", "Exported 2 run(s) to out." }, log.ToString().Split(System.Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+    }
+
     private static CliContext Context(TextWriter error, bool terminal) =>
         new(TextWriter.Null, error, new DictionaryEnvironmentVariables(new Dictionary<string, string?>()), Path.GetTempPath(), terminal);
 }
