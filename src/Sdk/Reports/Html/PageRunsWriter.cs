@@ -17,7 +17,6 @@ namespace Wandb.Reports.Html;
 /// </summary>
 internal static class PageRunsWriter
 {
-
     public static void Write(JsonWriter json, IReadOnlyList<StoredRun> runs, long originMs)
     {
         var fields = new (string Name, Func<StoredRun, JsonText, string?> Value)[]
