@@ -61,9 +61,10 @@ public abstract class RunStore
 
     /// <summary>
     /// Reads ahead what the next report of this store object will read, while the caller has other work to do (a test
-    /// run between the logger's start and its report): the folder store reads its run index and group index, so the
-    /// report at the end reads only what changed since. Nothing by default. Never call it at the same time as another
-    /// method of the same object: the caller waits for it before the report.
+    /// run between the logger's start and its report, a build's targets): the folder store reads its run index and group
+    /// index, so the report at the end reads only what changed since. Nothing by default. Runs may be written through the
+    /// same object meanwhile (their writers do not touch what it reads); never list, read or report through it at the
+    /// same time: the caller waits for it before the report.
     /// </summary>
     internal virtual void Prepare()
     {

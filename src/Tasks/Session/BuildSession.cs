@@ -3,6 +3,7 @@ using Wandb.Build.Tasks.Runs;
 using Wandb.Diagnostics;
 using Wandb.Environment;
 using Wandb.Reports;
+using Wandb.Storage;
 
 namespace Wandb.Build.Tasks.Session;
 
@@ -13,7 +14,9 @@ namespace Wandb.Build.Tasks.Session;
 /// AfterTargets do not), so disposing closes the runs still open as failed, then refreshes the reports.
 /// Every node that ran a tracked target refreshes (each holds the runs it closed last); the store's lock
 /// makes them, and any test run ending at the same moment, take turns, and the build id is the summary
-/// claim, so the CI job page shows the build's summary once.
+/// claim, so the CI job page shows the build's summary once. While the targets run, the store the reports will be
+/// refreshed from is read ahead (<see cref="RunStore.Prepare"/>), as the test logger does during a test run, so the
+/// refresh at the end reads what the build changed rather than the store's whole index.
 /// </summary>
 internal sealed class BuildSession : IDisposable
 {
@@ -23,6 +26,9 @@ internal sealed class BuildSession : IDisposable
     private readonly Dictionary<string, TrackedRun> _open = new(StringComparer.Ordinal);
     private readonly List<TrackedRun> _all = new();
     private readonly HashSet<string> _groups = new(StringComparer.Ordinal);
+
+    /// <summary>Per store location: the store object the reports are refreshed from, and its read-ahead.</summary>
+    private readonly Dictionary<string, ReadAhead> _readAheads = new(StringComparer.Ordinal);
     private readonly ReportRefresh _reports;
     private IEnvironmentVariables? _environment;
     private string? _fallbackBuildId;
@@ -103,6 +109,11 @@ internal sealed class BuildSession : IDisposable
             _retention ??= retention;
             _maxDetailRuns ??= maxDetailRuns;
             _baseline ??= baseline;
+            var store = run.Started.Store;
+            if (writeReports && !_readAheads.ContainsKey(store.Location))
+            {
+                _readAheads.Add(store.Location, ReadAhead.Start(store));
+            }
         }
     }
 
@@ -163,7 +174,7 @@ internal sealed class BuildSession : IDisposable
             }
         }
 
-        var stores = all.Select(r => r.Started.Store).GroupBy(s => s.Location, StringComparer.Ordinal).Select(g => g.First());
+        var stores = all.Select(r => r.Started.Store).GroupBy(s => s.Location, StringComparer.Ordinal).Select(g => ReportStore(g.Key, g.First()));
         foreach (var store in stores)
         {
             try
@@ -180,5 +191,17 @@ internal sealed class BuildSession : IDisposable
                 _reports.Output.Warning(WarningCodes.BuildReportsNotWritten, $"The reports of {store.Location} could not be refreshed: {ex.Message} Runs already written are kept; write the reports again with ReportWriter.WriteAll once the store can be written.");
             }
         }
+    }
+
+    /// <summary>The store object whose read-ahead ran, once it finished (the store is not read from two threads at once); else <paramref name="first"/>.</summary>
+    private RunStore ReportStore(string location, RunStore first)
+    {
+        ReadAhead? readAhead;
+        lock (_gate)
+        {
+            _readAheads.TryGetValue(location, out readAhead);
+        }
+
+        return readAhead?.Finished() ?? first;
     }
 }
