@@ -56,7 +56,7 @@ internal static class RunTable
         cells.Add(run.JobType is null ? "-" : Cut(Clean(run.JobType)));
         cells.Add(run.State.ToName());
         cells.Add(run.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
-        cells.Add(Duration(run.DurationSeconds));
+        cells.Add(NumberText.Duration(run.DurationSeconds));
         return cells;
     }
 
@@ -74,21 +74,6 @@ internal static class RunTable
             output.WriteLine(line.ToString().TrimEnd());
         }
     }
-
-    /// <summary>
-    /// A run's duration in the unit that keeps its digits, as the report page shows it: a unit test's 0.43 ms is
-    /// "430 µs", not "0.0 s". The bounds are those of rounding to three significant digits, so 0.9996 s is "1.0 s".
-    /// </summary>
-    internal static string Duration(double seconds) => seconds switch
-    {
-        < 0 or double.NaN => "-",
-        0 => "0 s",
-        < 0.000_999_5 => (seconds * 1e6).ToString("G3", CultureInfo.InvariantCulture) + " µs",
-        < 0.999_5 => (seconds * 1e3).ToString("G3", CultureInfo.InvariantCulture) + " ms",
-        < 60 => seconds.ToString("0.0", CultureInfo.InvariantCulture) + " s",
-        < 3600 => TimeSpan.FromSeconds(seconds).ToString(@"m\:ss", CultureInfo.InvariantCulture),
-        _ => TimeSpan.FromSeconds(seconds).ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture),
-    };
 
     internal static string Plural(long count, string noun) => count.ToString("N0", CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
 

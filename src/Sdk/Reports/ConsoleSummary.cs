@@ -43,7 +43,8 @@ internal static class ConsoleSummary
         if (comparison is not null && closest?.Group is not null)
         {
             var (group, test) = closest.Value;
-            lines.Add($"{Prefix}{Clean(group.Label, MaxName)} vs {(model.BaselineGroup == comparison.Baseline.Label ? "baseline" : "best")} {Clean(comparison.Baseline.Label, MaxName)} on {Clean(comparison.Metric, MaxName)}: difference {NumberText.Format(test.Difference)} (95% CI {NumberText.Format(test.Ci95Low)} to {NumberText.Format(test.Ci95High)}), p={NumberText.P(test.P)}");
+            Func<double, string> format = TestLoggerSummary.IsTestDuration(group, comparison.Metric) && TestLoggerSummary.IsTestDuration(comparison.Baseline, comparison.Metric) ? NumberText.SignedDuration : NumberText.Format;
+            lines.Add($"{Prefix}{Clean(group.Label, MaxName)} vs {(model.BaselineGroup == comparison.Baseline.Label ? "baseline" : "best")} {Clean(comparison.Baseline.Label, MaxName)} on {Clean(comparison.Metric, MaxName)}: difference {format(test.Difference)} (95% CI {format(test.Ci95Low)} to {format(test.Ci95High)}), p={NumberText.P(test.P)}");
         }
 
         if (model.IndexRebuildReason is { } reason)
@@ -140,10 +141,9 @@ internal static class ConsoleSummary
     private static string Stat(RunGroup group, string metric)
     {
         var stats = group.Summary[metric];
-        return stats.N >= 2 ? $"{NumberText.Format(stats.Mean)} ± {NumberText.Format(stats.Std)}" : NumberText.Format(stats.Mean);
+        Func<double, string> format = TestLoggerSummary.IsTestDuration(group, metric) ? NumberText.Duration : NumberText.Format;
+        return stats.N >= 2 ? $"{format(stats.Mean)} ± {format(stats.Std)}" : format(stats.Mean);
     }
-
-
 
     /// <summary>One line of text: control characters and runs of white space become one space, cut at <paramref name="maxLength"/> with "…".</summary>
     private static string Clean(string text, int maxLength)

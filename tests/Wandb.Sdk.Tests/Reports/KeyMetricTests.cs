@@ -67,7 +67,7 @@ public sealed class KeyMetricTests
 
         CollectionAssert.AreEqual(new[] { "f1", "duration" }, model.KeyMetrics.ToArray(), "the focus group's own metrics, not the store's most common ones");
         StringAssert.StartsWith(result.ConsoleLines[1], "wandb:   test-1  n=4  f1 0.85 ± 0.07071");
-        StringAssert.Contains(result.ConsoleLines[1], ", duration 0.02");
+        StringAssert.Contains(result.ConsoleLines[1], ", duration 20 ms ± 0 s", "the test logger's durations in their unit");
         StringAssert.Contains(File.ReadAllText(result.MarkdownPath!), "| group | runs | states | f1 ↑ | duration ↓ |");
     }
 

@@ -87,5 +87,35 @@ public sealed class MarkdownSummaryTests
         StringAssert.Contains(MarkdownSummaryWriter.Render(Model(store)), "No runs in the store yet.");
     }
 
+    [TestMethod]
+    public void A_test_run_s_durations_are_cells_in_their_unit()
+    {
+        using var store = new TempStore();
+        store.AddRun("tests", "Adds(1)", new Dictionary<string, object?> { ["outcome"] = "passed", ["duration"] = 0.000427 });
+        store.AddRun("tests", "Adds(2)", new Dictionary<string, object?> { ["outcome"] = "failed", ["duration"] = 0.000227 });
+        store.AddRun("training", "fold-1", new Dictionary<string, object?> { ["duration"] = 427.0 });
+
+        var md = MarkdownSummaryWriter.Render(Model(store));
+
+        StringAssert.Contains(md, "| **327 µs ± 141 µs (2)** ★ |");
+        StringAssert.Contains(md, "| 427 |");
+        StringAssert.Contains(md, "Baseline: **tests**, mean 0.000327 (n = 2).", "a difference between a test run and a user's duration has no unit");
+    }
+
+    [TestMethod]
+    public void Two_test_runs_compared_on_duration_differ_by_a_duration()
+    {
+        using var store = new TempStore();
+        store.AddRun("tests-a", "Adds(1)", new Dictionary<string, object?> { ["outcome"] = "passed", ["duration"] = 0.000427 });
+        store.AddRun("tests-a", "Adds(2)", new Dictionary<string, object?> { ["outcome"] = "passed", ["duration"] = 0.000227 });
+        store.AddRun("tests-b", "Adds(1)", new Dictionary<string, object?> { ["outcome"] = "passed", ["duration"] = 0.0123 });
+        store.AddRun("tests-b", "Adds(2)", new Dictionary<string, object?> { ["outcome"] = "passed", ["duration"] = 0.0143 });
+
+        var md = MarkdownSummaryWriter.Render(Model(store));
+
+        StringAssert.Contains(md, "Baseline: **tests\\-a**, mean 327 µs (n = 2).");
+        StringAssert.Contains(md, "| tests\\-b | 2 | 13.3 ms | 13 ms | [");
+    }
+
     private static ReportModel Model(TempStore store) => ReportModel.Build(store.Reader(), new ReportOptions(), DateTimeOffset.UnixEpoch);
 }

@@ -105,6 +105,7 @@ internal static class MarkdownSummaryWriter
             return NumberText.Undefined;
         }
 
+        Func<double, string> format = TestLoggerSummary.IsTestDuration(group, metric) ? NumberText.Duration : NumberText.Format;
         string text;
         if (stats.N == 0)
         {
@@ -112,11 +113,11 @@ internal static class MarkdownSummaryWriter
         }
         else if (group.RunCount == 1 && stats.N == 1)
         {
-            text = NumberText.Format(stats.Mean);
+            text = format(stats.Mean);
         }
         else
         {
-            text = $"{NumberText.Format(stats.Mean)} ± {NumberText.Format(stats.Std)} ({stats.N})";
+            text = $"{format(stats.Mean)} ± {format(stats.Std)} ({stats.N})";
         }
 
         if (stats.NonFinite > 0)
@@ -145,7 +146,10 @@ internal static class MarkdownSummaryWriter
         md.Line($"## Comparison on {MarkdownText.Escape(comparison.Metric)} ({direction})");
         md.Line();
         var baselineStats = comparison.Baseline.Summary[comparison.Metric];
-        md.Line($"Baseline: **{MarkdownText.Escape(comparison.Baseline.Label)}**, mean {NumberText.Format(baselineStats.Mean)} (n = {baselineStats.N}). Welch's t-test on the runs' final values; difference = group − baseline.");
+        var durations = TestLoggerSummary.IsTestDuration(comparison.Baseline, comparison.Metric) && comparison.Rows.All(r => TestLoggerSummary.IsTestDuration(r.Group, comparison.Metric));
+        Func<double, string> format = durations ? NumberText.Duration : NumberText.Format;
+        Func<double, string> difference = durations ? NumberText.SignedDuration : NumberText.Format;
+        md.Line($"Baseline: **{MarkdownText.Escape(comparison.Baseline.Label)}**, mean {format(baselineStats.Mean)} (n = {baselineStats.N}). Welch's t-test on the runs' final values; difference = group − baseline.");
         if (comparison.Note is not null)
         {
             md.Line();
@@ -157,8 +161,8 @@ internal static class MarkdownSummaryWriter
         md.Line("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
         foreach (var (group, test) in comparison.Rows)
         {
-            var ci = test.IsDefined ? $"[{NumberText.Format(test.Ci95Low)}, {NumberText.Format(test.Ci95High)}]" : "n < 2 or no spread";
-            md.Line($"| {MarkdownText.Escape(group.Label)} | {test.CountA} | {NumberText.Format(test.MeanA)} | {NumberText.Format(test.Difference)} | {ci} | {NumberText.Format(test.T)} | {NumberText.Format(test.Df)} | {NumberText.P(test.P)} |");
+            var ci = test.IsDefined ? $"[{difference(test.Ci95Low)}, {difference(test.Ci95High)}]" : "n < 2 or no spread";
+            md.Line($"| {MarkdownText.Escape(group.Label)} | {test.CountA} | {format(test.MeanA)} | {difference(test.Difference)} | {ci} | {NumberText.Format(test.T)} | {NumberText.Format(test.Df)} | {NumberText.P(test.P)} |");
         }
     }
 
