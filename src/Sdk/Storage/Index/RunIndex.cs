@@ -45,7 +45,10 @@ internal sealed class RunIndex
     /// </param>
     public IndexListing List(string? distrusted = null)
     {
-        if (!_fs.DirectoryExists(_layout.Root))
+        // Nothing was ever written here (no folder yet, or a folder made for the store that no run has used): no runs, and
+        // no index to build. The first run's writer creates the store with an empty index (StoreFolder), so a listing
+        // that came first, such as the test logger's read-ahead, does not make the next one report a rebuild.
+        if (!_fs.DirectoryExists(_layout.RunsDirectory) && !_fs.DirectoryExists(_layout.BatchesDirectory))
         {
             return new IndexListing(Array.Empty<IndexedRun>(), null);
         }

@@ -28,6 +28,27 @@ public sealed class RunIndexTests
     }
 
     [TestMethod]
+    public void A_store_read_ahead_while_its_folder_is_still_empty_reports_no_rebuild_once_runs_arrive()
+    {
+        // An empty folder made beforehand, as a CI job makes its WANDB_DIR; the test logger reads the store ahead at the
+        // session's start, before its first results are written.
+        using var store = new TempStore();
+        Assert.IsFalse(Directory.EnumerateFileSystemEntries(store.Root).Any());
+        var reader = store.Reader();
+        reader.Prepare();
+        using (var writer = BatchWriter(store))
+        {
+            writer.Append(BatchRecords.Fold("batched1", 1, BatchWriterId));
+        }
+
+        var result = ReportWriter.WriteAll(reader, new ReportOptions { Html = false });
+
+        Assert.IsNull(reader.IndexRebuildReason);
+        Assert.IsFalse(result.ConsoleLines.Any(l => l.Contains("rebuilt", StringComparison.Ordinal)), string.Join("\n", result.ConsoleLines));
+        CollectionAssert.AreEqual(new[] { "batched1" }, reader.ListRuns().Select(r => r.Id).ToList());
+    }
+
+    [TestMethod]
     public void Listing_through_the_index_reads_back_every_field_as_reading_every_run_file_does()
     {
         using var store = new TempStore();
