@@ -117,10 +117,7 @@ public sealed class ConsoleSummaryTests
     public void The_test_logger_s_durations_read_as_durations_and_a_user_s_own_duration_stays_a_number()
     {
         using var store = new TempStore();
-        store.AddRun("tests-a", "Adds(1)", TestResult(0.000427));
-        store.AddRun("tests-a", "Adds(2)", TestResult(0.000227));
-        store.AddRun("tests-b", "Adds(1)", TestResult(0.0123));
-        store.AddRun("tests-b", "Adds(2)", TestResult(0.0143));
+        TestResults.AddTwoSessions(store);
         store.AddRun("training", "fold-1", new Dictionary<string, object?> { ["duration"] = 427.0 });
         store.AddRun("training", "fold-2", new Dictionary<string, object?> { ["duration"] = 227.0 });
 
@@ -135,17 +132,12 @@ public sealed class ConsoleSummaryTests
     public void Two_test_runs_compared_on_duration_differ_by_a_duration()
     {
         using var store = new TempStore();
-        store.AddRun("tests-a", "Adds(1)", TestResult(0.000427));
-        store.AddRun("tests-a", "Adds(2)", TestResult(0.000227));
-        store.AddRun("tests-b", "Adds(1)", TestResult(0.0123));
-        store.AddRun("tests-b", "Adds(2)", TestResult(0.0143));
+        TestResults.AddTwoSessions(store);
 
         var lines = ReportWriter.WriteAll(store.Reader(), new ReportOptions { Html = false }).ConsoleLines;
 
         StringAssert.StartsWith(lines.Single(l => l.Contains(" vs best ", StringComparison.Ordinal)), "wandb: tests-b vs best tests-a on duration: difference 13 ms (95% CI ");
     }
-
-    private static Dictionary<string, object?> TestResult(double seconds) => new() { ["outcome"] = "passed", ["duration"] = seconds };
 
     private static int IndexOf(IReadOnlyList<string> lines, string prefix) =>
         lines.ToList().FindIndex(l => l.StartsWith(prefix, StringComparison.Ordinal));

@@ -11,7 +11,7 @@ public sealed class KeyMetricTests
         using var store = new TempStore();
         for (var i = 0; i < 10; i++)
         {
-            var summary = TestResult(0.01 * (i + 1));
+            var summary = TestResults.Summary(0.01 * (i + 1));
             if (i < 3)
             {
                 summary["f1"] = 0.7 + (0.01 * i);
@@ -34,8 +34,8 @@ public sealed class KeyMetricTests
     public void Duration_is_still_the_key_metric_when_it_is_all_the_runs_have()
     {
         using var store = new TempStore();
-        store.AddRun("test-a", "A", TestResult(0.5));
-        store.AddRun("test-a", "B", TestResult(0.7));
+        store.AddRun("test-a", "A", TestResults.Summary(0.5));
+        store.AddRun("test-a", "B", TestResults.Summary(0.7));
 
         var model = ReportModel.Build(store.Reader(), new ReportOptions(), DateTimeOffset.UnixEpoch);
 
@@ -53,7 +53,7 @@ public sealed class KeyMetricTests
 
         for (var i = 0; i < 4; i++)
         {
-            var summary = TestResult(0.02);
+            var summary = TestResults.Summary(0.02);
             if (i < 2)
             {
                 summary["f1"] = 0.8 + (i / 10.0);
@@ -82,6 +82,4 @@ public sealed class KeyMetricTests
 
         CollectionAssert.AreEqual(new[] { "acc", "f1" }, model.KeyMetrics.ToArray(), "a focus group without runs narrows nothing");
     }
-
-    private static Dictionary<string, object?> TestResult(double seconds) => new() { ["outcome"] = "passed", ["duration"] = seconds };
 }

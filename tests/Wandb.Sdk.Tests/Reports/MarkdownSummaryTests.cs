@@ -91,8 +91,8 @@ public sealed class MarkdownSummaryTests
     public void A_test_run_s_durations_are_cells_in_their_unit()
     {
         using var store = new TempStore();
-        store.AddRun("tests", "Adds(1)", new Dictionary<string, object?> { ["outcome"] = "passed", ["duration"] = 0.000427 });
-        store.AddRun("tests", "Adds(2)", new Dictionary<string, object?> { ["outcome"] = "failed", ["duration"] = 0.000227 });
+        store.AddRun("tests", "Adds(1)", TestResults.Summary(0.000427));
+        store.AddRun("tests", "Adds(2)", TestResults.Summary(0.000227, outcome: "failed"));
         store.AddRun("training", "fold-1", new Dictionary<string, object?> { ["duration"] = 427.0 });
 
         var md = MarkdownSummaryWriter.Render(Model(store));
@@ -106,10 +106,7 @@ public sealed class MarkdownSummaryTests
     public void Two_test_runs_compared_on_duration_differ_by_a_duration()
     {
         using var store = new TempStore();
-        store.AddRun("tests-a", "Adds(1)", new Dictionary<string, object?> { ["outcome"] = "passed", ["duration"] = 0.000427 });
-        store.AddRun("tests-a", "Adds(2)", new Dictionary<string, object?> { ["outcome"] = "passed", ["duration"] = 0.000227 });
-        store.AddRun("tests-b", "Adds(1)", new Dictionary<string, object?> { ["outcome"] = "passed", ["duration"] = 0.0123 });
-        store.AddRun("tests-b", "Adds(2)", new Dictionary<string, object?> { ["outcome"] = "passed", ["duration"] = 0.0143 });
+        TestResults.AddTwoSessions(store);
 
         var md = MarkdownSummaryWriter.Render(Model(store));
 
