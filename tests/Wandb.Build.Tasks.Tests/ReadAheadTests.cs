@@ -41,6 +41,30 @@ public sealed class ReadAheadTests
     }
 
     [TestMethod]
+    public void What_reads_the_run_s_store_during_the_build_waits_for_the_read_ahead_and_reads_through_it()
+    {
+        using var fixture = new TaskFixture();
+        for (var i = 0; i < 200; i++)
+        {
+            fixture.EarlierRun("build-earlier-" + (i % 20), daysAgo: 2);
+        }
+
+        var groupIndex = Path.Combine(fixture.StoreDirectory, "index", "groups.v1.jsonl");
+        var start = fixture.Start("Train");
+        Assert.IsTrue(start.Execute());
+        var session = BuildSession.Find(fixture.Engine)!;
+        var runStore = session.Tracked(start.RunId)!.Started.Store;
+
+        // The quality gate after a target asks this way; the read-ahead ends by writing the group index.
+        var readable = session.ReadableStore(runStore);
+
+        Assert.IsTrue(File.Exists(groupIndex), "the store is handed out only once the read-ahead is done");
+        Assert.AreSame(runStore, readable, "the first run's store object is the one read ahead");
+        Assert.AreEqual(201, readable.ListRuns().Count(), "and it lists every run, the running one too");
+        Assert.IsTrue(fixture.Finish(start.RunId, "Train").Execute());
+    }
+
+    [TestMethod]
     public void WandbReports_false_reads_nothing_ahead()
     {
         using var fixture = new TaskFixture();

@@ -73,15 +73,17 @@ public sealed class WandbEvaluateGates : Microsoft.Build.Utilities.Task
             return false;
         }
 
-        var tracked = BuildSession.Find(BuildEngine)?.Tracked(RunId);
+        var session = BuildSession.Find(BuildEngine);
+        var tracked = session?.Tracked(RunId);
         var started = tracked?.Started;
-        if (tracked is null || started is null)
+        if (session is null || tracked is null || started is null)
         {
             // The run was never created; that was reported when it failed, and there is nothing to gate.
             return true;
         }
 
-        Gate(started.Store, Request(rules, started.Run.Project, tracked.Group, tracked.StartedAt), warnOnly.Value);
+        // The run's store may be the one the build reads ahead: the gate waits for that and reads through it.
+        Gate(session.ReadableStore(started.Store), Request(rules, started.Run.Project, tracked.Group, tracked.StartedAt), warnOnly.Value);
         return !Log.HasLoggedErrors;
     }
 

@@ -174,7 +174,7 @@ internal sealed class BuildSession : IDisposable
             }
         }
 
-        var stores = all.Select(r => r.Started.Store).GroupBy(s => s.Location, StringComparer.Ordinal).Select(g => ReportStore(g.Key, g.First()));
+        var stores = all.Select(r => r.Started.Store).GroupBy(s => s.Location, StringComparer.Ordinal).Select(g => ReadableStore(g.First()));
         foreach (var store in stores)
         {
             try
@@ -193,15 +193,19 @@ internal sealed class BuildSession : IDisposable
         }
     }
 
-    /// <summary>The store object whose read-ahead ran, once it finished (the store is not read from two threads at once); else <paramref name="first"/>.</summary>
-    private RunStore ReportStore(string location, RunStore first)
+    /// <summary>
+    /// The store object to read <paramref name="store"/>'s location through: the one read ahead, once its read-ahead has
+    /// finished (a store object is never read from two threads at once, and reading through it keeps what it read), else
+    /// <paramref name="store"/>. The quality gate after a target and the refresh at the end both read through it.
+    /// </summary>
+    public RunStore ReadableStore(RunStore store)
     {
         ReadAhead? readAhead;
         lock (_gate)
         {
-            _readAheads.TryGetValue(location, out readAhead);
+            _readAheads.TryGetValue(store.Location, out readAhead);
         }
 
-        return readAhead?.Finished() ?? first;
+        return readAhead?.Finished() ?? store;
     }
 }
