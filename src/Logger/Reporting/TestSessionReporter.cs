@@ -208,8 +208,9 @@ internal sealed class TestSessionReporter
             _env.Output.Info(line.StartsWith("wandb: ", StringComparison.Ordinal) ? line.Substring(7) : line);
         }
 
+        // A session that recorded nothing (no test matched the filter, the test host did not start) has no page to point at.
         var page = report.GroupPageUrl(Group!);
-        if (page is not null)
+        if (page is not null && _tally.JobTypes.Count > 0)
         {
             _env.Output.Info("report: " + page);
         }

@@ -151,6 +151,24 @@ public sealed class TestSessionReporterTests
     }
 
     [TestMethod]
+    public void The_group_s_page_is_named_only_when_the_session_recorded_a_result()
+    {
+        using var recorded = new ReporterHarness();
+        recorded.Environment = recorded.Environment with { WriteReports = ReportWriter.WriteAll };
+        var reporter = recorded.Start();
+        reporter.Record(ReporterHarness.Result("LoadsModel", "LoadsModel"));
+        reporter.Complete();
+        using var empty = new ReporterHarness();
+        empty.Environment = empty.Environment with { WriteReports = ReportWriter.WriteAll };
+        var nothing = empty.Start();
+        nothing.Complete();
+
+        CollectionAssert.Contains(recorded.Output.Lines.ToList(), "report: " + new Uri(reporter.ReportPath!).AbsoluteUri + "#/group/" + reporter.Group);
+        CollectionAssert.Contains(empty.Output.Lines.ToList(), $"group {nothing.Group}: 0 runs (0 passed, 0 failed) in {empty.StoreDirectory}");
+        Assert.IsFalse(empty.Output.Lines.Any(l => l.Contains("#/group/", StringComparison.Ordinal)), "no link to a page without runs:\n" + string.Join("\n", empty.Output.Lines));
+    }
+
+    [TestMethod]
     public void A_failed_test_is_printed_once_by_the_summary_and_its_cut_message_points_at_its_run_s_page()
     {
         using var harness = new ReporterHarness();
