@@ -63,6 +63,30 @@ public sealed class GroupIndexTests
     }
 
     [TestMethod]
+    public void A_listing_of_one_project_assembles_that_project_s_runs_only_and_lists_what_a_full_listing_does()
+    {
+        using var store = new TempStore();
+        for (var i = 0; i < 30; i++)
+        {
+            store.AddRun("history-" + (i % 3), "h" + i, Summary(i / 30.0), project: "history");
+        }
+
+        var churn = new[] { store.AddRun("cv", "a", Summary(0.5), project: "churn"), store.AddRun("cv", "b", Summary(0.6), project: "churn"), store.AddRun(null, "loose", Summary(0.7), project: "churn") };
+        var filter = new RunFilter { Project = "churn" };
+        store.Reader().ListRuns(filter).ToList();
+
+        // A fresh store object, as the quality gate of the next build opens one: the group index says which runs are churn's.
+        var next = (FolderRunStore)store.Reader();
+        var listed = next.ListRuns(filter).ToList();
+
+        var everyRun = new FolderRunStore(store.Root, PhysicalStoreFileSystem.Instance, store.Output, SystemClock.Instance) { SummarisesGroups = false };
+        CollectionAssert.AreEqual(everyRun.ListRuns(filter).Select(r => r.Id).ToList(), listed.Select(r => r.Id).ToList(), "the same runs in the same order");
+        CollectionAssert.AreEquivalent(churn, listed.Select(r => r.Id).ToList(), "the run without a group too");
+        Assert.AreEqual(3, next.RunsAssembledForGroups, "history's 30 runs are not read");
+        CollectionAssert.AreEquivalent(new[] { "a", "b" }, next.ListRuns(new RunFilter { Project = "churn", Group = "cv" }).Select(r => r.Name).ToList(), "the filter's other criteria still apply");
+    }
+
+    [TestMethod]
     public void A_report_past_its_budget_reads_the_runs_that_changed_and_those_it_shows_not_the_store()
     {
         using var store = new TempStore();
