@@ -141,7 +141,7 @@ internal static class ConsoleSummary
     private static string Stat(RunGroup group, string metric)
     {
         var stats = group.Summary[metric];
-        Func<double, string> format = TestLoggerSummary.IsTestDuration(group, metric) ? NumberText.Duration : NumberText.Format;
+        var format = NumberText.ForMetric(group, metric);
         return stats.N >= 2 ? $"{format(stats.Mean)} ± {format(stats.Std)}" : format(stats.Mean);
     }
 

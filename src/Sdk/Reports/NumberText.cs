@@ -49,4 +49,11 @@ internal static class NumberText
     /// <summary>A difference of two durations: its sign, then the duration ("-12.3 ms"); a dash when undefined.</summary>
     public static string SignedDuration(double seconds) =>
         double.IsNaN(seconds) ? Undefined : (seconds < 0 ? "-" : string.Empty) + Duration(Math.Abs(seconds));
+
+    /// <summary>
+    /// How a summary value of <paramref name="metric"/> in <paramref name="group"/> reads: the test logger's durations in
+    /// their unit (<see cref="TestLoggerSummary.IsTestDuration"/>), anything else as a number.
+    /// </summary>
+    public static Func<double, string> ForMetric(Grouping.RunGroup group, string metric) =>
+        TestLoggerSummary.IsTestDuration(group, metric) ? Duration : Format;
 }

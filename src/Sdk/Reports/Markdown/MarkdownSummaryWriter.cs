@@ -105,7 +105,7 @@ internal static class MarkdownSummaryWriter
             return NumberText.Undefined;
         }
 
-        Func<double, string> format = TestLoggerSummary.IsTestDuration(group, metric) ? NumberText.Duration : NumberText.Format;
+        var format = NumberText.ForMetric(group, metric);
         string text;
         if (stats.N == 0)
         {
