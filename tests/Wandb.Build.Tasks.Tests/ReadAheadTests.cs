@@ -12,7 +12,7 @@ public sealed class ReadAheadTests
     {
         using var fixture = new TaskFixture();
         var earlier = fixture.EarlierRun("build-earlier", daysAgo: 2);
-        var groupIndex = Path.Combine(fixture.StoreDirectory, "index", "groups.v1.jsonl");
+        var groupIndex = Path.Combine(fixture.StoreDirectory, "index", "groups.v2.jsonl");
         var indexedAtRefresh = false;
         var start = fixture.Start("Train");
         start.CreateSession = () => new BuildSession(new ReportRefresh(fixture.EndOfBuildOutput, fixture.EndOfBuildConsole, fixture.Root)
@@ -49,7 +49,7 @@ public sealed class ReadAheadTests
             fixture.EarlierRun("build-earlier-" + (i % 20), daysAgo: 2);
         }
 
-        var groupIndex = Path.Combine(fixture.StoreDirectory, "index", "groups.v1.jsonl");
+        var groupIndex = Path.Combine(fixture.StoreDirectory, "index", "groups.v2.jsonl");
         var start = fixture.Start("Train");
         Assert.IsTrue(start.Execute());
         var session = BuildSession.Find(fixture.Engine)!;
@@ -79,6 +79,6 @@ public sealed class ReadAheadTests
         Assert.IsTrue(fixture.Finish(start.RunId, "Train").Execute());
         fixture.Engine.EndBuild();
 
-        Assert.IsFalse(File.Exists(Path.Combine(fixture.StoreDirectory, "index", "groups.v1.jsonl")), "no group index without reports");
+        Assert.IsFalse(File.Exists(Path.Combine(fixture.StoreDirectory, "index", "groups.v2.jsonl")), "no group index without reports");
     }
 }

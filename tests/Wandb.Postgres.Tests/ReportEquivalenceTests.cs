@@ -123,7 +123,7 @@ public sealed class ReportEquivalenceTests
             Assert.AreEqual(WithoutGenerationTime(File.ReadAllText(database.HtmlPath!)), WithoutGenerationTime(File.ReadAllText(indexed.HtmlPath!)));
             Assert.AreEqual(Tables(File.ReadAllText(database.MarkdownPath!)), Tables(File.ReadAllText(indexed.MarkdownPath!)));
             StringAssert.Contains(File.ReadAllText(indexed.MarkdownPath!), "> **1 run(s) did not finish**, all in summarised groups: they are counted in the tables' states.");
-            Assert.IsTrue(File.Exists(Path.Combine(temp.Sub("store"), "index", "groups.v1.jsonl")), "the folder store keeps its group index beside the run index");
+            Assert.IsTrue(File.Exists(Path.Combine(temp.Sub("store"), "index", "groups.v2.jsonl")), "the folder store keeps its group index beside the run index");
         }
         finally
         {

@@ -52,20 +52,23 @@ internal static class BaselineResolver
     /// set of job types among the project's groups, the group chosen on the default branch (main or master) and the
     /// one chosen without git. Retention keeps them, so the next build still has its baseline.
     /// </summary>
-    public static IEnumerable<string> AutomaticCandidates(IReadOnlyCollection<StoredRun> projectRuns)
-    {
-        var jobTypeSets = projectRuns
+    /// <param name="projectGroups">Every named group of one project.</param>
+    public static IEnumerable<string> AutomaticCandidates(IReadOnlyCollection<BaselineCandidate> projectGroups) =>
+        projectGroups
+            .Select(g => g.JobTypes)
+            .Distinct(HashSet<string>.CreateSetComparer())
+            .SelectMany(jobTypes => new[] { Choose(projectGroups, excludedGroup: null, jobTypes, DefaultBranches), Choose(projectGroups, excludedGroup: null, jobTypes, branches: null) })
+            .OfType<BaselineCandidate>()
+            .Select(g => g.Group)
+            .Distinct(StringComparer.Ordinal);
+
+    /// <summary>The named groups of a project's runs, each as <c>auto</c> judges it.</summary>
+    public static List<BaselineCandidate> CandidatesOf(IEnumerable<StoredRun> projectRuns) =>
+        projectRuns
             .Where(r => r.Group is not null)
             .GroupBy(r => r.Group!, StringComparer.Ordinal)
-            .Select(g => new HashSet<string>(g.Select(r => r.JobType).OfType<string>(), StringComparer.Ordinal))
-            .Distinct(HashSet<string>.CreateSetComparer())
+            .Select(g => BaselineCandidate.OfRuns(g.Key, g.ToList()))
             .ToList();
-        return jobTypeSets
-            .SelectMany(jobTypes => new[] { Choose(projectRuns, excludedGroup: null, jobTypes, DefaultBranches), Choose(projectRuns, excludedGroup: null, jobTypes, branches: null) })
-            .OfType<List<StoredRun>>()
-            .Select(runs => runs[0].Group!)
-            .Distinct(StringComparer.Ordinal);
-    }
 
     private static BaselineResolution Automatic(string group, IReadOnlyCollection<StoredRun> projectRuns, IReadOnlyCollection<string> branches)
     {
@@ -75,7 +78,7 @@ internal static class BaselineResolver
 
         // Without git there is no default branch to prefer; with it, a feature branch is compared with what the
         // default branch has, not with its own previous push.
-        var chosen = Choose(projectRuns, group, jobTypes, currentBranch is null ? null : branches);
+        var chosen = Choose(CandidatesOf(projectRuns), group, jobTypes, currentBranch is null ? null : branches);
         if (chosen is null)
         {
             var types = jobTypes.Count == 0 ? "any job type" : "job types " + string.Join(", ", jobTypes.OrderBy(j => j, StringComparer.Ordinal));
@@ -83,19 +86,15 @@ internal static class BaselineResolver
             return BaselineResolution.None($"no other finished group of this project with {types}{where} is in the store");
         }
 
-        return BaselineResolution.Found(Baseline.FromGroup(chosen[0].Group!, chosen));
+        return BaselineResolution.Found(Baseline.FromGroup(chosen.Group, projectRuns.Where(r => r.Group == chosen.Group).ToList()));
     }
 
-    /// <summary>The runs of the most recent finished group other than <paramref name="excludedGroup"/> with every job type given, on one of <paramref name="branches"/> unless null.</summary>
-    private static List<StoredRun>? Choose(IReadOnlyCollection<StoredRun> projectRuns, string? excludedGroup, ISet<string> jobTypes, IReadOnlyCollection<string>? branches) =>
-        projectRuns
-            .Where(r => r.Group is not null && r.Group != excludedGroup)
-            .GroupBy(r => r.Group!, StringComparer.Ordinal)
-            .Select(g => g.ToList())
-            .Where(runs => runs.All(r => r.State == RunState.Finished))
-            .Where(runs => jobTypes.IsSubsetOf(runs.Select(r => r.JobType).OfType<string>()))
-            .Where(runs => branches is null || runs.Any(r => r.System.GitBranch is { } b && branches.Contains(b)))
-            .OrderByDescending(runs => runs.Max(r => r.CreatedAt))
-            .ThenBy(runs => runs[0].Group, StringComparer.Ordinal)
+    /// <summary>The most recent finished group other than <paramref name="excludedGroup"/> with every job type given, on one of <paramref name="branches"/> unless null.</summary>
+    private static BaselineCandidate? Choose(IEnumerable<BaselineCandidate> groups, string? excludedGroup, ISet<string> jobTypes, IReadOnlyCollection<string>? branches) =>
+        groups
+            .Where(g => g.Group != excludedGroup && g.AllFinished && jobTypes.IsSubsetOf(g.JobTypes))
+            .Where(g => branches is null || g.Branches.Any(branches.Contains))
+            .OrderByDescending(g => g.Newest)
+            .ThenBy(g => g.Group, StringComparer.Ordinal)
             .FirstOrDefault();
 }

@@ -16,6 +16,12 @@ internal abstract class GroupSource
     /// <summary>Per project and group of the runs selected, in <see cref="GroupAggregator.Compare"/> order: the numbers reports show.</summary>
     public abstract IReadOnlyList<GroupAggregate> Aggregates();
 
+    /// <summary>
+    /// Whether every aggregate carries its group's <see cref="GroupAggregate.Activity"/> (the folder store's group index
+    /// keeps it), so retention can choose from the aggregates; false for PostgreSQL, whose SQL leaves it out.
+    /// </summary>
+    public virtual bool KeepsActivity => false;
+
     /// <summary>The runs selected of the given groups (each a project and a group, null for the project's runs without one).</summary>
     public abstract IReadOnlyList<StoredRun> RunsOf(IReadOnlyCollection<(string Project, string? Group)> groups);
 }

@@ -4,6 +4,7 @@ using Wandb.Benchmarks.Harness;
 using Wandb.Benchmarks.Ui;
 using Wandb.Reports;
 using Wandb.Storage;
+using Wandb.Storage.Retention;
 
 namespace Wandb.Benchmarks.Scale;
 
@@ -17,7 +18,8 @@ namespace Wandb.Benchmarks.Scale;
 /// long the 20 runs took to write and how long the build then still waited for it are printed beside it: a real build's
 /// targets (training, cross-validation) take seconds, these 20 runs a fraction of one. Builds that refresh a store
 /// object opened at the end (no read-ahead) are interleaved and printed as well. Each build into "an empty store" gets
-/// a new empty store.
+/// a new empty store. After the builds into each store, a retention dry run as a refresh with a policy runs it: judged by
+/// the group index, against judging every run as before the group index kept each group's activity.
 /// </summary>
 public sealed class RefreshAfterBuildBenchmark : IBenchmark
 {
@@ -67,6 +69,11 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
                     CultureInfo.InvariantCulture,
                     $"    read ahead in {BenchmarkReport.Median(readingAhead.Select(b => b.ReadAhead).ToList()):0.00} s while the build's runs were written in {BenchmarkReport.Median(readingAhead.Select(b => b.Runs).ToList()):0.00} s; the build then waited {BenchmarkReport.Median(readingAhead.Select(b => b.Waited).ToList()):0.00} s for it"));
                 report.Figure("    without the read-ahead (store opened at the end)", colds[^1], "s");
+                // After the builds, not between them: the store objects these read would be collected during the next build.
+                var retentions = Enumerable.Range(0, Repetitions).Select(_ => Retention(size == 0 ? Path.Combine(store, "ahead-0") : store, "build-0")).ToList();
+                var retention = BenchmarkReport.Median(retentions.Select(r => r.ByGroupIndex).ToList());
+                var fromRuns = BenchmarkReport.Median(retentions.Select(r => r.FromEveryRun).ToList());
+                report.Line(string.Create(CultureInfo.InvariantCulture, $"    retention (keep 1,000 groups, nothing to delete) judged by the group index {retention:0.000} s, from every run {fromRuns:0.000} s ({fromRuns / retention:0.0}x)"));
                 var reports = Path.Combine(size == 0 ? Path.Combine(store, "ahead-0") : store, "report");
                 var html = new FileInfo(Path.Combine(reports, "index.html")).Length / 1048576.0;
                 var json = new FileInfo(Path.Combine(reports, "runs.json")).Length / 1048576.0;
@@ -120,6 +127,29 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
         var watch = Stopwatch.StartNew();
         ReportWriter.WriteAll(opened ?? RunStore.Open(store), new ReportOptions { FocusGroups = { group } });
         return new BuildTimes(watch.Elapsed.TotalSeconds, readAhead, written, waited);
+    }
+
+    /// <summary>
+    /// Seconds of retention as a refresh with a policy runs it, first thing after the read-ahead (the run index listed, no
+    /// run assembled): judged by the group index, then from every listed run as before the group index kept each group's
+    /// activity. Each on a store object of its own, read ahead before the clock starts. The policy (keep 1,000 groups per
+    /// project) deletes nothing, as on most refreshes of a store whose old runs went at earlier ones: what is timed is the
+    /// judging; a deletion reads the runs it deletes on top.
+    /// </summary>
+    private static (double ByGroupIndex, double FromEveryRun) Retention(string store, string group)
+    {
+        var policy = new RetentionPolicy { KeepGroups = 1_000 };
+        var judged = RunStore.Open(store);
+        judged.Prepare();
+        var watch = Stopwatch.StartNew();
+        var deleted = RunRetention.Apply(judged, policy, new[] { group }).Runs.Count;
+        var byGroupIndex = watch.Elapsed.TotalSeconds;
+        var listed = RunStore.Open(store);
+        listed.Prepare();
+        watch.Restart();
+        var expired = RetentionSelection.Expired(listed.ListRuns(), policy, new HashSet<string> { group }, DateTimeOffset.UtcNow).Count;
+        var fromEveryRun = watch.Elapsed.TotalSeconds;
+        return deleted == 0 && expired == 0 ? (byGroupIndex, fromEveryRun) : throw new InvalidOperationException($"The retention policy deleted {deleted} run(s) ({expired} judged from every run): the stores hold more groups than it keeps.");
     }
 
     /// <summary>Writes one build's 20 runs (5 folds × 4 seeds) and returns its group.</summary>

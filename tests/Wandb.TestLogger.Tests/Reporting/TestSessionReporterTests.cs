@@ -312,7 +312,7 @@ public sealed class TestSessionReporterTests
         Directory.Delete(index, recursive: true);
 
         var reporter = harness.Start("max_detail_runs=3", sessionId: "11744_session");
-        var groups = Path.Combine(index, "groups.v1.jsonl");
+        var groups = Path.Combine(index, "groups.v2.jsonl");
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!File.Exists(groups) && waited.Elapsed < TimeSpan.FromSeconds(20))
         {

@@ -17,7 +17,8 @@ internal sealed class GroupAggregate
         DateTimeOffset newestCreatedAt,
         IReadOnlyList<string> jobTypes,
         bool anyWithoutJobType,
-        IReadOnlyDictionary<string, MetricStatistics> metrics)
+        IReadOnlyDictionary<string, MetricStatistics> metrics,
+        GroupActivity? activity = null)
     {
         Project = project;
         Group = group;
@@ -27,6 +28,7 @@ internal sealed class GroupAggregate
         JobTypes = jobTypes;
         AnyWithoutJobType = anyWithoutJobType;
         Metrics = metrics;
+        Activity = activity;
     }
 
     public string Project { get; }
@@ -50,4 +52,10 @@ internal sealed class GroupAggregate
 
     /// <summary>Per numeric summary metric (nested keys flattened to <c>a.b</c>), ordinal order.</summary>
     public IReadOnlyDictionary<string, MetricStatistics> Metrics { get; }
+
+    /// <summary>
+    /// When the group was last written and on which branches, for retention; null when the store did not compute it
+    /// (PostgreSQL's aggregates computed in SQL), and retention then reads the runs.
+    /// </summary>
+    public GroupActivity? Activity { get; }
 }

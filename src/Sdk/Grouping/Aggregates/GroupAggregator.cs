@@ -19,7 +19,7 @@ internal static class GroupAggregator
             var first = group.Runs[0];
             var jobTypes = group.JobTypes.ToList();
             var states = new SortedDictionary<RunState, int>(group.States.ToDictionary(p => p.Key, p => p.Value));
-            result.Add(new GroupAggregate(first.Project, first.Group, group.RunCount, states, group.Newest, jobTypes.OfType<string>().ToList(), jobTypes.Contains(null), group.Summary));
+            result.Add(new GroupAggregate(first.Project, first.Group, group.RunCount, states, group.Newest, jobTypes.OfType<string>().ToList(), jobTypes.Contains(null), group.Summary, GroupActivity.Of(group.Runs)));
         }
 
         return result;

@@ -10,7 +10,7 @@ using Wandb.Storage.Folder;
 namespace Wandb.Sdk.Tests.Storage.Index;
 
 /// <summary>
-/// The folder store's group index (<c>index/groups.v1.jsonl</c>): per project and group, the aggregate reports show
+/// The folder store's group index (<c>index/groups.v2.jsonl</c>): per project and group, the aggregate reports show
 /// and the fingerprints of the runs it counts. Its aggregates must always be those of every run listed and grouped,
 /// whatever changed since it was written, and a report past its budget must read only the runs that changed and those
 /// it shows in full.
@@ -204,7 +204,7 @@ public sealed class GroupIndexTests
 
     private static string Describe(IReadOnlyList<GroupAggregate> aggregates) => JsonConvert.SerializeObject(aggregates, Formatting.Indented);
 
-    private static string GroupIndexPath(TempStore store) => Path.Combine(store.Root, "index", "groups.v1.jsonl");
+    private static string GroupIndexPath(TempStore store) => Path.Combine(store.Root, "index", "groups.v2.jsonl");
 
     private static Dictionary<string, object?> Summary(double loss) => new() { ["loss"] = loss, ["nested"] = new Dictionary<string, object?> { ["acc"] = 1 - loss } };
 }

@@ -3,7 +3,7 @@ using Wandb.Grouping.Aggregates;
 namespace Wandb.Storage.Index.Groups;
 
 /// <summary>
-/// The folder store's group index, <c>index/groups.v1.jsonl</c> (docs/store-format.md): per project and group, the
+/// The folder store's group index, <c>index/groups.v2.jsonl</c> (docs/store-format.md): per project and group, the
 /// aggregate reports show (<see cref="GroupAggregate"/>) and the runs it was computed from, each with the fingerprint
 /// of its snapshot line. A report of a large store reuses the aggregate of every group whose runs' lines are unchanged
 /// and reads only the runs of the groups that changed or that it shows in full (<see cref="GroupIndexUpdate"/>). Like
@@ -13,7 +13,10 @@ namespace Wandb.Storage.Index.Groups;
 /// </summary>
 internal sealed class GroupIndex
 {
-    public const string FileName = "groups.v1.jsonl";
+    public const string FileName = "groups.v2.jsonl";
+
+    /// <summary>The files earlier versions wrote, deleted when this one is written: nothing reads them any more.</summary>
+    private static readonly string[] EarlierFileNames = { "groups.v1.jsonl" };
 
     /// <param name="runs">By run id: the group each run was counted in and the fingerprint of its line then.</param>
     /// <param name="groups">By project and group: the aggregate of exactly the runs <paramref name="runs"/> counts in it.</param>
@@ -61,6 +64,10 @@ internal sealed class GroupIndex
         try
         {
             AtomicFile.Write(path, stream => GroupIndexCodec.Write(stream, this), durable: false);
+            foreach (var earlier in EarlierFileNames)
+            {
+                File.Delete(Path.Combine(Path.GetDirectoryName(path)!, earlier));
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

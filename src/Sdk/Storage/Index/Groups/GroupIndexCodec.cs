@@ -7,15 +7,16 @@ using Wandb.Grouping.Statistics;
 namespace Wandb.Storage.Index.Groups;
 
 /// <summary>
-/// Writes and reads <c>index/groups.v1.jsonl</c>: a header line, then one line per group (its aggregate and the
-/// fingerprints of its runs), then one line of the runs no group counts. Numbers are written so they read back to the
+/// Writes and reads <c>index/groups.v2.jsonl</c>: a header line, then one line per group (its aggregate, its activity
+/// and the fingerprints of its runs), then one line of the runs no group counts. Version 2 added each group's activity
+/// (<see cref="GroupActivity"/>: last written, git branches), which retention reads instead of every run. Numbers are written so they read back to the
 /// same double (non-finite ones as the strings <c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c>), so a report from the
 /// file equals one computed from the runs, byte for byte.
 /// </summary>
 internal static class GroupIndexCodec
 {
     public const string FormatName = "wandb-group-index";
-    public const int Version = 1;
+    public const int Version = 2;
 
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, SkipValidation = true };
     private static readonly StandardFormat HexFormat = new('x', 16);
@@ -135,6 +136,15 @@ internal static class GroupIndexCodec
 
         json.WriteEndArray();
         json.WriteBoolean("without_job_type", aggregate.AnyWithoutJobType);
+        var activity = aggregate.Activity ?? throw new InvalidOperationException($"The group {aggregate.Group} of {aggregate.Project} was aggregated without its activity.");
+        json.WriteString("last_active", activity.LastActiveAt);
+        json.WriteStartArray("git_branches");
+        foreach (var branch in activity.GitBranches)
+        {
+            json.WriteStringValue(branch);
+        }
+
+        json.WriteEndArray();
         json.WriteStartObject("metrics");
         foreach (var metric in aggregate.Metrics)
         {
@@ -202,6 +212,8 @@ internal static class GroupIndexCodec
         DateTimeOffset? newest = null;
         var jobTypes = new List<string>();
         var withoutJobType = false;
+        DateTimeOffset? lastActive = null;
+        List<string>? branches = null;
         var metrics = new SortedDictionary<string, MetricStatistics>(StringComparer.Ordinal);
         var members = new List<(string Id, ulong Hash)>();
         Expect(ref reader, JsonTokenType.StartObject);
@@ -228,6 +240,15 @@ internal static class GroupIndexCodec
 
                     break;
                 case "without_job_type": withoutJobType = reader.GetBoolean(); break;
+                case "last_active": lastActive = reader.GetDateTimeOffset(); break;
+                case "git_branches":
+                    branches = new List<string>();
+                    while (NextValue(ref reader))
+                    {
+                        branches.Add(reader.GetString() ?? throw new JsonException("A git branch is null."));
+                    }
+
+                    break;
                 case "metrics":
                     while (NextProperty(ref reader) is { } metric)
                     {
@@ -240,7 +261,7 @@ internal static class GroupIndexCodec
             }
         }
 
-        if (project is null || count != members.Count || newest is null)
+        if (project is null || count != members.Count || newest is null || lastActive is null || branches is null)
         {
             throw new JsonException("A group line is incomplete.");
         }
@@ -251,7 +272,7 @@ internal static class GroupIndexCodec
             runs.Add(id, new GroupIndexRun(key, hash));
         }
 
-        return new GroupAggregate(project, group, count, states, newest.Value, jobTypes, withoutJobType, metrics);
+        return new GroupAggregate(project, group, count, states, newest.Value, jobTypes, withoutJobType, metrics, new GroupActivity(lastActive.Value, branches));
     }
 
     private static void ReadUncounted(ReadOnlySpan<byte> line, Dictionary<string, GroupIndexRun> runs)
