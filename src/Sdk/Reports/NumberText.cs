@@ -32,8 +32,10 @@ internal static class NumberText
         double.IsNaN(p) ? Undefined : p < 0.0001 ? "<0.0001" : p.ToString("G4", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Seconds in the unit that keeps their digits, as the report page shows durations: a unit test's 0.43 ms is
-    /// "430 µs", not "0.0004". The bounds are those of rounding to three significant digits, so 0.9996 s is "1.0 s".
+    /// Seconds in the unit that keeps their digits, exactly as the report page writes durations (values.js
+    /// <c>formatDuration</c>; both are tested on the cases of web/test/durations.json): a unit test's 0.43 ms is
+    /// "430 µs", not "0.0004"; "5.12 s", "42.3 s", "2m 5s", "2h 1m". The bounds are those of the rounding, so 0.9996 s
+    /// is "1.00 s" and 59.96 s "1m 0s".
     /// </summary>
     public static string Duration(double seconds) => seconds switch
     {
@@ -41,10 +43,19 @@ internal static class NumberText
         0 => "0 s",
         < 0.000_999_5 => (seconds * 1e6).ToString("G3", CultureInfo.InvariantCulture) + " µs",
         < 0.999_5 => (seconds * 1e3).ToString("G3", CultureInfo.InvariantCulture) + " ms",
-        < 60 => seconds.ToString("0.0", CultureInfo.InvariantCulture) + " s",
-        < 3600 => TimeSpan.FromSeconds(seconds).ToString(@"m\:ss", CultureInfo.InvariantCulture),
-        _ => TimeSpan.FromSeconds(seconds).ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture),
+        < 9.995 => seconds.ToString("0.00", CultureInfo.InvariantCulture) + " s",
+        < 59.95 => seconds.ToString("0.0", CultureInfo.InvariantCulture) + " s",
+        _ => MinutesOrHours(seconds),
     };
+
+    private static string MinutesOrHours(double seconds)
+    {
+        var total = (long)Math.Round(seconds, MidpointRounding.AwayFromZero);
+        var minutes = total / 60;
+        return minutes < 60
+            ? FormattableString.Invariant($"{minutes}m {total % 60}s")
+            : FormattableString.Invariant($"{minutes / 60}h {minutes % 60}m");
+    }
 
     /// <summary>A difference of two durations: its sign, then the duration ("-12.3 ms"); a dash when undefined.</summary>
     public static string SignedDuration(double seconds) =>

@@ -76,9 +76,11 @@ export function formatDuration(seconds) {
   if (Math.abs(micro) < 1000) return micro + " µs";
   const milli = Number((seconds * 1e3).toPrecision(3));
   if (Math.abs(milli) < 1000) return milli + " ms";
-  if (seconds < 60) return seconds.toFixed(seconds < 10 ? 2 : 1) + " s";
-  const m = Math.floor(seconds / 60), s = Math.round(seconds % 60);
-  if (m < 60) return m + "m " + s + "s";
+  // The bounds are those of the rounding, so 9.996 s reads "10.0 s" and 59.96 s "1m 0s", never "60.0 s" or "1m 60s".
+  if (seconds < 9.995) return seconds.toFixed(2) + " s";
+  if (seconds < 59.95) return seconds.toFixed(1) + " s";
+  const total = Math.round(seconds), m = Math.floor(total / 60);
+  if (m < 60) return m + "m " + (total % 60) + "s";
   return Math.floor(m / 60) + "h " + (m % 60) + "m";
 }
 
