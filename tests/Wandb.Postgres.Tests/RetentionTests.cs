@@ -58,6 +58,60 @@ public sealed class RetentionTests
         live.Finish();
     }
 
+    [TestMethod]
+    public void Retention_judged_in_sql_expires_what_the_folder_store_expires_from_the_same_runs()
+    {
+        using var folder = new TempFolder("retention-sql");
+        var output = new RecordingOutput();
+        var connection = PostgresServer.CreateSchema("retention_sql");
+        try
+        {
+            var database = TestRuns.OpenPostgres(connection, folder.Sub("spill"), output);
+            var folderStore = TestRuns.OpenFolder(folder.Sub("folder"), output);
+            foreach (var store in new Wandb.Storage.RunStore[] { database, folderStore })
+            {
+                using var writer = store.CreateBatchWriter(RetentionHistory.Writer);
+                RetentionHistory.Write(writer, Now);
+            }
+
+            // What retention judges groups by, computed in SQL: to the microsecond the columns keep, the branches exactly.
+            var expected = folderStore.AggregateGroups().ToDictionary(a => (a.Project, a.Group));
+            var activity = database.AggregateActivity(new Wandb.Storage.RunFilter());
+            Assert.AreEqual(expected.Count, activity.Count);
+            foreach (var group in activity)
+            {
+                var name = $"{group.Project}/{group.Group}";
+                var reference = expected[(group.Project, group.Group)].Activity!;
+                Assert.IsNotNull(group.Activity, name);
+                Assert.IsTrue((reference.LastActiveAt - group.Activity.LastActiveAt).Duration() < TimeSpan.FromTicks(10), $"{name}: {reference.LastActiveAt:O} / {group.Activity.LastActiveAt:O}");
+                CollectionAssert.AreEqual(reference.GitBranches.ToList(), group.Activity.GitBranches.ToList(), name);
+            }
+
+            var policies = new (RetentionPolicy Policy, string[] Protected)[]
+            {
+                (new RetentionPolicy { KeepDays = 7, DryRun = true }, Array.Empty<string>()),
+                (new RetentionPolicy { KeepGroups = 2, DryRun = true }, Array.Empty<string>()),
+                (new RetentionPolicy { KeepDays = 20, KeepGroups = 1, DryRun = true }, Array.Empty<string>()),
+                (new RetentionPolicy { KeepDays = 3, Project = "web", DryRun = true }, Array.Empty<string>()),
+                (new RetentionPolicy { KeepDays = 1, DryRun = true }, new[] { "web-old-main", "api-2" }),
+            };
+            foreach (var (policy, spared) in policies)
+            {
+                var fromFolder = RunRetention.Apply(folderStore, policy, spared, new FixedClock(Now), output).Runs;
+                var fromDatabase = RunRetention.Apply(database, policy, spared, new FixedClock(Now), output).Runs;
+                Assert.IsTrue(fromFolder.Count > 0, $"days {policy.KeepDays}, groups {policy.KeepGroups}: something to expire");
+                CollectionAssert.AreEqual(Describe(fromFolder), Describe(fromDatabase), $"days {policy.KeepDays}, groups {policy.KeepGroups}, project {policy.Project}");
+            }
+        }
+        finally
+        {
+            PostgresServer.DropSchema(connection);
+        }
+    }
+
+    private static List<string> Describe(IEnumerable<ExpiredRun> runs) =>
+        runs.Select(r => $"{r.Project}/{r.Group ?? "(none)"}/{r.Id}/{r.LastActiveAt:O}").ToList();
+
     private static long Count(string sql) => PostgresServer.Scalar(_connection, sql);
 
     private static RunContext Context(TempFolder folder, RecordingOutput output, int daysAgo) => RunContext.Default with

@@ -17,10 +17,10 @@ internal abstract class GroupSource
     public abstract IReadOnlyList<GroupAggregate> Aggregates();
 
     /// <summary>
-    /// Whether every aggregate carries its group's <see cref="GroupAggregate.Activity"/> (the folder store's group index
-    /// keeps it), so retention can choose from the aggregates; false for PostgreSQL, whose SQL leaves it out.
+    /// Per project and group, the aggregates with each group's <see cref="GroupAggregate.Activity"/>, what retention
+    /// judges groups by; their metric statistics may be left out (PostgreSQL computes activity instead of them).
     /// </summary>
-    public virtual bool KeepsActivity => false;
+    public abstract IReadOnlyList<GroupAggregate> Activity();
 
     /// <summary>The runs selected of the given groups (each a project and a group, null for the project's runs without one).</summary>
     public abstract IReadOnlyList<StoredRun> RunsOf(IReadOnlyCollection<(string Project, string? Group)> groups);

@@ -7,6 +7,7 @@ using Wandb.Environment;
 using Wandb.Grouping.Aggregates;
 using Wandb.Storage;
 using Wandb.Storage.Postgres;
+using Wandb.Storage.Retention;
 
 namespace Wandb.Benchmarks.Postgres;
 
@@ -18,7 +19,7 @@ namespace Wandb.Benchmarks.Postgres;
 /// measurement) and whether both give the same aggregates, against the issue's target for 1,000,000 runs: within 30 s
 /// and 1 GB. Environment: WANDB_BENCH_PG_SCALE_RUNS (default "1000,10000,100000,1000000"), WANDB_BENCH_REPEAT (3),
 /// WANDB_BENCH_PG_SCALE_BASELINE_MAX (largest store the baseline lists; default 100000, since a million runs listed
-/// hold several GB). Then the reports of each store (<see cref="PostgresScaleReport"/>). Needs WANDB_TEST_POSTGRES like the <c>postgres</c> benchmark; each store is its own schema,
+/// hold several GB). Then retention judged in SQL against judging every listed run, then the reports of each store (<see cref="PostgresScaleReport"/>). Needs WANDB_TEST_POSTGRES like the <c>postgres</c> benchmark; each store is its own schema,
 /// dropped afterwards.
 /// </summary>
 public sealed class PostgresScaleBenchmark : IBenchmark
@@ -77,6 +78,7 @@ public sealed class PostgresScaleBenchmark : IBenchmark
                     report.Line($"  {runs:N0} runs: baseline skipped (above WANDB_BENCH_PG_SCALE_BASELINE_MAX={baselineMax:N0}: listing every run would hold several GB)");
                 }
 
+                MeasureRetention(report, store, runs, repeat, runs <= baselineMax);
                 if (previous is { } last)
                 {
                     report.Figure($"growth {last.Runs:N0} -> {runs:N0} runs, SQL", sql / last.Sql, "x");
@@ -102,6 +104,31 @@ public sealed class PostgresScaleBenchmark : IBenchmark
                 Execute(server, $"DROP SCHEMA {schema} CASCADE");
             }
         }
+    }
+
+    /// <summary>
+    /// Retention as a refresh with a policy runs it, judged by each group's activity computed in SQL, against judging every
+    /// run listed here (as it did before; only up to the baseline's largest store). The policy keeps every group, so what
+    /// is timed is the judging; a deletion reads the runs it deletes on top.
+    /// </summary>
+    private static void MeasureRetention(BenchmarkReport report, PostgresRunStore store, int runs, int repeat, bool withBaseline)
+    {
+        var policy = new RetentionPolicy { KeepGroups = 1_000_000 };
+        var deleted = -1;
+        var (seconds, peak) = Measure(repeat, () => deleted = RunRetention.Apply(store, policy).Runs.Count);
+        report.Figure($"{runs:N0} runs: retention judged in SQL (keeps every group), median of {repeat}", seconds, "s");
+        report.Figure($"{runs:N0} runs: peak working set during it", peak, "MB");
+        if (!withBaseline)
+        {
+            return;
+        }
+
+        var expired = -1;
+        var (listed, listedPeak) = Measure(repeat, () => expired = RetentionSelection.Expired(store.ListRuns(), policy, new HashSet<string>(), DateTimeOffset.UtcNow).Count);
+        report.Figure($"{runs:N0} runs: retention judged from every run listed here", listed, "s");
+        report.Figure($"{runs:N0} runs: peak working set during it", listedPeak, "MB");
+        report.Ratio($"{runs:N0} runs: retention in SQL / from every run", seconds / listed, "< 1", seconds < listed);
+        report.Line($"  {runs:N0} runs: nothing deleted either way: {(deleted == 0 && expired == 0 ? "yes" : "NO")}");
     }
 
     /// <summary>Median seconds of <paramref name="repeat"/> runs, and the largest working set seen meanwhile (MB).</summary>

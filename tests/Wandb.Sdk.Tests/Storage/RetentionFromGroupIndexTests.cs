@@ -1,4 +1,3 @@
-using Wandb.Runs;
 using Wandb.Sdk.Tests.Fakes;
 using Wandb.Storage;
 using Wandb.Storage.Batches;
@@ -64,65 +63,11 @@ public sealed class RetentionFromGroupIndexTests
         StringAssert.Contains(File.ReadAllText(Path.Combine(index, "groups.v2.jsonl")), "\"git_branches\":[\"main\"]", "each group's branches are kept");
     }
 
-    /// <summary>
-    /// Two projects' groups of many ages, on main and on feature branches (the newest finished group is on one, so the
-    /// newest on main is a baseline too), one failed, one created long ago but finished lately, one with a run still being
-    /// written, and runs without a group: each a batch record, so its times and branch are exactly as given.
-    /// </summary>
     private static void WriteHistory(TempStore store)
     {
-        using var writer = new FolderRunBatchWriter(PhysicalStoreFileSystem.Instance, new StoreLayout(store.Root), "history");
-        var next = 0;
-        void Add(string project, string? group, int daysAgo, string? branch = null, string state = "finished", string jobType = "fold", int runs = 2, int? finishedDaysAgo = null)
-        {
-            for (var i = 0; i < runs; i++)
-            {
-                var created = Now - TimeSpan.FromDays(daysAgo) + TimeSpan.FromMinutes(i);
-                var last = finishedDaysAgo is { } days ? Now - TimeSpan.FromDays(days) : created + TimeSpan.FromSeconds(30);
-                writer.Append(Record("r" + (next++).ToString("D4", System.Globalization.CultureInfo.InvariantCulture), project, group, created, last, branch, state, jobType));
-            }
-        }
-
-        Add("web", "web-old-main", 40, branch: "main");
-        Add("web", "web-main", 30, branch: "main");
-        Add("web", "web-feature", 25, branch: "feature/x");
-        Add("web", "web-failed", 20, branch: "main", state: "failed");
-        Add("web", "web-eval", 15, jobType: "eval");
-        Add("web", "web-eval-2", 12, jobType: "eval");
-        Add("web", "web-new", 2, branch: "feature/y");
-        Add("web", "web-resumed", 40, finishedDaysAgo: 2);
-        Add("web", null, 35, runs: 3);
-        Add("web", null, 1);
-        Add("api", "api-1", 50);
-        Add("api", "api-2", 45);
-        Add("api", "api-3", 10);
-        Add("api", "api-live", 60, state: "running");
-        Add("api", null, 9);
+        using var writer = new FolderRunBatchWriter(PhysicalStoreFileSystem.Instance, new StoreLayout(store.Root), RetentionHistory.Writer);
+        RetentionHistory.Write(writer, Now);
     }
-
-    private static RunBatchRecord Record(string id, string project, string? group, DateTimeOffset at, DateTimeOffset last, string? branch, string state, string jobType) => new(
-        new RunMetadataFile
-        {
-            Id = id,
-            Name = id,
-            Project = project,
-            Group = group,
-            JobType = jobType,
-            CreatedAt = at,
-            System = new SystemInfo { Host = "ci-7", Os = "Linux", DotNet = ".NET 10", Pid = 42, GitBranch = branch },
-        },
-        new WriterStateFile
-        {
-            Writer = "history",
-            Host = "ci-7",
-            Pid = 42,
-            StartedAt = at,
-            UpdatedAt = last,
-            FinishedAt = state == "running" ? null : last,
-            State = state,
-            ExitCode = state == "running" ? null : state == "finished" ? 0 : 1,
-            Summary = new Dictionary<string, object?> { ["loss"] = 0.5 },
-        });
 
     private static List<string> Describe(IEnumerable<ExpiredRun> runs) =>
         runs.Select(r => $"{r.Project}/{r.Group ?? "(none)"}/{r.Id}/{r.LastActiveAt:O}").ToList();

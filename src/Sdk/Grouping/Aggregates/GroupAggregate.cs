@@ -55,7 +55,7 @@ internal sealed class GroupAggregate
 
     /// <summary>
     /// When the group was last written and on which branches, for retention; null when the store did not compute it
-    /// (PostgreSQL's aggregates computed in SQL), and retention then reads the runs.
+    /// (PostgreSQL computes it only when asked, <see cref="Storage.GroupSource.Activity"/>).
     /// </summary>
     public GroupActivity? Activity { get; }
 }

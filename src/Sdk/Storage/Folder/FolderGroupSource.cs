@@ -30,7 +30,8 @@ internal sealed class FolderGroupSource : GroupSource
         // Each listed entry is at most one run: a listing no longer than the budget needs no group index.
         Listing().Runs.Count > count && Selected().Sum(a => (long)a.Runs) > count;
 
-    public override bool KeepsActivity => true;
+    /// <summary>The group index keeps each group's activity beside its aggregate.</summary>
+    public override IReadOnlyList<GroupAggregate> Activity() => Aggregates();
 
     public override IReadOnlyList<GroupAggregate> Aggregates()
     {

@@ -33,7 +33,8 @@ internal static class PostgresGroupAggregates
             SELECT j.*, COALESCE(j.writers = 1 AND j.st IN ('finished', 'failed', 'killed') AND j.merged IS NOT NULL, false) AS decided
             FROM (
                 SELECT r.id COLLATE "C" AS id, r.project COLLATE "C" AS project, r.run_group COLLATE "C" AS run_group,
-                       r.job_type COLLATE "C" AS job_type, r.created_at, w.state_name AS st, w.flat_summary AS merged,
+                       r.job_type COLLATE "C" AS job_type, r.created_at, w.state_name AS st, w.flat_summary AS merged, w.updated_at AS updated,
+                       CASE WHEN @activity THEN r.metadata::jsonb #>> '{system,git_branch}' END AS branch,
                        count(*) OVER (PARTITION BY r.id COLLATE "C") AS writers, row_number() OVER (ORDER BY r.id COLLATE "C") AS ordinal
                 FROM wandb_runs r
                 LEFT JOIN wandb_writers w ON w.run_id = r.id
@@ -52,7 +53,7 @@ internal static class PostgresGroupAggregates
                         WHEN 'string' THEN CASE WHEN e.value #>> '{}' IN ('NaN', 'Infinity', '-Infinity') THEN 1 ELSE 2 END
                         ELSE 2 END AS kind
             FROM chosen CROSS JOIN LATERAL jsonb_each(chosen.merged) e
-            WHERE chosen.decided
+            WHERE chosen.decided AND NOT @activity
         )
         SELECT project, run_group, NULL AS key,
             count(*) FILTER (WHERE decided) AS runs,
@@ -64,7 +65,9 @@ internal static class PostgresGroupAggregates
             array_agg(DISTINCT job_type) FILTER (WHERE decided AND job_type IS NOT NULL) AS job_types,
             NULL::float8[] AS finite, NULL::bigint[] AS ordinals, 0::bigint AS non_finite, 0::bigint AS non_numeric,
             array_agg(id) FILTER (WHERE decided AND created_at = group_newest) AS newest_ids,
-            bool_or(job_type IS NULL) FILTER (WHERE decided) AS without_job_type
+            bool_or(job_type IS NULL) FILTER (WHERE decided) AS without_job_type,
+            max(greatest(created_at, updated)) FILTER (WHERE decided AND @activity) AS last_active,
+            array_agg(DISTINCT branch) FILTER (WHERE decided AND branch IS NOT NULL) AS branches
         FROM (SELECT chosen.*, max(created_at) FILTER (WHERE decided) OVER (PARTITION BY project, run_group) AS group_newest FROM chosen) c
         GROUP BY project, run_group
         UNION ALL
@@ -73,7 +76,7 @@ internal static class PostgresGroupAggregates
             array_agg(ordinal) FILTER (WHERE x IS NOT NULL),
             count(*) FILTER (WHERE kind = 1),
             count(*) FILTER (WHERE kind = 2),
-            NULL, NULL
+            NULL, NULL, NULL::timestamptz, NULL::text[]
         FROM leaves
         GROUP BY project, run_group, key
         """;
@@ -84,8 +87,13 @@ internal static class PostgresGroupAggregates
     /// </summary>
     public const int Parts = 4;
 
-    /// <summary>The groups of the runs <paramref name="filter"/> selects in share <paramref name="part"/> of <paramref name="parts"/> (by a hash of project and group), as far as SQL decides them.</summary>
-    public static List<SqlGroupAggregate> Query(NpgsqlConnection connection, RunFilter filter, int part = 0, int parts = 1)
+    /// <summary>
+    /// The groups of the runs <paramref name="filter"/> selects in share <paramref name="part"/> of <paramref name="parts"/>
+    /// (by a hash of project and group), as far as SQL decides them; with <paramref name="activity"/>, each group's
+    /// activity (latest <c>created_at</c> or writer <c>updated_at</c>, the git branches of its runs' metadata) instead
+    /// of its metric statistics: what retention judges groups by.
+    /// </summary>
+    public static List<SqlGroupAggregate> Query(NpgsqlConnection connection, RunFilter filter, int part = 0, int parts = 1, bool activity = false)
     {
         using var transaction = connection.BeginTransaction();
 
@@ -108,6 +116,7 @@ internal static class PostgresGroupAggregates
             PostgresRuns.AddText(command, "grp", filter.Group);
             PostgresRuns.AddText(command, "job", filter.JobType);
             PostgresRuns.AddText(command, "state", filter.State?.ToName());
+            command.Parameters.AddWithValue("activity", activity);
             command.Parameters.AddWithValue("part", part);
             command.Parameters.AddWithValue("parts", parts);
             using var reader = command.ExecuteReader();
@@ -201,6 +210,14 @@ internal static class PostgresGroupAggregates
             var jobTypes = reader.GetFieldValue<string[]>(9);
             Array.Sort(jobTypes, StringComparer.Ordinal);
             group.JobTypes = jobTypes;
+        }
+
+        if (!reader.IsDBNull(16))
+        {
+            group.LastActiveColumn = reader.GetFieldValue<DateTime>(16);
+            var branches = reader.IsDBNull(17) ? Array.Empty<string>() : reader.GetFieldValue<string[]>(17);
+            Array.Sort(branches, StringComparer.Ordinal);
+            group.Branches = branches;
         }
     }
 

@@ -69,12 +69,21 @@ internal sealed class PostgresRunStore : RunStore
     /// whose state depends on this host (running, crashed, several writers) or of a shape SQL leaves to the reader are
     /// assembled here from their runs, so a store of a million finished runs never crosses the network row by row.
     /// </summary>
-    internal override IReadOnlyList<GroupAggregate> AggregateGroups(RunFilter? filter = null)
+    internal override IReadOnlyList<GroupAggregate> AggregateGroups(RunFilter? filter = null) => Aggregate(filter ?? new RunFilter(), activity: false);
+
+    /// <summary>
+    /// Every group's activity, what retention judges groups by, computed in SQL as the aggregates are: the latest
+    /// <c>created_at</c> or writer <c>updated_at</c> (to the microsecond the columns keep) and the git branches of the
+    /// runs' metadata. The metric statistics are left out (empty): retention does not read them, and they are most of
+    /// the query's cost.
+    /// </summary>
+    internal IReadOnlyList<GroupAggregate> AggregateActivity(RunFilter filter) => Aggregate(filter, activity: true);
+
+    private IReadOnlyList<GroupAggregate> Aggregate(RunFilter filter, bool activity)
     {
-        filter ??= new RunFilter();
         try
         {
-            return AggregateInDatabase(filter);
+            return AggregateInDatabase(filter, activity);
         }
         catch (PostgresException ex) when (ex.SqlState.StartsWith("22", StringComparison.Ordinal))
         {
@@ -281,23 +290,23 @@ internal sealed class PostgresRunStore : RunStore
         }
     }
 
-    private IReadOnlyList<GroupAggregate> AggregateInDatabase(RunFilter filter)
+    private IReadOnlyList<GroupAggregate> AggregateInDatabase(RunFilter filter, bool activity)
     {
         var parts = new List<SqlGroupAggregate>[PostgresGroupAggregates.Parts];
         try
         {
-            Parallel.For(0, parts.Length, part => parts[part] = WithConnection(c => PostgresGroupAggregates.Query(c, filter, part, parts.Length)));
+            Parallel.For(0, parts.Length, part => parts[part] = WithConnection(c => PostgresGroupAggregates.Query(c, filter, part, parts.Length, activity)));
         }
         catch (AggregateException ex)
         {
             ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
         }
 
-        return WithConnection(connection => Complete(connection, parts.SelectMany(p => p).ToList(), filter));
+        return WithConnection(connection => Complete(connection, parts.SelectMany(p => p).ToList(), filter, activity));
     }
 
     /// <summary>Assembles the groups SQL left to the reader, and reads the exact time of the others' newest run.</summary>
-    private List<GroupAggregate> Complete(NpgsqlConnection connection, List<SqlGroupAggregate> groups, RunFilter filter)
+    private List<GroupAggregate> Complete(NpgsqlConnection connection, List<SqlGroupAggregate> groups, RunFilter filter, bool activity)
     {
         var result = new List<GroupAggregate>(groups.Count);
         var assembled = groups.Where(g => g.NeedsRuns).ToList();
@@ -324,11 +333,21 @@ internal sealed class PostgresRunStore : RunStore
             var states = new SortedDictionary<RunState, int>(group.States);
             // The column's time stands only if run.json could not be read (such a run is skipped with a warning).
             var newestCreated = newest.TryGetValue((group.Project, group.Group), out var exact) ? exact : new DateTimeOffset(group.NewestColumn, TimeSpan.Zero);
-            result.Add(new GroupAggregate(group.Project, group.Group, group.Runs, states, newestCreated, group.JobTypes, group.AnyWithoutJobType, group.Metrics));
+            result.Add(new GroupAggregate(group.Project, group.Group, group.Runs, states, newestCreated, group.JobTypes, group.AnyWithoutJobType, group.Metrics, activity ? ActivityOf(group, newestCreated) : null));
         }
 
         result.Sort(GroupAggregator.Compare);
         return result;
+    }
+
+    /// <summary>
+    /// A decided group's activity from its columns. The newest run's exact creation time (ticks, from run.json) stands
+    /// when it is later than the columns' microseconds say, so a group is never older than its newest run.
+    /// </summary>
+    private static GroupActivity ActivityOf(SqlGroupAggregate group, DateTimeOffset newestCreated)
+    {
+        var column = new DateTimeOffset(group.LastActiveColumn ?? group.NewestColumn, TimeSpan.Zero);
+        return new GroupActivity(column > newestCreated ? column : newestCreated, group.Branches);
     }
 
     /// <summary>The part of a run filter SQL applies to <c>wandb_runs r</c> (a run's state needs its writers: the reader filters on it); parameters from <see cref="AddFilter"/>.</summary>

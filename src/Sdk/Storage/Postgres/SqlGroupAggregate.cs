@@ -37,4 +37,10 @@ internal sealed class SqlGroupAggregate
     public SortedDictionary<string, MetricStatistics> Metrics { get; } = new(StringComparer.Ordinal);
 
     public bool NeedsRuns { get; set; }
+
+    /// <summary>When asked for activity: the latest <c>created_at</c> or writer <c>updated_at</c> of its runs (microseconds); else null.</summary>
+    public DateTime? LastActiveColumn { get; set; }
+
+    /// <summary>When asked for activity: the distinct git branches of its runs, ordinal order.</summary>
+    public IReadOnlyList<string> Branches { get; set; } = Array.Empty<string>();
 }

@@ -45,15 +45,15 @@ public static class RunRetention
     }
 
     /// <summary>
-    /// The runs the policy expires. A store that keeps its groups' aggregates with their activity (the folder store's
-    /// group index) is judged by them, and only the runs without a group and those of the expired groups are read; a
-    /// refresh with a policy then costs what it deletes, not the store (100,000 runs: seconds otherwise). Any other
-    /// store (PostgreSQL, whose SQL aggregates leave the activity out) lists its runs.
+    /// The runs the policy expires. A store that aggregates its groups (the folder store from its group index, PostgreSQL
+    /// in SQL) is judged by each group's activity, and only the runs without a group and those of the expired groups are
+    /// read: a refresh with a policy then costs what it deletes, not the store (100,000 runs: about a second otherwise).
+    /// Any other store lists its runs.
     /// </summary>
     private static List<ExpiredRun> Expired(RunStore store, RetentionPolicy policy, ISet<string> protectedGroups, DateTimeOffset now)
     {
         var source = store.OpenGroups(new RunFilter { Project = policy.Project });
-        var aggregates = source is { KeepsActivity: true } ? source.Aggregates() : null;
+        var aggregates = source?.Activity();
         if (source is null || aggregates is null || aggregates.Any(a => a.Activity is null))
         {
             return RetentionSelection.Expired(store.ListRuns(), policy, protectedGroups, now);
