@@ -29,6 +29,12 @@ internal sealed class FolderRunStore : RunStore
 
     /// <summary>The group index the last grouped listing computed; null until one did (then the file is read).</summary>
     private GroupIndex? _groupIndex;
+
+    /// <summary>
+    /// The last grouped listing and the run list it grouped, when every run of it had its snapshot line and none was
+    /// live: grouping the very same list again (the run index found nothing changed) gives the same answer.
+    /// </summary>
+    private (IReadOnlyList<IndexedRun> Runs, GroupedListing Grouped)? _lastGrouped;
     private long _runsAssembledForGroups;
 
     // The last listing's runs, in id order: retention deletes runs it has just listed and finds here which of them
@@ -134,17 +140,24 @@ internal sealed class FolderRunStore : RunStore
     {
         lock (_groupsGate)
         {
+            if (_lastGrouped is { } last && ReferenceEquals(last.Runs, listing.Runs))
+            {
+                return last.Grouped;
+            }
+
             var path = GroupIndex.PathIn(new IndexFiles(Layout));
             var previous = _groupIndex ?? GroupIndex.Read(path);
             GroupedListing grouped;
             bool changed;
+            var runs = listing.Runs;
             try
             {
-                grouped = GroupIndexUpdate.Apply(listing.Runs, previous, Assemble, out changed);
+                grouped = GroupIndexUpdate.Apply(runs, previous, Assemble, out changed);
             }
             catch (AggregateException ex) when (Unreadable(ex) is { } unreadable)
             {
-                grouped = GroupIndexUpdate.Apply(ListIndexed(unreadable.Message).Runs, GroupIndex.Empty, Assemble, out changed);
+                runs = ListIndexed(unreadable.Message).Runs;
+                grouped = GroupIndexUpdate.Apply(runs, GroupIndex.Empty, Assemble, out changed);
             }
 
             if (changed)
@@ -153,6 +166,7 @@ internal sealed class FolderRunStore : RunStore
             }
 
             _groupIndex = grouped.Index;
+            _lastGrouped = runs.All(r => !r.Live && r.Line is not null) ? (runs, grouped) : null;
             return grouped;
         }
     }

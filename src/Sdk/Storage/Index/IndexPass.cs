@@ -5,6 +5,6 @@ namespace Wandb.Storage.Index;
 /// <summary>
 /// One pass of <see cref="RunIndex"/> over the store: every run in id order, how far the batch files are read,
 /// whether the snapshot must be written again, whether a run's folder left the store (the snapshot is then written whole, without it),
-/// and why the snapshot no longer stands (null when it does).
+/// why the snapshot no longer stands (null when it does), and the run folders it saw (null when it stopped early).
 /// </summary>
-internal sealed record IndexPass(IReadOnlyList<IndexedRun> Runs, IReadOnlyDictionary<string, BatchFilePosition> Batches, bool Changed, bool Removed, string? Mismatch);
+internal sealed record IndexPass(IReadOnlyList<IndexedRun> Runs, IReadOnlyDictionary<string, BatchFilePosition> Batches, bool Changed, bool Removed, string? Mismatch, HashSet<string>? Folders = null);

@@ -85,16 +85,28 @@ internal sealed class RunIndex
         TakenJournals? journals = null;
         string? unusable;
         IndexSnapshot? snapshot;
+        KeptSnapshot? kept = null;
         try
         {
             journals = TakenJournals.Take(files);
             unusable = distrusted;
-            snapshot = distrusted is not null ? null : TakeKept(files.SnapshotPath) ?? IndexSnapshot.TryRead(files.SnapshotPath, out unusable);
+            kept = distrusted is not null ? null : TakeKept(files.SnapshotPath);
+            snapshot = distrusted is not null ? null : kept?.Snapshot ?? IndexSnapshot.TryRead(files.SnapshotPath, out unusable);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             snapshot = null;
             unusable = $"a writer's journal could not be read ({ex.Message})";
+        }
+
+        // Nothing changed since this index listed last (no journal, no run folder added or gone, no batch record
+        // appended, no live run to read again): that listing stands, and its run list is the very same object, so the
+        // group index knows it too. Retention followed by the reports, the quality gate followed by the reports, and
+        // dotnet wandb ui polling an idle store list a 100,000-run store once instead of each time (about 50 ms each).
+        if (kept?.Listing is { } last && journals?.Any != true && IsUnchanged(kept))
+        {
+            _kept = kept;
+            return last;
         }
 
         IndexPass update;
@@ -129,16 +141,43 @@ internal sealed class RunIndex
             }
         }
 
-        Keep(files.SnapshotPath, current);
-        return new IndexListing(update.Runs, snapshot is null ? unusable : null);
+        var listing = new IndexListing(update.Runs, snapshot is null ? unusable : null);
+        Keep(files.SnapshotPath, current, listing, update.Folders);
+        return listing;
     }
+
+    /// <summary>Whether the store is as the kept listing found it: the same run folders and batch files read to their end, and no live run.</summary>
+    private bool IsUnchanged(KeptSnapshot kept)
+    {
+        if (kept.Folders is null || kept.AnyLive)
+        {
+            return false;
+        }
+
+        var folders = RunFolders();
+        if (!folders.SetEquals(kept.Folders))
+        {
+            return false;
+        }
+
+        var tail = BatchTail.Read(_layout, _fs, kept.Snapshot.Batches, _output);
+        return tail.Mismatch is null && tail.Records.Count == 0 && SamePositions(tail.Positions, kept.Snapshot.Batches);
+    }
+
+    private static bool SamePositions(IReadOnlyDictionary<string, BatchFilePosition> a, IReadOnlyDictionary<string, BatchFilePosition> b) =>
+        a.OrderBy(p => p.Key, StringComparer.Ordinal).SequenceEqual(b.OrderBy(p => p.Key, StringComparer.Ordinal));
+
+    /// <summary>The run ids of the folders in <c>runs/</c>.</summary>
+    private HashSet<string> RunFolders() => new(
+        _fs.EnumerateDirectories(_layout.RunsDirectory).Select(d => Path.GetFileName(d)!).Where(id => RunId.TryValidate(id, out _)),
+        StringComparer.Ordinal);
 
     /// <summary>
     /// The snapshot this index wrote or read last, when the file is still exactly as it left it; taken out, so a
     /// listing that fails half way leaves nothing behind. Only the process holding <c>index/lock</c> writes the
     /// file, so its length and time change with every write by anyone else (a deletion, a rewrite, an append).
     /// </summary>
-    private IndexSnapshot? TakeKept(string path)
+    private KeptSnapshot? TakeKept(string path)
     {
         var kept = _kept;
         _kept = null;
@@ -148,17 +187,17 @@ internal sealed class RunIndex
         }
 
         kept.Snapshot.ExpireRunning();
-        return kept.Snapshot;
+        return kept;
     }
 
-    private void Keep(string path, IndexSnapshot? snapshot) =>
-        _kept = snapshot is not null && FileIdentity.Of(path) is { } identity ? new KeptSnapshot(snapshot, identity) : null;
+    private void Keep(string path, IndexSnapshot? snapshot, IndexListing listing, HashSet<string>? folders) =>
+        _kept = snapshot is not null && FileIdentity.Of(path) is { } identity
+            ? new KeptSnapshot(snapshot, identity, listing with { RebuildReason = null }, folders, listing.Runs.Any(r => r.Live))
+            : null;
 
     private IndexPass Update(IndexSnapshot snapshot, HashSet<string> touched)
     {
-        var folders = new HashSet<string>(
-            _fs.EnumerateDirectories(_layout.RunsDirectory).Select(d => Path.GetFileName(d)!).Where(id => RunId.TryValidate(id, out _)),
-            StringComparer.Ordinal);
+        var folders = RunFolders();
         var tail = BatchTail.Read(_layout, _fs, snapshot.Batches, _output);
         if (tail.Mismatch is not null)
         {
@@ -167,7 +206,7 @@ internal sealed class RunIndex
 
         var runs = new Dictionary<string, IndexedRun>(snapshot.Runs, StringComparer.Ordinal);
         var removed = false;
-        var changed = !tail.Positions.OrderBy(p => p.Key, StringComparer.Ordinal).SequenceEqual(snapshot.Batches.OrderBy(p => p.Key, StringComparer.Ordinal));
+        var changed = !SamePositions(tail.Positions, snapshot.Batches);
         foreach (var run in snapshot.Runs.Values.Where(r => r.HasFolder && !folders.Contains(r.Id)))
         {
             // Deleted by retention or by hand; what the batch files say of it stays, as in a full listing. The
@@ -221,7 +260,7 @@ internal sealed class RunIndex
             run.UpdateLive(run.Assemble(_clock, _folders.LocalHost), _clock, _folders.LocalHost);
         }
 
-        return new IndexPass(ById(runs.Values), tail.Positions, changed, removed, Mismatch: null);
+        return new IndexPass(ById(runs.Values), tail.Positions, changed, removed, Mismatch: null, folders);
     }
 
     /// <summary>
@@ -288,5 +327,6 @@ internal sealed class RunIndex
         }
     }
 
-    private sealed record KeptSnapshot(IndexSnapshot Snapshot, FileIdentity Identity);
+    /// <summary>The snapshot this index wrote or read last, the listing it gave then, the run folders it saw and whether a run was live.</summary>
+    private sealed record KeptSnapshot(IndexSnapshot Snapshot, FileIdentity Identity, IndexListing Listing, HashSet<string>? Folders, bool AnyLive);
 }

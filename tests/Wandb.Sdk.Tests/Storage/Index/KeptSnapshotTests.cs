@@ -38,6 +38,55 @@ public sealed class KeptSnapshotTests
     }
 
     [TestMethod]
+    public void Listing_an_unchanged_store_again_gives_the_listing_before_and_every_kind_of_change_a_new_one()
+    {
+        using var store = new TempStore();
+        var ids = Enumerable.Range(0, 5).Select(i => store.AddRun("g", "run" + i)).ToList();
+        var reader = (FolderRunStore)store.Reader();
+        var first = reader.ListIndexed();
+        var grouped = reader.ListGrouped(first);
+
+        Assert.AreSame(first.Runs, reader.ListIndexed().Runs, "nothing changed: the listing before, not a pass over every run");
+        Assert.AreSame(grouped, reader.ListGrouped(reader.ListIndexed()), "and its grouping, not a pass over every run either");
+
+        var changes = new (string What, Action Change)[]
+        {
+            ("a run written by another store object", () => store.AddRun("g", "late")),
+            ("a batch record appended", () =>
+            {
+                using var writer = new FolderRunBatchWriter(PhysicalStoreFileSystem.Instance, new StoreLayout(store.Root), "batch01");
+                writer.Append(BatchRecords.Fold("b0000001", 0, "batch01", group: "g"));
+            }),
+            ("a run deleted by another store object", () => store.Reader().DeleteRuns(new[] { ids[0] }, store.Output)),
+            ("a run folder no writer journaled", () =>
+            {
+                store.AddRun("g", "hidden");
+                Directory.Delete(Path.Combine(store.Root, "index", "touched"), recursive: true);
+            }),
+            ("a run folder removed by hand", () => Directory.Delete(Path.Combine(store.Root, "runs", ids[1]), recursive: true)),
+        };
+        foreach (var (what, change) in changes)
+        {
+            var before = reader.ListIndexed().Runs;
+            change();
+
+            Assert.AreNotSame(before, reader.ListIndexed().Runs, what);
+            CollectionAssert.AreEqual(FullScan.Of(store.Root), FullScan.Listing(reader), what);
+            Assert.AreEqual(
+                string.Join(",", store.Reader().AggregateGroups().Select(a => $"{a.Group}:{a.Runs}")),
+                string.Join(",", reader.AggregateGroups().Select(a => $"{a.Group}:{a.Runs}")),
+                what);
+        }
+
+        // A run still being written is read again by every listing, whatever else changed.
+        using var live = store.Init(new RunOptions { Project = "proj", Group = "g" });
+        live.Log("loss", 1.0);
+        var withLive = reader.ListIndexed().Runs;
+        Assert.AreNotSame(withLive, reader.ListIndexed().Runs, "a live run is read again by every listing");
+        live.Finish();
+    }
+
+    [TestMethod]
     public void What_other_store_objects_write_in_between_is_read_and_the_appended_snapshot_stays_readable()
     {
         using var store = new TempStore();
