@@ -87,20 +87,12 @@ public sealed class RetentionTests
                 CollectionAssert.AreEqual(reference.GitBranches.ToList(), group.Activity.GitBranches.ToList(), name);
             }
 
-            var policies = new (RetentionPolicy Policy, string[] Protected)[]
-            {
-                (new RetentionPolicy { KeepDays = 7, DryRun = true }, Array.Empty<string>()),
-                (new RetentionPolicy { KeepGroups = 2, DryRun = true }, Array.Empty<string>()),
-                (new RetentionPolicy { KeepDays = 20, KeepGroups = 1, DryRun = true }, Array.Empty<string>()),
-                (new RetentionPolicy { KeepDays = 3, Project = "web", DryRun = true }, Array.Empty<string>()),
-                (new RetentionPolicy { KeepDays = 1, DryRun = true }, new[] { "web-old-main", "api-2" }),
-            };
-            foreach (var (policy, spared) in policies)
+            foreach (var (name, policy, spared) in RetentionHistory.Policies)
             {
                 var fromFolder = RunRetention.Apply(folderStore, policy, spared, new FixedClock(Now), output).Runs;
                 var fromDatabase = RunRetention.Apply(database, policy, spared, new FixedClock(Now), output).Runs;
-                Assert.IsTrue(fromFolder.Count > 0, $"days {policy.KeepDays}, groups {policy.KeepGroups}: something to expire");
-                CollectionAssert.AreEqual(Describe(fromFolder), Describe(fromDatabase), $"days {policy.KeepDays}, groups {policy.KeepGroups}, project {policy.Project}");
+                Assert.IsTrue(fromFolder.Count > 0, $"{name}: something to expire");
+                CollectionAssert.AreEqual(Describe(fromFolder), Describe(fromDatabase), name);
             }
         }
         finally

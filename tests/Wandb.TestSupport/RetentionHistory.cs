@@ -1,6 +1,7 @@
 using Wandb.Runs;
 using Wandb.Storage;
 using Wandb.Storage.Batches;
+using Wandb.Storage.Retention;
 
 namespace Wandb.TestSupport;
 
@@ -13,6 +14,16 @@ namespace Wandb.TestSupport;
 internal static class RetentionHistory
 {
     public const string Writer = "history";
+
+    /// <summary>Policies that each expire part of the history (dry runs): by age, by count, both, one project, and with protected groups.</summary>
+    public static IReadOnlyList<(string Name, RetentionPolicy Policy, string[] Protected)> Policies { get; } = new[]
+    {
+        ("7 days", new RetentionPolicy { KeepDays = 7, DryRun = true }, Array.Empty<string>()),
+        ("2 groups", new RetentionPolicy { KeepGroups = 2, DryRun = true }, Array.Empty<string>()),
+        ("both", new RetentionPolicy { KeepDays = 20, KeepGroups = 1, DryRun = true }, Array.Empty<string>()),
+        ("one project", new RetentionPolicy { KeepDays = 3, Project = "web", DryRun = true }, Array.Empty<string>()),
+        ("protected", new RetentionPolicy { KeepDays = 1, DryRun = true }, new[] { "web-old-main", "api-2" }),
+    };
 
     public static void Write(IRunBatchWriter writer, DateTimeOffset now)
     {

@@ -16,14 +16,7 @@ public sealed class RetentionFromGroupIndexTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
 
-    public static IEnumerable<object[]> Policies() => new[]
-    {
-        new object[] { "7 days", new RetentionPolicy { KeepDays = 7, DryRun = true }, Array.Empty<string>() },
-        new object[] { "2 groups", new RetentionPolicy { KeepGroups = 2, DryRun = true }, Array.Empty<string>() },
-        new object[] { "both", new RetentionPolicy { KeepDays = 20, KeepGroups = 1, DryRun = true }, Array.Empty<string>() },
-        new object[] { "one project", new RetentionPolicy { KeepDays = 3, Project = "web", DryRun = true }, Array.Empty<string>() },
-        new object[] { "protected", new RetentionPolicy { KeepDays = 1, DryRun = true }, new[] { "web-old-main", "api-2" } },
-    };
+    public static IEnumerable<object[]> Policies() => RetentionHistory.Policies.Select(p => new object[] { p.Name, p.Policy, p.Protected });
 
     [TestMethod]
     [DynamicData(nameof(Policies))]
