@@ -20,7 +20,7 @@ internal abstract class GroupSource
     /// Per project and group, the aggregates with each group's <see cref="GroupAggregate.Activity"/>, what retention
     /// judges groups by; their metric statistics may be left out (PostgreSQL computes activity instead of them).
     /// </summary>
-    public abstract IReadOnlyList<GroupAggregate> Activity();
+    public abstract IReadOnlyList<GroupAggregate> AggregatesWithActivity();
 
     /// <summary>The runs selected of the given groups (each a project and a group, null for the project's runs without one).</summary>
     public abstract IReadOnlyList<StoredRun> RunsOf(IReadOnlyCollection<(string Project, string? Group)> groups);

@@ -55,7 +55,7 @@ internal sealed class GroupAggregate
 
     /// <summary>
     /// When the group was last written and on which branches, for retention; null when the store did not compute it
-    /// (PostgreSQL computes it only when asked, <see cref="Storage.GroupSource.Activity"/>).
+    /// (PostgreSQL computes it only when asked, <see cref="Storage.GroupSource.AggregatesWithActivity"/>).
     /// </summary>
     public GroupActivity? Activity { get; }
 }

@@ -31,7 +31,7 @@ internal sealed class FolderGroupSource : GroupSource
         Listing().Runs.Count > count && Selected().Sum(a => (long)a.Runs) > count;
 
     /// <summary>The group index keeps each group's activity beside its aggregate.</summary>
-    public override IReadOnlyList<GroupAggregate> Activity() => Aggregates();
+    public override IReadOnlyList<GroupAggregate> AggregatesWithActivity() => Aggregates();
 
     public override IReadOnlyList<GroupAggregate> Aggregates()
     {

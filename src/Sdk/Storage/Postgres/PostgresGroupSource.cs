@@ -18,7 +18,7 @@ internal sealed class PostgresGroupSource : GroupSource
 
     public override IReadOnlyList<GroupAggregate> Aggregates() => _store.AggregateGroups(_filter);
 
-    public override IReadOnlyList<GroupAggregate> Activity() => _store.AggregateActivity(_filter);
+    public override IReadOnlyList<GroupAggregate> AggregatesWithActivity() => _store.AggregateActivity(_filter);
 
     public override IReadOnlyList<StoredRun> RunsOf(IReadOnlyCollection<(string Project, string? Group)> groups) => _store.ListRunsOfGroups(_filter, groups);
 }

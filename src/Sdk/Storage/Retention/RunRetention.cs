@@ -53,7 +53,7 @@ public static class RunRetention
     private static List<ExpiredRun> Expired(RunStore store, RetentionPolicy policy, ISet<string> protectedGroups, DateTimeOffset now)
     {
         var source = store.OpenGroups(new RunFilter { Project = policy.Project });
-        var aggregates = source?.Activity();
+        var aggregates = source?.AggregatesWithActivity();
         if (source is null || aggregates is null || aggregates.Any(a => a.Activity is null))
         {
             return RetentionSelection.Expired(store.ListRuns(), policy, protectedGroups, now);
