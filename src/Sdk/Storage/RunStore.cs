@@ -82,6 +82,13 @@ public abstract class RunStore
     /// </summary>
     internal virtual bool SupportsParallelReads => false;
 
+    /// <summary>
+    /// Whether the curve scan may read several runs' histories at once. Every store that reads in parallel, and
+    /// PostgreSQL, whose history reads each take a pooled connection of their own (its writes do not: an import into it
+    /// stays one run at a time, which is why this is not <see cref="SupportsParallelReads"/>).
+    /// </summary>
+    internal virtual bool ReadsHistoriesInParallel => SupportsParallelReads;
+
     /// <summary>Creates the run, or attaches to it when it exists and <paramref name="resume"/> allows.</summary>
     internal abstract RunOpenResult OpenRun(RunMetadataFile requested, ResumeMode resume);
 

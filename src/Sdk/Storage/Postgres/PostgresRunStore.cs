@@ -196,6 +196,12 @@ internal sealed class PostgresRunStore : RunStore
         }
     }
 
+    /// <summary>
+    /// Each history read opens its own pooled connection, so the server reads several runs' pages at once: the histories
+    /// of the 5,000 runs a report shows, cold caches, 100,000-run store, took 5.7-6.5 s one at a time and 4.5 s on two threads (a probe).
+    /// </summary>
+    internal override bool ReadsHistoriesInParallel => true;
+
     public override IEnumerable<HistoryRow> ReadHistory(string runId)
     {
         RunId.Validate(runId, nameof(runId));
