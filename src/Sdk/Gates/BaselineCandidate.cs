@@ -20,7 +20,7 @@ internal sealed record BaselineCandidate(string Group, HashSet<string> JobTypes,
         group,
         new HashSet<string>(runs.Select(r => r.JobType).OfType<string>(), StringComparer.Ordinal),
         runs.All(r => r.State == RunState.Finished),
-        runs.Select(r => r.System.GitBranch).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
+        GroupActivity.GitBranchesOf(runs),
         runs.Max(r => r.CreatedAt));
 
     /// <summary>The candidate a named group's aggregate makes, or null when the store left out its activity (and so its branches).</summary>

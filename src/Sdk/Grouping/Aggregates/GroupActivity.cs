@@ -13,9 +13,11 @@ namespace Wandb.Grouping.Aggregates;
 internal sealed record GroupActivity(DateTimeOffset LastActiveAt, IReadOnlyList<string> GitBranches)
 {
     /// <summary>The activity of a group's runs; the runs must not be empty.</summary>
-    public static GroupActivity Of(IReadOnlyCollection<StoredRun> runs) => new(
-        runs.Max(LastActive),
-        runs.Select(r => r.System.GitBranch).OfType<string>().Distinct(StringComparer.Ordinal).OrderBy(b => b, StringComparer.Ordinal).ToList());
+    public static GroupActivity Of(IReadOnlyCollection<StoredRun> runs) => new(runs.Max(LastActive), GitBranchesOf(runs));
+
+    /// <summary>The distinct git branches <paramref name="runs"/> recorded, ordinal order; empty without git.</summary>
+    public static IReadOnlyList<string> GitBranchesOf(IEnumerable<StoredRun> runs) =>
+        runs.Select(r => r.System.GitBranch).OfType<string>().Distinct(StringComparer.Ordinal).OrderBy(b => b, StringComparer.Ordinal).ToList();
 
     /// <summary>When a run was last written: created, updated (a live writer's last state) or finished, whichever is latest.</summary>
     public static DateTimeOffset LastActive(StoredRun run)

@@ -19,7 +19,7 @@ internal sealed record RetentionUnit(string Project, string? Group, StoredRun? L
 
     /// <summary>A named group, from its runs.</summary>
     public static RetentionUnit OfGroup(string project, string group, IReadOnlyCollection<StoredRun> runs) =>
-        new(project, group, null, GroupActivity.Of(runs).LastActiveAt, runs.Any(r => r.State == RunState.Running));
+        new(project, group, null, runs.Max(GroupActivity.LastActive), runs.Any(r => r.State == RunState.Running));
 
     /// <summary>A run without a group.</summary>
     public static RetentionUnit OfLoneRun(StoredRun run) =>
