@@ -38,6 +38,21 @@ internal sealed class CurveBuilder
         return collector;
     }
 
+    /// <summary>
+    /// Adds a run bucketed elsewhere (a cache of earlier reports) on this builder's axis, coarsened to this builder's
+    /// bucket count: the charts are then the same as if its history had been streamed through <see cref="BeginRun"/>.
+    /// </summary>
+    public void Add(RunCurveCollector collector)
+    {
+        if (collector.Axis.Name != Axis.Name || collector.MaxBuckets < MaxBuckets)
+        {
+            throw new ArgumentException($"Run '{collector.RunId}' was bucketed on {collector.Axis.Name} into at most {collector.MaxBuckets} buckets; this chart is on {Axis.Name} with {MaxBuckets}.", nameof(collector));
+        }
+
+        collector.FitWithin(MaxBuckets);
+        _runs.Add(collector);
+    }
+
     /// <summary>Buckets one run's whole history.</summary>
     public void AddRun(string runId, IEnumerable<HistoryRow> history)
     {

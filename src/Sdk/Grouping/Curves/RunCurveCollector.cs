@@ -24,12 +24,37 @@ internal sealed class RunCurveCollector
         _baseExponent = BucketScale.BaseExponent(axis);
     }
 
+    /// <summary>A run bucketed earlier, as <see cref="Wandb.Storage.Curves.CurveCacheCodec"/> reads it back.</summary>
+    internal RunCurveCollector(string runId, CurveAxis axis, int maxBuckets, long rowsWithoutX, IEnumerable<KeyValuePair<string, RunMetricBuckets>> metrics)
+        : this(runId, axis, maxBuckets)
+    {
+        RowsWithoutX = rowsWithoutX;
+        foreach (var pair in metrics)
+        {
+            _metrics.Add(pair.Key, pair.Value);
+        }
+    }
+
     public string RunId { get; }
+
+    public CurveAxis Axis => _axis;
+
+    /// <summary>The most buckets each metric was collected into.</summary>
+    public int MaxBuckets => _maxBuckets;
 
     /// <summary>Rows left out because they had no finite x on the axis.</summary>
     public long RowsWithoutX { get; private set; }
 
     public IReadOnlyDictionary<string, RunMetricBuckets> Metrics => _metrics;
+
+    /// <summary>Coarsens every metric to at most <paramref name="maxBuckets"/> buckets (<see cref="RunMetricBuckets.FitWithin"/>).</summary>
+    public void FitWithin(int maxBuckets)
+    {
+        foreach (var buckets in _metrics.Values)
+        {
+            buckets.FitWithin(maxBuckets);
+        }
+    }
 
     public void Add(HistoryRow row)
     {

@@ -22,6 +22,23 @@ internal sealed class RunMetricBuckets
         _inverseWidth = Math.Pow(2, -exponent);
     }
 
+    /// <summary>
+    /// Buckets as <see cref="Wandb.Storage.Curves.CurveCacheCodec"/> read them back: one slot per element of the arrays from
+    /// <paramref name="first"/>, a slot whose sequence number is 0 being a gap.
+    /// </summary>
+    internal RunMetricBuckets(int exponent, int maxBuckets, long first, long points, long nonFinite, double[] last, long[] seq, double[] min, double[] max)
+        : this(exponent, maxBuckets)
+    {
+        First = first;
+        Span = seq.Length;
+        Points = points;
+        NonFinite = nonFinite;
+        _last = last;
+        _seq = seq;
+        _min = min;
+        _max = max;
+    }
+
     /// <summary>Width exponent: buckets are 2^Exponent wide.</summary>
     public int Exponent { get; private set; }
 
@@ -101,6 +118,27 @@ internal sealed class RunMetricBuckets
         min = _min[slot];
         max = _max[slot];
         return seq != 0;
+    }
+
+    /// <summary>
+    /// Coarsens until the buckets span at most <paramref name="maxBuckets"/>: buckets collected with a larger bound end
+    /// as they would have been collected with this one (the width a collector reaches is the finest at which its range
+    /// fits, and merging buckets is exact), which lets a run bucketed once serve every smaller bucket count.
+    /// </summary>
+    public void FitWithin(int maxBuckets)
+    {
+        if (Span == 0)
+        {
+            return;
+        }
+
+        var levels = 0;
+        while (BucketScale.Coarsen(First + Span - 1, levels) - BucketScale.Coarsen(First, levels) + 1 > maxBuckets)
+        {
+            levels++;
+        }
+
+        CoarsenTo(Exponent + levels);
     }
 
     /// <summary>Doubles the width until it is 2^<paramref name="exponent"/>, merging neighbouring buckets.</summary>

@@ -22,7 +22,7 @@ internal static class ReportDataWriter
         var charted = HtmlBudget.CurveRuns(runs, options);
         var buckets = HtmlBudget.BucketsPerChart(charted, options);
         var originMs = runs.Count == 0 ? 0 : runs.Min(r => r.CreatedAt.ToUnixTimeMilliseconds());
-        var curves = StepCurves.Build(store, charted, buckets);
+        var curves = StepCurves.Build(store, charted, buckets, options.MaxBuckets);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < runs.Count; i++)
         {

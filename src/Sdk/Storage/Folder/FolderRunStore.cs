@@ -6,6 +6,7 @@ using Wandb.Polyfills;
 using Wandb.Runs;
 using Wandb.Storage.Batches;
 using Wandb.Storage.Codec;
+using Wandb.Storage.Curves;
 using Wandb.Storage.Index;
 using Wandb.Storage.Index.Groups;
 
@@ -18,6 +19,7 @@ namespace Wandb.Storage.Folder;
 internal sealed class FolderRunStore : RunStore
 {
     private readonly IStoreFileSystem _fs;
+    private readonly FolderCurveCache _curves;
     private readonly IWandbOutput _output;
     private readonly IClock _clock;
     private readonly RunFolderReader _folders;
@@ -49,6 +51,7 @@ internal sealed class FolderRunStore : RunStore
         _output = output;
         _clock = clock;
         _folders = new RunFolderReader(Layout, fs, output, clock, SystemInfoCollector.SafeHostName());
+        _curves = new FolderCurveCache(Layout, fs);
         _index = new RunIndex(Layout, fs, _folders, output, clock);
     }
 
@@ -58,6 +61,8 @@ internal sealed class FolderRunStore : RunStore
 
     /// <summary>Every run is its own files, so histories read independently.</summary>
     internal override bool SupportsParallelReads => true;
+
+    internal override IRunCurveCache CurveCache => _curves;
 
     /// <summary>Why the last listing rebuilt the run index (docs/store-format.md), or null when it used it as it was.</summary>
     internal override string? IndexRebuildReason => _indexRebuildReason;
@@ -363,6 +368,8 @@ internal sealed class FolderRunStore : RunStore
                 output.Warning(WarningCodes.RetentionDeleteFailed, $"Retention could not delete run '{id}' from {Layout.Root}: {ex.Message} It stays; the next refresh with retention tries again.");
                 continue;
             }
+
+            _curves.Forget(id);
 
             // Batch records of the same run would otherwise bring it back without its folder.
             if (records is { IsDeleted: false })
