@@ -56,7 +56,16 @@ internal sealed class RunCurveCollector
         }
     }
 
-    public void Add(HistoryRow row)
+    public void Add(HistoryRow row) => Add(row, withTimes: false);
+
+    /// <summary>
+    /// Adds the row's values and, as two more metrics after them, its runtime and wall time (<c>_runtime</c>,
+    /// <c>_timestamp</c>), which lets the page plot a metric against either from the same buckets. The store rejects
+    /// user metrics starting with '_', so the names cannot collide.
+    /// </summary>
+    public void AddWithTimes(HistoryRow row) => Add(row, withTimes: true);
+
+    private void Add(HistoryRow row, bool withTimes)
     {
         if (!_axis.TryGetX(row, out var x) || Math.Abs(x) > BucketScale.MaxAbsX)
         {
@@ -65,20 +74,26 @@ internal sealed class RunCurveCollector
         }
 
         var seq = ++_seq;
+        var position = 0;
         if (row.Values is HistoryValues values)
         {
-            for (var i = 0; i < values.Count; i++)
+            for (; position < values.Count; position++)
             {
-                Add(values.KeyAt(i), values.ValueAt(i), x, seq, i);
+                Add(values.KeyAt(position), values.ValueAt(position), x, seq, position);
             }
-
-            return;
+        }
+        else
+        {
+            foreach (var pair in row.Values)
+            {
+                Add(pair.Key, pair.Value, x, seq, position++);
+            }
         }
 
-        var position = 0;
-        foreach (var pair in row.Values)
+        if (withTimes)
         {
-            Add(pair.Key, pair.Value, x, seq, position++);
+            Add(CurveAxis.RuntimeName, row.Runtime, x, seq, position);
+            Add(CurveAxis.TimestampName, row.Timestamp, x, seq, position + 1);
         }
     }
 

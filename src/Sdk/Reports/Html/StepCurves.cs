@@ -1,3 +1,4 @@
+using Wandb.Environment;
 using Wandb.Grouping.Curves;
 using Wandb.Storage;
 
@@ -6,8 +7,8 @@ namespace Wandb.Reports.Html;
 /// <summary>
 /// Buckets every run's history on the step axis with the grouping engine's <see cref="CurveBuilder"/>, one
 /// shared grid per metric. Runtime and wall time ride along as two extra curves (<c>_runtime</c>,
-/// <c>_timestamp</c>: the store rejects user metrics starting with '_', so the names cannot collide), which
-/// lets the page plot any metric against runtime, wall time or another metric from the same buckets.
+/// <c>_timestamp</c>, <see cref="RunCurveCollector.AddWithTimes"/>), which lets the page plot any metric against
+/// runtime, wall time or another metric from the same buckets.
 /// A finished run's buckets are kept in the store's curve cache (<see cref="RunStore.CurveCache"/>) at the page's
 /// bucket bound, so the next refresh reads only the histories that changed; a page with more runs than that
 /// coarsens them to its own count exactly as if the history had been read again.
@@ -23,54 +24,54 @@ internal static class StepCurves
     /// <param name="cachedBuckets">The bucket bound runs are cached with: the largest this page could ask for, so an entry serves later pages too.</param>
     public static IReadOnlyDictionary<string, MetricCurves> Build(RunStore store, IEnumerable<StoredRun> runs, int buckets, int cachedBuckets)
     {
+        // Runs are bucketed on every core the store's reads allow, each coarsened to the page's count at once, so at
+        // most a run per core is held at the cache's finer bound.
+        var charted = runs.ToList();
+        var collected = new RunCurveCollector[charted.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = store.ReadsHistoriesInParallel ? Parallelism.Degree : 1 };
+        Parallel.For(0, charted.Count, options, i => collected[i] = Collect(store, charted[i], buckets, cachedBuckets));
+
         var builder = new CurveBuilder(CurveAxis.Step, buckets);
-        var cache = store.CurveCache;
-        foreach (var run in runs)
+        foreach (var run in collected)
         {
-            if (!run.MayHaveHistory)
-            {
-                builder.BeginRun(run.Id);
-                continue;
-            }
-
-            // A live run's history grows while it is read: it is read every time, never cached.
-            if (cache is null || run.State == RunState.Running || cache.Stamp(run.Id) is not { } stamp)
-            {
-                Collect(store, run.Id, builder.BeginRun(run.Id));
-                continue;
-            }
-
-            if (cache.TryLoad(run.Id, stamp, CurveAxis.Step, buckets) is not { } collected)
-            {
-                collected = new RunCurveCollector(run.Id, CurveAxis.Step, Math.Max(buckets, cachedBuckets));
-                Collect(store, run.Id, collected);
-                cache.Save(stamp, collected);
-            }
-
-            builder.Add(collected);
+            builder.Add(run);
         }
 
         return builder.Build();
     }
 
-    private static void Collect(RunStore store, string runId, RunCurveCollector collector)
+    private static RunCurveCollector Collect(RunStore store, StoredRun run, int buckets, int cachedBuckets)
     {
-        foreach (var row in store.ReadHistory(runId))
+        var cache = store.CurveCache;
+        if (!run.MayHaveHistory)
         {
-            collector.Add(WithTimes(row));
+            return new RunCurveCollector(run.Id, CurveAxis.Step, buckets);
         }
+
+        // A live run's history grows while it is read: it is read every time, never cached.
+        if (cache is null || run.State == RunState.Running || cache.Stamp(run.Id) is not { } stamp)
+        {
+            return Read(store, run.Id, buckets);
+        }
+
+        if (cache.TryLoad(run.Id, stamp, CurveAxis.Step, buckets) is not { } collected)
+        {
+            collected = Read(store, run.Id, Math.Max(buckets, cachedBuckets));
+            cache.Save(stamp, collected);
+        }
+
+        collected.FitWithin(buckets);
+        return collected;
     }
 
-    private static HistoryRow WithTimes(HistoryRow row)
+    private static RunCurveCollector Read(RunStore store, string runId, int buckets)
     {
-        var values = new Dictionary<string, double>(row.Values.Count + 2, StringComparer.Ordinal);
-        foreach (var pair in row.Values)
+        var collector = new RunCurveCollector(runId, CurveAxis.Step, buckets);
+        foreach (var row in store.ReadHistory(runId))
         {
-            values[pair.Key] = pair.Value;
+            collector.AddWithTimes(row);
         }
 
-        values[Runtime] = row.Runtime;
-        values[Timestamp] = row.Timestamp;
-        return new HistoryRow(row.Step, row.Runtime, row.Timestamp, values);
+        return collector;
     }
 }
