@@ -72,11 +72,13 @@ public sealed class PageFileTests
     public void The_bucket_count_shrinks_with_runs_and_metrics_within_its_bounds()
     {
         var options = new HtmlReportOptions();
-        IReadOnlyList<StoredRun> Runs(int count, int metrics) => Enumerable.Range(0, count).Select(i => new StoredRun
+        IReadOnlyList<StoredRun> Runs(int count, int metrics, long rows = 100) => Enumerable.Range(0, count).Select(i => new StoredRun
         {
             Id = "r" + i,
             Name = "r" + i,
             Project = "p",
+            State = RunState.Finished,
+            HistoryRows = rows,
             Summary = Enumerable.Range(0, metrics).ToDictionary(m => "m" + m, m => (object?)1.0),
         }).ToList();
 
@@ -84,6 +86,12 @@ public sealed class PageFileTests
         Assert.AreEqual(90, HtmlBudget.BucketsPerChart(Runs(1000, 8), options));
         Assert.AreEqual(24, HtmlBudget.BucketsPerChart(Runs(100_000, 8), options));
         Assert.AreEqual(10, HtmlBudget.BucketsPerChart(Runs(100_000, 8), new HtmlReportOptions { MaxBuckets = 10 }));
+
+        // Test results (no history) beside trained runs draw no curve: the trained runs' charts keep their buckets.
+        var testResults = Runs(5000, 3, rows: 0);
+        Assert.AreEqual(1000, HtmlBudget.BucketsPerChart(Runs(20, 8).Concat(testResults).ToList(), options));
+        Assert.AreEqual(90, HtmlBudget.BucketsPerChart(Runs(1000, 8).Concat(testResults).ToList(), options));
+        Assert.AreEqual(1000, HtmlBudget.BucketsPerChart(testResults, options));
     }
 
     /// <summary>A page-data column read back to one value per run (docs/html-report.md, "Data contract"), null where a run has none.</summary>

@@ -41,14 +41,20 @@ internal static class HtmlBudget
         return runs.Where(r => !r.MayHaveHistory || kept.Contains(r)).ToList();
     }
 
+    /// <summary>
+    /// The bucket count of every chart: the point budget shared among the runs with a history. Runs without one (test
+    /// results beside the trained runs in a repository's store) draw no curve, so they leave the charts their buckets:
+    /// counting them gave 20 trained runs beside 5,000 test results about 60 buckets a chart instead of 1,000.
+    /// </summary>
     public static int BucketsPerChart(IReadOnlyList<StoredRun> runs, HtmlReportOptions options)
     {
-        if (runs.Count == 0)
+        var charted = runs.Where(r => r.MayHaveHistory).ToList();
+        if (charted.Count == 0)
         {
             return options.MaxBuckets;
         }
 
-        var buckets = (int)(PointBudget / (runs.Count * SeriesPerRun(runs)));
+        var buckets = (int)(PointBudget / (charted.Count * SeriesPerRun(charted)));
         return Math.Min(options.MaxBuckets, Math.Max(options.MinBuckets, buckets));
     }
 
