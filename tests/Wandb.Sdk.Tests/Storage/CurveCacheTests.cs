@@ -1,4 +1,3 @@
-using System.Globalization;
 using Wandb.Environment;
 using Wandb.Grouping.Curves;
 using Wandb.Reports.Html;
@@ -214,31 +213,8 @@ public sealed class CurveCacheTests
         return store.Runs().OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The reference: every history streamed through one builder, as the page did before there was a cache.</summary>
-    private static IReadOnlyDictionary<string, MetricCurves> FromHistories(TempStore store, IEnumerable<StoredRun> runs, int buckets)
-    {
-        var reader = store.Reader();
-        var builder = new CurveBuilder(CurveAxis.Step, buckets);
-        foreach (var run in runs)
-        {
-            builder.AddRun(run.Id, reader.ReadHistory(run.Id).Select(row =>
-            {
-                var values = new Dictionary<string, double>(row.Values, StringComparer.Ordinal)
-                {
-                    [CurveAxis.RuntimeName] = row.Runtime,
-                    [CurveAxis.TimestampName] = row.Timestamp,
-                };
-                return new HistoryRow(row.Step, row.Runtime, row.Timestamp, values);
-            }));
-        }
+    private static IReadOnlyDictionary<string, MetricCurves> FromHistories(TempStore store, IEnumerable<StoredRun> runs, int buckets) =>
+        CurveReference.FromHistories(store.Reader(), runs, buckets);
 
-        return builder.Build();
-    }
-
-    private static List<string> Describe(IReadOnlyDictionary<string, MetricCurves> curves) =>
-        curves.SelectMany(pair => new[] { $"{pair.Key}: 2^{pair.Value.Grid.Exponent} from {pair.Value.Grid.First}, {pair.Value.Grid.Count} buckets" }
-            .Concat(pair.Value.Runs.Select(r => $"  {r.RunId} points {r.Points} non-finite {r.NonFinite} last {Numbers(r.Last)} min {Numbers(r.Min)} max {Numbers(r.Max)}")))
-            .ToList();
-
-    private static string Numbers(IEnumerable<double> values) => string.Join(",", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+    private static List<string> Describe(IReadOnlyDictionary<string, MetricCurves> curves) => CurveReference.Describe(curves);
 }

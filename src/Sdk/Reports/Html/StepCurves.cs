@@ -1,6 +1,7 @@
 using Wandb.Environment;
 using Wandb.Grouping.Curves;
 using Wandb.Storage;
+using Wandb.Storage.Curves;
 
 namespace Wandb.Reports.Html;
 
@@ -25,11 +26,20 @@ internal static class StepCurves
     public static IReadOnlyDictionary<string, MetricCurves> Build(RunStore store, IEnumerable<StoredRun> runs, int buckets, int cachedBuckets)
     {
         // Runs are bucketed on every core the store's reads allow, each coarsened to the page's count at once, so at
-        // most a run per core is held at the cache's finer bound.
+        // most a run per core is held at the cache's finer bound. A live run's history grows while it is read: it is
+        // read every time, never cached.
         var charted = runs.ToList();
+        var cache = store.CurveCache;
+        var stamps = cache?.Stamps(charted.Where(r => r.MayHaveHistory && r.State != RunState.Running).Select(r => r.Id).ToList());
         var collected = new RunCurveCollector[charted.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = store.ReadsHistoriesInParallel ? Parallelism.Degree : 1 };
-        Parallel.For(0, charted.Count, options, i => collected[i] = Collect(store, charted[i], buckets, cachedBuckets));
+        Parallel.For(0, charted.Count, options, i =>
+        {
+            var run = charted[i];
+            collected[i] = !run.MayHaveHistory ? new RunCurveCollector(run.Id, CurveAxis.Step, buckets)
+                : cache is not null && stamps!.TryGetValue(run.Id, out var stamp) ? Cached(store, cache, run.Id, stamp, buckets, cachedBuckets)
+                : Read(store, run.Id, buckets);
+        });
 
         var builder = new CurveBuilder(CurveAxis.Step, buckets);
         foreach (var run in collected)
@@ -40,23 +50,12 @@ internal static class StepCurves
         return builder.Build();
     }
 
-    private static RunCurveCollector Collect(RunStore store, StoredRun run, int buckets, int cachedBuckets)
+    /// <summary>The run from its cache entry, or read from its history into a new entry; coarsened to the page's count.</summary>
+    private static RunCurveCollector Cached(RunStore store, IRunCurveCache cache, string runId, string stamp, int buckets, int cachedBuckets)
     {
-        var cache = store.CurveCache;
-        if (!run.MayHaveHistory)
+        if (cache.TryLoad(runId, stamp, CurveAxis.Step, buckets) is not { } collected)
         {
-            return new RunCurveCollector(run.Id, CurveAxis.Step, buckets);
-        }
-
-        // A live run's history grows while it is read: it is read every time, never cached.
-        if (cache is null || run.State == RunState.Running || cache.Stamp(run.Id) is not { } stamp)
-        {
-            return Read(store, run.Id, buckets);
-        }
-
-        if (cache.TryLoad(run.Id, stamp, CurveAxis.Step, buckets) is not { } collected)
-        {
-            collected = Read(store, run.Id, Math.Max(buckets, cachedBuckets));
+            collected = Read(store, runId, Math.Max(buckets, cachedBuckets));
             cache.Save(stamp, collected);
         }
 

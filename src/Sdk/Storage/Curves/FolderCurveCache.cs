@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Wandb.Environment;
 using Wandb.Grouping.Curves;
 using Wandb.Storage.Folder;
 using Wandb.Storage.Index;
@@ -15,24 +16,39 @@ namespace Wandb.Storage.Curves;
 internal sealed class FolderCurveCache : IRunCurveCache
 {
     public const string Folder = "curves";
-    public const string Suffix = ".curves.v1.bin";
 
     private readonly StoreLayout _layout;
     private readonly IStoreFileSystem _fs;
+    private readonly CurveCacheFolder _entries;
 
     public FolderCurveCache(StoreLayout layout, IStoreFileSystem fs)
     {
         _layout = layout;
         _fs = fs;
-        Directory = Path.Combine(layout.Root, IndexFiles.Folder, Folder);
+        _entries = new CurveCacheFolder(Path.Combine(layout.Root, IndexFiles.Folder, Folder), fs);
     }
 
     /// <summary>The folder of the entries.</summary>
-    public string Directory { get; }
+    public string Directory => _entries.Directory;
 
-    public string EntryPath(string runId) => Path.Combine(Directory, runId + Suffix);
+    public string EntryPath(string runId) => _entries.EntryPath(runId);
 
-    public string? Stamp(string runId)
+    /// <summary>Each run's history files, listed and looked at on every core: a file system call or three per run.</summary>
+    public IReadOnlyDictionary<string, string> Stamps(IReadOnlyCollection<string> runIds) =>
+        runIds
+            .AsParallel()
+            .WithDegreeOfParallelism(Parallelism.Degree)
+            .Select(id => (Id: id, Stamp: Stamp(id)))
+            .Where(p => p.Stamp is not null)
+            .ToDictionary(p => p.Id, p => p.Stamp!, StringComparer.Ordinal);
+
+    public RunCurveCollector? TryLoad(string runId, string stamp, CurveAxis axis, int maxBuckets) => _entries.TryLoad(runId, stamp, axis, maxBuckets);
+
+    public void Save(string stamp, RunCurveCollector run) => _entries.Save(stamp, run);
+
+    public void Forget(string runId) => _entries.Forget(runId);
+
+    private string? Stamp(string runId)
     {
         var files = _fs.EnumerateFiles(_layout.RunDirectory(runId), "*" + StoreLayout.HistorySuffix)
             .OrderBy(f => f, StringComparer.Ordinal)
@@ -51,51 +67,5 @@ internal sealed class FolderCurveCache : IRunCurveCache
         }
 
         return stamp.Length == 0 ? null : stamp.ToString();
-    }
-
-    public RunCurveCollector? TryLoad(string runId, string stamp, CurveAxis axis, int maxBuckets)
-    {
-        var path = EntryPath(runId);
-        try
-        {
-            if (!_fs.FileExists(path))
-            {
-                return null;
-            }
-
-            using var stream = _fs.OpenRead(path);
-            using var bytes = new MemoryStream();
-            stream.CopyTo(bytes);
-            return CurveCacheCodec.Decode(bytes.ToArray(), runId, stamp, axis) is { } run && run.MaxBuckets >= maxBuckets ? run : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    public void Save(string stamp, RunCurveCollector run)
-    {
-        try
-        {
-            _fs.CreateDirectory(Directory);
-            _fs.WriteAtomic(EntryPath(run.RunId), CurveCacheCodec.Encode(stamp, run), durable: false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // A full disk or a read-only store: the next refresh reads this run's history again, as it did before the cache.
-        }
-    }
-
-    public void Forget(string runId)
-    {
-        try
-        {
-            _fs.DeleteFile(EntryPath(runId));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // An entry left behind is never used: a run created again with this id has histories of another stamp.
-        }
     }
 }

@@ -10,10 +10,10 @@ namespace Wandb.Storage.Curves;
 internal interface IRunCurveCache
 {
     /// <summary>
-    /// The stamp of the run's history as it is now (what an entry saved with it is valid for), or null when the run has
-    /// no history to cache. Taken before the history is read, so rows added meanwhile make the next stamp differ.
+    /// The stamps of the runs' histories as they are now (what an entry saved with one is valid for); a run left out has
+    /// no history to cache. Taken before the histories are read, so rows added meanwhile make the next stamp differ.
     /// </summary>
-    string? Stamp(string runId);
+    IReadOnlyDictionary<string, string> Stamps(IReadOnlyCollection<string> runIds);
 
     /// <summary>The run bucketed on <paramref name="axis"/> into at least <paramref name="maxBuckets"/> buckets from the history with <paramref name="stamp"/>, or null.</summary>
     RunCurveCollector? TryLoad(string runId, string stamp, CurveAxis axis, int maxBuckets);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -17,6 +19,13 @@ internal static class PostgresHistory
 
     private const string ReadWriterSql =
         "SELECT line FROM wandb_history WHERE run_id = @run AND writer = @writer AND seq >= @from ORDER BY seq";
+
+    // Rows are only ever added (ON CONFLICT DO NOTHING) and go with their run: per writer, how many rows and the last
+    // position say whether a run's history is still the one a curve cache entry was made from. The run's creation time
+    // tells a run created again with an id retention freed.
+    private const string StampsSql =
+        "SELECT h.run_id, r.created_at, h.writer, count(*), max(h.seq) FROM wandb_history h JOIN wandb_runs r ON r.id = h.run_id " +
+        "WHERE h.run_id = ANY(@ids) GROUP BY h.run_id, r.created_at, h.writer ORDER BY h.run_id, h.writer COLLATE \"C\"";
 
     private const string ReadSql =
         "SELECT line FROM wandb_history WHERE run_id = @run ORDER BY step, ts, writer COLLATE \"C\", seq";
@@ -81,6 +90,29 @@ internal static class PostgresHistory
         }
 
         importer.Complete();
+    }
+
+    /// <summary>The stamp of each run's history (<see cref="StampsSql"/>), for the runs that have rows.</summary>
+    public static Dictionary<string, string> Stamps(NpgsqlConnection connection, IReadOnlyCollection<string> runIds)
+    {
+        var stamps = new Dictionary<string, StringBuilder>(StringComparer.Ordinal);
+        using var command = new NpgsqlCommand(StampsSql, connection);
+        command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = runIds.ToArray() });
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var runId = reader.GetString(0);
+            if (!stamps.TryGetValue(runId, out var stamp))
+            {
+                stamps.Add(runId, stamp = new StringBuilder().Append(reader.GetFieldValue<DateTime>(1).Ticks.ToString(CultureInfo.InvariantCulture)).Append(';'));
+            }
+
+            stamp.Append(reader.GetString(2)).Append(':')
+                .Append(reader.GetInt64(3).ToString(CultureInfo.InvariantCulture)).Append(':')
+                .Append(reader.GetInt64(4).ToString(CultureInfo.InvariantCulture)).Append(';');
+        }
+
+        return stamps.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
     }
 
     /// <summary>Streams a run's lines in the order the folder store merges writers: by step, then timestamp, then writer.</summary>

@@ -6,6 +6,7 @@ using Wandb.Diagnostics;
 using Wandb.Environment;
 using Wandb.Grouping.Aggregates;
 using Wandb.Storage.Codec;
+using Wandb.Storage.Curves;
 
 namespace Wandb.Storage.Postgres;
 
@@ -19,6 +20,7 @@ internal sealed class PostgresRunStore : RunStore
     private readonly ConcurrentDictionary<string, RunMetadataFile> _opened = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _notYetCreated = new(StringComparer.Ordinal);
     private readonly string _localHost = SystemInfoCollector.SafeHostName();
+    private readonly PostgresCurveCache _curves;
     private int _warnedUnreachable;
 
     public PostgresRunStore(PostgresConnectionInfo connection, string spillDirectory, IStoreFileSystem fileSystem, IWandbOutput output, IClock clock, PostgresStoreOptions options)
@@ -26,6 +28,7 @@ internal sealed class PostgresRunStore : RunStore
         Connection = connection;
         SpillDirectory = spillDirectory;
         FileSystem = fileSystem;
+        _curves = new PostgresCurveCache(connection.Location, spillDirectory, ids => Read(c => (IReadOnlyDictionary<string, string>)PostgresHistory.Stamps(c, ids)), fileSystem);
         Output = output;
         Clock = clock;
         Options = options;
@@ -186,6 +189,11 @@ internal sealed class PostgresRunStore : RunStore
                 }
 
                 transaction.Commit();
+                foreach (var id in idle)
+                {
+                    _curves.Forget(id);
+                }
+
                 return (IReadOnlyList<string>)idle;
             });
         }
@@ -201,6 +209,8 @@ internal sealed class PostgresRunStore : RunStore
     /// of the 5,000 runs a report shows, cold caches, 100,000-run store, took 5.7-6.5 s one at a time and 4.5 s on two threads (a probe).
     /// </summary>
     internal override bool ReadsHistoriesInParallel => true;
+
+    internal override IRunCurveCache CurveCache => _curves;
 
     public override IEnumerable<HistoryRow> ReadHistory(string runId)
     {
