@@ -2,7 +2,6 @@ using Wandb.Postgres.Tests.Infrastructure;
 using Wandb.Reports.Html;
 using Wandb.Storage.Curves;
 using Wandb.Storage.Merging;
-using Wandb.Storage.Postgres;
 
 namespace Wandb.Postgres.Tests;
 
