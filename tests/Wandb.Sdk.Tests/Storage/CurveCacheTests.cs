@@ -1,5 +1,6 @@
 using Wandb.Environment;
 using Wandb.Grouping.Curves;
+using Wandb.Reports;
 using Wandb.Reports.Html;
 using Wandb.Sdk.Tests.Fakes;
 using Wandb.Storage;
@@ -38,6 +39,24 @@ public sealed class CurveCacheTests
         }
 
         Assert.HasCount(runs.Count, Directory.GetFiles(new FolderCurveCache(new StoreLayout(store.Root), PhysicalStoreFileSystem.Instance).Directory));
+    }
+
+    [TestMethod]
+    public void The_next_refresh_writes_the_same_page_without_reading_a_history()
+    {
+        using var store = new TempStore();
+        AddVariedRuns(store);
+        var files = new CountingFileSystem();
+        var clock = new ManualClock(DateTimeOffset.UnixEpoch);
+        var options = new ReportOptions { Json = false, Markdown = false };
+
+        var first = File.ReadAllBytes(ReportWriter.WriteAll(Reader(store, files), options, clock, store.Output).HtmlPath!);
+        var read = files.HistoryReads;
+        var second = File.ReadAllBytes(ReportWriter.WriteAll(Reader(store, files), options, clock, store.Output).HtmlPath!);
+
+        Assert.AreEqual(5, read, "the first refresh reads every history file");
+        Assert.AreEqual(read, files.HistoryReads, "the second reads none");
+        CollectionAssert.AreEqual(first, second, "and writes the same page, byte for byte");
     }
 
     [TestMethod]
