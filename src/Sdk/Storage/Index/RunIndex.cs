@@ -132,7 +132,7 @@ internal sealed class RunIndex
             current = null;
             try
             {
-                current = IndexSnapshot.Write(files.SnapshotPath, snapshot ?? IndexSnapshot.Empty, update.Runs, update.Batches, update.Removed);
+                current = IndexSnapshot.Write(files.SnapshotPath, snapshot ?? IndexSnapshot.Empty, update.Runs, update.RunsById, update.Batches, update.Removed);
                 journals?.Consume();
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -160,8 +160,19 @@ internal sealed class RunIndex
             return false;
         }
 
-        var tail = BatchTail.Read(_layout, _fs, kept.Snapshot.Batches, _output);
-        return tail.Mismatch is null && tail.Records.Count == 0 && SamePositions(tail.Positions, kept.Snapshot.Batches);
+        return BatchFilesAsRead(kept.Snapshot.Batches);
+    }
+
+    /// <summary>
+    /// Whether the batch files are the ones the positions name, each exactly as long as the part taken in: what reading
+    /// their tails would find (no record, the same positions) told from their lengths alone. A test run's 2,000 new records
+    /// were parsed here and again by the listing that followed (about 65 ms of the logger's refresh in a fresh process).
+    /// </summary>
+    private bool BatchFilesAsRead(IReadOnlyDictionary<string, BatchFilePosition> positions)
+    {
+        var files = _fs.EnumerateFiles(_layout.BatchesDirectory, "*" + StoreLayout.BatchSuffix).ToList();
+        return files.Count == positions.Count
+            && files.All(path => positions.TryGetValue(Path.GetFileName(path)!, out var read) && FileIdentity.Of(path)?.Length == read.Bytes);
     }
 
     private static bool SamePositions(IReadOnlyDictionary<string, BatchFilePosition> a, IReadOnlyDictionary<string, BatchFilePosition> b) =>
@@ -260,7 +271,7 @@ internal sealed class RunIndex
             run.UpdateLive(run.Assemble(_clock, _folders.LocalHost), _clock, _folders.LocalHost);
         }
 
-        return new IndexPass(ById(runs.Values), tail.Positions, changed, removed, Mismatch: null, folders);
+        return new IndexPass(ById(runs.Values), tail.Positions, changed, removed, Mismatch: null, folders, runs);
     }
 
     /// <summary>

@@ -57,6 +57,11 @@ public sealed class KeptSnapshotTests
                 using var writer = new FolderRunBatchWriter(PhysicalStoreFileSystem.Instance, new StoreLayout(store.Root), "batch01");
                 writer.Append(BatchRecords.Fold("b0000001", 0, "batch01", group: "g"));
             }),
+            ("a batch record appended to a batch file the listing read", () =>
+            {
+                using var writer = new FolderRunBatchWriter(PhysicalStoreFileSystem.Instance, new StoreLayout(store.Root), "batch01");
+                writer.Append(BatchRecords.Fold("b0000002", 1, "batch01", group: "g"));
+            }),
             ("a run deleted by another store object", () => store.Reader().DeleteRuns(new[] { ids[0] }, store.Output)),
             ("a run folder no writer journaled", () =>
             {
