@@ -1,6 +1,5 @@
 using Wandb.Postgres.Tests.Infrastructure;
 using Wandb.Reports.Html;
-using Wandb.Storage.Curves;
 using Wandb.Storage.Merging;
 
 namespace Wandb.Postgres.Tests;
@@ -35,7 +34,7 @@ public sealed class CurveCacheTests
 
         var store = TestRuns.OpenPostgres(_connection, temp.Path, output);
         var runs = store.ListRuns().OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
-        var cache = (PostgresCurveCache)store.CurveCache;
+        var cache = store.CurveCache;
 
         var first = CurveReference.Describe(StepCurves.Build(store, runs, Buckets, CachedBuckets));
         CollectionAssert.AreEqual(CurveReference.Describe(CurveReference.FromHistories(store, runs, Buckets)), first);

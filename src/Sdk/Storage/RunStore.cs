@@ -90,7 +90,7 @@ public abstract class RunStore
     internal virtual bool ReadsHistoriesInParallel => SupportsParallelReads;
 
     /// <summary>Where finished runs' bucketed histories are kept between reports, or null when this store keeps none.</summary>
-    internal virtual Curves.IRunCurveCache? CurveCache => null;
+    internal virtual Curves.RunCurveCache? CurveCache => null;
 
     /// <summary>Creates the run, or attaches to it when it exists and <paramref name="resume"/> allows.</summary>
     internal abstract RunOpenResult OpenRun(RunMetadataFile requested, ResumeMode resume);

@@ -4,7 +4,6 @@ using Wandb.Reports;
 using Wandb.Reports.Html;
 using Wandb.Sdk.Tests.Fakes;
 using Wandb.Storage;
-using Wandb.Storage.Curves;
 using Wandb.Storage.Folder;
 
 namespace Wandb.Sdk.Tests.Storage;
@@ -38,7 +37,7 @@ public sealed class CurveCacheTests
             Assert.AreEqual(buckets == 1000 ? historyFiles : 0, readNow, $"B = {buckets}: histories are read once, for the first page");
         }
 
-        Assert.HasCount(runs.Count, Directory.GetFiles(new FolderCurveCache(new StoreLayout(store.Root), PhysicalStoreFileSystem.Instance).Directory));
+        Assert.HasCount(runs.Count, Directory.GetFiles(store.Reader().CurveCache!.Directory));
     }
 
     [TestMethod]
@@ -124,7 +123,7 @@ public sealed class CurveCacheTests
             Assert.AreEqual(19, curves["loss"].ForRun(run.Id)!.Last.Last(v => !double.IsNaN(v)));
         }
 
-        Assert.IsFalse(File.Exists(new FolderCurveCache(new StoreLayout(store.Root), PhysicalStoreFileSystem.Instance).EntryPath(live.Id)));
+        Assert.IsFalse(File.Exists(store.Reader().CurveCache!.EntryPath(live.Id)));
         live.Finish();
     }
 
@@ -133,7 +132,7 @@ public sealed class CurveCacheTests
     {
         using var store = new TempStore();
         var runs = AddVariedRuns(store);
-        var cache = new FolderCurveCache(new StoreLayout(store.Root), PhysicalStoreFileSystem.Instance);
+        var cache = store.Reader().CurveCache!;
         StepCurves.Build(store.Reader(), runs, 300, CachedBuckets);
 
         var torn = cache.EntryPath(runs[0].Id);
@@ -172,7 +171,7 @@ public sealed class CurveCacheTests
     {
         using var store = new TempStore();
         var runs = AddVariedRuns(store);
-        var cache = new FolderCurveCache(new StoreLayout(store.Root), PhysicalStoreFileSystem.Instance);
+        var cache = store.Reader().CurveCache!;
         StepCurves.Build(store.Reader(), runs, 300, CachedBuckets);
         Assert.IsTrue(File.Exists(cache.EntryPath(runs[0].Id)));
 

@@ -51,7 +51,7 @@ internal static class StepCurves
     }
 
     /// <summary>The run from its cache entry, or read from its history into a new entry; coarsened to the page's count.</summary>
-    private static RunCurveCollector Cached(RunStore store, IRunCurveCache cache, string runId, string stamp, int buckets, int cachedBuckets)
+    private static RunCurveCollector Cached(RunStore store, RunCurveCache cache, string runId, string stamp, int buckets, int cachedBuckets)
     {
         if (cache.TryLoad(runId, stamp, CurveAxis.Step, buckets) is not { } collected)
         {

@@ -19,7 +19,7 @@ namespace Wandb.Storage.Folder;
 internal sealed class FolderRunStore : RunStore
 {
     private readonly IStoreFileSystem _fs;
-    private readonly FolderCurveCache _curves;
+    private readonly RunCurveCache _curves;
     private readonly IWandbOutput _output;
     private readonly IClock _clock;
     private readonly RunFolderReader _folders;
@@ -51,7 +51,7 @@ internal sealed class FolderRunStore : RunStore
         _output = output;
         _clock = clock;
         _folders = new RunFolderReader(Layout, fs, output, clock, SystemInfoCollector.SafeHostName());
-        _curves = new FolderCurveCache(Layout, fs);
+        _curves = RunCurveCache.ForFolderStore(Layout, fs);
         _index = new RunIndex(Layout, fs, _folders, output, clock);
     }
 
@@ -62,7 +62,7 @@ internal sealed class FolderRunStore : RunStore
     /// <summary>Every run is its own files, so histories read independently.</summary>
     internal override bool SupportsParallelReads => true;
 
-    internal override IRunCurveCache CurveCache => _curves;
+    internal override RunCurveCache CurveCache => _curves;
 
     /// <summary>Why the last listing rebuilt the run index (docs/store-format.md), or null when it used it as it was.</summary>
     internal override string? IndexRebuildReason => _indexRebuildReason;
@@ -248,9 +248,7 @@ internal sealed class FolderRunStore : RunStore
     public override IEnumerable<HistoryRow> ReadHistory(string runId)
     {
         RunId.Validate(runId, nameof(runId));
-        var files = _fs.EnumerateFiles(Layout.RunDirectory(runId), "*" + StoreLayout.HistorySuffix)
-            .OrderBy(f => f, StringComparer.Ordinal)
-            .ToList();
+        var files = RunHistoryFiles.Of(_fs, Layout, runId);
         return files.Count switch
         {
             0 => Enumerable.Empty<HistoryRow>(),

@@ -20,7 +20,7 @@ internal sealed class PostgresRunStore : RunStore
     private readonly ConcurrentDictionary<string, RunMetadataFile> _opened = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _notYetCreated = new(StringComparer.Ordinal);
     private readonly string _localHost = SystemInfoCollector.SafeHostName();
-    private readonly PostgresCurveCache _curves;
+    private readonly RunCurveCache _curves;
     private int _warnedUnreachable;
 
     public PostgresRunStore(PostgresConnectionInfo connection, string spillDirectory, IStoreFileSystem fileSystem, IWandbOutput output, IClock clock, PostgresStoreOptions options)
@@ -28,7 +28,7 @@ internal sealed class PostgresRunStore : RunStore
         Connection = connection;
         SpillDirectory = spillDirectory;
         FileSystem = fileSystem;
-        _curves = new PostgresCurveCache(connection.Location, spillDirectory, ids => Read(c => (IReadOnlyDictionary<string, string>)PostgresHistory.Stamps(c, ids)), fileSystem);
+        _curves = RunCurveCache.ForPostgres(connection.Location, spillDirectory, fileSystem, ids => Read(c => (IReadOnlyDictionary<string, string>)PostgresHistory.Stamps(c, ids)));
         Output = output;
         Clock = clock;
         Options = options;
@@ -210,7 +210,7 @@ internal sealed class PostgresRunStore : RunStore
     /// </summary>
     internal override bool ReadsHistoriesInParallel => true;
 
-    internal override IRunCurveCache CurveCache => _curves;
+    internal override RunCurveCache CurveCache => _curves;
 
     public override IEnumerable<HistoryRow> ReadHistory(string runId)
     {
