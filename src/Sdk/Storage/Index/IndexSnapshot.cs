@@ -171,10 +171,10 @@ internal sealed class IndexSnapshot
     /// <param name="path">The snapshot file.</param>
     /// <param name="previous">The snapshot the runs were listed from.</param>
     /// <param name="runs">Every run, in id order.</param>
-    /// <param name="byId">The same runs by id when the caller has them so (the listing's pass does): the snapshot keeps that dictionary instead of building another of every run.</param>
+    /// <param name="byId">The same runs by id, as the listing's pass has them: the snapshot keeps that dictionary instead of building another of every run.</param>
     /// <param name="batches">How far each batch file is taken in.</param>
     /// <param name="removed">Whether runs left the store, so the snapshot is written whole.</param>
-    public static IndexSnapshot Write(string path, IndexSnapshot previous, IReadOnlyList<IndexedRun> runs, Dictionary<string, IndexedRun>? byId, IReadOnlyDictionary<string, BatchFilePosition> batches, bool removed)
+    public static IndexSnapshot Write(string path, IndexSnapshot previous, IReadOnlyList<IndexedRun> runs, Dictionary<string, IndexedRun> byId, IReadOnlyDictionary<string, BatchFilePosition> batches, bool removed)
     {
         if (previous.Version == IndexHeader.CurrentVersion && !removed && TryAppend(path, previous, runs, byId, batches) is { } appended)
         {
@@ -194,7 +194,7 @@ internal sealed class IndexSnapshot
                 }
             },
             durable: false);
-        return AsWritten(runs, byId, batches, header.Length + 1 + lines.Sum(l => (long)l.Length + 1), appendedBytes: 0);
+        return AsWritten(byId, batches, header.Length + 1 + lines.Sum(l => (long)l.Length + 1), appendedBytes: 0);
     }
 
     /// <summary>
@@ -209,19 +209,8 @@ internal sealed class IndexSnapshot
         }
     }
 
-    private static IndexSnapshot AsWritten(IReadOnlyList<IndexedRun> runs, Dictionary<string, IndexedRun>? byId, IReadOnlyDictionary<string, BatchFilePosition> batches, long baseBytes, long appendedBytes)
-    {
-        if (byId is null)
-        {
-            byId = new Dictionary<string, IndexedRun>(runs.Count, StringComparer.Ordinal);
-            foreach (var run in runs)
-            {
-                byId[run.Id] = run;
-            }
-        }
-
-        return new IndexSnapshot(IndexHeader.CurrentVersion, batches.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), byId, baseBytes, appendedBytes);
-    }
+    private static IndexSnapshot AsWritten(Dictionary<string, IndexedRun> byId, IReadOnlyDictionary<string, BatchFilePosition> batches, long baseBytes, long appendedBytes) =>
+        new(IndexHeader.CurrentVersion, batches.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), byId, baseBytes, appendedBytes);
 
     /// <summary>Writes an index of no runs where there is no index yet; a failure only means the first listing builds it.</summary>
     public static void TryCreateEmpty(IStoreFileSystem fs, StoreLayout layout)
@@ -241,7 +230,7 @@ internal sealed class IndexSnapshot
 
     /// <summary>Appends the runs whose lines changed as one segment; false when the snapshot is better written whole.</summary>
     /// <returns>The snapshot after the append, or null when the base must be written whole instead.</returns>
-    private static IndexSnapshot? TryAppend(string path, IndexSnapshot previous, IReadOnlyList<IndexedRun> runs, Dictionary<string, IndexedRun>? byId, IReadOnlyDictionary<string, BatchFilePosition> batches)
+    private static IndexSnapshot? TryAppend(string path, IndexSnapshot previous, IReadOnlyList<IndexedRun> runs, Dictionary<string, IndexedRun> byId, IReadOnlyDictionary<string, BatchFilePosition> batches)
     {
         // The runs read since (a test run's 2,000 results) are written on every core, in id order.
         var written = runs.Where(r => r.Line is null).ToList();
@@ -266,7 +255,7 @@ internal sealed class IndexSnapshot
 
         if (changed.Count == 0 && SamePositions(previous.Batches, batches))
         {
-            return AsWritten(runs, byId, batches, previous.BaseBytes, previous.AppendedBytes);
+            return AsWritten(byId, batches, previous.BaseBytes, previous.AppendedBytes);
         }
 
         var segment = IndexLineCodec.WriteSegment(new IndexSegment(changed.Count, runs.Count, batches));
@@ -289,7 +278,7 @@ internal sealed class IndexSnapshot
             }
 
             SnapshotLines.Write(stream, segment);
-            return AsWritten(runs, byId, batches, previous.BaseBytes, previous.AppendedBytes + appended);
+            return AsWritten(byId, batches, previous.BaseBytes, previous.AppendedBytes + appended);
         }
         catch (FileNotFoundException)
         {
@@ -335,7 +324,8 @@ internal sealed class IndexSnapshot
         return segments;
     }
 
-    private static bool SamePositions(IReadOnlyDictionary<string, BatchFilePosition> a, IReadOnlyDictionary<string, BatchFilePosition> b) =>
+    /// <summary>Whether two sets of batch file positions name the same files at the same positions.</summary>
+    public static bool SamePositions(IReadOnlyDictionary<string, BatchFilePosition> a, IReadOnlyDictionary<string, BatchFilePosition> b) =>
         a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var other) && other == p.Value);
 
     [MethodImpl(MethodImplFlags.AggressiveOptimization)]

@@ -116,7 +116,7 @@ internal sealed class RunIndex
         }
         catch (UnreadableIndexLineException ex)
         {
-            update = new IndexPass(Array.Empty<IndexedRun>(), new Dictionary<string, BatchFilePosition>(), Changed: true, Removed: false, ex.Message);
+            update = IndexPass.Stopped(new Dictionary<string, BatchFilePosition>(), ex.Message);
         }
 
         if (update.Mismatch is not null)
@@ -175,9 +175,6 @@ internal sealed class RunIndex
             && files.All(path => positions.TryGetValue(Path.GetFileName(path)!, out var read) && FileIdentity.Of(path)?.Length == read.Bytes);
     }
 
-    private static bool SamePositions(IReadOnlyDictionary<string, BatchFilePosition> a, IReadOnlyDictionary<string, BatchFilePosition> b) =>
-        a.OrderBy(p => p.Key, StringComparer.Ordinal).SequenceEqual(b.OrderBy(p => p.Key, StringComparer.Ordinal));
-
     /// <summary>The run ids of the folders in <c>runs/</c>.</summary>
     private HashSet<string> RunFolders() => new(
         _fs.EnumerateDirectories(_layout.RunsDirectory).Select(d => Path.GetFileName(d)!).Where(id => RunId.TryValidate(id, out _)),
@@ -212,12 +209,12 @@ internal sealed class RunIndex
         var tail = BatchTail.Read(_layout, _fs, snapshot.Batches, _output);
         if (tail.Mismatch is not null)
         {
-            return new IndexPass(Array.Empty<IndexedRun>(), tail.Positions, Changed: true, Removed: false, tail.Mismatch);
+            return IndexPass.Stopped(tail.Positions, tail.Mismatch);
         }
 
         var runs = new Dictionary<string, IndexedRun>(snapshot.Runs, StringComparer.Ordinal);
         var removed = false;
-        var changed = !SamePositions(tail.Positions, snapshot.Batches);
+        var changed = !IndexSnapshot.SamePositions(tail.Positions, snapshot.Batches);
         foreach (var run in snapshot.Runs.Values.Where(r => r.HasFolder && !folders.Contains(r.Id)))
         {
             // Deleted by retention or by hand; what the batch files say of it stays, as in a full listing. The
@@ -271,7 +268,7 @@ internal sealed class RunIndex
             run.UpdateLive(run.Assemble(_clock, _folders.LocalHost), _clock, _folders.LocalHost);
         }
 
-        return new IndexPass(ById(runs.Values), tail.Positions, changed, removed, Mismatch: null, folders, runs);
+        return new IndexPass(ById(runs.Values), runs, tail.Positions, changed, removed, Mismatch: null, folders);
     }
 
     /// <summary>
