@@ -138,6 +138,11 @@ internal static class IndexLineCodec
     [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     public static IndexedRun ReadRunHead(ReadOnlyMemory<byte> line)
     {
+        if (RunLineHead.TryRead(line, out var plainId, out var plainFolder, out var plainLive))
+        {
+            return IndexedRun.Unread(plainId, plainFolder, plainLive, line);
+        }
+
         var reader = Open(line.Span);
         string? id = null;
         var folder = false;
