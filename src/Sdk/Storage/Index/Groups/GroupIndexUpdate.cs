@@ -50,7 +50,8 @@ internal static class GroupIndexUpdate
 
             if (!members.TryGetValue(key, out var list))
             {
-                members.Add(key, list = new List<IndexedRun>());
+                // As many runs as the group had last time: a group of thousands of test results grows once, not a dozen times.
+                members.Add(key, list = new List<IndexedRun>(previous.Groups.TryGetValue(key, out var before) ? before.Runs : 4));
             }
 
             list.Add(listed[i]);
