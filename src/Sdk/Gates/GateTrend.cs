@@ -40,7 +40,7 @@ internal static class GateTrend
                 .ToList();
         }
 
-        if (keyMetric is null)
+        if (keyMetric is null || maxSeries < 1)
         {
             return Array.Empty<TrendSeries>();
         }
@@ -49,15 +49,49 @@ internal static class GateTrend
         var current = focus.Select(r => r.Group).FirstOrDefault(g => g is not null);
         var pairs = source.Where(r => r.JobType is not null).Select(r => (r.Project, JobType: r.JobType!)).Distinct().ToList();
         var pairRuns = RunsOf(runs, pairs);
-        return pairs
-            .Select(p => new TrendSeries(p.Project, keyMetric, p.JobType, baselineGroup, false, null, Of(p.Project, keyMetric, p.JobType, baselineGroup, current, pairRuns[p], count)))
-            .Where(s => s.Points.Count >= 2)
-            .OrderByDescending(s => s.Points.Count)
-            .ThenBy(s => s.Project, StringComparer.Ordinal)
-            .ThenBy(s => s.JobType, StringComparer.Ordinal)
-            .Take(maxSeries)
-            .ToList();
+
+        // A trend has at most one point per group of its runs, and at most count. The job types are taken in the order
+        // the trends are shown by that bound, and the walk stops once no job type left can make the cut: a test suite has
+        // a job type per test method (2,000 in a test run), and six trends are shown.
+        var candidates = pairs
+            .Select(p => (Pair: p, Bound: Math.Min(count, GroupCount(pairRuns[p]))))
+            .Where(c => c.Bound >= 2)
+            .OrderByDescending(c => c.Bound)
+            .ThenBy(c => c.Pair.Project, StringComparer.Ordinal)
+            .ThenBy(c => c.Pair.JobType, StringComparer.Ordinal);
+        var chosen = new List<TrendSeries>();
+        foreach (var (pair, bound) in candidates)
+        {
+            if (chosen.Count >= maxSeries && !Beats(pair, bound, chosen[maxSeries - 1]))
+            {
+                break;
+            }
+
+            var series = new TrendSeries(pair.Project, keyMetric, pair.JobType, baselineGroup, false, null, Of(pair.Project, keyMetric, pair.JobType, baselineGroup, current, pairRuns[pair], count));
+            if (series.Points.Count >= 2)
+            {
+                chosen.Add(series);
+                chosen = chosen
+                    .OrderByDescending(s => s.Points.Count)
+                    .ThenBy(s => s.Project, StringComparer.Ordinal)
+                    .ThenBy(s => s.JobType, StringComparer.Ordinal)
+                    .Take(maxSeries)
+                    .ToList();
+            }
+        }
+
+        return chosen;
     }
+
+    /// <summary>Whether a job type whose trend has at most <paramref name="bound"/> points could be shown before <paramref name="last"/>.</summary>
+    private static bool Beats((string Project, string JobType) pair, int bound, TrendSeries last) =>
+        bound > last.Points.Count
+        || (bound == last.Points.Count
+            && (string.CompareOrdinal(pair.Project, last.Project) < 0
+                || (pair.Project == last.Project && string.CompareOrdinal(pair.JobType, last.JobType) < 0)));
+
+    private static int GroupCount(List<StoredRun> runs) =>
+        runs.Count < 2 ? runs.Count : new HashSet<string>(runs.Select(r => r.Group!), StringComparer.Ordinal).Count;
 
     /// <summary>
     /// The grouped runs of each project and job type, in one pass over the runs: a test suite has a job type per test

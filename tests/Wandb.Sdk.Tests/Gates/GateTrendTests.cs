@@ -77,6 +77,48 @@ public sealed class GateTrendTests
         }
     }
 
+    /// <summary>
+    /// A test suite has a job type per test method, and a few trends are shown: the series chosen must be exactly the top
+    /// ones of every job type's trend (most points, then project and job type), also when groups lack the metric, so a
+    /// job type has fewer points than groups.
+    /// </summary>
+    [TestMethod]
+    public void The_key_metric_trends_are_the_top_series_of_every_job_type_when_few_are_shown()
+    {
+        var random = new Random(7);
+        for (var trial = 0; trial < 40; trial++)
+        {
+            var runs = new List<StoredRun>();
+            var jobTypes = Enumerable.Range(0, random.Next(1, 60)).Select(j => "Test" + j.ToString("D2", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var groups = random.Next(1, 9);
+            for (var g = 0; g < groups; g++)
+            {
+                foreach (var jobType in jobTypes.Where(_ => random.Next(3) > 0))
+                {
+                    var metric = random.Next(4) == 0 ? "other" : "duration_ms";
+                    runs.AddRange(GateRuns.Group("g" + g, jobType, metric, new[] { random.NextDouble() }, minute: g, project: random.Next(5) == 0 ? "other" : "suite"));
+                }
+            }
+
+            var focus = runs.Where(r => r.Group == "g" + (groups - 1)).ToList();
+            var maxSeries = random.Next(1, 8);
+            var count = random.Next(1, 6);
+
+            var shown = GateTrend.Series(Array.Empty<GateRow>(), runs, focus, "duration_ms", null, count, maxSeries);
+
+            // Every job type of the focus runs with its trend read from all runs, ordered as the page shows them.
+            var all = focus.Select(r => (r.Project, JobType: r.JobType!)).Distinct()
+                .Select(p => (p.Project, p.JobType, Points: Reference(runs, "duration_ms", p.JobType, "none", "g" + (groups - 1), count, p.Project)))
+                .Where(t => t.Points.Count >= 2)
+                .OrderByDescending(t => t.Points.Count)
+                .ThenBy(t => t.Project, StringComparer.Ordinal)
+                .ThenBy(t => t.JobType, StringComparer.Ordinal)
+                .ToList();
+            var expected = all.Take(maxSeries).Select(t => $"{t.Project}/{t.JobType}: {string.Join(",", t.Points.Select(Describe))}").ToList();
+            CollectionAssert.AreEqual(expected, shown.Select(s => $"{s.Project}/{s.JobType}: {string.Join(",", s.Points.Select(Describe))}").ToList(), $"trial {trial}: {jobTypes.Count} job types, {groups} groups, {maxSeries} shown of {all.Count}, count {count}");
+        }
+    }
+
     private static string Describe(TrendPoint p) => $"{p.Group}@{p.Time:O} n={p.Stats.N} mean={p.Stats.Mean:R} base={p.IsBaseline} current={p.IsCurrent}";
 
     private static List<TrendPoint> Reference(List<StoredRun> runs, string metric, string jobType, string baseline, string current, int count, string project = "churn")
