@@ -1,4 +1,3 @@
-using System.Globalization;
 using Newtonsoft.Json;
 
 namespace Wandb.Reports.Html;
@@ -117,5 +116,16 @@ internal sealed class PageColumn
         return repeats;
     }
 
-    private static int Digits(int value) => value.ToString(CultureInfo.InvariantCulture).Length;
+    /// <summary>The length of a non-negative number's text, counted rather than formatted: it is asked for every run of every column.</summary>
+    private static int Digits(int value)
+    {
+        var digits = 1;
+        while (value >= 10)
+        {
+            value /= 10;
+            digits++;
+        }
+
+        return digits;
+    }
 }
