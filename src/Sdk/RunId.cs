@@ -53,6 +53,10 @@ public static class RunId
         return id!;
     }
 
+    /// <summary>Whether a run id may hold the character: an ASCII letter or digit, '-', '_' or '.'.</summary>
+    internal static bool IsIdCharacter(int c) =>
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+
     /// <summary>Returns whether <paramref name="id"/> is a usable run id, and why not when it is not.</summary>
     public static bool TryValidate(string? id, out string problem)
     {
@@ -76,8 +80,7 @@ public static class RunId
 
         foreach (var c in id)
         {
-            var ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
-            if (!ok)
+            if (!IsIdCharacter(c))
             {
                 var shown = char.IsControl(c) ? $"U+{(int)c:X4}" : $"'{c}'";
                 problem = $"Run id '{id}' contains {shown}, which cannot be part of a file name or URL. Use letters, digits, '-', '_' or '.'.";

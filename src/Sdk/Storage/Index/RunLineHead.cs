@@ -56,14 +56,13 @@ internal static class RunLineHead
         return true;
     }
 
-    /// <summary>Letters, digits, '-', '_' and '.' (<see cref="RunId.TryValidate"/>), not only dots: an id as the writer wrote it.</summary>
+    /// <summary>The characters of a run id (<see cref="RunId.TryValidate"/>), not only dots: an id as the writer wrote it.</summary>
     private static bool IsPlainId(ReadOnlySpan<byte> name)
     {
         var dotsOnly = true;
         foreach (var b in name)
         {
-            var letterOrDigit = (b >= (byte)'a' && b <= (byte)'z') || (b >= (byte)'A' && b <= (byte)'Z') || (b >= (byte)'0' && b <= (byte)'9');
-            if (!letterOrDigit && b != (byte)'-' && b != (byte)'_' && b != (byte)'.')
+            if (!RunId.IsIdCharacter(b))
             {
                 return false;
             }
