@@ -16,7 +16,7 @@ internal sealed class IndexedRun
     internal static readonly TimeSpan RemoteRecheck = TimeSpan.FromDays(1);
 
     private RunMetadataFile? _folderMetadata;
-    private List<WriterStateFile> _folderStates = new();
+    private IReadOnlyList<WriterStateFile> _folderStates = Array.Empty<WriterStateFile>();
     private BatchedRun? _batch;
 
     /// <summary>The snapshot line whose documents are not read into the fields above yet.</summary>
@@ -37,7 +37,7 @@ internal sealed class IndexedRun
     }
 
     /// <summary>The folder's writer states, crashed writers caught up with their history.</summary>
-    public List<WriterStateFile> FolderStates
+    public IReadOnlyList<WriterStateFile> FolderStates
     {
         get => Read()._folderStates;
         init => _folderStates = value;
@@ -110,7 +110,7 @@ internal sealed class IndexedRun
     public IndexedRun? WithoutFolder() => Batch is null ? null : new IndexedRun { Id = Id, Batch = Batch };
 
     /// <summary>The same run with its folder read again.</summary>
-    public IndexedRun WithFolder(RunMetadataFile? metadata, List<WriterStateFile> states) =>
+    public IndexedRun WithFolder(RunMetadataFile? metadata, IReadOnlyList<WriterStateFile> states) =>
         new() { Id = Id, HasFolder = true, FolderMetadata = metadata, FolderStates = states, Batch = Batch };
 
     /// <summary>
