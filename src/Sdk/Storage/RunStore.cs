@@ -89,6 +89,9 @@ public abstract class RunStore
     /// </summary>
     internal virtual bool ReadsHistoriesInParallel => SupportsParallelReads;
 
+    /// <summary>How many threads read histories at once for the reports' charts: every core the SDK uses when the store allows, else one.</summary>
+    internal int HistoryReaders => ReadsHistoriesInParallel ? Environment.Parallelism.Degree : 1;
+
     /// <summary>Where finished runs' bucketed histories are kept between reports, or null when this store keeps none.</summary>
     internal virtual Curves.RunCurveCache? CurveCache => null;
 

@@ -4,8 +4,8 @@ namespace Wandb.Grouping.Curves;
 
 /// <summary>
 /// Streams each run's history once and feeds it to the builders of every requested x axis. Runs are
-/// independent, so a store that reads histories in parallel (the folder store, PostgreSQL) is read on up to one
-/// thread per core (each run by one thread, in order); other stores one run at a time.
+/// independent, so a store that reads histories in parallel (the folder store, PostgreSQL) is read on
+/// <see cref="RunStore.HistoryReaders"/> threads (each run by one thread, in order); other stores one run at a time.
 /// </summary>
 internal static class CurveScan
 {
@@ -20,8 +20,7 @@ internal static class CurveScan
         var work = runs
             .Select(run => (run.Id, run.MayHaveHistory, Collectors: builders.Select(b => b.BeginRun(run.Id)).ToArray()))
             .ToList();
-        var threads = store.ReadsHistoriesInParallel ? Math.Max(1, System.Environment.ProcessorCount) : 1;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = store.HistoryReaders };
         Parallel.ForEach(work, options, item =>
         {
             if (!item.MayHaveHistory)

@@ -1,4 +1,3 @@
-using Wandb.Environment;
 using Wandb.Grouping.Curves;
 using Wandb.Storage;
 using Wandb.Storage.Curves;
@@ -32,7 +31,7 @@ internal static class StepCurves
         var cache = store.CurveCache;
         var stamps = cache?.Stamps(charted.Where(r => r.MayHaveHistory && r.State != RunState.Running).Select(r => r.Id).ToList());
         var collected = new RunCurveCollector[charted.Count];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = store.ReadsHistoriesInParallel ? Parallelism.Degree : 1 };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = store.HistoryReaders };
         Parallel.For(0, charted.Count, options, i =>
         {
             var run = charted[i];
