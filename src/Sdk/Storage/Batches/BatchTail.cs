@@ -32,10 +32,14 @@ internal sealed class BatchTail
     /// <summary>Why what the index holds of the batch files no longer stands (a file shortened or removed), or null.</summary>
     public string? Mismatch { get; private set; }
 
+    /// <summary>The store's batch files, in ordinal order of their names: what a listing reads and what tells it nothing was added.</summary>
+    public static List<string> Files(StoreLayout layout, IStoreFileSystem fs) =>
+        fs.EnumerateFiles(layout.BatchesDirectory, "*" + StoreLayout.BatchSuffix).OrderBy(f => f, StringComparer.Ordinal).ToList();
+
     public static BatchTail Read(StoreLayout layout, IStoreFileSystem fs, IReadOnlyDictionary<string, BatchFilePosition> from, IWandbOutput output)
     {
         var tail = new BatchTail();
-        var files = fs.EnumerateFiles(layout.BatchesDirectory, "*" + StoreLayout.BatchSuffix).OrderBy(f => f, StringComparer.Ordinal).ToList();
+        var files = Files(layout, fs);
         var names = new HashSet<string>(files.Select(f => Path.GetFileName(f)!), StringComparer.Ordinal);
         if (from.Keys.FirstOrDefault(name => !names.Contains(name)) is { } removed)
         {

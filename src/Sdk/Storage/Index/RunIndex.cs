@@ -170,7 +170,7 @@ internal sealed class RunIndex
     /// </summary>
     private bool BatchFilesAsRead(IReadOnlyDictionary<string, BatchFilePosition> positions)
     {
-        var files = _fs.EnumerateFiles(_layout.BatchesDirectory, "*" + StoreLayout.BatchSuffix).ToList();
+        var files = BatchTail.Files(_layout, _fs);
         return files.Count == positions.Count
             && files.All(path => positions.TryGetValue(Path.GetFileName(path)!, out var read) && FileIdentity.Of(path)?.Length == read.Bytes);
     }
