@@ -52,12 +52,13 @@ internal static class CurveCacheCodec
         return bytes.ToArray();
     }
 
-    /// <summary>The run in <paramref name="bytes"/> when it was made from the history with <paramref name="stamp"/> on <paramref name="axis"/>; else null, as for a torn or unknown file.</summary>
-    public static RunCurveCollector? Decode(byte[] bytes, string runId, string stamp, CurveAxis axis)
+    /// <summary>The run in <paramref name="entry"/> (a seekable stream, read to its end) when it was made from the history with <paramref name="stamp"/> on <paramref name="axis"/>; else null, as for a torn or unknown file.</summary>
+    public static RunCurveCollector? Decode(Stream entry, string runId, string stamp, CurveAxis axis)
     {
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
+            var length = entry.Length;
+            using var reader = new BinaryReader(entry, Encoding.UTF8, leaveOpen: true);
             if (reader.ReadUInt32() != Magic || reader.ReadInt32() != Version || reader.ReadString() != stamp || reader.ReadString() != axis.Name)
             {
                 return null;
@@ -75,7 +76,7 @@ internal static class CurveCacheCodec
                 var span = reader.ReadInt32();
                 var points = reader.ReadInt64();
                 var nonFinite = reader.ReadInt64();
-                if (span < 0 || span > maxBuckets || (long)span * 32 > bytes.Length)
+                if (span < 0 || span > maxBuckets || (long)span * 32 > length)
                 {
                     return null;
                 }
@@ -95,7 +96,7 @@ internal static class CurveCacheCodec
                 metrics.Add(new(name, new RunMetricBuckets(exponent, maxBuckets, first, points, nonFinite, lasts, seqs, mins, maxes)));
             }
 
-            return reader.ReadUInt32() == EndMarker && reader.BaseStream.Position == bytes.Length
+            return reader.ReadUInt32() == EndMarker && entry.Position == length
                 ? new RunCurveCollector(runId, axis, maxBuckets, rowsWithoutX, metrics)
                 : null;
         }

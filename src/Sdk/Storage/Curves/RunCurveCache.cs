@@ -76,9 +76,7 @@ internal sealed class RunCurveCache
             }
 
             using var stream = _fs.OpenRead(path);
-            using var bytes = new MemoryStream();
-            stream.CopyTo(bytes);
-            return CurveCacheCodec.Decode(bytes.ToArray(), runId, stamp, axis) is { } run && run.MaxBuckets >= maxBuckets ? run : null;
+            return CurveCacheCodec.Decode(stream, runId, stamp, axis) is { } run && run.MaxBuckets >= maxBuckets ? run : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
