@@ -18,7 +18,7 @@ public sealed class CrashTests
     public void A_writer_process_killed_mid_run_reads_back_as_crashed_with_the_rows_it_sent()
     {
         using var spill = new TempFolder("crash");
-        var process = WriterProcess.Start(_connection, spill.Path, "killed-run", "cv-crash", int.MaxValue);
+        var process = WriterProcess.Start(PostgresServer.Tagged(_connection, out var writer), spill.Path, "killed-run", "cv-crash", int.MaxValue);
         using var killed = new KillOnDispose(process);
         var store = TestRuns.OpenPostgres(_connection, spill.Path, new RecordingOutput());
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -28,8 +28,10 @@ public sealed class CrashTests
             Thread.Sleep(100);
         }
 
+        Assert.IsTrue(PostgresServer.Sessions(writer) > 0, "the writer's sessions carry its application name");
         process.Kill(entireProcessTree: true);
         process.WaitForExit();
+        PostgresServer.WaitForSessionsToEnd(writer, TimeSpan.FromSeconds(30));
 
         var run = store.GetRun("killed-run")!;
         Assert.AreEqual(RunState.Crashed, run.State);
@@ -49,12 +51,13 @@ public sealed class CrashTests
             // Logging 20,000 rows a second as a training loop would; rows logged a second before the kill have
             // long been handed to the operating system. (A loop that logs faster than the disk writes has up to
             // 20,000 rows waiting, which a kill takes with it.)
-            var process = WriterProcess.Start(_connection, spill.Path, id, "cv-crash", int.MaxValue, rowsPerSecond: 20_000);
+            var process = WriterProcess.Start(PostgresServer.Tagged(_connection, out var writer), spill.Path, id, "cv-crash", int.MaxValue, rowsPerSecond: 20_000);
             using var killed = new KillOnDispose(process);
             var confirmed = WriterOutput.WaitForLogged(process, random.Next(10_000, 40_000));
             Thread.Sleep(random.Next(1_000, 1_500));
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
+            PostgresServer.WaitForSessionsToEnd(writer, TimeSpan.FromSeconds(30));
 
             var output = new RecordingOutput();
             using (var destination = new PostgresMergeDestination(TestRuns.OpenPostgres(_connection, spill.Path, output)))

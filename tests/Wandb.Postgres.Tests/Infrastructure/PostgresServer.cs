@@ -41,6 +41,45 @@ public static class PostgresServer
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// <paramref name="connectionString"/> with a fresh application name, so the server sessions of the one process
+    /// given it can be told apart (see <see cref="WaitForSessionsToEnd"/>).
+    /// </summary>
+    public static string Tagged(string connectionString, out string applicationName)
+    {
+        applicationName = "wandb-test-" + Guid.NewGuid().ToString("N").Substring(0, 12);
+        return new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = applicationName }.ConnectionString;
+    }
+
+    /// <summary>The server's sessions named <paramref name="applicationName"/> (see <see cref="Tagged"/>).</summary>
+    public static long Sessions(string applicationName)
+    {
+        using var connection = new NpgsqlConnection(Unpooled(ConnectionString));
+        connection.Open();
+        using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE application_name = @name", connection);
+        command.Parameters.AddWithValue("name", applicationName);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Waits until the server has ended every session named <paramref name="applicationName"/>. A killed client's
+    /// last statement (a COMMIT already on the wire) still runs on the server after the kill; once its sessions are
+    /// gone, what the database holds of that client no longer changes.
+    /// </summary>
+    public static void WaitForSessionsToEnd(string applicationName, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (Sessions(applicationName) > 0)
+        {
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException($"The server still has sessions of '{applicationName}' {timeout.TotalSeconds:0} s after its process ended.");
+            }
+
+            Thread.Sleep(50);
+        }
+    }
+
     public static void Execute(string sql, string? connectionString = null)
     {
         using var connection = new NpgsqlConnection(Unpooled(connectionString ?? ConnectionString));
