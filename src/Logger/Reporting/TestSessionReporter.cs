@@ -129,11 +129,13 @@ internal sealed class TestSessionReporter
         // the runs it shows: reading a 100,000-run index after the last test cost seconds there, against the test host's
         // own recompilation of what got hot during the run. A failure here only leaves the work to the refresh.
         var store = _store;
+        var focus = new[] { Group };
+        var budget = _maxDetailRuns;
         _prepared = Task.Run(() =>
         {
             try
             {
-                store.Prepare();
+                store.Prepare(focus, budget);
             }
             catch (Exception ex) when (IsRecoverable(ex))
             {

@@ -62,11 +62,14 @@ public abstract class RunStore
     /// <summary>
     /// Reads ahead what the next report of this store object will read, while the caller has other work to do (a test
     /// run between the logger's start and its report, a build's targets): the folder store reads its run index and group
-    /// index, so the report at the end reads only what changed since. Nothing by default. Runs may be written through the
-    /// same object meanwhile (their writers do not touch what it reads); never list, read or report through it at the
-    /// same time: the caller waits for it before the report.
+    /// index, and the runs of the groups that report would show in full if it ran now, so the report at the end reads
+    /// only what changed since. Nothing by default. Runs may be written through the same object meanwhile (their writers
+    /// do not touch what it reads); never list, read or report through it at the same time: the caller waits for it
+    /// before the report.
     /// </summary>
-    internal virtual void Prepare()
+    /// <param name="focusGroups">The report's focus groups (<see cref="Reports.ReportOptions.FocusGroups"/>).</param>
+    /// <param name="maxDetailRuns">The report's budget of runs shown in full (<see cref="Reports.ReportOptions.MaxDetailRuns"/>).</param>
+    internal virtual void Prepare(IReadOnlyCollection<string> focusGroups, int maxDetailRuns)
     {
     }
 

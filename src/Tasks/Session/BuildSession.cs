@@ -112,7 +112,7 @@ internal sealed class BuildSession : IDisposable
             var store = run.Started.Store;
             if (writeReports && !_readAheads.ContainsKey(store.Location))
             {
-                _readAheads.Add(store.Location, ReadAhead.Start(store));
+                _readAheads.Add(store.Location, ReadAhead.Start(store, new[] { run.Group }, _maxDetailRuns ?? ReportOptions.DefaultMaxDetailRuns));
             }
         }
     }

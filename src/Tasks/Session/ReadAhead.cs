@@ -19,11 +19,12 @@ internal sealed class ReadAhead
     /// <summary>The store object read ahead; the reports are refreshed from this object, which keeps what it read.</summary>
     public RunStore Store { get; }
 
-    public static ReadAhead Start(RunStore store) => new(store, Task.Run(() =>
+    /// <summary>Starts reading <paramref name="store"/> for a report that shows <paramref name="focusGroups"/> and up to <paramref name="maxDetailRuns"/> runs in full.</summary>
+    public static ReadAhead Start(RunStore store, IReadOnlyCollection<string> focusGroups, int maxDetailRuns) => new(store, Task.Run(() =>
     {
         try
         {
-            store.Prepare();
+            store.Prepare(focusGroups, maxDetailRuns);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -122,7 +122,7 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
         var reading = opened is null ? Task.CompletedTask : Task.Run(() =>
         {
             var read = Stopwatch.StartNew();
-            opened.Prepare();
+            opened.Prepare(new[] { GroupName(build) }, ReportOptions.DefaultMaxDetailRuns);
             readAhead = read.Elapsed.TotalSeconds;
         });
         var runs = Stopwatch.StartNew();
@@ -147,12 +147,12 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
     {
         var policy = new RetentionPolicy { KeepGroups = 1_000 };
         var judged = RunStore.Open(store);
-        judged.Prepare();
+        judged.Prepare(Array.Empty<string>(), ReportOptions.DefaultMaxDetailRuns);
         var watch = Stopwatch.StartNew();
         var deleted = RunRetention.Apply(judged, policy, new[] { group }).Runs.Count;
         var byGroupIndex = watch.Elapsed.TotalSeconds;
         var listed = RunStore.Open(store);
-        listed.Prepare();
+        listed.Prepare(Array.Empty<string>(), ReportOptions.DefaultMaxDetailRuns);
         watch.Restart();
         var expired = RetentionSelection.Expired(listed.ListRuns(), policy, new HashSet<string> { group }, DateTimeOffset.UtcNow).Count;
         var fromEveryRun = watch.Elapsed.TotalSeconds;
@@ -162,7 +162,7 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
     /// <summary>Writes one build's 20 runs (5 folds × 4 seeds) and returns its group.</summary>
     private static string WriteBuild(string store, int build)
     {
-        var group = "build-" + build.ToString(CultureInfo.InvariantCulture);
+        var group = GroupName(build);
         for (var fold = 0; fold < 5; fold++)
         {
             for (var seed = 0; seed < 4; seed++)
@@ -188,6 +188,8 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
 
         return group;
     }
+
+    private static string GroupName(int build) => "build-" + build.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Seconds: the refresh once the store was read, the read-ahead, writing the build's runs, and the wait for the read-ahead after them.</summary>
     private sealed record BuildTimes(double Refresh, double ReadAhead, double Runs, double Waited);

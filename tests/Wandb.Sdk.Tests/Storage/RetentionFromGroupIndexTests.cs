@@ -1,3 +1,4 @@
+using Wandb.Reports;
 using Wandb.Sdk.Tests.Fakes;
 using Wandb.Storage;
 using Wandb.Storage.Batches;
@@ -24,7 +25,7 @@ public sealed class RetentionFromGroupIndexTests
     {
         using var store = new TempStore();
         WriteHistory(store);
-        ((FolderRunStore)store.Reader()).Prepare();
+        ((FolderRunStore)store.Reader()).Prepare(Array.Empty<string>(), ReportOptions.DefaultMaxDetailRuns);
         var expected = RetentionSelection.Expired(store.Reader().ListRuns(), policy, new HashSet<string>(protectedGroups), Now);
         Assert.IsTrue(expected.Count > 0, $"{name}: the policy expires something");
 
@@ -43,7 +44,7 @@ public sealed class RetentionFromGroupIndexTests
         using var store = new TempStore();
         WriteHistory(store);
         var index = Path.Combine(store.Root, "index");
-        ((FolderRunStore)store.Reader()).Prepare();
+        ((FolderRunStore)store.Reader()).Prepare(Array.Empty<string>(), ReportOptions.DefaultMaxDetailRuns);
         File.Move(Path.Combine(index, "groups.v2.jsonl"), Path.Combine(index, "groups.v1.jsonl"));
         var policy = new RetentionPolicy { KeepDays = 7, DryRun = true };
         var expected = RetentionSelection.Expired(store.Reader().ListRuns(), policy, new HashSet<string>(), Now);

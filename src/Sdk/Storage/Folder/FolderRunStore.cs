@@ -118,11 +118,38 @@ internal sealed class FolderRunStore : RunStore
     /// <summary>
     /// Lists the run index and brings the group index up to date, keeping both: the report that follows lists only what
     /// changed since, finds the lines it saw without fingerprinting them again, and says if this listing rebuilt the index.
+    /// Then assembles the runs of the groups that report would show in full if it ran now (<see cref="AssembleLikelyShown"/>).
     /// </summary>
-    internal override void Prepare()
+    internal override void Prepare(IReadOnlyCollection<string> focusGroups, int maxDetailRuns)
     {
-        ListGrouped(ListIndexed());
+        var grouped = ListGrouped(ListIndexed());
         _preparedRebuildReason = _indexRebuildReason;
+        AssembleLikelyShown(grouped, focusGroups, maxDetailRuns);
+    }
+
+    /// <summary>
+    /// Assembles the runs of the groups a report would show in full now (<see cref="Reports.ReportDetail.ChooseGroups"/>:
+    /// the focus groups, then the most recent groups within the budget), which is what the report at the end of a build or
+    /// test run shows, less the groups the new runs push past the budget. An assembled run stays assembled in the listing
+    /// the store object keeps, so the report reads only the runs written since; a run that changed meanwhile is listed
+    /// anew and assembled again. A line whose documents do not read is left for the report, which rebuilds the index and
+    /// says why.
+    /// </summary>
+    private void AssembleLikelyShown(GroupedListing grouped, IReadOnlyCollection<string> focusGroups, int maxDetailRuns)
+    {
+        var chosen = Reports.ReportDetail.ChooseGroups(grouped.Aggregates.ToList(), new HashSet<string>(focusGroups, StringComparer.Ordinal), baselineGroup: null, maxDetailRuns);
+        var runs = chosen
+            .SelectMany(a => grouped.Members.TryGetValue(new GroupKey(a.Project, a.Group), out var members) ? members : Array.Empty<IndexedRun>())
+            .Where(r => !r.IsAssembled)
+            .ToList();
+        try
+        {
+            Parallel.ForEach(runs, new ParallelOptions { MaxDegreeOfParallelism = Parallelism.Degree }, run => Assemble(run));
+        }
+        catch (AggregateException ex) when (Unreadable(ex) is not null)
+        {
+            // The report reads the line again, finds it damaged and rebuilds the index from the run files.
+        }
     }
 
     /// <summary>Lists the run index without reading the runs' documents (<see cref="IndexedRun.Assemble"/> reads them).</summary>

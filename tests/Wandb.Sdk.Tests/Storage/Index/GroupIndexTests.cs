@@ -124,13 +124,18 @@ public sealed class GroupIndexTests
 
         // As the test logger does: the store object reads ahead while the test run writes its results.
         var prepared = (FolderRunStore)store.Reader();
-        prepared.Prepare();
+        var options = Options("prepared", store);
+        prepared.Prepare(options.FocusGroups.ToList(), options.MaxDetailRuns);
+
+        // The read-ahead assembled the groups a report would show now: the newest old group (4 runs; the next would pass
+        // the budget of 6), of the 40 runs it listed and grouped.
+        Assert.AreEqual(4, prepared.RunsAssembledForGroups, "runs assembled while reading ahead");
         store.AddRun("build", "a", Summary(0.5));
         store.AddRun("build", "b", Summary(0.6));
-        var report = ReportWriter.WriteAll(prepared, Options("prepared", store), clock);
+        var report = ReportWriter.WriteAll(prepared, options, clock);
 
-        // The listing read the two new runs from their folders; the report assembled only the newest old group (4 runs),
-        // shown in full beside them, of the 40 runs the read-ahead listed and grouped.
+        // The listing read the two new runs from their folders; the newest old group, shown in full beside them, was
+        // assembled ahead: the report assembled no run of the groups it shows.
         Assert.AreEqual(4, prepared.RunsAssembledForGroups, "runs assembled for the report");
         var unprepared = ReportWriter.WriteAll(store.Reader(), Options("unprepared", store), clock);
         Assert.AreEqual(File.ReadAllText(unprepared.JsonPath!), File.ReadAllText(report.JsonPath!));

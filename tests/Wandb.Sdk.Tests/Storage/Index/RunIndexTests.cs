@@ -35,7 +35,7 @@ public sealed class RunIndexTests
         using var store = new TempStore();
         Assert.IsFalse(Directory.EnumerateFileSystemEntries(store.Root).Any());
         var reader = store.Reader();
-        reader.Prepare();
+        reader.Prepare(Array.Empty<string>(), ReportOptions.DefaultMaxDetailRuns);
         using (var writer = BatchWriter(store))
         {
             writer.Append(BatchRecords.Fold("batched1", 1, BatchWriterId));
