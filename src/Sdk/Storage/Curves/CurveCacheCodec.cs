@@ -15,6 +15,9 @@ internal static class CurveCacheCodec
     private const uint Magic = 0x43425757;   // "WWBC"
     private const uint EndMarker = 0x444E4557;
 
+    /// <summary>Larger than any entry this codec writes (a run of 1,000 buckets of a thousand metrics is 32 MB): a bigger file is no entry.</summary>
+    private const long MaxEntryBytes = 256L * 1024 * 1024;
+
     public static byte[] Encode(string stamp, RunCurveCollector run)
     {
         using var bytes = new MemoryStream();
@@ -55,10 +58,42 @@ internal static class CurveCacheCodec
     /// <summary>The run in <paramref name="entry"/> (a seekable stream, read to its end) when it was made from the history with <paramref name="stamp"/> on <paramref name="axis"/>; else null, as for a torn or unknown file.</summary>
     public static RunCurveCollector? Decode(Stream entry, string runId, string stamp, CurveAxis axis)
     {
+        byte[] bytes;
         try
         {
+            // One read of the whole entry (tens of kilobytes per run), then decoding from memory.
             var length = entry.Length;
-            using var reader = new BinaryReader(entry, Encoding.UTF8, leaveOpen: true);
+            if (length > MaxEntryBytes)
+            {
+                return null;
+            }
+
+            bytes = new byte[length];
+            var read = 0;
+            while (read < bytes.Length && entry.Read(bytes, read, bytes.Length - read) is var n && n > 0)
+            {
+                read += n;
+            }
+
+            if (read < bytes.Length)
+            {
+                return null;
+            }
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+
+        return Decode(bytes, runId, stamp, axis);
+    }
+
+    /// <summary>The run in <paramref name="entry"/>, a whole entry's bytes, as <see cref="Decode(Stream, string, string, CurveAxis)"/> reads it.</summary>
+    private static RunCurveCollector? Decode(byte[] entry, string runId, string stamp, CurveAxis axis)
+    {
+        try
+        {
+            var reader = new CurveEntryReader(entry);
             if (reader.ReadUInt32() != Magic || reader.ReadInt32() != Version || reader.ReadString() != stamp || reader.ReadString() != axis.Name)
             {
                 return null;
@@ -76,7 +111,7 @@ internal static class CurveCacheCodec
                 var span = reader.ReadInt32();
                 var points = reader.ReadInt64();
                 var nonFinite = reader.ReadInt64();
-                if (span < 0 || span > maxBuckets || (long)span * 32 > length)
+                if (span < 0 || span > maxBuckets || (long)span * 32 > reader.Length - reader.Position)
                 {
                     return null;
                 }
@@ -96,11 +131,11 @@ internal static class CurveCacheCodec
                 metrics.Add(new(name, new RunMetricBuckets(exponent, maxBuckets, first, points, nonFinite, lasts, seqs, mins, maxes)));
             }
 
-            return reader.ReadUInt32() == EndMarker && entry.Position == length
+            return reader.ReadUInt32() == EndMarker && reader.Position == reader.Length
                 ? new RunCurveCollector(runId, axis, maxBuckets, rowsWithoutX, metrics)
                 : null;
         }
-        catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException or ArgumentException)
+        catch (Exception ex) when (ex is EndOfStreamException or FormatException or ArgumentException)
         {
             return null;
         }
