@@ -6,8 +6,8 @@ namespace Wandb.Storage.Curves;
 /// <summary>
 /// Reads the values <see cref="System.IO.BinaryWriter"/> wrote (little-endian numbers, strings with a 7-bit encoded
 /// length) from a curve cache entry held whole in memory: a <see cref="System.IO.BinaryReader"/> over the entry's file
-/// went through the stream for each of its thousands of numbers, which made decoding most of what a refresh spent on
-/// the runs it charts again. Reading past the end throws <see cref="EndOfStreamException"/>, as the stream did.
+/// went through the file stream's buffer for each of its thousands of numbers, on every refresh for every run it charts.
+/// Reading past the end throws <see cref="EndOfStreamException"/>, as the stream did.
 /// </summary>
 internal sealed class CurveEntryReader
 {
