@@ -163,6 +163,26 @@ public sealed class GroupIndexTests
         CollectionAssert.AreEqual(before, FullScan.Listing(store.Reader()));
     }
 
+    [TestMethod]
+    public void A_damaged_line_met_while_reading_ahead_is_reported_by_the_report_as_a_rebuild_and_no_run_is_lost()
+    {
+        using var store = new TempStore();
+        var ids = Enumerable.Range(0, 3).Select(i => store.AddRun("g", "run" + i)).ToList();
+        var before = FullScan.Listing(store.Reader());
+        Assert.IsNotNull(store.Reader().AggregateGroups().Single(), "a group index that knows every line as it was");
+
+        // The damaged run's group is the one the report shows, so the read-ahead reads its lines; it does not throw.
+        var damaged = Damage(store);
+        var prepared = (FolderRunStore)store.Reader();
+        prepared.Prepare(new[] { "g" }, maxDetailRuns: 1);
+        var model = ReportModel.Build(prepared, new ReportOptions { MaxDetailRuns = 1, FocusGroups = { "g" } }, DateTimeOffset.UtcNow);
+
+        StringAssert.Contains(model.IndexRebuildReason, $"the line of run {damaged} is torn or invalid");
+        Assert.AreEqual(ids.Count, model.RunCount);
+        CollectionAssert.AreEquivalent(ids, model.Detail.Runs.Select(r => r.Id).ToList(), "the focus group in full, read from the run files");
+        CollectionAssert.AreEqual(before, FullScan.Listing(store.Reader()));
+    }
+
     /// <summary>The store as earlier builds left it: 10 groups of 4 runs.</summary>
     private static void AddOldGroups(TempStore store)
     {
