@@ -146,9 +146,7 @@ public sealed class GroupIndexTests
     public void A_run_line_whose_documents_do_not_read_rebuilds_the_run_index_and_says_why()
     {
         using var store = new TempStore();
-        var ids = Enumerable.Range(0, 3).Select(i => store.AddRun("g", "run" + i)).ToList();
-        var before = FullScan.Listing(store.Reader());
-        Assert.IsNotNull(store.Reader().AggregateGroups().Single(), "a group index that knows every line as it was");
+        var (ids, before) = ThreeIndexedRuns(store);
 
         // A listing of every run, then a report past its budget, which reads the damaged run because its line's fingerprint changed.
         var damaged = Damage(store);
@@ -167,9 +165,7 @@ public sealed class GroupIndexTests
     public void A_damaged_line_met_while_reading_ahead_is_reported_by_the_report_as_a_rebuild_and_no_run_is_lost()
     {
         using var store = new TempStore();
-        var ids = Enumerable.Range(0, 3).Select(i => store.AddRun("g", "run" + i)).ToList();
-        var before = FullScan.Listing(store.Reader());
-        Assert.IsNotNull(store.Reader().AggregateGroups().Single(), "a group index that knows every line as it was");
+        var (ids, before) = ThreeIndexedRuns(store);
 
         // The damaged run's group is the one the report shows, so the read-ahead reads its lines; it does not throw.
         var damaged = Damage(store);
@@ -181,6 +177,15 @@ public sealed class GroupIndexTests
         Assert.AreEqual(ids.Count, model.RunCount);
         CollectionAssert.AreEquivalent(ids, model.Detail.Runs.Select(r => r.Id).ToList(), "the focus group in full, read from the run files");
         CollectionAssert.AreEqual(before, FullScan.Listing(store.Reader()));
+    }
+
+    /// <summary>Three runs of group "g", listed through the run index and counted by a group index; their ids and the listing of every run.</summary>
+    private static (List<string> Ids, List<string> Listing) ThreeIndexedRuns(TempStore store)
+    {
+        var ids = Enumerable.Range(0, 3).Select(i => store.AddRun("g", "run" + i)).ToList();
+        var listing = FullScan.Listing(store.Reader());
+        Assert.IsNotNull(store.Reader().AggregateGroups().Single(), "a group index that knows every line as it was");
+        return (ids, listing);
     }
 
     /// <summary>The store as earlier builds left it: 10 groups of 4 runs.</summary>
