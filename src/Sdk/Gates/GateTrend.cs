@@ -56,13 +56,12 @@ internal static class GateTrend
         var candidates = pairs
             .Select(p => (Pair: p, Bound: Math.Min(count, GroupCount(pairRuns[p]))))
             .Where(c => c.Bound >= 2)
-            .OrderByDescending(c => c.Bound)
-            .ThenBy(c => c.Pair.Project, StringComparer.Ordinal)
-            .ThenBy(c => c.Pair.JobType, StringComparer.Ordinal);
-        var chosen = new List<TrendSeries>();
+            .ToList();
+        candidates.Sort((a, b) => ShownOrder(a.Bound, a.Pair.Project, a.Pair.JobType, b.Bound, b.Pair.Project, b.Pair.JobType));
+        var chosen = new List<TrendSeries>(maxSeries + 1);
         foreach (var (pair, bound) in candidates)
         {
-            if (chosen.Count >= maxSeries && !Beats(pair, bound, chosen[maxSeries - 1]))
+            if (chosen.Count >= maxSeries && ShownOrder(bound, pair.Project, pair.JobType, chosen[maxSeries - 1]) >= 0)
             {
                 break;
             }
@@ -70,25 +69,34 @@ internal static class GateTrend
             var series = new TrendSeries(pair.Project, keyMetric, pair.JobType, baselineGroup, false, null, Of(pair.Project, keyMetric, pair.JobType, baselineGroup, current, pairRuns[pair], count));
             if (series.Points.Count >= 2)
             {
-                chosen.Add(series);
-                chosen = chosen
-                    .OrderByDescending(s => s.Points.Count)
-                    .ThenBy(s => s.Project, StringComparer.Ordinal)
-                    .ThenBy(s => s.JobType, StringComparer.Ordinal)
-                    .Take(maxSeries)
-                    .ToList();
+                // Kept in the order shown, the last beyond maxSeries dropped.
+                var at = chosen.FindIndex(c => ShownOrder(series.Points.Count, series.Project, series.JobType, c) < 0);
+                chosen.Insert(at < 0 ? chosen.Count : at, series);
+                if (chosen.Count > maxSeries)
+                {
+                    chosen.RemoveAt(maxSeries);
+                }
             }
         }
 
         return chosen;
     }
 
-    /// <summary>Whether a job type whose trend has at most <paramref name="bound"/> points could be shown before <paramref name="last"/>.</summary>
-    private static bool Beats((string Project, string JobType) pair, int bound, TrendSeries last) =>
-        bound > last.Points.Count
-        || (bound == last.Points.Count
-            && (string.CompareOrdinal(pair.Project, last.Project) < 0
-                || (pair.Project == last.Project && string.CompareOrdinal(pair.JobType, last.JobType) < 0)));
+    /// <summary>Where a trend of <paramref name="points"/> points of a project and job type is shown against <paramref name="other"/>: below zero before it.</summary>
+    private static int ShownOrder(int points, string project, string jobType, TrendSeries other) =>
+        ShownOrder(points, project, jobType, other.Points.Count, other.Project, other.JobType);
+
+    /// <summary>The order the key metric's trends are shown in: more points first, then by project and job type (ordinal).</summary>
+    private static int ShownOrder(int points, string project, string jobType, int otherPoints, string otherProject, string otherJobType)
+    {
+        if (points != otherPoints)
+        {
+            return otherPoints.CompareTo(points);
+        }
+
+        var byProject = string.CompareOrdinal(project, otherProject);
+        return byProject != 0 ? byProject : string.CompareOrdinal(jobType, otherJobType);
+    }
 
     private static int GroupCount(List<StoredRun> runs) =>
         runs.Count < 2 ? runs.Count : new HashSet<string>(runs.Select(r => r.Group!), StringComparer.Ordinal).Count;
