@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Wandb.Polyfills;
 
 namespace Wandb.Interop.TransactionLog;
 
@@ -158,7 +159,7 @@ internal sealed class TransactionLogReader
         }
 
         _blockStart += LogFormat.BlockSize;
-        _blockLength = ReadFully(_block);
+        _blockLength = _stream.ReadFully(_block);
         _position = 0;
         return _blockLength > 0;
     }
@@ -172,18 +173,6 @@ internal sealed class TransactionLogReader
 
         payload.AsSpan().CopyTo(_record.AsSpan(length));
         return length + payload.Count;
-    }
-
-    private int ReadFully(byte[] buffer)
-    {
-        var total = 0;
-        int read;
-        while (total < buffer.Length && (read = _stream.Read(buffer, total, buffer.Length - total)) > 0)
-        {
-            total += read;
-        }
-
-        return total;
     }
 
     private bool End(long recordStart) => recordStart >= 0 ? Torn(recordStart) : Stop();

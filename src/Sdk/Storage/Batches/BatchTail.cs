@@ -2,6 +2,7 @@ using System.Text;
 using Newtonsoft.Json;
 using Wandb.Diagnostics;
 using Wandb.Environment;
+using Wandb.Polyfills;
 using Wandb.Storage.Codec;
 using Wandb.Storage.Folder;
 
@@ -83,18 +84,7 @@ internal sealed class BatchTail
 
             bytes = new byte[length - start.Bytes];
             stream.Seek(start.Bytes, SeekOrigin.Begin);
-            var read = 0;
-            while (read < bytes.Length)
-            {
-                var n = stream.Read(bytes, read, bytes.Length - read);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                read += n;
-            }
-
+            var read = stream.ReadFully(bytes);
             if (read < bytes.Length)
             {
                 Array.Resize(ref bytes, read);

@@ -1,5 +1,6 @@
 using System.Text;
 using Wandb.Grouping.Curves;
+using Wandb.Polyfills;
 
 namespace Wandb.Storage.Curves;
 
@@ -69,13 +70,7 @@ internal static class CurveCacheCodec
             }
 
             bytes = new byte[length];
-            var read = 0;
-            while (read < bytes.Length && entry.Read(bytes, read, bytes.Length - read) is var n && n > 0)
-            {
-                read += n;
-            }
-
-            if (read < bytes.Length)
+            if (entry.ReadFully(bytes) < bytes.Length)
             {
                 return null;
             }
