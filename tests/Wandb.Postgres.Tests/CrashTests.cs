@@ -31,7 +31,7 @@ public sealed class CrashTests
         Assert.IsTrue(PostgresServer.Sessions(writer) > 0, "the writer's sessions carry its application name");
         process.Kill(entireProcessTree: true);
         process.WaitForExit();
-        PostgresServer.WaitForSessionsToEnd(writer, TimeSpan.FromSeconds(30));
+        PostgresServer.WaitForSessionsToEnd(writer);
 
         var run = store.GetRun("killed-run")!;
         Assert.AreEqual(RunState.Crashed, run.State);
@@ -57,7 +57,7 @@ public sealed class CrashTests
             Thread.Sleep(random.Next(1_000, 1_500));
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            PostgresServer.WaitForSessionsToEnd(writer, TimeSpan.FromSeconds(30));
+            PostgresServer.WaitForSessionsToEnd(writer);
 
             var output = new RecordingOutput();
             using (var destination = new PostgresMergeDestination(TestRuns.OpenPostgres(_connection, spill.Path, output)))

@@ -66,19 +66,8 @@ public static class PostgresServer
     /// last statement (a COMMIT already on the wire) still runs on the server after the kill; once its sessions are
     /// gone, what the database holds of that client no longer changes.
     /// </summary>
-    public static void WaitForSessionsToEnd(string applicationName, TimeSpan timeout)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (Sessions(applicationName) > 0)
-        {
-            if (deadline.Elapsed > timeout)
-            {
-                throw new TimeoutException($"The server still has sessions of '{applicationName}' {timeout.TotalSeconds:0} s after its process ended.");
-            }
-
-            Thread.Sleep(50);
-        }
-    }
+    public static void WaitForSessionsToEnd(string applicationName) =>
+        Eventually.Until(() => Sessions(applicationName) == 0, $"the server has ended the sessions of '{applicationName}' after its process ended");
 
     public static void Execute(string sql, string? connectionString = null)
     {
