@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Wandb.Benchmarks.Harness;
+using Wandb.TestSupport;
 
 namespace Wandb.Benchmarks.TestLogger;
 
@@ -71,7 +72,7 @@ public sealed class TestLoggerBenchmark : IBenchmark
                 for (var i = 0; i < GrownRepetitions; i++)
                 {
                     var copy = grown + "-" + i.ToString(CultureInfo.InvariantCulture);
-                    CopyDirectory(grown, copy);
+                    FolderCopy.Copy(grown, copy);
                     trxTimes.Add(Time(() => DotNetStep.Run("test -c Release --no-build --logger trx", project, new Dictionary<string, string?> { ["WANDB_DIR"] = copy })));
                     times.Add(Time(() => DotNetStep.Run("test -c Release --no-build --logger wandb", project, new Dictionary<string, string?> { ["WANDB_DIR"] = copy })));
                 }
@@ -111,21 +112,6 @@ public sealed class TestLoggerBenchmark : IBenchmark
             {
                 // A leftover temp folder costs only disk space.
             }
-        }
-    }
-
-    /// <summary>Copies a store folder whole, its index and reports included.</summary>
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-        {
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
-        }
-
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
         }
     }
 

@@ -44,7 +44,7 @@ public sealed class UnwritableStoreTests
         Assert.IsFalse(store.Output.Codes.Any(c => c is "WANDB002" or "WANDB010"), "nothing was dropped:\n" + string.Join("\n", store.Output.Lines));
 
         var copy = Path.Combine(store.Root, "copy");
-        CopyFolder(dir, copy);
+        FolderCopy.Copy(dir, copy);
         var merged = MergeInto(copy, fallback, store);
         CollectionAssert.AreEqual(Enumerable.Range(0, rows).Select(i => (long)i).ToList(), merged.ReadHistory("fulldisk").Select(r => r.Step).ToList());
         var stored = merged.GetRun("fulldisk")!;
@@ -154,14 +154,4 @@ public sealed class UnwritableStoreTests
 
     private static WriterStateFile WriterState(string root, string runId) =>
         StoreCodec.Deserialize<WriterStateFile>(File.ReadAllText(Directory.GetFiles(new StoreLayout(root).RunDirectory(runId), "*" + StoreLayout.StateSuffix).Single()));
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 }
