@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Wandb.Diagnostics;
 using Wandb.Environment;
@@ -25,7 +24,7 @@ internal sealed class TestSessionReporter
     private readonly LoggerParameters _parameters;
     private readonly ReporterEnvironment _env;
     private readonly ParameterNameReader _names = new();
-    private readonly BlockingCollection<TestResultInfo> _queue = new();
+    private readonly HandOffQueue<TestResultInfo> _queue = new();
     private TestJobTypeFormat _jobTypes;
     private int _maxDetailRuns = ReportOptions.DefaultMaxDetailRuns;
     private RetentionPolicy? _retention;
@@ -152,14 +151,10 @@ internal sealed class TestSessionReporter
             return;
         }
 
-        _tally!.Add(result);
-        try
+        // A result reported after the run completed has nowhere to go.
+        if (_queue.TryAdd(result))
         {
-            _queue.Add(result);
-        }
-        catch (InvalidOperationException)
-        {
-            // A result reported after the run completed has nowhere to go.
+            _tally!.Add(result);
         }
     }
 
@@ -220,27 +215,40 @@ internal sealed class TestSessionReporter
 
     private void WriteQueued()
     {
-        foreach (var result in _queue.GetConsumingEnumerable())
+        while (_queue.TryTakeAll(out var results))
         {
-            try
+            foreach (var result in results)
             {
-                _writer!.Write(TestRunDescription.From(result, Group!, _names, _jobTypes), result);
-            }
-            catch (Exception ex) when (IsRecoverable(ex))
-            {
-                if (Interlocked.Increment(ref _failedWrites) == 1)
+                Write(result);
+                if (_writer!.Pending >= FlushEveryResults)
                 {
-                    _env.Output.Warning(WarningCodes.TestResultNotRecorded, $"The result of '{result.DisplayName}' could not be recorded in {_store!.Location}: {ex.Message}");
+                    TryFlush();
                 }
             }
 
-            if (_queue.Count == 0 || _writer!.Pending >= FlushEveryResults)
+            if (_queue.Count == 0)
             {
                 TryFlush();
             }
         }
 
         TryFlush();
+    }
+
+    /// <summary>Buffers one result's run; a failure is reported once and counted.</summary>
+    private void Write(TestResultInfo result)
+    {
+        try
+        {
+            _writer!.Write(TestRunDescription.From(result, Group!, _names, _jobTypes), result);
+        }
+        catch (Exception ex) when (IsRecoverable(ex))
+        {
+            if (Interlocked.Increment(ref _failedWrites) == 1)
+            {
+                _env.Output.Warning(WarningCodes.TestResultNotRecorded, $"The result of '{result.DisplayName}' could not be recorded in {_store!.Location}: {ex.Message}");
+            }
+        }
     }
 
     /// <summary>Appends the buffered results to the store; a failure is reported once and retried at the next flush.</summary>
