@@ -16,6 +16,13 @@ internal static class TestRunIds
 
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
 
+    /// <summary>
+    /// One hash object per thread: the test logger computes an id per result, and creating and disposing one for each
+    /// cost more than the hashing (netstandard2.0 has no static <c>SHA256.HashData</c>).
+    /// </summary>
+    [ThreadStatic]
+    private static SHA256? _sha;
+
     /// <summary>The id for a test of <paramref name="testAssembly"/>: its simple name and target framework are part of the key.</summary>
     public static string For(string group, Assembly testAssembly, string fullyQualifiedName, string displayName) =>
         For(group, testAssembly.GetName().Name ?? string.Empty, WandbTest.FrameworkOf(testAssembly), fullyQualifiedName, displayName);
@@ -28,11 +35,8 @@ internal static class TestRunIds
     public static string For(string group, string assemblyName, string? targetFramework, string fullyQualifiedName, string displayName)
     {
         var key = string.Join("\n", group, assemblyName, targetFramework ?? string.Empty, fullyQualifiedName, displayName);
-        byte[] hash;
-        using (var sha = SHA256.Create())
-        {
-            hash = sha.ComputeHash(Encoding.UTF8.GetBytes(key));
-        }
+        var sha = _sha ??= SHA256.Create();
+        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(key));
 
         var chars = new char[Length];
         for (var i = 0; i < Length; i++)
