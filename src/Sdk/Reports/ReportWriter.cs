@@ -25,9 +25,12 @@ public static class ReportWriter
         options ??= new ReportOptions();
         var directory = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(store.LocalDirectory, "report"));
         Directory.CreateDirectory(directory);
+
+        // The indexes the listings bring up to date are written beside the page, not before the reports start.
+        using var indexWrites = store.HoldIndexWrites();
         var retention = ApplyRetention(store, options, clock, output);
         var model = ReportModel.Build(store, options, clock.UtcNow);
-        var result = Write(model, store, directory);
+        var result = Write(model, store, directory, indexWrites);
         return retention is null ? result : result.WithRetention(retention);
     }
 
@@ -43,7 +46,14 @@ public static class ReportWriter
         return RunRetention.Apply(store, options.Retention, spared, clock, output);
     }
 
-    internal static ReportResult Write(ReportModel model, RunStore store, string directory)
+    internal static ReportResult Write(ReportModel model, RunStore store, string directory) => Write(model, store, directory, IndexWriteHold.None);
+
+    /// <summary>Writes the reports of <paramref name="model"/> into <paramref name="directory"/>, the page on another core.</summary>
+    /// <param name="model">What every report shows.</param>
+    /// <param name="store">Where the page reads the histories of the runs it charts.</param>
+    /// <param name="directory">The report folder.</param>
+    /// <param name="indexWrites">Released once runs.json and summary.md are written, while the page may still be.</param>
+    private static ReportResult Write(ReportModel model, RunStore store, string directory, IndexWriteHold indexWrites)
     {
         var options = model.Options;
 
@@ -67,6 +77,8 @@ public static class ReportWriter
                 var text = MarkdownSummaryWriter.Render(model);
                 AtomicFile.Write(markdownPath, writer => writer.Write(text));
             }
+
+            indexWrites.Release();
         }
         finally
         {

@@ -73,6 +73,13 @@ public abstract class RunStore
     {
     }
 
+    /// <summary>
+    /// Keeps index files this object's listings bring up to date (the folder store's group index) in memory until the
+    /// hold is released, instead of writing them at once; a listing made meanwhile replaces what was held, so only the
+    /// newest is written. Nothing to hold by default.
+    /// </summary>
+    internal virtual IndexWriteHold HoldIndexWrites() => IndexWriteHold.None;
+
     /// <summary>Reads one run, or null when it does not exist.</summary>
     public abstract StoredRun? GetRun(string runId);
 

@@ -32,6 +32,10 @@ internal sealed class FolderRunStore : RunStore
     /// <summary>The group index the last grouped listing computed; null until one did (then the file is read).</summary>
     private GroupIndex? _groupIndex;
 
+    /// <summary>How many holds on index writes are open (<see cref="HoldIndexWrites"/>), and the group index they kept back; under <see cref="_groupsGate"/>.</summary>
+    private int _indexWriteHolds;
+    private GroupIndex? _heldGroupIndex;
+
     /// <summary>
     /// The last grouped listing and the run list it grouped, when every run of it had its snapshot line and none was
     /// live: grouping the very same list again (the run index found nothing changed) gives the same answer.
@@ -192,15 +196,43 @@ internal sealed class FolderRunStore : RunStore
                 grouped = GroupIndexUpdate.Apply(runs, GroupIndex.Empty, Assemble, out changed);
             }
 
-            if (changed)
+            // A held index not yet written is superseded by this one, which knows every run it knew.
+            if (changed || _heldGroupIndex is not null)
             {
-                grouped.Index.TryWrite(path);
+                if (_indexWriteHolds > 0)
+                {
+                    _heldGroupIndex = grouped.Index;
+                }
+                else
+                {
+                    grouped.Index.TryWrite(path);
+                }
             }
 
             _groupIndex = grouped.Index;
             _lastGrouped = runs.All(r => !r.Live && r.Line is not null) ? (runs, grouped) : null;
             return grouped;
         }
+    }
+
+    internal override IndexWriteHold HoldIndexWrites()
+    {
+        lock (_groupsGate)
+        {
+            _indexWriteHolds++;
+        }
+
+        return new IndexWriteHold(() =>
+        {
+            lock (_groupsGate)
+            {
+                if (--_indexWriteHolds == 0 && _heldGroupIndex is { } held)
+                {
+                    _heldGroupIndex = null;
+                    held.TryWrite(GroupIndex.PathIn(new IndexFiles(Layout)));
+                }
+            }
+        });
     }
 
     /// <summary>Assembles a listed run; the runs a listing read by the head of their line are read whole here.</summary>

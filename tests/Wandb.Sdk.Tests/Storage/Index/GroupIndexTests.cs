@@ -143,6 +143,36 @@ public sealed class GroupIndexTests
     }
 
     [TestMethod]
+    public void A_held_group_index_is_written_once_when_the_last_hold_goes_and_is_that_of_the_newest_listing()
+    {
+        using var store = new TempStore();
+        AddOldGroups(store);
+        var reader = (FolderRunStore)store.Reader();
+        var report = reader.HoldIndexWrites();
+        var nested = reader.HoldIndexWrites();
+        Assert.HasCount(10, reader.AggregateGroups());
+        Assert.IsFalse(File.Exists(GroupIndexPath(store)), "a listing under a hold writes nothing");
+
+        store.AddRun("build", "a", Summary(0.5));
+        Assert.HasCount(11, reader.AggregateGroups(), "a listing under the hold, after a run was added");
+        nested.Release();
+        Assert.IsFalse(File.Exists(GroupIndexPath(store)), "another hold is still open");
+
+        report.Release();
+        var written = File.ReadAllText(GroupIndexPath(store));
+        File.Delete(GroupIndexPath(store));
+        report.Dispose();
+        Assert.IsFalse(File.Exists(GroupIndexPath(store)), "a hold releases once");
+
+        // What was written is the index of every run, the one added under the hold too.
+        store.Reader().AggregateGroups();
+        Assert.AreEqual(File.ReadAllText(GroupIndexPath(store)), written);
+        var fresh = (FolderRunStore)store.Reader();
+        Assert.HasCount(11, fresh.AggregateGroups());
+        Assert.AreEqual(0, fresh.RunsAssembledForGroups, "the next store object reuses every aggregate");
+    }
+
+    [TestMethod]
     public void A_run_line_whose_documents_do_not_read_rebuilds_the_run_index_and_says_why()
     {
         using var store = new TempStore();
