@@ -68,6 +68,34 @@ public sealed class RunBatchTests
     }
 
     [TestMethod]
+    public void A_line_that_is_not_strict_UTF8_JSON_still_reads_as_before()
+    {
+        using var store = new TempStore();
+        using (var writer = BatchWriter(store))
+        {
+            writer.Append(Record("aaaa0001", fold: 0));
+            writer.Append(Record("aaaa0002", fold: 1));
+        }
+
+        // Batch lines are read from their bytes; a line only the lenient reader takes, as a hand-edited file may hold
+        // (a name in single quotes, a byte that is not UTF-8 inside a string), is read by it, as every line was before.
+        var path = Path.Combine(store.Root, "batches", Writer + ".runs.jsonl");
+        var lines = File.ReadAllLines(path);
+        Assert.StartsWith("{\"run\":", lines[0]);
+        var quoted = "{'run':" + lines[0].Substring("{\"run\":".Length);
+        var at = lines[1].IndexOf("\"name\":\"", StringComparison.Ordinal) + "\"name\":\"".Length;
+        var prefix = System.Text.Encoding.UTF8.GetBytes(lines[1].Substring(0, at));
+        var rest = System.Text.Encoding.UTF8.GetBytes(lines[1].Substring(at));
+        File.WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(quoted + "\n").Concat(prefix).Concat(new byte[] { 0xFF }).Concat(rest).Concat(new[] { (byte)'\n' }).ToArray());
+
+        var runs = store.Reader().ListRuns().ToList();
+
+        CollectionAssert.AreEqual(new[] { "aaaa0001", "aaaa0002" }, runs.Select(r => r.Id).ToList());
+        Assert.StartsWith("\uFFFD", runs[1].Name, "the byte that is not UTF-8 reads as the replacement character");
+        Assert.IsEmpty(store.Output.Warnings);
+    }
+
+    [TestMethod]
     public void A_torn_last_line_is_skipped_with_WANDB008_and_every_whole_record_is_read()
     {
         using var store = new TempStore();

@@ -74,6 +74,30 @@ public sealed class Utf8DocumentReaderTests
     }
 
     [TestMethod]
+    public void A_batch_line_with_tricky_values_reads_the_same_with_both_readers()
+    {
+        // Properties in another order than the writer's, an unknown one and a duplicate "run": the last wins in both.
+        var line = "{\"state\":" + TrickyState.ReplaceLineEndings(string.Empty) + ",\"extra\":[1,{\"run\":2}],\"run\":{\"id\":\"first\"},\"run\":" + TrickyMetadata.ReplaceLineEndings(string.Empty) + "}";
+
+        var expected = StoreDocumentReader.ReadBatchLine(line);
+        var actual = Utf8DocumentReader.ReadBatchLine(Encoding.UTF8.GetBytes(line));
+
+        Assert.AreEqual(Describe(expected.Run), Describe(actual.Run));
+        Assert.AreEqual(Describe(expected.State), Describe(actual.State));
+        Assert.AreEqual("ph7f4r75", actual.Run.Id);
+    }
+
+    [TestMethod]
+    public void A_batch_line_without_its_run_or_state_or_cut_short_is_refused_by_both_readers()
+    {
+        foreach (var line in new[] { "{\"run\":{\"id\":\"a\"}}", "{\"state\":{\"writer\":\"w\"}}", "{\"run\":{\"id\":\"a\"},\"state\":{\"wri", "[1,2]", "{\"run\":[],\"state\":{}}" })
+        {
+            Assert.Throws<Newtonsoft.Json.JsonException>(() => StoreDocumentReader.ReadBatchLine(line), line);
+            Assert.Throws<System.Text.Json.JsonException>(() => Utf8DocumentReader.ReadBatchLine(Encoding.UTF8.GetBytes(line)), line);
+        }
+    }
+
+    [TestMethod]
     public void Numbers_read_to_the_same_type_and_bits_as_Newtonsoft_reads_them()
     {
         var random = new Random(13);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Wandb.Json;
 using Wandb.Polyfills;
 using Wandb.Runs;
+using Wandb.Storage.Batches;
 using Wandb.Storage.Folder;
 
 namespace Wandb.Storage.Codec;
@@ -51,6 +52,35 @@ internal static class Utf8DocumentReader
         {
             throw new JsonException("The JSON ends before the object does (a torn write?).");
         }
+    }
+
+    /// <summary>One line of a batch file (<c>{"run":{..},"state":{..}}</c>), as <see cref="StoreDocumentReader.ReadBatchLine"/> reads it.</summary>
+    /// <exception cref="JsonException">The line is not such an object, or lacks one of the two.</exception>
+    /// <exception cref="InvalidOperationException">A string of the line is not valid UTF-8.</exception>
+    public static RunBatchRecord ReadBatchLine(ReadOnlySpan<byte> line)
+    {
+        var reader = new Utf8JsonReader(line);
+        Next(ref reader);
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("The line holds no JSON object.");
+        }
+
+        RunMetadataFile? run = null;
+        WriterStateFile? state = null;
+        while (NextProperty(ref reader) is { } name)
+        {
+            switch (name)
+            {
+                case JsonFields.Run when reader.TokenType == JsonTokenType.StartObject: run = ReadMetadata(ref reader); break;
+                case JsonFields.State when reader.TokenType == JsonTokenType.StartObject: state = ReadState(ref reader); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return run is not null && state is not null
+            ? new RunBatchRecord(run, state)
+            : throw new JsonException("The line has no \"run\" and \"state\" objects.");
     }
 
     [MethodImpl(MethodImplFlags.AggressiveOptimization)]
