@@ -1,12 +1,13 @@
 using System.Globalization;
 using Newtonsoft.Json;
+using Wandb.Json;
 
 namespace Wandb.Reports.Html;
 
 /// <summary>
 /// The JSON text of the plain values that make up most page data cells (strings, whole numbers, finite doubles,
 /// booleans, null) without a JSON writer: a 20,000-run page has hundreds of thousands of cells, and a writer
-/// each cost about a third of a second. Newtonsoft's own formatting functions make the text, so it is the text
+/// each cost about a third of a second. Newtonsoft's own formatting functions (and <see cref="JsonStringText"/>, its escaping) make the text, so it is the text
 /// its writer writes (escaping and number format included); anything else is left to the writer.
 /// </summary>
 internal static class JsonValueText
@@ -20,7 +21,7 @@ internal static class JsonValueText
                 text = "null";
                 return true;
             case string s:
-                text = JsonConvert.ToString(s, '"', escaping);
+                text = JsonStringText.Quote(s, escaping);
                 return true;
             case bool b:
                 text = b ? "true" : "false";

@@ -136,7 +136,7 @@ internal static class PageRunsWriter
             _floats = settings.FloatFormatHandling;
         }
 
-        public string Of(string value) => JsonConvert.ToString(value, '"', _escaping);
+        public string Of(string value) => JsonStringText.Quote(value, _escaping);
 
         /// <summary>A config or summary value: most are formatted without a writer (<see cref="JsonValueText"/>).</summary>
         public string OfValue(object? value) =>
