@@ -59,25 +59,29 @@ public static class ReportWriter
 
         // The HTML report reads the histories and is the largest file; the model is read-only, so it is
         // written on another core while runs.json and summary.md are written here.
-        var htmlPath = options.Html ? Path.Combine(directory, "index.html") : null;
-        var html = htmlPath is null ? null : Task.Run(() => Html.HtmlReportWriter.Write(model, store, htmlPath));
-        string? jsonPath = null;
-        string? markdownPath = null;
+        var files = new ReportResult
+        {
+            Directory = directory,
+            JsonPath = options.Json ? Path.Combine(directory, "runs.json") : null,
+            MarkdownPath = options.Markdown ? Path.Combine(directory, "summary.md") : null,
+            HtmlPath = options.Html ? Path.Combine(directory, "index.html") : null,
+        };
+        var html = files.HtmlPath is { } htmlPath ? Task.Run(() => Html.HtmlReportWriter.Write(model, store, htmlPath)) : null;
         try
         {
-            if (options.Json)
+            if (files.JsonPath is { } jsonPath)
             {
-                jsonPath = Path.Combine(directory, "runs.json");
                 AtomicFile.Write(jsonPath, writer => RunsJsonWriter.Write(model, writer));
             }
 
-            if (options.Markdown)
+            if (files.MarkdownPath is { } markdownPath)
             {
-                markdownPath = Path.Combine(directory, "summary.md");
                 var text = MarkdownSummaryWriter.Render(model);
                 AtomicFile.Write(markdownPath, writer => writer.Write(text));
             }
 
+            // The page takes longest: what the console prints and the indexes are done here meanwhile.
+            files = files.WithConsoleLines(ConsoleSummary.Lines(model, files));
             indexWrites.Release();
         }
         finally
@@ -86,7 +90,6 @@ public static class ReportWriter
             html?.GetAwaiter().GetResult();
         }
 
-        var files = new ReportResult { Directory = directory, JsonPath = jsonPath, MarkdownPath = markdownPath, HtmlPath = htmlPath };
-        return files.WithConsoleLines(ConsoleSummary.Lines(model, files));
+        return files;
     }
 }
