@@ -71,15 +71,10 @@ public sealed class RunBatchTests
     public void A_line_that_is_not_strict_UTF8_JSON_still_reads_as_before()
     {
         using var store = new TempStore();
-        using (var writer = BatchWriter(store))
-        {
-            writer.Append(Record("aaaa0001", fold: 0));
-            writer.Append(Record("aaaa0002", fold: 1));
-        }
+        var path = WriteTwoRecords(store);
 
         // Batch lines are read from their bytes; a line only the lenient reader takes, as a hand-edited file may hold
         // (a name in single quotes, a byte that is not UTF-8 inside a string), is read by it, as every line was before.
-        var path = Path.Combine(store.Root, "batches", Writer + ".runs.jsonl");
         var lines = File.ReadAllLines(path);
         Assert.StartsWith("{\"run\":", lines[0]);
         var quoted = "{'run':" + lines[0].Substring("{\"run\":".Length);
@@ -99,13 +94,7 @@ public sealed class RunBatchTests
     public void A_torn_last_line_is_skipped_with_WANDB008_and_every_whole_record_is_read()
     {
         using var store = new TempStore();
-        using (var writer = BatchWriter(store))
-        {
-            writer.Append(Record("aaaa0001", fold: 0));
-            writer.Append(Record("aaaa0002", fold: 1));
-        }
-
-        var path = Path.Combine(store.Root, "batches", Writer + ".runs.jsonl");
+        var path = WriteTwoRecords(store);
         var whole = File.ReadAllText(path);
         File.AppendAllText(path, whole.Substring(0, whole.Length / 3));
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-1));
@@ -224,11 +213,7 @@ public sealed class RunBatchTests
     {
         using var source = new TempStore();
         using var destination = new TempStore();
-        using (var writer = BatchWriter(source))
-        {
-            writer.Append(Record("aaaa0001", fold: 0));
-            writer.Append(Record("aaaa0002", fold: 1));
-        }
+        WriteTwoRecords(source);
 
         var output = new RecordingOutput();
         var sources = StoreMerger.ResolveSources(new[] { source.Root }, source.Root, output);
@@ -272,6 +257,18 @@ public sealed class RunBatchTests
         var error = Assert.ThrowsExactly<ArgumentException>(() => writer.Append(record));
 
         StringAssert.Contains(error.Message, "someone2");
+    }
+
+    /// <summary>Appends runs aaaa0001 and aaaa0002 to the store's batch file and returns its path.</summary>
+    private static string WriteTwoRecords(TempStore store)
+    {
+        using (var writer = BatchWriter(store))
+        {
+            writer.Append(Record("aaaa0001", fold: 0));
+            writer.Append(Record("aaaa0002", fold: 1));
+        }
+
+        return Path.Combine(store.Root, "batches", Writer + ".runs.jsonl");
     }
 
     private static FolderRunBatchWriter BatchWriter(TempStore store) => new(PhysicalStoreFileSystem.Instance, new StoreLayout(store.Root), Writer);
