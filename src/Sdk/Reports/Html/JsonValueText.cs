@@ -7,8 +7,9 @@ namespace Wandb.Reports.Html;
 /// <summary>
 /// The JSON text of the plain values that make up most page data cells (strings, whole numbers, finite doubles,
 /// booleans, null) without a JSON writer: a 20,000-run page has hundreds of thousands of cells, and a writer
-/// each cost about a third of a second. Newtonsoft's own formatting functions (and <see cref="JsonStringText"/>, its escaping) make the text, so it is the text
-/// its writer writes (escaping and number format included); anything else is left to the writer.
+/// each cost about a third of a second. Newtonsoft's own number formatting and its escaping of strings
+/// (<see cref="JsonStringText"/>) make the text, so it is the text its writer writes; anything else is left to
+/// the writer.
 /// </summary>
 internal static class JsonValueText
 {
