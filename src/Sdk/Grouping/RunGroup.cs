@@ -14,6 +14,11 @@ internal sealed class RunGroup
     private readonly IReadOnlyList<GroupAggregate>? _aggregates;
     private IReadOnlyDictionary<string, MetricStatistics>? _summary;
 
+    // Counted once, on first use: every report asks for them, some per row, and a test run's group has thousands of runs.
+    private IReadOnlyList<KeyValuePair<RunState, int>>? _states;
+    private IReadOnlyList<string?>? _jobTypes;
+    private IReadOnlyList<string>? _projects;
+
     public RunGroup(IReadOnlyList<GroupValue> path, IReadOnlyList<StoredRun> runs, string label)
     {
         Path = path;
@@ -50,19 +55,19 @@ internal sealed class RunGroup
     public int RunCount => _aggregates?.Sum(a => a.Runs) ?? Runs.Count;
 
     /// <summary>Runs per state, only the states that occur, in <see cref="RunState"/> order.</summary>
-    public IReadOnlyList<KeyValuePair<RunState, int>> States => _aggregates is not null
+    public IReadOnlyList<KeyValuePair<RunState, int>> States => _states ??= _aggregates is not null
         ? _aggregates.SelectMany(a => a.States).GroupBy(p => p.Key).OrderBy(g => g.Key).Select(g => new KeyValuePair<RunState, int>(g.Key, g.Sum(p => p.Value))).ToList()
         : Runs.GroupBy(r => r.State).OrderBy(g => g.Key).Select(g => new KeyValuePair<RunState, int>(g.Key, g.Count())).ToList();
 
     /// <summary>The job types of the group's runs, ordinal order; null last when a run has none.</summary>
-    public IEnumerable<string?> JobTypes => _aggregates is not null
+    public IEnumerable<string?> JobTypes => _jobTypes ??= (_aggregates is not null
         ? _aggregates.SelectMany(a => a.JobTypes).Distinct(StringComparer.Ordinal).OrderBy(j => j, StringComparer.Ordinal)
             .Concat(_aggregates.Any(a => a.AnyWithoutJobType) ? new string?[] { null } : Array.Empty<string?>())
-        : Runs.Select(r => r.JobType).Distinct().OrderBy(j => j is null).ThenBy(j => j, StringComparer.Ordinal);
+        : Runs.Select(r => r.JobType).Distinct().OrderBy(j => j is null).ThenBy(j => j, StringComparer.Ordinal)).ToList();
 
     /// <summary>The projects of the group's runs, ordinal order.</summary>
-    public IEnumerable<string> Projects => (_aggregates?.Select(a => a.Project) ?? Runs.Select(r => r.Project))
-        .Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal);
+    public IEnumerable<string> Projects => _projects ??= (_aggregates?.Select(a => a.Project) ?? Runs.Select(r => r.Project))
+        .Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();
 
     /// <summary>When the group's newest run was created.</summary>
     public DateTimeOffset Newest => _aggregates?.Max(a => a.NewestCreatedAt) ?? Runs.Max(r => r.CreatedAt);
