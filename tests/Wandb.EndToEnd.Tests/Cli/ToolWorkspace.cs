@@ -11,8 +11,13 @@ namespace Wandb.EndToEnd.Tests.Cli;
 /// </summary>
 public sealed class ToolWorkspace : IDisposable
 {
-    /// <summary>Installs extract the package into the one NuGet cache folder of its version: one at a time.</summary>
-    private static readonly object InstallGate = new();
+    /// <summary>
+    /// Installs extract the package into the one NuGet cache folder of its version, and rewrite the SDK's tool resolver
+    /// cache file (~/.dotnet/toolResolverCache) in place, without a temporary file: a <c>dotnet wandb</c> that reads it
+    /// while another test installs finds it empty and answers "Run dotnet tool restore". So installs go one at a time
+    /// and never while a command starts; commands run beside each other.
+    /// </summary>
+    private static readonly ReaderWriterLockSlim ResolverCache = new();
 
     private ToolWorkspace(TestWorkspace workspace) => Workspace = workspace;
 
@@ -27,9 +32,14 @@ public sealed class ToolWorkspace : IDisposable
         var manifest = workspace.Workspace.DotNet("new tool-manifest");
         Assert.AreEqual(0, manifest.ExitCode, manifest.ToString());
         ProcessResult install;
-        lock (InstallGate)
+        ResolverCache.EnterWriteLock();
+        try
         {
             install = workspace.Workspace.DotNet($"tool install Wandb.Cli --add-source \"{feed}\" --version {ToolPackage.Version}", timeout: TimeSpan.FromMinutes(5));
+        }
+        finally
+        {
+            ResolverCache.ExitWriteLock();
         }
 
         Assert.AreEqual(0, install.ExitCode, install.ToString());
@@ -38,8 +48,18 @@ public sealed class ToolWorkspace : IDisposable
     }
 
     /// <summary>Runs <c>dotnet wandb &lt;arguments&gt;</c> in the workspace.</summary>
-    public ProcessResult Wandb(string arguments, IReadOnlyDictionary<string, string?>? environment = null) =>
-        Workspace.DotNet("wandb " + arguments, environment: environment, timeout: TimeSpan.FromMinutes(3));
+    public ProcessResult Wandb(string arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        ResolverCache.EnterReadLock();
+        try
+        {
+            return Workspace.DotNet("wandb " + arguments, environment: environment, timeout: TimeSpan.FromMinutes(3));
+        }
+        finally
+        {
+            ResolverCache.ExitReadLock();
+        }
+    }
 
     /// <summary>Starts <c>dotnet wandb ui</c> and returns once it printed the URL it serves.</summary>
     public RunningUi StartUi(string arguments, IReadOnlyDictionary<string, string?>? environment = null)
@@ -60,7 +80,15 @@ public sealed class ToolWorkspace : IDisposable
             start.Environment[pair.Key] = pair.Value;
         }
 
-        return RunningUi.Start(start);
+        ResolverCache.EnterReadLock();
+        try
+        {
+            return RunningUi.Start(start);
+        }
+        finally
+        {
+            ResolverCache.ExitReadLock();
+        }
     }
 
     public void WriteRun(string store, string runId, string group, string state, int exitCode, double loss)
