@@ -176,7 +176,9 @@ internal sealed class ReportModel
         var shown = ReportDetail.ChooseGroups(aggregates, focusGroups, baseline, options.MaxDetailRuns);
         var runs = InReportOrder(groups.RunsOf(shown.Select(a => (a.Project, a.Group)).ToList()));
         var summarised = Summarised.Of(groups, aggregates.Except(shown).ToList(), options.MaxDetailRuns);
-        return new ReportModel(store, options, runs, generatedAt, summarised, rebuilt);
+
+        // Reading the runs shown may have met a damaged line of the run index and rebuilt it.
+        return new ReportModel(store, options, runs, generatedAt, summarised, store.IndexRebuildReason ?? rebuilt);
     }
 
     /// <summary>Whether the grouping asked for is the one a store aggregates by: by <c>group</c>, the default.</summary>

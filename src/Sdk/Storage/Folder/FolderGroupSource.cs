@@ -40,7 +40,26 @@ internal sealed class FolderGroupSource : GroupSource
         return aggregates;
     }
 
+    /// <summary>
+    /// The runs of the groups, assembled. A line that does not read (edited by hand, a disk error, where the group index
+    /// took it as the line it fingerprinted) rebuilds the run index from the run files, as a listing that meets it does,
+    /// and the runs are read from the rebuilt index; the store's <see cref="RunStore.IndexRebuildReason"/> says why.
+    /// </summary>
     public override IReadOnlyList<StoredRun> RunsOf(IReadOnlyCollection<(string Project, string? Group)> groups)
+    {
+        try
+        {
+            return Assembled(groups);
+        }
+        catch (AggregateException ex) when (FolderRunStore.Unreadable(ex) is { } unreadable)
+        {
+            _listing = _store.ListIndexed(unreadable.Message);
+            _grouped = _store.ListGrouped(_listing);
+            return Assembled(groups);
+        }
+    }
+
+    private List<StoredRun> Assembled(IReadOnlyCollection<(string Project, string? Group)> groups)
     {
         var members = Grouped().Members;
         var wanted = groups

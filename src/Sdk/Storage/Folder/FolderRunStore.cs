@@ -42,6 +42,7 @@ internal sealed class FolderRunStore : RunStore
     /// </summary>
     private (IReadOnlyList<IndexedRun> Runs, GroupedListing Grouped)? _lastGrouped;
     private long _runsAssembledForGroups;
+    private long _linesFingerprinted;
 
     // The last listing's runs, in id order: retention deletes runs it has just listed and finds here which of them
     // batch files name, reading only their lines again. Held weakly, so a long-lived store (dotnet wandb ui) keeps
@@ -188,13 +189,16 @@ internal sealed class FolderRunStore : RunStore
             var runs = listing.Runs;
             try
             {
-                grouped = GroupIndexUpdate.Apply(runs, previous, Assemble, out changed);
+                grouped = GroupIndexUpdate.Apply(listing, previous, Assemble, out changed);
             }
             catch (AggregateException ex) when (Unreadable(ex) is { } unreadable)
             {
-                runs = ListIndexed(unreadable.Message).Runs;
-                grouped = GroupIndexUpdate.Apply(runs, GroupIndex.Empty, Assemble, out changed);
+                var rebuilt = ListIndexed(unreadable.Message);
+                runs = rebuilt.Runs;
+                grouped = GroupIndexUpdate.Apply(rebuilt, GroupIndex.Empty, Assemble, out changed);
             }
+
+            Interlocked.Add(ref _linesFingerprinted, grouped.Fingerprinted);
 
             // A held index not yet written is superseded by this one, which knows every run it knew.
             if (changed || _heldGroupIndex is not null)
@@ -249,6 +253,9 @@ internal sealed class FolderRunStore : RunStore
     /// <summary>How many runs the grouped listings and the runs of groups shown in full assembled so far: what a report past its budget read.</summary>
     internal long RunsAssembledForGroups => Interlocked.Read(ref _runsAssembledForGroups);
 
+    /// <summary>How many snapshot lines the grouped listings fingerprinted so far to tell whether their runs changed.</summary>
+    internal long LinesFingerprinted => Interlocked.Read(ref _linesFingerprinted);
+
     /// <summary>
     /// Every run of a listing, assembled on every core (the snapshot's lines are read here, not when the listing reads
     /// the file), inside a region without garbage collections for large listings (<see cref="NoCollectionScope"/>). A line
@@ -268,7 +275,7 @@ internal sealed class FolderRunStore : RunStore
     }
 
     /// <summary>The damaged snapshot line behind a failure of a parallel read, or null when something else failed.</summary>
-    private static UnreadableIndexLineException? Unreadable(AggregateException ex) =>
+    internal static UnreadableIndexLineException? Unreadable(AggregateException ex) =>
         ex.Flatten().InnerExceptions.OfType<UnreadableIndexLineException>().FirstOrDefault();
 
     private StoredRun?[] AssembleAll(IReadOnlyList<IndexedRun> runs)

@@ -18,4 +18,5 @@ internal static class IndexFields
     public const string Writers = "writers";
     public const string Batch = "batch";
     public const string Segment = "segment";
+    public const string Generation = "generation";
 }

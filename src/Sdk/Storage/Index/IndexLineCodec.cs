@@ -29,6 +29,11 @@ internal static class IndexLineCodec
         json.WriteProperty(IndexFields.Version, header.Version);
         json.WriteProperty(IndexFields.Runs, header.Runs);
         WriteBatches(json, header.Batches);
+        if (header.Generation is not null)
+        {
+            json.WriteProperty(IndexFields.Generation, header.Generation);
+        }
+
         json.WriteEndObject();
     });
 
@@ -52,6 +57,7 @@ internal static class IndexLineCodec
         long? version = null;
         long? runs = null;
         Dictionary<string, BatchFilePosition>? batches = null;
+        string? generation = null;
         while (Utf8DocumentReader.NextProperty(ref reader) is { } name)
         {
             switch (name)
@@ -60,12 +66,13 @@ internal static class IndexLineCodec
                 case IndexFields.Version: version = Integer(ref reader); break;
                 case IndexFields.Runs: runs = Integer(ref reader); break;
                 case IndexFields.Batches when reader.TokenType == JsonTokenType.StartObject: batches = ReadBatches(ref reader); break;
+                case IndexFields.Generation when reader.TokenType == JsonTokenType.String: generation = Utf8DocumentReader.Text(ref reader); break;
                 default: reader.Skip(); break;
             }
         }
 
         return format == IndexHeader.FormatName && version is not null && runs is not null
-            ? new IndexHeader((int)version.Value, runs.Value, batches ?? new Dictionary<string, BatchFilePosition>(StringComparer.Ordinal))
+            ? new IndexHeader((int)version.Value, runs.Value, batches ?? new Dictionary<string, BatchFilePosition>(StringComparer.Ordinal), generation)
             : throw new JsonException("The first line is not a run index header.");
     }
 

@@ -26,17 +26,19 @@ internal sealed class IndexSnapshot
 
     private const int LinesPerTask = 1024;
 
-    private IndexSnapshot(int version, Dictionary<string, BatchFilePosition> batches, Dictionary<string, IndexedRun> runs, long baseBytes, long appendedBytes)
+    private IndexSnapshot(int version, Dictionary<string, BatchFilePosition> batches, Dictionary<string, IndexedRun> runs, long baseBytes, long appendedBytes, string? generation, byte[]? read)
     {
         Version = version;
         Batches = batches;
         Runs = runs;
         BaseBytes = baseBytes;
         AppendedBytes = appendedBytes;
+        Generation = generation;
+        Read = read;
     }
 
     /// <summary>Nothing known: the listing reads every run, and the snapshot is written whole.</summary>
-    public static IndexSnapshot Empty => new(0, new(StringComparer.Ordinal), new(StringComparer.Ordinal), 0, 0);
+    public static IndexSnapshot Empty => new(0, new(StringComparer.Ordinal), new(StringComparer.Ordinal), 0, 0, null, null);
 
     public Dictionary<string, BatchFilePosition> Batches { get; }
 
@@ -50,6 +52,18 @@ internal sealed class IndexSnapshot
 
     /// <summary>The bytes of the whole segments after the base; what follows them is a torn append.</summary>
     private long AppendedBytes { get; }
+
+    /// <summary>The base's generation; null for a file written before generations existed, and for <see cref="Empty"/>.</summary>
+    private string? Generation { get; }
+
+    /// <summary>
+    /// The file's bytes as this snapshot was read from them, which the lines of the runs read then are slices of, at the
+    /// offsets they have in the file; null when the snapshot was written whole since (its lines are then arrays of their own).
+    /// </summary>
+    public byte[]? Read { get; }
+
+    /// <summary>The file as this snapshot last read or wrote it; null when its base has no generation.</summary>
+    public SnapshotMark? Mark => Generation is null ? null : new SnapshotMark(Generation, BaseBytes + AppendedBytes);
 
     /// <summary>
     /// Reads the snapshot, each run by the head of its line (<see cref="IndexLineCodec.ReadRunHead"/>: the documents
@@ -160,7 +174,7 @@ internal sealed class IndexSnapshot
         unusable = null;
         var baseBytes = lines.End(baseEnd - 1);
         var appendedBytes = (segments.Count == 0 ? baseBytes : lines.End(segments[segments.Count - 1].First + segments[segments.Count - 1].Count)) - baseBytes;
-        return new IndexSnapshot(header.Version, batches.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), runs, baseBytes, appendedBytes);
+        return new IndexSnapshot(header.Version, batches.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), runs, baseBytes, appendedBytes, header.Generation, bytes);
     }
 
     /// <summary>
@@ -182,7 +196,9 @@ internal sealed class IndexSnapshot
         }
 
         var lines = runs.AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism.Degree).Select(r => r.Line ??= IndexLineCodec.WriteRun(r)).ToArray();
-        var header = IndexLineCodec.WriteHeader(new IndexHeader(IndexHeader.CurrentVersion, runs.Count, batches));
+        // A new generation: no line of the file written before stays where it was.
+        var generation = Guid.NewGuid().ToString("N");
+        var header = IndexLineCodec.WriteHeader(new IndexHeader(IndexHeader.CurrentVersion, runs.Count, batches, generation));
         AtomicFile.Write(
             path,
             stream =>
@@ -194,7 +210,7 @@ internal sealed class IndexSnapshot
                 }
             },
             durable: false);
-        return AsWritten(byId, batches, header.Length + 1 + lines.Sum(l => (long)l.Length + 1), appendedBytes: 0);
+        return AsWritten(byId, batches, header.Length + 1 + lines.Sum(l => (long)l.Length + 1), appendedBytes: 0, generation, read: null);
     }
 
     /// <summary>
@@ -209,8 +225,8 @@ internal sealed class IndexSnapshot
         }
     }
 
-    private static IndexSnapshot AsWritten(Dictionary<string, IndexedRun> byId, IReadOnlyDictionary<string, BatchFilePosition> batches, long baseBytes, long appendedBytes) =>
-        new(IndexHeader.CurrentVersion, batches.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), byId, baseBytes, appendedBytes);
+    private static IndexSnapshot AsWritten(Dictionary<string, IndexedRun> byId, IReadOnlyDictionary<string, BatchFilePosition> batches, long baseBytes, long appendedBytes, string? generation, byte[]? read) =>
+        new(IndexHeader.CurrentVersion, batches.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), byId, baseBytes, appendedBytes, generation, read);
 
     /// <summary>Writes an index of no runs where there is no index yet; a failure only means the first listing builds it.</summary>
     public static void TryCreateEmpty(IStoreFileSystem fs, StoreLayout layout)
@@ -255,7 +271,7 @@ internal sealed class IndexSnapshot
 
         if (changed.Count == 0 && SamePositions(previous.Batches, batches))
         {
-            return AsWritten(byId, batches, previous.BaseBytes, previous.AppendedBytes);
+            return AsWritten(byId, batches, previous.BaseBytes, previous.AppendedBytes, previous.Generation, previous.Read);
         }
 
         var segment = IndexLineCodec.WriteSegment(new IndexSegment(changed.Count, runs.Count, batches));
@@ -278,7 +294,7 @@ internal sealed class IndexSnapshot
             }
 
             SnapshotLines.Write(stream, segment);
-            return AsWritten(byId, batches, previous.BaseBytes, previous.AppendedBytes + appended);
+            return AsWritten(byId, batches, previous.BaseBytes, previous.AppendedBytes + appended, previous.Generation, previous.Read);
         }
         catch (FileNotFoundException)
         {

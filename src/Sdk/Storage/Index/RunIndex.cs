@@ -141,7 +141,7 @@ internal sealed class RunIndex
             }
         }
 
-        var listing = new IndexListing(update.Runs, snapshot is null ? unusable : null);
+        var listing = new IndexListing(update.Runs, snapshot is null ? unusable : null, current?.Mark, current?.Read);
         Keep(files.SnapshotPath, current, listing, update.Folders);
         return listing;
     }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Wandb.Environment;
 using Wandb.Grouping.Aggregates;
@@ -173,6 +174,71 @@ public sealed class GroupIndexTests
     }
 
     [TestMethod]
+    public void A_listing_takes_the_runs_whose_lines_lie_where_the_group_index_saw_them_without_fingerprinting_them_again()
+    {
+        using var store = new TempStore();
+        AddOldGroups(store);
+        store.Runs();
+        ((FolderRunStore)store.Reader()).AggregateGroups();
+        StringAssert.Contains(File.ReadLines(GroupIndexPath(store)).First(), "\"snapshot\":{\"generation\":\"", "the header names the snapshot it covers");
+
+        // The next build's store object: nothing changed, so no line is fingerprinted and no run read.
+        var unchanged = (FolderRunStore)store.Reader();
+        unchanged.AggregateGroups();
+        Assert.AreEqual(0, unchanged.LinesFingerprinted, "lines fingerprinted when nothing changed");
+        Assert.AreEqual(0, unchanged.RunsAssembledForGroups);
+        AssertAgrees(store, unchanged, "nothing changed");
+
+        // Three runs added (two folders, a batch record): their lines are appended past what the group index covers.
+        store.AddRun("build", "a", Summary(0.5));
+        store.AddRun("old-3", "b", Summary(0.6));
+        using (var writer = new FolderRunBatchWriter(PhysicalStoreFileSystem.Instance, new StoreLayout(store.Root), "batch01"))
+        {
+            writer.Append(BatchRecords.Fold("b0000001", 0, "batch01", group: "old-2"));
+        }
+
+        store.Runs();
+        var appended = (FolderRunStore)store.Reader();
+        appended.AggregateGroups();
+        Assert.AreEqual(3, appended.LinesFingerprinted, "only the appended lines are fingerprinted");
+        AssertAgrees(store, appended, "runs appended");
+
+        // Retention or a manual delete writes the snapshot whole: a new generation, so every line is fingerprinted once.
+        var deleted = appended.ListRuns().First(r => r.Group == "old-0").Id;
+        appended.DeleteRuns(new[] { deleted }, store.Output);
+        var rewritten = (FolderRunStore)store.Reader();
+        rewritten.AggregateGroups();
+        Assert.AreEqual(42, rewritten.LinesFingerprinted, "every line of a snapshot written whole since, once");
+        AssertAgrees(store, rewritten, "the snapshot written whole");
+        var after = (FolderRunStore)store.Reader();
+        after.AggregateGroups();
+        Assert.AreEqual(0, after.LinesFingerprinted, "and none once the group index covers it");
+
+        // A group index without the mark (as versions before it wrote it) or naming another generation fingerprints every line.
+        var lines = File.ReadAllLines(GroupIndexPath(store));
+        foreach (var header in new[] { Regex.Replace(lines[0], ",\"snapshot\":\\{[^}]*\\}", string.Empty), Regex.Replace(lines[0], "\"generation\":\"[0-9a-f]+\"", "\"generation\":\"0123\"") })
+        {
+            Assert.AreNotEqual(lines[0], header);
+            File.WriteAllLines(GroupIndexPath(store), new[] { header }.Concat(lines.Skip(1)));
+            var unmarked = (FolderRunStore)store.Reader();
+            unmarked.AggregateGroups();
+            Assert.AreEqual(42, unmarked.LinesFingerprinted, header);
+            AssertAgrees(store, unmarked, "the group index header " + header);
+        }
+
+        // A line damaged in place (same length, same generation) where the group index vouches for it is found when a
+        // report reads its run: the run index is rebuilt from the run files, and the report says so.
+        var groups = store.Runs().ToDictionary(r => r.Id, r => r.Group!);
+        store.Reader().AggregateGroups();
+        var damaged = DamageInPlace(store);
+        var model = ReportModel.Build(store.Reader(), new ReportOptions { MaxDetailRuns = 6, FocusGroups = { groups[damaged] } }, DateTimeOffset.UtcNow);
+        StringAssert.Contains(model.IndexRebuildReason, $"the line of run {damaged} is torn or invalid");
+        Assert.AreEqual(42, model.RunCount);
+        CollectionAssert.Contains(model.Detail.Runs.Select(r => r.Id).ToList(), damaged);
+        CollectionAssert.AreEquivalent(groups.Keys.ToList(), store.Runs().Select(r => r.Id).ToList(), "no run is lost");
+    }
+
+    [TestMethod]
     public void A_run_line_whose_documents_do_not_read_rebuilds_the_run_index_and_says_why()
     {
         using var store = new TempStore();
@@ -238,6 +304,19 @@ public sealed class GroupIndexTests
         var at = lines[2].IndexOf("\"created_at\":\"", StringComparison.Ordinal) + "\"created_at\":\"".Length;
         lines[2] = lines[2].Substring(0, at) + "not a date" + lines[2].Substring(lines[2].IndexOf('"', at));
         File.WriteAllLines(path, lines);
+        return lines[2].Substring("{\"id\":\"".Length, 8);
+    }
+
+    /// <summary>Damages the second run's line of the snapshot without changing its length: its run.json's date is no date.</summary>
+    private static string DamageInPlace(TempStore store)
+    {
+        var path = Path.Combine(store.Root, "index", "runs.v1.jsonl");
+        var bytes = File.ReadAllBytes(path);
+        var lines = System.Text.Encoding.UTF8.GetString(bytes).Split('\n');
+        var at = lines[0].Length + 1 + lines[1].Length + 1;
+        var date = lines[2].IndexOf("\"created_at\":\"", StringComparison.Ordinal) + "\"created_at\":\"".Length;
+        "zzzz"u8.CopyTo(bytes.AsSpan(at + date));
+        File.WriteAllBytes(path, bytes);
         return lines[2].Substring("{\"id\":\"".Length, 8);
     }
 

@@ -21,11 +21,13 @@ internal sealed class GroupIndex
     /// <param name="runs">By run id: the group each run was counted in and the fingerprint of its line then.</param>
     /// <param name="groups">By project and group: the aggregate of exactly the runs <paramref name="runs"/> counts in it.</param>
     /// <param name="lines">The file's line of each group known unchanged since it was read or written (see <see cref="Lines"/>); none when null.</param>
-    public GroupIndex(IReadOnlyDictionary<string, GroupIndexRun> runs, IReadOnlyDictionary<GroupKey, GroupAggregate> groups, Dictionary<GroupKey, ReadOnlyMemory<byte>>? lines = null)
+    /// <param name="covers">The run index snapshot as the listing this index was computed from left it (see <see cref="Covers"/>).</param>
+    public GroupIndex(IReadOnlyDictionary<string, GroupIndexRun> runs, IReadOnlyDictionary<GroupKey, GroupAggregate> groups, Dictionary<GroupKey, ReadOnlyMemory<byte>>? lines = null, SnapshotMark? covers = null)
     {
         Runs = runs;
         Groups = groups;
         Lines = lines ?? new Dictionary<GroupKey, ReadOnlyMemory<byte>>();
+        Covers = covers;
     }
 
     public static GroupIndex Empty { get; } = new(new Dictionary<string, GroupIndexRun>(StringComparer.Ordinal), new Dictionary<GroupKey, GroupAggregate>());
@@ -42,6 +44,14 @@ internal sealed class GroupIndex
     /// Filled by <see cref="GroupIndexCodec.Write"/> with the lines it formats; only used under the store's lock.
     /// </summary>
     public Dictionary<GroupKey, ReadOnlyMemory<byte>> Lines { get; }
+
+    /// <summary>
+    /// The run index snapshot as the listing this index was computed from left it: every run whose line still lies within
+    /// it has the line this index fingerprinted, so a later listing takes it as it is instead of fingerprinting it again
+    /// (about 100 ms of CPU for 100,000 runs, in every build's and test run's read-ahead). Null when unknown (a file of an
+    /// earlier version, a snapshot without a generation, or one that could not be written).
+    /// </summary>
+    public SnapshotMark? Covers { get; }
 
     public static string PathIn(IndexFiles files) => Path.Combine(files.Directory, FileName);
 

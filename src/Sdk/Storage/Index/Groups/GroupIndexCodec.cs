@@ -10,8 +10,9 @@ using Wandb.Polyfills;
 namespace Wandb.Storage.Index.Groups;
 
 /// <summary>
-/// Writes and reads <c>index/groups.v2.jsonl</c>: a header line, then one line per group (its aggregate, its activity
-/// and the fingerprints of its runs), then one line of the runs no group counts. Version 2 added each group's activity
+/// Writes and reads <c>index/groups.v2.jsonl</c>: a header line (with the run index snapshot it covers, when known:
+/// <see cref="GroupIndex.Covers"/>), then one line per group (its aggregate, its activity and the fingerprints of its
+/// runs), then one line of the runs no group counts. Version 2 added each group's activity
 /// (<see cref="GroupActivity"/>: last written, git branches), which retention reads instead of every run. Numbers are written so they read back to the
 /// same double (non-finite ones as the strings <c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c>), so a report from the
 /// file equals one computed from the runs, byte for byte.
@@ -55,6 +56,14 @@ internal static class GroupIndexCodec
             json.WriteString("format", FormatName);
             json.WriteNumber("version", Version);
             json.WriteNumber("groups", index.Groups.Count);
+            if (index.Covers is { } covers)
+            {
+                json.WriteStartObject("snapshot");
+                json.WriteString("generation", covers.Generation);
+                json.WriteNumber("bytes", covers.Bytes);
+                json.WriteEndObject();
+            }
+
             json.WriteEndObject();
         });
 
@@ -92,7 +101,7 @@ internal static class GroupIndexCodec
         var lines = SnapshotLines.Split(bytes);
         try
         {
-            if (lines.Count < 2 || !IsHeader(lines.Span(0), out var groupCount) || groupCount != lines.Count - 2)
+            if (lines.Count < 2 || !IsHeader(lines.Span(0), out var groupCount, out var covers) || groupCount != lines.Count - 2)
             {
                 return null;
             }
@@ -121,7 +130,7 @@ internal static class GroupIndexCodec
             }
 
             ReadUncounted(lines.Span(lines.Count - 1), runs);
-            return new GroupIndex(runs, groups, groupLines);
+            return new GroupIndex(runs, groups, groupLines, covers);
         }
         catch (AggregateException ex) when (ex.InnerExceptions.All(IsUnreadable))
         {
@@ -203,12 +212,13 @@ internal static class GroupIndexCodec
         json.WriteEndObject();
     }
 
-    private static bool IsHeader(ReadOnlySpan<byte> line, out int groups)
+    private static bool IsHeader(ReadOnlySpan<byte> line, out int groups, out SnapshotMark? covers)
     {
         var reader = new Utf8JsonReader(line);
         string? format = null;
         int? version = null;
         groups = -1;
+        covers = null;
         Expect(ref reader, JsonTokenType.StartObject);
         while (NextProperty(ref reader) is { } name)
         {
@@ -217,11 +227,30 @@ internal static class GroupIndexCodec
                 case "format": format = reader.GetString(); break;
                 case "version": version = reader.GetInt32(); break;
                 case "groups": groups = reader.GetInt32(); break;
+                case "snapshot" when reader.TokenType == JsonTokenType.StartObject: covers = ReadSnapshotMark(ref reader); break;
                 default: reader.Skip(); break;
             }
         }
 
         return format == FormatName && version == Version && groups >= 0;
+    }
+
+    /// <summary>The snapshot the index covers; null when either part is missing (the index is then used without it).</summary>
+    private static SnapshotMark? ReadSnapshotMark(ref Utf8JsonReader reader)
+    {
+        string? generation = null;
+        long? bytes = null;
+        while (NextProperty(ref reader) is { } name)
+        {
+            switch (name)
+            {
+                case "generation" when reader.TokenType == JsonTokenType.String: generation = reader.GetString(); break;
+                case "bytes" when reader.TokenType == JsonTokenType.Number: bytes = reader.GetInt64(); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return generation is not null && bytes is > 0 ? new SnapshotMark(generation, bytes.Value) : null;
     }
 
     [MethodImpl(MethodImplFlags.AggressiveOptimization)]

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Wandb.Environment;
 using Wandb.Grouping.Aggregates;
 using Wandb.Polyfills;
@@ -7,7 +8,8 @@ namespace Wandb.Storage.Index.Groups;
 
 /// <summary>
 /// Brings the group index up to date with a listing of the run index. A run whose snapshot line has the fingerprint
-/// the group index recorded (or is the very entry it saw last) stays in its group without being read; every other run
+/// the group index recorded (or is the very entry it saw last, or lies within the part of the snapshot file the group
+/// index covers: <see cref="GroupIndex.Covers"/>) stays in its group without being read; every other run
 /// (new, changed, live) is assembled to find its group. A group keeps its aggregate when all its runs are unchanged and
 /// none left it; the others are aggregated again from their runs. A refresh after a build that added <i>k</i> runs
 /// therefore reads the <i>k</i> runs and the runs of the groups they joined, not the store.
@@ -16,25 +18,29 @@ internal static class GroupIndexUpdate
 {
     private const int RunsPerTask = 1024;
 
-    /// <param name="listed">The run index's listing, every entry.</param>
+    /// <param name="listing">The run index's listing, every entry.</param>
     /// <param name="previous">The group index as last written or computed.</param>
     /// <param name="assemble">Assembles a listed run (null for one no group counts); called from several threads.</param>
     /// <param name="changed">Whether the result differs from <paramref name="previous"/> in more than its live runs, so it is worth writing.</param>
-    public static GroupedListing Apply(IReadOnlyList<IndexedRun> listed, GroupIndex previous, Func<IndexedRun, StoredRun?> assemble, out bool changed)
+    public static GroupedListing Apply(IndexListing listing, GroupIndex previous, Func<IndexedRun, StoredRun?> assemble, out bool changed)
     {
+        var listed = listing.Runs;
+        var covered = Covered.Of(listing, previous);
         var entries = new GroupIndexRun[listed.Count];
         var unchanged = new bool[listed.Count];
         var matched = 0;
         var changedRuns = 0;
+        var fingerprinted = 0;
         Parallel.For(
             0,
             (listed.Count + RunsPerTask - 1) / RunsPerTask,
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism.Degree },
             chunk =>
             {
-                var (chunkMatched, chunkChanged) = Check(listed, previous, assemble, entries, unchanged, chunk * RunsPerTask, Math.Min(listed.Count, (chunk + 1) * RunsPerTask));
+                var (chunkMatched, chunkChanged, chunkHashed) = Check(listed, previous, covered, assemble, entries, unchanged, chunk * RunsPerTask, Math.Min(listed.Count, (chunk + 1) * RunsPerTask));
                 Interlocked.Add(ref matched, chunkMatched);
                 Interlocked.Add(ref changedRuns, chunkChanged);
+                Interlocked.Add(ref fingerprinted, chunkHashed);
             });
 
         var members = new Dictionary<GroupKey, List<IndexedRun>>();
@@ -90,16 +96,19 @@ internal static class GroupIndexUpdate
             groups[new GroupKey(aggregate.Project, aggregate.Group)] = aggregate;
         }
 
-        changed = changedRuns > 0 || matched < previous.Runs.Count || groups.Count != previous.Groups.Count;
-        return new GroupedListing(new GroupIndex(runs, groups, lines), members.ToDictionary(p => p.Key, p => (IReadOnlyList<IndexedRun>)p.Value));
+        // A snapshot written whole since (a new generation) is worth recording even when no run changed: until then, every
+        // listing would fingerprint every line again.
+        changed = changedRuns > 0 || matched < previous.Runs.Count || groups.Count != previous.Groups.Count || previous.Covers != listing.Snapshot;
+        return new GroupedListing(new GroupIndex(runs, groups, lines, listing.Snapshot), members.ToDictionary(p => p.Key, p => (IReadOnlyList<IndexedRun>)p.Value), fingerprinted);
     }
 
-    /// <returns>How many of the runs the previous index knew, and how many of those or new ones changed (live runs not counted).</returns>
+    /// <returns>How many of the runs the previous index knew, how many of those or new ones changed (live runs not counted), and how many lines were fingerprinted.</returns>
     [MethodImpl(MethodImplFlags.AggressiveOptimization)]
-    private static (int Matched, int Changed) Check(IReadOnlyList<IndexedRun> listed, GroupIndex previous, Func<IndexedRun, StoredRun?> assemble, GroupIndexRun[] entries, bool[] unchanged, int from, int to)
+    private static (int Matched, int Changed, int Hashed) Check(IReadOnlyList<IndexedRun> listed, GroupIndex previous, Covered covered, Func<IndexedRun, StoredRun?> assemble, GroupIndexRun[] entries, bool[] unchanged, int from, int to)
     {
         var matched = 0;
         var changed = 0;
+        var hashedLines = 0;
         for (var i = from; i < to; i++)
         {
             var run = listed[i];
@@ -115,10 +124,19 @@ internal static class GroupIndexUpdate
                     continue;
                 }
 
+                // Fingerprinted by the index in this very place of the file (an entry without a fingerprint was live then).
+                if (!run.Live && run.Line is { } inFile && known.Hash != 0 && covered.Holds(inFile))
+                {
+                    entries[i] = known with { SeenLine = inFile };
+                    unchanged[i] = true;
+                    continue;
+                }
+
                 if (!run.Live && run.Line is { } line)
                 {
                     hash = LineHash.Of(line.Span);
                     hashed = true;
+                    hashedLines++;
                     if (hash == known.Hash)
                     {
                         entries[i] = known with { SeenLine = line };
@@ -133,6 +151,7 @@ internal static class GroupIndexUpdate
             if (trusted && !hashed)
             {
                 hash = LineHash.Of(run.Line!.Value.Span);
+                hashedLines++;
             }
 
             var assembled = assemble(run);
@@ -144,6 +163,33 @@ internal static class GroupIndexUpdate
             }
         }
 
-        return (matched, changed);
+        return (matched, changed, hashedLines);
+    }
+
+    /// <summary>
+    /// The part of the snapshot file the previous index covers, as the listing read it: a line that is a slice of the
+    /// bytes the listing read, ending within the covered bytes of the same generation, is the line the index fingerprinted.
+    /// </summary>
+    private readonly struct Covered
+    {
+        private readonly byte[]? _read;
+        private readonly long _bytes;
+
+        private Covered(byte[]? read, long bytes)
+        {
+            _read = read;
+            _bytes = bytes;
+        }
+
+        /// <summary>Nothing is covered unless the file has the generation the index saw and is at least as long as then (not a copy of an older file).</summary>
+        public static Covered Of(IndexListing listing, GroupIndex previous) =>
+            listing.SnapshotRead is { } read && listing.Snapshot is { } now && previous.Covers is { } then && now.Generation == then.Generation && now.Bytes >= then.Bytes
+                ? new Covered(read, then.Bytes)
+                : default;
+
+        /// <summary>Whether the line lies, newline included, within the covered bytes of the file as read.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Holds(ReadOnlyMemory<byte> line) =>
+            _read is not null && MemoryMarshal.TryGetArray(line, out var segment) && ReferenceEquals(segment.Array, _read) && segment.Offset + (long)segment.Count + 1 <= _bytes;
     }
 }

@@ -5,10 +5,11 @@ namespace Wandb.Storage.Index.Groups;
 /// <summary>A listing of the folder store by project and group: the group index it brought up to date and each group's entries.</summary>
 internal sealed class GroupedListing
 {
-    public GroupedListing(GroupIndex index, IReadOnlyDictionary<GroupKey, IReadOnlyList<IndexedRun>> members)
+    public GroupedListing(GroupIndex index, IReadOnlyDictionary<GroupKey, IReadOnlyList<IndexedRun>> members, int fingerprinted)
     {
         Index = index;
         Members = members;
+        Fingerprinted = fingerprinted;
     }
 
     /// <summary>The group index of the listed runs: every group's aggregate.</summary>
@@ -16,6 +17,9 @@ internal sealed class GroupedListing
 
     /// <summary>Each group's runs as listed, to assemble those a report shows in full.</summary>
     public IReadOnlyDictionary<GroupKey, IReadOnlyList<IndexedRun>> Members { get; }
+
+    /// <summary>How many snapshot lines bringing the index up to date fingerprinted (<see cref="LineHash"/>).</summary>
+    public int Fingerprinted { get; }
 
     public IEnumerable<GroupAggregate> Aggregates => Index.Groups.Values;
 }
