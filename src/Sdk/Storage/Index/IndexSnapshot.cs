@@ -190,7 +190,8 @@ internal sealed class IndexSnapshot
     /// <param name="removed">Whether runs left the store, so the snapshot is written whole.</param>
     public static IndexSnapshot Write(string path, IndexSnapshot previous, IReadOnlyList<IndexedRun> runs, Dictionary<string, IndexedRun> byId, IReadOnlyDictionary<string, BatchFilePosition> batches, bool removed)
     {
-        if (previous.Version == IndexHeader.CurrentVersion && !removed && TryAppend(path, previous, runs, byId, batches) is { } appended)
+        // A base without a generation (written before generations existed) is written whole once, to get one.
+        if (previous.Version == IndexHeader.CurrentVersion && previous.Generation is not null && !removed && TryAppend(path, previous, runs, byId, batches) is { } appended)
         {
             return appended;
         }

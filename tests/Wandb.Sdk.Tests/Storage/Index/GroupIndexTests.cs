@@ -226,6 +226,25 @@ public sealed class GroupIndexTests
             AssertAgrees(store, unmarked, "the group index header " + header);
         }
 
+        // A snapshot without a generation (as versions before wrote it) has no line fingerprinted already; its next change
+        // writes it whole, with one, and the group index then covers it.
+        var snapshot = Path.Combine(store.Root, "index", "runs.v1.jsonl");
+        var snapshotLines = File.ReadAllLines(snapshot);
+        snapshotLines[0] = Regex.Replace(snapshotLines[0], ",\"generation\":\"[0-9a-f]+\"", string.Empty);
+        File.WriteAllLines(snapshot, snapshotLines);
+        var ungenerated = (FolderRunStore)store.Reader();
+        ungenerated.AggregateGroups();
+        Assert.AreEqual(42, ungenerated.LinesFingerprinted, "a snapshot without a generation");
+        store.AddRun("build", "c", Summary(0.7));
+        var generated = (FolderRunStore)store.Reader();
+        generated.AggregateGroups();
+        StringAssert.Contains(File.ReadLines(snapshot).First(), "\"generation\":\"", "written whole at its next change");
+        Assert.AreEqual(43, generated.LinesFingerprinted, "every line once, in the new generation");
+        var covered = (FolderRunStore)store.Reader();
+        covered.AggregateGroups();
+        Assert.AreEqual(0, covered.LinesFingerprinted, "then none");
+        AssertAgrees(store, covered, "a snapshot given a generation");
+
         // A line damaged in place (same length, same generation) where the group index vouches for it is found when a
         // report reads its run: the run index is rebuilt from the run files, and the report says so.
         var groups = store.Runs().ToDictionary(r => r.Id, r => r.Group!);
@@ -233,7 +252,7 @@ public sealed class GroupIndexTests
         var damaged = DamageInPlace(store);
         var model = ReportModel.Build(store.Reader(), new ReportOptions { MaxDetailRuns = 6, FocusGroups = { groups[damaged] } }, DateTimeOffset.UtcNow);
         StringAssert.Contains(model.IndexRebuildReason, $"the line of run {damaged} is torn or invalid");
-        Assert.AreEqual(42, model.RunCount);
+        Assert.AreEqual(43, model.RunCount);
         CollectionAssert.Contains(model.Detail.Runs.Select(r => r.Id).ToList(), damaged);
         CollectionAssert.AreEquivalent(groups.Keys.ToList(), store.Runs().Select(r => r.Id).ToList(), "no run is lost");
     }
