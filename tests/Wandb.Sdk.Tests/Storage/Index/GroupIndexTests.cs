@@ -258,6 +258,47 @@ public sealed class GroupIndexTests
     }
 
     [TestMethod]
+    public void A_group_index_written_last_from_an_older_listing_leaves_later_runs_to_be_fingerprinted()
+    {
+        using var store = new TempStore();
+        AddOldGroups(store);
+        store.Reader().AggregateGroups();
+
+        // A report holds its group index (covering the snapshot up to its own append) while another process appends a
+        // run to an old group and writes its index, then writes its older one last, as two refreshes at once can.
+        var report = (FolderRunStore)store.Reader();
+        var hold = report.HoldIndexWrites();
+        store.AddRun("build", "x", Summary(0.1));
+        report.AggregateGroups();
+        store.AddRun("old-1", "y", Summary(0.2));
+        var other = (FolderRunStore)store.Reader();
+        other.AggregateGroups();
+        Assert.AreEqual(2, other.LinesFingerprinted, "the other process fingerprints the runs appended past the index file it read: the report's and its own");
+        hold.Release();
+
+        // The file now covers the snapshot only up to the report's append: the run appended after it is fingerprinted and
+        // read, and its group aggregated again, whatever the file says of it.
+        var next = (FolderRunStore)store.Reader();
+        next.AggregateGroups();
+        Assert.AreEqual(1, next.LinesFingerprinted, "the run appended after what the file covers");
+        AssertAgrees(store, next, "an older listing's group index written last");
+
+        // Retention or a manual delete in between writes the snapshot whole: the older index then covers nothing.
+        var held = (FolderRunStore)store.Reader();
+        var second = held.HoldIndexWrites();
+        store.AddRun("build", "z", Summary(0.3));
+        held.AggregateGroups();
+        var deleter = store.Reader();
+        deleter.DeleteRuns(new[] { deleter.ListRuns().First(r => r.Group == "old-0").Id }, store.Output);
+        deleter.AggregateGroups();
+        second.Release();
+        var after = (FolderRunStore)store.Reader();
+        after.AggregateGroups();
+        Assert.AreEqual(42, after.LinesFingerprinted, "every line of the snapshot written whole after the index the file holds");
+        AssertAgrees(store, after, "an older generation's group index written last");
+    }
+
+    [TestMethod]
     public void A_run_line_whose_documents_do_not_read_rebuilds_the_run_index_and_says_why()
     {
         using var store = new TempStore();
