@@ -124,10 +124,12 @@ internal static class GroupIndexUpdate
                     continue;
                 }
 
-                // Fingerprinted by the index in this very place of the file (an entry without a fingerprint was live then).
+                // Fingerprinted by the index in this very place of the file (an entry without a fingerprint was live then). The
+                // entry is kept as it is: the next listing of this store object finds the line in the same place again, so it
+                // needs no copy of the entry pointing at it (100,000 of them per listing, 5.5 MiB).
                 if (!run.Live && run.Line is { } inFile && known.Hash != 0 && covered.Holds(inFile))
                 {
-                    entries[i] = known with { SeenLine = inFile };
+                    entries[i] = known;
                     unchanged[i] = true;
                     continue;
                 }
