@@ -174,12 +174,9 @@ public sealed class GroupIndexTests
     }
 
     [TestMethod]
-    public void A_listing_takes_the_runs_whose_lines_lie_where_the_group_index_saw_them_without_fingerprinting_them_again()
+    public void A_listing_fingerprints_only_the_lines_written_since_the_snapshot_the_group_index_covers()
     {
-        using var store = new TempStore();
-        AddOldGroups(store);
-        store.Runs();
-        ((FolderRunStore)store.Reader()).AggregateGroups();
+        using var store = StoreWithGroupIndex();
         StringAssert.Contains(File.ReadLines(GroupIndexPath(store)).First(), "\"snapshot\":{\"generation\":\"", "the header names the snapshot it covers");
 
         // The next build's store object: nothing changed, so no line is fingerprinted and no run read.
@@ -213,6 +210,12 @@ public sealed class GroupIndexTests
         var after = (FolderRunStore)store.Reader();
         after.AggregateGroups();
         Assert.AreEqual(0, after.LinesFingerprinted, "and none once the group index covers it");
+    }
+
+    [TestMethod]
+    public void Files_of_earlier_versions_without_the_snapshot_mark_or_the_generation_fingerprint_every_line_until_written_again()
+    {
+        using var store = StoreWithGroupIndex();
 
         // A group index without the mark (as versions before it wrote it) or naming another generation fingerprints every line.
         var lines = File.ReadAllLines(GroupIndexPath(store));
@@ -222,7 +225,7 @@ public sealed class GroupIndexTests
             File.WriteAllLines(GroupIndexPath(store), new[] { header }.Concat(lines.Skip(1)));
             var unmarked = (FolderRunStore)store.Reader();
             unmarked.AggregateGroups();
-            Assert.AreEqual(42, unmarked.LinesFingerprinted, header);
+            Assert.AreEqual(40, unmarked.LinesFingerprinted, header);
             AssertAgrees(store, unmarked, "the group index header " + header);
         }
 
@@ -234,25 +237,30 @@ public sealed class GroupIndexTests
         File.WriteAllLines(snapshot, snapshotLines);
         var ungenerated = (FolderRunStore)store.Reader();
         ungenerated.AggregateGroups();
-        Assert.AreEqual(42, ungenerated.LinesFingerprinted, "a snapshot without a generation");
+        Assert.AreEqual(40, ungenerated.LinesFingerprinted, "a snapshot without a generation");
         store.AddRun("build", "c", Summary(0.7));
         var generated = (FolderRunStore)store.Reader();
         generated.AggregateGroups();
         StringAssert.Contains(File.ReadLines(snapshot).First(), "\"generation\":\"", "written whole at its next change");
-        Assert.AreEqual(43, generated.LinesFingerprinted, "every line once, in the new generation");
+        Assert.AreEqual(41, generated.LinesFingerprinted, "every line once, in the new generation");
         var covered = (FolderRunStore)store.Reader();
         covered.AggregateGroups();
         Assert.AreEqual(0, covered.LinesFingerprinted, "then none");
         AssertAgrees(store, covered, "a snapshot given a generation");
+    }
 
-        // A line damaged in place (same length, same generation) where the group index vouches for it is found when a
-        // report reads its run: the run index is rebuilt from the run files, and the report says so.
+    [TestMethod]
+    public void A_line_damaged_in_place_where_the_group_index_vouches_for_it_is_found_when_a_report_reads_its_run()
+    {
+        using var store = StoreWithGroupIndex();
         var groups = store.Runs().ToDictionary(r => r.Id, r => r.Group!);
-        store.Reader().AggregateGroups();
+
+        // Same length, same generation: the group index takes the line as the one it fingerprinted. The report that shows
+        // its group in full reads it, rebuilds the run index from the run files, and says so.
         var damaged = DamageInPlace(store);
         var model = ReportModel.Build(store.Reader(), new ReportOptions { MaxDetailRuns = 6, FocusGroups = { groups[damaged] } }, DateTimeOffset.UtcNow);
         StringAssert.Contains(model.IndexRebuildReason, $"the line of run {damaged} is torn or invalid");
-        Assert.AreEqual(43, model.RunCount);
+        Assert.AreEqual(40, model.RunCount);
         CollectionAssert.Contains(model.Detail.Runs.Select(r => r.Id).ToList(), damaged);
         CollectionAssert.AreEquivalent(groups.Keys.ToList(), store.Runs().Select(r => r.Id).ToList(), "no run is lost");
     }
@@ -260,9 +268,7 @@ public sealed class GroupIndexTests
     [TestMethod]
     public void A_group_index_written_last_from_an_older_listing_leaves_later_runs_to_be_fingerprinted()
     {
-        using var store = new TempStore();
-        AddOldGroups(store);
-        store.Reader().AggregateGroups();
+        using var store = StoreWithGroupIndex();
 
         // A report holds its group index (covering the snapshot up to its own append) while another process appends a
         // run to an old group and writes its index, then writes its older one last, as two refreshes at once can.
@@ -365,6 +371,16 @@ public sealed class GroupIndexTests
         lines[2] = lines[2].Substring(0, at) + "not a date" + lines[2].Substring(lines[2].IndexOf('"', at));
         File.WriteAllLines(path, lines);
         return lines[2].Substring("{\"id\":\"".Length, 8);
+    }
+
+    /// <summary>The 40 runs of ten old groups, listed into the run index, and the group index computed and written from them.</summary>
+    private static TempStore StoreWithGroupIndex()
+    {
+        var store = new TempStore();
+        AddOldGroups(store);
+        store.Runs();
+        store.Reader().AggregateGroups();
+        return store;
     }
 
     /// <summary>Damages the second run's line of the snapshot without changing its length: its run.json's date is no date.</summary>
