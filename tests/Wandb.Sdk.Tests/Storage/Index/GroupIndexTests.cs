@@ -180,8 +180,7 @@ public sealed class GroupIndexTests
         StringAssert.Contains(File.ReadLines(GroupIndexPath(store)).First(), "\"snapshot\":{\"generation\":\"", "the header names the snapshot it covers");
 
         // The next build's store object: nothing changed, so no line is fingerprinted and no run read.
-        var unchanged = (FolderRunStore)store.Reader();
-        unchanged.AggregateGroups();
+        var unchanged = Grouped(store);
         Assert.AreEqual(0, unchanged.LinesFingerprinted, "lines fingerprinted when nothing changed");
         Assert.AreEqual(0, unchanged.RunsAssembledForGroups);
         AssertAgrees(store, unchanged, "nothing changed");
@@ -195,20 +194,17 @@ public sealed class GroupIndexTests
         }
 
         store.Runs();
-        var appended = (FolderRunStore)store.Reader();
-        appended.AggregateGroups();
+        var appended = Grouped(store);
         Assert.AreEqual(3, appended.LinesFingerprinted, "only the appended lines are fingerprinted");
         AssertAgrees(store, appended, "runs appended");
 
         // Retention or a manual delete writes the snapshot whole: a new generation, so every line is fingerprinted once.
         var deleted = appended.ListRuns().First(r => r.Group == "old-0").Id;
         appended.DeleteRuns(new[] { deleted }, store.Output);
-        var rewritten = (FolderRunStore)store.Reader();
-        rewritten.AggregateGroups();
+        var rewritten = Grouped(store);
         Assert.AreEqual(42, rewritten.LinesFingerprinted, "every line of a snapshot written whole since, once");
         AssertAgrees(store, rewritten, "the snapshot written whole");
-        var after = (FolderRunStore)store.Reader();
-        after.AggregateGroups();
+        var after = Grouped(store);
         Assert.AreEqual(0, after.LinesFingerprinted, "and none once the group index covers it");
     }
 
@@ -223,8 +219,7 @@ public sealed class GroupIndexTests
         {
             Assert.AreNotEqual(lines[0], header);
             File.WriteAllLines(GroupIndexPath(store), new[] { header }.Concat(lines.Skip(1)));
-            var unmarked = (FolderRunStore)store.Reader();
-            unmarked.AggregateGroups();
+            var unmarked = Grouped(store);
             Assert.AreEqual(40, unmarked.LinesFingerprinted, header);
             AssertAgrees(store, unmarked, "the group index header " + header);
         }
@@ -235,16 +230,13 @@ public sealed class GroupIndexTests
         var snapshotLines = File.ReadAllLines(snapshot);
         snapshotLines[0] = Regex.Replace(snapshotLines[0], ",\"generation\":\"[0-9a-f]+\"", string.Empty);
         File.WriteAllLines(snapshot, snapshotLines);
-        var ungenerated = (FolderRunStore)store.Reader();
-        ungenerated.AggregateGroups();
+        var ungenerated = Grouped(store);
         Assert.AreEqual(40, ungenerated.LinesFingerprinted, "a snapshot without a generation");
         store.AddRun("build", "c", Summary(0.7));
-        var generated = (FolderRunStore)store.Reader();
-        generated.AggregateGroups();
+        var generated = Grouped(store);
         StringAssert.Contains(File.ReadLines(snapshot).First(), "\"generation\":\"", "written whole at its next change");
         Assert.AreEqual(41, generated.LinesFingerprinted, "every line once, in the new generation");
-        var covered = (FolderRunStore)store.Reader();
-        covered.AggregateGroups();
+        var covered = Grouped(store);
         Assert.AreEqual(0, covered.LinesFingerprinted, "then none");
         AssertAgrees(store, covered, "a snapshot given a generation");
     }
@@ -277,15 +269,13 @@ public sealed class GroupIndexTests
         store.AddRun("build", "x", Summary(0.1));
         report.AggregateGroups();
         store.AddRun("old-1", "y", Summary(0.2));
-        var other = (FolderRunStore)store.Reader();
-        other.AggregateGroups();
+        var other = Grouped(store);
         Assert.AreEqual(2, other.LinesFingerprinted, "the other process fingerprints the runs appended past the index file it read: the report's and its own");
         hold.Release();
 
         // The file now covers the snapshot only up to the report's append: the run appended after it is fingerprinted and
         // read, and its group aggregated again, whatever the file says of it.
-        var next = (FolderRunStore)store.Reader();
-        next.AggregateGroups();
+        var next = Grouped(store);
         Assert.AreEqual(1, next.LinesFingerprinted, "the run appended after what the file covers");
         AssertAgrees(store, next, "an older listing's group index written last");
 
@@ -298,8 +288,7 @@ public sealed class GroupIndexTests
         deleter.DeleteRuns(new[] { deleter.ListRuns().First(r => r.Group == "old-0").Id }, store.Output);
         deleter.AggregateGroups();
         second.Release();
-        var after = (FolderRunStore)store.Reader();
-        after.AggregateGroups();
+        var after = Grouped(store);
         Assert.AreEqual(42, after.LinesFingerprinted, "every line of the snapshot written whole after the index the file holds");
         AssertAgrees(store, after, "an older generation's group index written last");
     }
@@ -381,6 +370,14 @@ public sealed class GroupIndexTests
         store.Runs();
         store.Reader().AggregateGroups();
         return store;
+    }
+
+    /// <summary>A new store object, as the next build's or test run's, with its group index brought up to date.</summary>
+    private static FolderRunStore Grouped(TempStore store)
+    {
+        var grouped = (FolderRunStore)store.Reader();
+        grouped.AggregateGroups();
+        return grouped;
     }
 
     /// <summary>Damages the second run's line of the snapshot without changing its length: its run.json's date is no date.</summary>
