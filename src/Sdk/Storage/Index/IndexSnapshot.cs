@@ -26,7 +26,7 @@ internal sealed class IndexSnapshot
 
     private const int LinesPerTask = 1024;
 
-    private IndexSnapshot(int version, Dictionary<string, BatchFilePosition> batches, Dictionary<string, IndexedRun> runs, long baseBytes, long appendedBytes, string? generation, byte[]? read)
+    private IndexSnapshot(int version, Dictionary<string, BatchFilePosition> batches, Dictionary<string, IndexedRun> runs, long baseBytes, long appendedBytes, string? generation, SnapshotFileBytes? read)
     {
         Version = version;
         Batches = batches;
@@ -60,7 +60,7 @@ internal sealed class IndexSnapshot
     /// The file's bytes as this snapshot was read from them, which the lines of the runs read then are slices of, at the
     /// offsets they have in the file; null when the snapshot was written whole since (its lines are then arrays of their own).
     /// </summary>
-    public byte[]? Read { get; }
+    public SnapshotFileBytes? Read { get; }
 
     /// <summary>The file as this snapshot last read or wrote it; null when its base has no generation.</summary>
     public SnapshotMark? Mark => Generation is null ? null : new SnapshotMark(Generation, BaseBytes + AppendedBytes);
@@ -71,7 +71,7 @@ internal sealed class IndexSnapshot
     /// </summary>
     public static IndexSnapshot? TryRead(string path, out string? unusable)
     {
-        byte[] bytes;
+        SnapshotFileBytes bytes;
         try
         {
             if (!File.Exists(path))
@@ -80,7 +80,7 @@ internal sealed class IndexSnapshot
                 return null;
             }
 
-            bytes = File.ReadAllBytes(path);
+            bytes = SnapshotFileBytes.Read(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -88,7 +88,7 @@ internal sealed class IndexSnapshot
             return null;
         }
 
-        var lines = SnapshotLines.Split(bytes);
+        var lines = SnapshotLines.Split(bytes.Memory);
         IndexHeader header;
         try
         {
@@ -226,7 +226,7 @@ internal sealed class IndexSnapshot
         }
     }
 
-    private static IndexSnapshot AsWritten(Dictionary<string, IndexedRun> byId, IReadOnlyDictionary<string, BatchFilePosition> batches, long baseBytes, long appendedBytes, string? generation, byte[]? read) =>
+    private static IndexSnapshot AsWritten(Dictionary<string, IndexedRun> byId, IReadOnlyDictionary<string, BatchFilePosition> batches, long baseBytes, long appendedBytes, string? generation, SnapshotFileBytes? read) =>
         new(IndexHeader.CurrentVersion, batches.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), byId, baseBytes, appendedBytes, generation, read);
 
     /// <summary>Writes an index of no runs where there is no index yet; a failure only means the first listing builds it.</summary>

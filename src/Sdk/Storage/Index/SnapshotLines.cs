@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 
 namespace Wandb.Storage.Index;
@@ -9,10 +10,10 @@ namespace Wandb.Storage.Index;
 /// </summary>
 internal sealed class SnapshotLines
 {
-    private readonly byte[] _bytes;
+    private readonly ReadOnlyMemory<byte> _bytes;
     private readonly List<int> _starts;
 
-    private SnapshotLines(byte[] bytes, List<int> starts)
+    private SnapshotLines(ReadOnlyMemory<byte> bytes, List<int> starts)
     {
         _bytes = bytes;
         _starts = starts;
@@ -21,11 +22,11 @@ internal sealed class SnapshotLines
     /// <summary>How many whole lines there are.</summary>
     public int Count => _starts.Count - 1;
 
-    public static SnapshotLines Split(byte[] bytes)
+    public static SnapshotLines Split(ReadOnlyMemory<byte> bytes)
     {
         // starts[i] is where line i begins; starts[Count] is just past the last newline.
         var starts = new List<int>(Math.Max(16, bytes.Length / 512)) { 0 };
-        var span = new ReadOnlySpan<byte>(bytes);
+        var span = bytes.Span;
         var offset = 0;
         while (offset < bytes.Length)
         {
@@ -42,7 +43,7 @@ internal sealed class SnapshotLines
         return new SnapshotLines(bytes, starts);
     }
 
-    /// <summary>Writes one line and its newline; a line kept from reading is a slice of the buffer, written without a copy.</summary>
+    /// <summary>Writes one line and its newline; a line kept from reading an array is written without a copy, one of a mapped file through a pooled buffer.</summary>
     public static void Write(Stream stream, ReadOnlyMemory<byte> line)
     {
         if (MemoryMarshal.TryGetArray(line, out var array))
@@ -51,16 +52,18 @@ internal sealed class SnapshotLines
         }
         else
         {
-            var copy = line.ToArray();
-            stream.Write(copy, 0, copy.Length);
+            var copy = ArrayPool<byte>.Shared.Rent(line.Length);
+            line.Span.CopyTo(copy);
+            stream.Write(copy, 0, line.Length);
+            ArrayPool<byte>.Shared.Return(copy);
         }
 
         stream.WriteByte((byte)'\n');
     }
 
-    public ReadOnlySpan<byte> Span(int line) => new(_bytes, _starts[line], Length(line));
+    public ReadOnlySpan<byte> Span(int line) => _bytes.Span.Slice(_starts[line], Length(line));
 
-    public ReadOnlyMemory<byte> Memory(int line) => new(_bytes, _starts[line], Length(line));
+    public ReadOnlyMemory<byte> Memory(int line) => _bytes.Slice(_starts[line], Length(line));
 
     /// <summary>The offset just past line <paramref name="line"/>'s newline.</summary>
     public long End(int line) => _starts[line + 1];

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Wandb.Environment;
 using Wandb.Grouping.Aggregates;
 using Wandb.Polyfills;
@@ -174,10 +173,10 @@ internal static class GroupIndexUpdate
     /// </summary>
     private readonly struct Covered
     {
-        private readonly byte[]? _read;
+        private readonly SnapshotFileBytes? _read;
         private readonly long _bytes;
 
-        private Covered(byte[]? read, long bytes)
+        private Covered(SnapshotFileBytes? read, long bytes)
         {
             _read = read;
             _bytes = bytes;
@@ -192,6 +191,6 @@ internal static class GroupIndexUpdate
         /// <summary>Whether the line lies, newline included, within the covered bytes of the file as read.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Holds(ReadOnlyMemory<byte> line) =>
-            _read is not null && MemoryMarshal.TryGetArray(line, out var segment) && ReferenceEquals(segment.Array, _read) && segment.Offset + (long)segment.Count + 1 <= _bytes;
+            _read is not null && _read.Holds(line, out var end) && end + 1 <= _bytes;
     }
 }
