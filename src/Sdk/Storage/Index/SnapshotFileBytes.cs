@@ -4,12 +4,23 @@ namespace Wandb.Storage.Index;
 
 /// <summary>
 /// The bytes of the snapshot file as one listing read them, which the lines of the runs read then are slices of: the
-/// file mapped into memory where that is safe (<see cref="MappedFileMemory"/>), else a copy in an array.
+/// file mapped into memory where that is safe (<see cref="MappedFileMemory"/>: a large file on a local file system, not
+/// on Windows), else a copy in an array.
 /// </summary>
 internal sealed class SnapshotFileBytes
 {
     /// <summary>Files smaller than this are copied: a small store's snapshot costs nothing to read, and a mapping has a cost of its own.</summary>
     private const long MapFrom = 1 << 20;
+
+    /// <summary>
+    /// The local file systems a snapshot is mapped on (<see cref="DriveInfo.DriveFormat"/> as .NET names them on Linux and
+    /// macOS). On a network or user-space file system (NFS, SMB, FUSE, 9p) another machine can replace or remove the file
+    /// under the mapping, and reading a page that is gone then kills the process instead of failing a read.
+    /// </summary>
+    private static readonly HashSet<string> LocalFormats = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ext", "ext2", "ext3", "ext4", "xfs", "btrfs", "zfs", "f2fs", "jfs", "reiserfs", "bcachefs", "tmpfs", "ramfs", "overlay", "overlayfs", "apfs", "hfs",
+    };
 
     private readonly object _owner;
 
@@ -31,7 +42,7 @@ internal sealed class SnapshotFileBytes
     {
         // Writers append to the file and rename new ones over it while it is read (or mapped).
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
-        if (file.Length >= MapFrom && !RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+        if (file.Length >= MapFrom && !RuntimeInformation.IsOSPlatform(OSPlatform.Windows) && MapsOn(FormatOf(path)))
         {
             try
             {
@@ -56,6 +67,22 @@ internal sealed class SnapshotFileBytes
         // Cut short while read (a concurrent rewrite): what was read is split into whole lines as any torn file is.
         var memory = new ReadOnlyMemory<byte>(bytes, 0, read);
         return new SnapshotFileBytes(memory, bytes);
+    }
+
+    /// <summary>Whether a snapshot on a file system of this format (<see cref="DriveInfo.DriveFormat"/>) is mapped; not when it is unknown.</summary>
+    public static bool MapsOn(string? driveFormat) => driveFormat is not null && LocalFormats.Contains(driveFormat);
+
+    private static string? FormatOf(string path)
+    {
+        try
+        {
+            // On Linux and macOS a DriveInfo of any path asks the file system that holds it (statfs).
+            return new DriveInfo(path).DriveFormat;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
