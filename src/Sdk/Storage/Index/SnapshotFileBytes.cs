@@ -42,6 +42,12 @@ internal sealed class SnapshotFileBytes
     {
         // Writers append to the file and rename new ones over it while it is read (or mapped).
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+        if (file.Length > int.MaxValue)
+        {
+            // About 2.8 million runs: the lines are addressed by 32-bit offsets, so the index is rebuilt from the runs instead.
+            throw new IOException($"The run index snapshot is {file.Length} bytes, more than the {int.MaxValue} bytes it can be read as.");
+        }
+
         if (file.Length >= MapFrom && !RuntimeInformation.IsOSPlatform(OSPlatform.Windows) && MapsOn(FormatOf(path)))
         {
             try

@@ -69,6 +69,22 @@ public sealed class MappedSnapshotTests
         }
     }
 
+    [TestMethod]
+    public void A_snapshot_too_large_to_be_read_is_unusable_with_its_size_named_not_an_error_of_the_listing()
+    {
+        using var store = new TempStore();
+        var path = Path.Combine(store.Root, "runs.v1.jsonl");
+        using (var file = new FileStream(path, FileMode.CreateNew))
+        {
+            // Sparse: no disk is used for the 2 GiB.
+            file.SetLength(int.MaxValue + 1L);
+        }
+
+        Assert.IsNull(IndexSnapshot.TryRead(path, out var unusable));
+        StringAssert.Contains(unusable, "could not be read");
+        StringAssert.Contains(unusable, "2147483648 bytes");
+    }
+
     private static void Append(TempStore store, string writer, int from, int count)
     {
         using var batch = new FolderRunBatchWriter(PhysicalStoreFileSystem.Instance, new StoreLayout(store.Root), writer);
