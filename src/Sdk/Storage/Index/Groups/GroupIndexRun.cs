@@ -9,6 +9,6 @@ namespace Wandb.Storage.Index.Groups;
 /// <param name="SeenLine">
 /// The very line the fingerprint was taken of, kept in memory only: the same store object listing again (the calls of
 /// one report, each refresh of <c>dotnet wandb ui</c>) knows a line it saw before without hashing it again. Lines are
-/// slices of buffers nothing writes to after reading, and a run that changes gets a new one.
+/// slices of what a listing read (an array, or a mapped snapshot the index never writes in place), and a run that changes gets a new one.
 /// </param>
 internal sealed record GroupIndexRun(GroupKey? Key, ulong Hash, ReadOnlyMemory<byte>? SeenLine = null);
