@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Newtonsoft.Json;
 using Wandb.Json;
 using Wandb.Runs;
@@ -16,8 +14,6 @@ namespace Wandb.Storage.Codec;
 /// </summary>
 internal static class StoreDocumentWriter
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
     public static byte[] Write(RunMetadataFile metadata) => WriteDocument(Formatting.Indented, json => WriteMetadata(json, metadata));
 
     public static byte[] Write(WriterStateFile state) => WriteDocument(Formatting.Indented, json => WriteState(json, state));
@@ -95,14 +91,5 @@ internal static class StoreDocumentWriter
         json.WriteEndObject();
     }
 
-    private static byte[] WriteDocument(Formatting formatting, Action<JsonTextWriter> write)
-    {
-        var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var json = JsonConventions.CreateWriter(text, formatting))
-        {
-            write(json);
-        }
-
-        return Utf8.GetBytes(text + "\n");
-    }
+    private static byte[] WriteDocument(Formatting formatting, Action<JsonTextWriter> write) => JsonDocumentBytes.Write(formatting, write, newline: true);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -332,14 +331,5 @@ internal static class IndexLineCodec
         json.WriteEndArray();
     }
 
-    private static byte[] Write(Action<JsonTextWriter> write)
-    {
-        var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var json = JsonConventions.CreateWriter(text, Formatting.None))
-        {
-            write(json);
-        }
-
-        return Utf8.GetBytes(text.ToString());
-    }
+    private static byte[] Write(Action<JsonTextWriter> write) => JsonDocumentBytes.Write(Formatting.None, write, newline: false);
 }
