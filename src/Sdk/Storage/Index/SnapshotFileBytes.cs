@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Wandb.Polyfills;
 
 namespace Wandb.Storage.Index;
 
@@ -63,15 +64,9 @@ internal sealed class SnapshotFileBytes
         }
 
         var bytes = new byte[checked((int)file.Length)];
-        var read = 0;
-        int count;
-        while (read < bytes.Length && (count = file.Read(bytes, read, bytes.Length - read)) > 0)
-        {
-            read += count;
-        }
 
         // Cut short while read (a concurrent rewrite): what was read is split into whole lines as any torn file is.
-        var memory = new ReadOnlyMemory<byte>(bytes, 0, read);
+        var memory = new ReadOnlyMemory<byte>(bytes, 0, file.ReadFully(bytes));
         return new SnapshotFileBytes(memory, bytes);
     }
 
