@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Newtonsoft.Json;
+using Wandb.Polyfills;
 
 namespace Wandb.Json;
 
@@ -44,9 +45,9 @@ internal static class JsonDocumentBytes
         }
 
         var length = text.Length;
-        var chars = _chars is { } kept && kept.Length >= length ? kept : new char[Math.Max(length, 1024)];
+        var chars = _chars ?? new char[1024];
         _chars = null;
-        text.CopyTo(0, chars, 0, length);
+        text.CopyChars(length, ref chars);
         var bytes = new byte[Utf8.GetByteCount(chars, 0, length)];
         Utf8.GetBytes(chars, 0, length, bytes, 0);
         if (text.Capacity <= KeptCapacity)

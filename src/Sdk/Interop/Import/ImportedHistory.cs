@@ -1,4 +1,5 @@
 using System.Text;
+using Wandb.Polyfills;
 using Wandb.Storage.Merging;
 
 namespace Wandb.Interop.Import;
@@ -22,12 +23,7 @@ internal sealed class ImportedHistory
     /// <summary>Adds a row from its line (the store's history line format, without the newline).</summary>
     public void Add(long step, double timestamp, StringBuilder line, int lineLength)
     {
-        if (_chars.Length < lineLength)
-        {
-            _chars = new char[Math.Max(lineLength, _chars.Length * 2)];
-        }
-
-        line.CopyTo(0, _chars, 0, lineLength);
+        line.CopyChars(lineLength, ref _chars);
         var needed = _length + Utf8.GetMaxByteCount(lineLength);
         if (_text.Length < needed)
         {

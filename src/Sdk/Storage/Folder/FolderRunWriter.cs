@@ -1,4 +1,5 @@
 using System.Text;
+using Wandb.Polyfills;
 using Wandb.Runs;
 using Wandb.Storage.Codec;
 using Wandb.Storage.Index;
@@ -85,12 +86,7 @@ internal sealed class FolderRunWriter : IRunWriter
             return;
         }
 
-        if (_chars.Length < length)
-        {
-            _chars = new char[Math.Max(length, _chars.Length * 2)];
-        }
-
-        _builder.CopyTo(0, _chars, 0, length);
+        _builder.CopyChars(length, ref _chars);
         var needed = Utf8.GetMaxByteCount(length);
         if (_bytes.Length < needed)
         {
