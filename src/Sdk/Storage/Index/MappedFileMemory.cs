@@ -31,7 +31,7 @@ internal sealed unsafe class MappedFileMemory : MemoryManager<byte>
         _start = (byte*)view.SafeMemoryMappedViewHandle.DangerousGetHandle() + view.PointerOffset;
     }
 
-    /// <summary>Maps the whole file as it is now; its length is <see cref="Length"/>.</summary>
+    /// <summary>Maps the whole file as it is now.</summary>
     /// <exception cref="IOException">The file could not be opened or mapped.</exception>
     public static MappedFileMemory Map(FileStream file)
     {
@@ -41,8 +41,6 @@ internal sealed unsafe class MappedFileMemory : MemoryManager<byte>
         // The view keeps the pages mapped after the map and the file are closed.
         return new MappedFileMemory(map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read), length);
     }
-
-    public int Length => _length;
 
     public override Span<byte> GetSpan() => new(_start, _length);
 
