@@ -187,9 +187,15 @@ internal sealed class FolderRunStore : RunStore
             GroupedListing grouped;
             bool changed;
             var runs = listing.Runs;
+            // Listed from the listing the index was last brought up to date with: only the runs changed since are visited.
+            var since = _lastGrouped is { } before && listing.Changes is { } changes && ReferenceEquals(changes.Since, before.Runs) && ReferenceEquals(before.Grouped.Index, previous)
+                ? changes
+                : null;
             try
             {
-                grouped = GroupIndexUpdate.Apply(listing, previous, Assemble, out changed);
+                grouped = since is not null
+                    ? GroupIndexUpdate.ApplyChanges(listing, _lastGrouped!.Value.Grouped, since, Assemble, out changed)
+                    : GroupIndexUpdate.Apply(listing, previous, Assemble, out changed);
             }
             catch (AggregateException ex) when (Unreadable(ex) is { } unreadable)
             {
@@ -214,7 +220,7 @@ internal sealed class FolderRunStore : RunStore
             }
 
             _groupIndex = grouped.Index;
-            _lastGrouped = runs.All(r => !r.Live && r.Line is not null) ? (runs, grouped) : null;
+            _lastGrouped = (since is not null && ReferenceEquals(runs, listing.Runs) ? since.Listed() : runs).All(r => !r.Live && r.Line is not null) ? (runs, grouped) : null;
             return grouped;
         }
     }

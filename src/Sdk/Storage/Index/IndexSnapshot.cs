@@ -178,20 +178,23 @@ internal sealed class IndexSnapshot
     }
 
     /// <summary>
-    /// Writes <paramref name="runs"/> (in id order) and the batch positions: as a segment appended to
+    /// Writes the runs of <paramref name="pass"/> and its batch positions: as a segment appended to
     /// <paramref name="previous"/> when it was read from this file and may grow, else as a whole new snapshot.
     /// </summary>
     /// <returns>The snapshot as the file now holds it, as <see cref="TryRead"/> would read it back.</returns>
     /// <param name="path">The snapshot file.</param>
     /// <param name="previous">The snapshot the runs were listed from.</param>
-    /// <param name="runs">Every run, in id order.</param>
-    /// <param name="byId">The same runs by id, as the listing's pass has them: the snapshot keeps that dictionary instead of building another of every run.</param>
-    /// <param name="batches">How far each batch file is taken in.</param>
-    /// <param name="removed">Whether runs left the store, so the snapshot is written whole.</param>
-    public static IndexSnapshot Write(string path, IndexSnapshot previous, IReadOnlyList<IndexedRun> runs, Dictionary<string, IndexedRun> byId, IReadOnlyDictionary<string, BatchFilePosition> batches, bool removed)
+    /// <param name="pass">
+    /// The listing's pass: every run in id order, the same runs by id (the snapshot keeps that dictionary instead of
+    /// building another of every run), how far each batch file is taken in, whether runs left the store (the snapshot is
+    /// then written whole) and the runs it changed.
+    /// </param>
+    public static IndexSnapshot Write(string path, IndexSnapshot previous, IndexPass pass)
     {
+        var (runs, byId, batches) = (pass.Runs, pass.RunsById, pass.Batches);
+
         // A base without a generation (written before generations existed) is written whole once, to get one.
-        if (previous.Version == IndexHeader.CurrentVersion && previous.Generation is not null && !removed && TryAppend(path, previous, runs, byId, batches) is { } appended)
+        if (previous.Version == IndexHeader.CurrentVersion && previous.Generation is not null && !pass.Removed && TryAppend(path, previous, pass) is { } appended)
         {
             return appended;
         }
@@ -247,10 +250,13 @@ internal sealed class IndexSnapshot
 
     /// <summary>Appends the runs whose lines changed as one segment; false when the snapshot is better written whole.</summary>
     /// <returns>The snapshot after the append, or null when the base must be written whole instead.</returns>
-    private static IndexSnapshot? TryAppend(string path, IndexSnapshot previous, IReadOnlyList<IndexedRun> runs, Dictionary<string, IndexedRun> byId, IReadOnlyDictionary<string, BatchFilePosition> batches)
+    private static IndexSnapshot? TryAppend(string path, IndexSnapshot previous, IndexPass pass)
     {
-        // The runs read since (a test run's 2,000 results) are written on every core, in id order.
-        var written = runs.Where(r => r.Line is null).ToList();
+        var (runs, byId, batches) = (pass.Runs, pass.RunsById, pass.Batches);
+
+        // The runs read since (a test run's 2,000 results) are written on every core, in id order. A pass from the
+        // listing before changed only the runs it names (every other run's line is the one listed then).
+        var written = (pass.Changes?.Since is not null ? pass.Changes.Listed() : runs).Where(r => r.Line is null).ToList();
         var lines = written.Count < 64
             ? written.Select(IndexLineCodec.WriteRun).ToArray()
             : written.AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism.Degree).Select(IndexLineCodec.WriteRun).ToArray();
@@ -259,7 +265,7 @@ internal sealed class IndexSnapshot
         {
             var run = written[i];
             var line = lines[i];
-            if (previous.Runs.TryGetValue(run.Id, out var before) && before.Line is { } old && old.Span.SequenceEqual(line))
+            if (pass.Changes?.IndexedLine(run.Id) is { } old && old.Span.SequenceEqual(line))
             {
                 // Read again (journaled, or live) but the same as indexed: nothing to append for it.
                 run.Line = old;

@@ -112,7 +112,7 @@ internal sealed class RunIndex
         IndexPass update;
         try
         {
-            update = Update(snapshot ?? IndexSnapshot.Empty, journals?.RunIds ?? new HashSet<string>());
+            update = Update(snapshot ?? IndexSnapshot.Empty, journals?.RunIds ?? new HashSet<string>(), kept);
         }
         catch (UnreadableIndexLineException ex)
         {
@@ -132,7 +132,7 @@ internal sealed class RunIndex
             current = null;
             try
             {
-                current = IndexSnapshot.Write(files.SnapshotPath, snapshot ?? IndexSnapshot.Empty, update.Runs, update.RunsById, update.Batches, update.Removed);
+                current = IndexSnapshot.Write(files.SnapshotPath, snapshot ?? IndexSnapshot.Empty, update);
                 journals?.Consume();
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -141,8 +141,12 @@ internal sealed class RunIndex
             }
         }
 
-        var listing = new IndexListing(update.Runs, snapshot is null ? unusable : null, current?.Mark, current?.Read);
-        Keep(files.SnapshotPath, current, listing, update.Folders);
+        var since = update.Changes?.Since is not null ? update.Changes : null;
+        var listing = new IndexListing(update.Runs, snapshot is null ? unusable : null, current?.Mark, current?.Read, since);
+
+        // Every run not changed since the listing before is as it was then, when it was not live (else it was read again).
+        var anyLive = since is not null ? since.Listed().Any(r => r.Live) : update.Runs.Any(r => r.Live);
+        Keep(files.SnapshotPath, current, listing, update.Folders, anyLive);
         return listing;
     }
 
@@ -198,12 +202,15 @@ internal sealed class RunIndex
         return kept;
     }
 
-    private void Keep(string path, IndexSnapshot? snapshot, IndexListing listing, HashSet<string>? folders) =>
+    private void Keep(string path, IndexSnapshot? snapshot, IndexListing listing, HashSet<string>? folders, bool anyLive) =>
         _kept = snapshot is not null && FileIdentity.Of(path) is { } identity
-            ? new KeptSnapshot(snapshot, identity, listing with { RebuildReason = null }, folders, listing.Runs.Any(r => r.Live))
+            ? new KeptSnapshot(snapshot, identity, listing with { RebuildReason = null }, folders, anyLive)
             : null;
 
-    private IndexPass Update(IndexSnapshot snapshot, HashSet<string> touched)
+    /// <param name="snapshot">The snapshot to list from; changed in place (its runs by id become the pass's).</param>
+    /// <param name="touched">The runs the writers journaled.</param>
+    /// <param name="kept">What this store object's listing before left, when <paramref name="snapshot"/> is its snapshot: only the runs that change are visited.</param>
+    private IndexPass Update(IndexSnapshot snapshot, HashSet<string> touched, KeptSnapshot? kept = null)
     {
         var folders = RunFolders();
         var tail = BatchTail.Read(_layout, _fs, snapshot.Batches, _output);
@@ -212,15 +219,26 @@ internal sealed class RunIndex
             return IndexPass.Stopped(tail.Positions, tail.Mismatch);
         }
 
-        var runs = new Dictionary<string, IndexedRun>(snapshot.Runs, StringComparer.Ordinal);
+        // The snapshot is this pass's own (read for it, or taken out of the kept one), so its runs are changed in place
+        // rather than copied: 100,000 entries of a large store for the few a refresh adds.
+        var runs = snapshot.Runs;
+        var since = kept is { Folders: not null } && ReferenceEquals(kept.Snapshot, snapshot) ? kept : null;
+        var changes = new RunChanges(runs, since?.Listing.Runs);
         var removed = false;
         var changed = !IndexSnapshot.SamePositions(tail.Positions, snapshot.Batches);
-        foreach (var run in snapshot.Runs.Values.Where(r => r.HasFolder && !folders.Contains(r.Id)))
+
+        // A run with a folder has it among the folders the pass that listed it saw: the kept listing's folders that are
+        // gone are the only runs to look at.
+        var gone = since is not null
+            ? since.Folders!.Where(id => !folders.Contains(id)).Select(id => runs.TryGetValue(id, out var run) ? run : null).OfType<IndexedRun>().Where(r => r.HasFolder).ToList()
+            : runs.Values.Where(r => r.HasFolder && !folders.Contains(r.Id)).ToList();
+        foreach (var run in gone)
         {
             // Deleted by retention or by hand; what the batch files say of it stays, as in a full listing. The
             // snapshot is then written whole, so what the folder held leaves it too.
             changed = true;
             removed = true;
+            changes.Note(run.Id);
             if (run.WithoutFolder() is { } rest)
             {
                 runs[run.Id] = rest;
@@ -234,6 +252,7 @@ internal sealed class RunIndex
         var batched = new HashSet<string>(StringComparer.Ordinal);
         foreach (var record in tail.Records)
         {
+            changes.Note(record.Run.Id);
             if (!runs.TryGetValue(record.Run.Id, out var run))
             {
                 run = new IndexedRun { Id = record.Run.Id };
@@ -253,6 +272,7 @@ internal sealed class RunIndex
             .ToList();
         foreach (var (id, metadata, states) in read)
         {
+            changes.Note(id);
             runs.TryGetValue(id, out var before);
             var run = (before ?? new IndexedRun { Id = id }).WithFolder(metadata, states);
             run.UpdateLive(run.Assemble(_clock, _folders.LocalHost), _clock, _folders.LocalHost);
@@ -268,7 +288,8 @@ internal sealed class RunIndex
             run.UpdateLive(run.Assemble(_clock, _folders.LocalHost), _clock, _folders.LocalHost);
         }
 
-        return new IndexPass(ById(runs.Values), runs, tail.Positions, changed, removed, Mismatch: null, folders);
+        var listed = since is not null ? ById(since.Listing.Runs, changes.Ids, runs) : ById(runs.Values);
+        return new IndexPass(listed, runs, tail.Positions, changed, removed, Mismatch: null, folders, changes);
     }
 
     /// <summary>
@@ -307,6 +328,44 @@ internal sealed class RunIndex
         while (j < rest.Count)
         {
             merged.Add(rest[j++]);
+        }
+
+        return merged;
+    }
+
+    /// <summary>
+    /// The runs in id order from the listing before and the ids changed since: each changed id's run as it is now (none
+    /// for a run gone) in place of the one listed before, every other run as listed. Only the changed ids are looked up.
+    /// </summary>
+    /// <param name="before">The listing before, in id order.</param>
+    /// <param name="changed">The ids changed since, in ordinal order.</param>
+    /// <param name="runs">The runs by id now.</param>
+    private static List<IndexedRun> ById(IReadOnlyList<IndexedRun> before, IReadOnlyList<string> changed, Dictionary<string, IndexedRun> runs)
+    {
+        var merged = new List<IndexedRun>(before.Count + changed.Count);
+        var next = 0;
+        foreach (var id in changed)
+        {
+            var at = RunsInIdOrder.FirstAtOrAfter(before, id, next);
+            while (next < at)
+            {
+                merged.Add(before[next++]);
+            }
+
+            if (next < before.Count && string.Equals(before[next].Id, id, StringComparison.Ordinal))
+            {
+                next++;
+            }
+
+            if (runs.TryGetValue(id, out var run))
+            {
+                merged.Add(run);
+            }
+        }
+
+        while (next < before.Count)
+        {
+            merged.Add(before[next++]);
         }
 
         return merged;

@@ -7,6 +7,8 @@ using Wandb.Sdk.Tests.Fakes;
 using Wandb.Storage;
 using Wandb.Storage.Batches;
 using Wandb.Storage.Folder;
+using Wandb.Storage.Index;
+using Wandb.Storage.Index.Groups;
 
 namespace Wandb.Sdk.Tests.Storage.Index;
 
@@ -61,6 +63,55 @@ public sealed class GroupIndexTests
 
         File.Delete(GroupIndexPath(store));
         AssertAgrees(store, store.Reader(), "a missing group index is computed again");
+    }
+
+    [TestMethod]
+    public void A_store_object_brings_its_grouping_up_to_date_from_the_runs_changed_since_its_listing_before()
+    {
+        using var store = new TempStore();
+        var ids = Enumerable.Range(0, 12).Select(i => store.AddRun("g" + (i / 4), "run" + i, Summary(0.05 * i))).ToList();
+        AppendBatch(store, BatchRecords.Fold("b0000001", 0, "batch01", group: "batched"), BatchRecords.Fold("b0000002", 1, "batch01", group: "batched"));
+        var kept = (FolderRunStore)store.Reader();
+        Assert.AreEqual(14, kept.ListGrouped(kept.ListIndexed()).CheckedRuns, "the first listing of a store object checks every run");
+
+        var changes = new (string What, int Changed, Action Change)[]
+        {
+            ("a run joined a group", 1, () => store.AddRun("g1", "joined", Summary(0.45), exitCode: 1)),
+            ("a batched run failed on a rerun and a batch record made a new group", 2, () => AppendBatch(
+                store,
+                BatchRecords.Fold("b0000001", 0, "batch01", state: "failed", at: BatchRecords.Start.AddMinutes(5), group: "batched"),
+                BatchRecords.Fold("b0000003", 2, "batch01", group: "late"))),
+            ("a run journaled by its writer without a change", 1, () => IndexJournal.Touch(new StoreLayout(store.Root), ids[5])),
+            ("a run folder removed by hand", 1, () => Directory.Delete(Path.Combine(store.Root, "runs", ids[0]), recursive: true)),
+            ("the last run of a group removed by hand", 4, () =>
+            {
+                foreach (var id in ids.Skip(8))
+                {
+                    Directory.Delete(Path.Combine(store.Root, "runs", id), recursive: true);
+                }
+            }),
+        };
+        foreach (var (what, changed, change) in changes)
+        {
+            change();
+            var listing = kept.ListIndexed();
+            var grouped = kept.ListGrouped(listing);
+            Assert.AreEqual(changed, grouped.CheckedRuns, what + ": the runs checked");
+
+            // A store object of its own, without the group index file, computes the grouping from every run.
+            File.Delete(GroupIndexPath(store));
+            var fresh = (FolderRunStore)store.Reader();
+            var freshListing = fresh.ListIndexed();
+            var full = fresh.ListGrouped(freshListing);
+            Assert.AreEqual(freshListing.Runs.Count, full.CheckedRuns, what);
+            CollectionAssert.AreEqual(freshListing.Runs.Select(r => r.Id).ToList(), listing.Runs.Select(r => r.Id).ToList(), what + ": the listing");
+            Assert.AreEqual(Describe(full.Aggregates.OrderBy(a => a.Group, StringComparer.Ordinal).ToList()), Describe(grouped.Aggregates.OrderBy(a => a.Group, StringComparer.Ordinal).ToList()), what + ": the aggregates");
+            Assert.AreEqual(Members(full), Members(grouped), what + ": each group's runs");
+            Assert.AreEqual(Entries(full.Index), Entries(grouped.Index), what + ": each run's group and fingerprint");
+            Assert.IsTrue(listing.Runs.All(r => grouped.Members.Values.Any(m => m.Contains(r))), what + ": the member lists hold the listed entries themselves");
+        }
+
+        CollectionAssert.AreEquivalent(new[] { "batched", "g0", "g1", "late" }, kept.AggregateGroups().Select(a => a.Group).ToList());
     }
 
     [TestMethod]
@@ -415,6 +466,21 @@ public sealed class GroupIndexTests
     }
 
     private static string Describe(IReadOnlyList<GroupAggregate> aggregates) => JsonConvert.SerializeObject(aggregates, Formatting.Indented);
+
+    private static string Members(GroupedListing grouped) =>
+        string.Join("\n", grouped.Members.OrderBy(p => p.Key.ToString(), StringComparer.Ordinal).Select(p => $"{p.Key}: {string.Join(",", p.Value.Select(r => r.Id))}"));
+
+    private static string Entries(GroupIndex index) =>
+        string.Join("\n", index.Runs.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value.Key} {p.Value.Hash}"));
+
+    private static void AppendBatch(TempStore store, params RunBatchRecord[] records)
+    {
+        using var writer = new FolderRunBatchWriter(PhysicalStoreFileSystem.Instance, new StoreLayout(store.Root), "batch01");
+        foreach (var record in records)
+        {
+            writer.Append(record);
+        }
+    }
 
     private static string GroupIndexPath(TempStore store) => Path.Combine(store.Root, "index", "groups.v2.jsonl");
 

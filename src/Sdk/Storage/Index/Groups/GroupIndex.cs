@@ -18,11 +18,11 @@ internal sealed class GroupIndex
     /// <summary>The files earlier versions wrote, deleted when this one is written: nothing reads them any more.</summary>
     private static readonly string[] EarlierFileNames = { "groups.v1.jsonl" };
 
-    /// <param name="runs">By run id: the group each run was counted in and the fingerprint of its line then.</param>
+    /// <param name="runs">By run id: the group each run was counted in and the fingerprint of its line then; the index's own.</param>
     /// <param name="groups">By project and group: the aggregate of exactly the runs <paramref name="runs"/> counts in it.</param>
     /// <param name="lines">The file's line of each group known unchanged since it was read or written (see <see cref="Lines"/>); none when null.</param>
     /// <param name="covers">The run index snapshot as the listing this index was computed from left it (see <see cref="Covers"/>).</param>
-    public GroupIndex(IReadOnlyDictionary<string, GroupIndexRun> runs, IReadOnlyDictionary<GroupKey, GroupAggregate> groups, Dictionary<GroupKey, ReadOnlyMemory<byte>>? lines = null, SnapshotMark? covers = null)
+    public GroupIndex(Dictionary<string, GroupIndexRun> runs, IReadOnlyDictionary<GroupKey, GroupAggregate> groups, Dictionary<GroupKey, ReadOnlyMemory<byte>>? lines = null, SnapshotMark? covers = null)
     {
         Runs = runs;
         Groups = groups;
@@ -30,10 +30,15 @@ internal sealed class GroupIndex
         Covers = covers;
     }
 
-    public static GroupIndex Empty { get; } = new(new Dictionary<string, GroupIndexRun>(StringComparer.Ordinal), new Dictionary<GroupKey, GroupAggregate>());
+    /// <summary>An index of no run; a new one each time, as its dictionaries are changed in place.</summary>
+    public static GroupIndex Empty => new(new Dictionary<string, GroupIndexRun>(StringComparer.Ordinal), new Dictionary<GroupKey, GroupAggregate>());
 
-    /// <summary>By run id: the group each run was counted in and the fingerprint of its line then.</summary>
-    public IReadOnlyDictionary<string, GroupIndexRun> Runs { get; }
+    /// <summary>
+    /// By run id: the group each run was counted in and the fingerprint of its line then. Changed in place when the index
+    /// is brought up to date from the very listing it was made from (<see cref="GroupIndexUpdate.ApplyChanges"/>), which
+    /// supersedes it; only used under the store's lock, like <see cref="Lines"/>.
+    /// </summary>
+    public Dictionary<string, GroupIndexRun> Runs { get; }
 
     /// <summary>By project and group: the aggregate of exactly the runs <see cref="Runs"/> counts in it.</summary>
     public IReadOnlyDictionary<GroupKey, GroupAggregate> Groups { get; }

@@ -98,7 +98,155 @@ internal static class GroupIndexUpdate
         // A snapshot written whole since (a new generation) is worth recording even when no run changed: until then, every
         // listing would fingerprint every line again.
         changed = changedRuns > 0 || matched < previous.Runs.Count || groups.Count != previous.Groups.Count || previous.Covers != listing.Snapshot;
-        return new GroupedListing(new GroupIndex(runs, groups, lines, listing.Snapshot), members.ToDictionary(p => p.Key, p => (IReadOnlyList<IndexedRun>)p.Value), fingerprinted);
+        return new GroupedListing(new GroupIndex(runs, groups, lines, listing.Snapshot), members.ToDictionary(p => p.Key, p => (IReadOnlyList<IndexedRun>)p.Value), fingerprinted, checkedRuns: listed.Count);
+    }
+
+    /// <summary>
+    /// Brings the index of <paramref name="last"/> up to date with a listing made from the very listing it was brought up
+    /// to date with, which names the runs that changed since (<see cref="IndexListing.Changes"/>): only those runs are
+    /// fingerprinted (and read when their line changed), only the member lists of the groups they left or joined are made
+    /// again, and only the groups whose runs changed are aggregated again. Gives what <see cref="Apply"/> gives for the
+    /// listing, without visiting every run of the store. <paramref name="last"/> is superseded: its index's run entries
+    /// and group lines are changed in place.
+    /// </summary>
+    /// <param name="listing">The run index's listing.</param>
+    /// <param name="last">The grouping of the listing <paramref name="listing"/> was made from.</param>
+    /// <param name="changes">The runs that differ from that listing.</param>
+    /// <param name="assemble">Assembles a listed run (null for one no group counts); called from several threads.</param>
+    /// <param name="changed">Whether the result differs from the index of <paramref name="last"/> in more than its live runs, so it is worth writing.</param>
+    public static GroupedListing ApplyChanges(IndexListing listing, GroupedListing last, RunChanges changes, Func<IndexedRun, StoredRun?> assemble, out bool changed)
+    {
+        var previous = last.Index;
+        var ids = changes.Ids;
+        var now = ids.Select(id => RunsInIdOrder.Find(listing.Runs, id)).ToArray();
+        var known = ids.Select(id => previous.Runs.TryGetValue(id, out var entry) ? entry : null).ToArray();
+
+        // As Check does: a run whose line has the fingerprint recorded stays in its group unread; the others are read.
+        var fingerprinted = 0;
+        var entries = new GroupIndexRun?[ids.Count];
+        var toRead = new List<int>();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (now[i] is not { } run)
+            {
+                continue;
+            }
+
+            var trusted = !run.Live && run.Line is not null;
+            var hash = trusted ? LineHash.Of(run.Line!.Value.Span) : 0UL;
+            fingerprinted += trusted ? 1 : 0;
+            if (trusted && known[i] is { } same && same.Hash == hash)
+            {
+                entries[i] = same with { SeenLine = run.Line };
+                continue;
+            }
+
+            entries[i] = new GroupIndexRun(null, hash, trusted ? run.Line : null);
+            toRead.Add(i);
+        }
+
+        // Nothing is changed in place before every run is read: a run that does not read leaves the index as it was.
+        var read = toRead.AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism.Degree).Select(i => assemble(now[i]!)).ToList();
+        var dirty = new HashSet<GroupKey>();
+        var changedRuns = 0;
+        for (var r = 0; r < toRead.Count; r++)
+        {
+            var i = toRead[r];
+            var key = read[r] is { } assembled ? new GroupKey(assembled.Project, assembled.Group) : (GroupKey?)null;
+            entries[i] = entries[i]! with { Key = key };
+            changedRuns += now[i]!.Live ? 0 : 1;
+            AddTo(dirty, key, known[i]?.Key);
+        }
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (now[i] is null)
+            {
+                AddTo(dirty, known[i]?.Key, null);
+            }
+        }
+
+        // The member lists of the groups a changed run is or was in are made again (a run read again is a new entry even
+        // when its group kept it); every other group's list is the one before.
+        var members = last.Members.ToDictionary(p => p.Key, p => p.Value);
+        var regrouped = new HashSet<GroupKey>(dirty);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            AddTo(regrouped, known[i]?.Key, entries[i]?.Key);
+        }
+
+        var changedIds = new HashSet<string>(ids, StringComparer.Ordinal);
+        var joining = Enumerable.Range(0, ids.Count).Where(i => entries[i]?.Key is not null).ToLookup(i => entries[i]!.Key!, i => now[i]!);
+        foreach (var key in regrouped)
+        {
+            var before = last.Members.TryGetValue(key, out var was) ? was : Array.Empty<IndexedRun>();
+            var list = MergeById(before.Where(r => !changedIds.Contains(r.Id)), joining[key]);
+            if (list.Count == 0)
+            {
+                members.Remove(key);
+            }
+            else
+            {
+                members[key] = list;
+            }
+        }
+
+        var runsOfDirty = dirty.SelectMany(k => members.TryGetValue(k, out var runs) ? runs : Array.Empty<IndexedRun>()).ToList();
+        var aggregated = runsOfDirty.AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism.Degree).Select(assemble).ToList();
+        var groups = previous.Groups.Where(p => !dirty.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value);
+        foreach (var aggregate in GroupAggregator.Of(aggregated.OfType<StoredRun>().ToList()))
+        {
+            groups[new GroupKey(aggregate.Project, aggregate.Group)] = aggregate;
+        }
+
+        var gone = 0;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (entries[i] is { } entry)
+            {
+                previous.Runs[ids[i]] = entry;
+            }
+            else
+            {
+                gone += previous.Runs.Remove(ids[i]) ? 1 : 0;
+            }
+        }
+
+        foreach (var key in dirty)
+        {
+            previous.Lines.Remove(key);
+        }
+
+        changed = changedRuns > 0 || gone > 0 || groups.Count != previous.Groups.Count || previous.Covers != listing.Snapshot;
+        return new GroupedListing(new GroupIndex(previous.Runs, groups, previous.Lines, listing.Snapshot), members, fingerprinted, checkedRuns: ids.Count);
+    }
+
+    private static void AddTo(HashSet<GroupKey> keys, GroupKey? first, GroupKey? second)
+    {
+        if (first is { } a)
+        {
+            keys.Add(a);
+        }
+
+        if (second is { } b)
+        {
+            keys.Add(b);
+        }
+    }
+
+    /// <summary>Two lists of runs in id order merged into one in id order.</summary>
+    private static List<IndexedRun> MergeById(IEnumerable<IndexedRun> first, IEnumerable<IndexedRun> second)
+    {
+        var a = first.ToList();
+        var b = second.ToList();
+        var merged = new List<IndexedRun>(a.Count + b.Count);
+        int i = 0, j = 0;
+        while (i < a.Count || j < b.Count)
+        {
+            merged.Add(j >= b.Count || (i < a.Count && string.CompareOrdinal(a[i].Id, b[j].Id) < 0) ? a[i++] : b[j++]);
+        }
+
+        return merged;
     }
 
     /// <returns>How many of the runs the previous index knew, how many of those or new ones changed (live runs not counted), and how many lines were fingerprinted.</returns>

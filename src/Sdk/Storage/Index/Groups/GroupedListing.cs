@@ -5,11 +5,12 @@ namespace Wandb.Storage.Index.Groups;
 /// <summary>A listing of the folder store by project and group: the group index it brought up to date and each group's entries.</summary>
 internal sealed class GroupedListing
 {
-    public GroupedListing(GroupIndex index, IReadOnlyDictionary<GroupKey, IReadOnlyList<IndexedRun>> members, int fingerprinted)
+    public GroupedListing(GroupIndex index, IReadOnlyDictionary<GroupKey, IReadOnlyList<IndexedRun>> members, int fingerprinted, int checkedRuns)
     {
         Index = index;
         Members = members;
         Fingerprinted = fingerprinted;
+        CheckedRuns = checkedRuns;
     }
 
     /// <summary>The group index of the listed runs: every group's aggregate.</summary>
@@ -20,6 +21,9 @@ internal sealed class GroupedListing
 
     /// <summary>How many snapshot lines bringing the index up to date fingerprinted (<see cref="LineHash"/>).</summary>
     public int Fingerprinted { get; }
+
+    /// <summary>How many listed runs bringing the index up to date checked against the index before: every run, or the runs that changed since the listing it was made from.</summary>
+    public int CheckedRuns { get; }
 
     public IEnumerable<GroupAggregate> Aggregates => Index.Groups.Values;
 }

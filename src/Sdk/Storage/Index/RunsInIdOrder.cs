@@ -1,0 +1,32 @@
+namespace Wandb.Storage.Index;
+
+/// <summary>Looks runs up in a listing in id order (<see cref="IndexListing.Runs"/>) by halving, without a dictionary of every run.</summary>
+internal static class RunsInIdOrder
+{
+    /// <summary>The index of the first run from <paramref name="from"/> on whose id is not ordinally less than <paramref name="id"/>.</summary>
+    public static int FirstAtOrAfter(IReadOnlyList<IndexedRun> runs, string id, int from = 0)
+    {
+        int low = from, high = runs.Count;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (string.CompareOrdinal(runs[middle].Id, id) < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>The run of <paramref name="id"/>; null when it is not listed.</summary>
+    public static IndexedRun? Find(IReadOnlyList<IndexedRun> runs, string id)
+    {
+        var at = FirstAtOrAfter(runs, id);
+        return at < runs.Count && string.Equals(runs[at].Id, id, StringComparison.Ordinal) ? runs[at] : null;
+    }
+}
