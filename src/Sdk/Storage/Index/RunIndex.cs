@@ -313,24 +313,8 @@ internal sealed class RunIndex
 
         var rest = all.GetRange(sorted, all.Count - sorted);
         rest.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-        var merged = new List<IndexedRun>(all.Count);
-        int i = 0, j = 0;
-        while (i < sorted && j < rest.Count)
-        {
-            merged.Add(string.CompareOrdinal(all[i].Id, rest[j].Id) < 0 ? all[i++] : rest[j++]);
-        }
-
-        while (i < sorted)
-        {
-            merged.Add(all[i++]);
-        }
-
-        while (j < rest.Count)
-        {
-            merged.Add(rest[j++]);
-        }
-
-        return merged;
+        all.RemoveRange(sorted, all.Count - sorted);
+        return RunsInIdOrder.Merge(all, rest);
     }
 
     /// <summary>

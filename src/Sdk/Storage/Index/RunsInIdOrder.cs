@@ -29,4 +29,17 @@ internal static class RunsInIdOrder
         var at = FirstAtOrAfter(runs, id);
         return at < runs.Count && string.Equals(runs[at].Id, id, StringComparison.Ordinal) ? runs[at] : null;
     }
+
+    /// <summary>Two lists of distinct runs, each in id order, merged into one in id order.</summary>
+    public static List<IndexedRun> Merge(IReadOnlyList<IndexedRun> first, IReadOnlyList<IndexedRun> second)
+    {
+        var merged = new List<IndexedRun>(first.Count + second.Count);
+        int i = 0, j = 0;
+        while (i < first.Count || j < second.Count)
+        {
+            merged.Add(j >= second.Count || (i < first.Count && string.CompareOrdinal(first[i].Id, second[j].Id) < 0) ? first[i++] : second[j++]);
+        }
+
+        return merged;
+    }
 }

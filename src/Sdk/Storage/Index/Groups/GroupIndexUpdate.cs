@@ -88,12 +88,7 @@ internal static class GroupIndexUpdate
             }
         }
 
-        var toRead = stale.SelectMany(k => members[k]).ToList();
-        var read = toRead.AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism.Degree).Select(assemble).ToList();
-        foreach (var aggregate in GroupAggregator.Of(read.OfType<StoredRun>().ToList()))
-        {
-            groups[new GroupKey(aggregate.Project, aggregate.Group)] = aggregate;
-        }
+        AggregateAgain(stale.SelectMany(k => members[k]), assemble, groups);
 
         // A snapshot written whole since (a new generation) is worth recording even when no run changed: until then, every
         // listing would fingerprint every line again.
@@ -180,7 +175,7 @@ internal static class GroupIndexUpdate
         foreach (var key in regrouped)
         {
             var before = last.Members.TryGetValue(key, out var was) ? was : Array.Empty<IndexedRun>();
-            var list = MergeById(before.Where(r => !changedIds.Contains(r.Id)), joining[key]);
+            var list = RunsInIdOrder.Merge(before.Where(r => !changedIds.Contains(r.Id)).ToList(), joining[key].ToList());
             if (list.Count == 0)
             {
                 members.Remove(key);
@@ -191,13 +186,8 @@ internal static class GroupIndexUpdate
             }
         }
 
-        var runsOfDirty = dirty.SelectMany(k => members.TryGetValue(k, out var runs) ? runs : Array.Empty<IndexedRun>()).ToList();
-        var aggregated = runsOfDirty.AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism.Degree).Select(assemble).ToList();
         var groups = previous.Groups.Where(p => !dirty.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value);
-        foreach (var aggregate in GroupAggregator.Of(aggregated.OfType<StoredRun>().ToList()))
-        {
-            groups[new GroupKey(aggregate.Project, aggregate.Group)] = aggregate;
-        }
+        AggregateAgain(dirty.SelectMany(k => members.TryGetValue(k, out var runs) ? runs : Array.Empty<IndexedRun>()), assemble, groups);
 
         var gone = 0;
         for (var i = 0; i < ids.Count; i++)
@@ -234,19 +224,18 @@ internal static class GroupIndexUpdate
         }
     }
 
-    /// <summary>Two lists of runs in id order merged into one in id order.</summary>
-    private static List<IndexedRun> MergeById(IEnumerable<IndexedRun> first, IEnumerable<IndexedRun> second)
+    /// <summary>
+    /// The aggregates of the groups of <paramref name="runs"/> (every run of each), computed from the runs assembled on
+    /// every core in the order given (the groups' runs in id order, as a report that lists every run adds them up), put
+    /// into <paramref name="groups"/>.
+    /// </summary>
+    private static void AggregateAgain(IEnumerable<IndexedRun> runs, Func<IndexedRun, StoredRun?> assemble, Dictionary<GroupKey, GroupAggregate> groups)
     {
-        var a = first.ToList();
-        var b = second.ToList();
-        var merged = new List<IndexedRun>(a.Count + b.Count);
-        int i = 0, j = 0;
-        while (i < a.Count || j < b.Count)
+        var read = runs.ToList().AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism.Degree).Select(assemble).ToList();
+        foreach (var aggregate in GroupAggregator.Of(read.OfType<StoredRun>().ToList()))
         {
-            merged.Add(j >= b.Count || (i < a.Count && string.CompareOrdinal(a[i].Id, b[j].Id) < 0) ? a[i++] : b[j++]);
+            groups[new GroupKey(aggregate.Project, aggregate.Group)] = aggregate;
         }
-
-        return merged;
     }
 
     /// <returns>How many of the runs the previous index knew, how many of those or new ones changed (live runs not counted), and how many lines were fingerprinted.</returns>
