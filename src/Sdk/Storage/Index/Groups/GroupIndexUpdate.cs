@@ -120,10 +120,13 @@ internal static class GroupIndexUpdate
         var fingerprinted = 0;
         var entries = new GroupIndexRun?[ids.Count];
         var toRead = new List<int>();
+        var dirty = new HashSet<GroupKey>();
         for (var i = 0; i < ids.Count; i++)
         {
             if (now[i] is not { } run)
             {
+                // Gone: its group lost a run.
+                AddTo(dirty, known[i]?.Key, null);
                 continue;
             }
 
@@ -142,7 +145,6 @@ internal static class GroupIndexUpdate
 
         // Nothing is changed in place before every run is read: a run that does not read leaves the index as it was.
         var read = toRead.AsParallel().AsOrdered().WithDegreeOfParallelism(Parallelism.Degree).Select(i => assemble(now[i]!)).ToList();
-        var dirty = new HashSet<GroupKey>();
         var changedRuns = 0;
         for (var r = 0; r < toRead.Count; r++)
         {
@@ -153,18 +155,10 @@ internal static class GroupIndexUpdate
             AddTo(dirty, key, known[i]?.Key);
         }
 
-        for (var i = 0; i < ids.Count; i++)
-        {
-            if (now[i] is null)
-            {
-                AddTo(dirty, known[i]?.Key, null);
-            }
-        }
-
         // The member lists of the groups a changed run is or was in are made again (a run read again is a new entry even
         // when its group kept it); every other group's list is the one before.
         var members = last.Members.ToDictionary(p => p.Key, p => p.Value);
-        var regrouped = new HashSet<GroupKey>(dirty);
+        var regrouped = new HashSet<GroupKey>();
         for (var i = 0; i < ids.Count; i++)
         {
             AddTo(regrouped, known[i]?.Key, entries[i]?.Key);
