@@ -220,7 +220,12 @@ internal sealed class FolderRunStore : RunStore
             }
 
             _groupIndex = grouped.Index;
-            _lastGrouped = (since is not null && ReferenceEquals(runs, listing.Runs) ? since.Listed() : runs).All(r => !r.Live && r.Line is not null) ? (runs, grouped) : null;
+
+            // The next listing names every run that changes, and every live run with a folder (each is read again on every
+            // listing): a build's read-ahead lists the store while the build's own runs are live, and its refresh then
+            // visits the runs changed since instead of checking all of them. A live run without a folder (a batch record's)
+            // can go stale on the clock alone, unnamed, so its grouping is checked whole next time, as is one without a line.
+            _lastGrouped = (since is not null && ReferenceEquals(runs, listing.Runs) ? since.Listed() : runs).All(r => r.Line is not null && (!r.Live || r.HasFolder)) ? (runs, grouped) : null;
             return grouped;
         }
     }

@@ -115,6 +115,36 @@ public sealed class GroupIndexTests
     }
 
     [TestMethod]
+    public void A_store_object_that_listed_live_runs_brings_its_grouping_up_to_date_from_the_runs_changed_since()
+    {
+        // A build reads its store ahead while its own runs are being written, so that listing holds live runs.
+        using var store = new TempStore();
+        for (var i = 0; i < 8; i++)
+        {
+            store.AddRun("g" + (i / 4), "run" + i, Summary(0.1 * i));
+        }
+
+        var kept = (FolderRunStore)store.Reader();
+        var live = store.Init(new RunOptions { Project = "proj", Group = "build", Name = "live" });
+        live.Summary["loss"] = 0.2;
+        Assert.AreEqual(9, kept.ListGrouped(kept.ListIndexed()).CheckedRuns, "the first listing of a store object checks every run");
+
+        live.Finish();
+        store.AddRun("build", "after", Summary(0.9));
+        var listing = kept.ListIndexed();
+        var grouped = kept.ListGrouped(listing);
+        Assert.AreEqual(2, grouped.CheckedRuns, "the run that was live, now finished, and the run added: not the other eight");
+
+        File.Delete(GroupIndexPath(store));
+        var fresh = (FolderRunStore)store.Reader();
+        var full = fresh.ListGrouped(fresh.ListIndexed());
+        Assert.AreEqual(Describe(full.Aggregates.OrderBy(a => a.Group, StringComparer.Ordinal).ToList()), Describe(grouped.Aggregates.OrderBy(a => a.Group, StringComparer.Ordinal).ToList()), "the aggregates");
+        Assert.AreEqual(Members(full), Members(grouped), "each group's runs");
+        Assert.AreEqual(Entries(full.Index), Entries(grouped.Index), "each run's group and fingerprint");
+        Assert.AreEqual(2, grouped.Aggregates.Single(a => a.Group == "build").Runs, "the finished run counted with the one added");
+    }
+
+    [TestMethod]
     public void A_listing_of_one_project_assembles_that_project_s_runs_only_and_lists_what_a_full_listing_does()
     {
         using var store = new TempStore();
