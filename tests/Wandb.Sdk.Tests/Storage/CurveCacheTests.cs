@@ -153,6 +153,27 @@ public sealed class CurveCacheTests
     }
 
     [TestMethod]
+    public void An_entry_of_version_1_is_not_read_and_is_deleted_when_its_run_s_entry_is_written()
+    {
+        using var store = new TempStore();
+        var runs = AddVariedRuns(store);
+        var cache = store.Reader().CurveCache!;
+        StepCurves.Build(store.Reader(), runs, 300, CachedBuckets);
+
+        // A store whose entries a version before wrote: one level each, named .curves.v1.bin.
+        var former = Path.Combine(cache.Directory, runs[0].Id + ".curves.v1.bin");
+        File.Move(cache.EntryPath(runs[0].Id), former);
+
+        var files = new CountingFileSystem();
+        var curves = StepCurves.Build(Reader(store, files), runs, 300, CachedBuckets);
+
+        CollectionAssert.AreEqual(Describe(FromHistories(store, runs, 300)), Describe(curves));
+        Assert.AreEqual(Directory.GetFiles(Path.Combine(store.Root, "runs", runs[0].Id), "*" + StoreLayout.HistorySuffix).Length, files.HistoryReads, "that run's history, read again");
+        Assert.IsFalse(File.Exists(former), "the former entry, deleted");
+        Assert.IsTrue(File.Exists(cache.EntryPath(runs[0].Id)), "the entry of this version, written");
+    }
+
+    [TestMethod]
     public void An_entry_made_for_fewer_buckets_does_not_serve_a_finer_page()
     {
         using var store = new TempStore();

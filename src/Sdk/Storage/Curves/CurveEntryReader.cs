@@ -12,16 +12,29 @@ namespace Wandb.Storage.Curves;
 internal sealed class CurveEntryReader
 {
     private readonly byte[] _bytes;
+    private readonly int _start;
+    private readonly int _end;
     private int _position;
 
     public CurveEntryReader(byte[] bytes)
+        : this(bytes, 0, bytes.Length)
     {
-        _bytes = bytes;
     }
 
-    public int Length => _bytes.Length;
+    /// <summary>A reader of the <paramref name="count"/> bytes from <paramref name="start"/>: one level of an entry read with its header.</summary>
+    public CurveEntryReader(byte[] bytes, int start, int count)
+    {
+        _bytes = bytes;
+        _start = start;
+        _end = start + count;
+        _position = start;
+    }
 
-    public int Position => _position;
+    /// <summary>The bytes this reader reads.</summary>
+    public int Length => _end - _start;
+
+    /// <summary>The bytes read so far.</summary>
+    public int Position => _position - _start;
 
     public uint ReadUInt32() => BinaryPrimitives.ReadUInt32LittleEndian(Take(4));
 
@@ -57,7 +70,7 @@ internal sealed class CurveEntryReader
 
     private ReadOnlySpan<byte> Take(int count)
     {
-        if (count > _bytes.Length - _position)
+        if (count > _end - _position)
         {
             throw new EndOfStreamException("The curve cache entry ends early.");
         }

@@ -18,7 +18,10 @@ namespace Wandb.Storage.Curves;
 internal sealed class RunCurveCache
 {
     public const string Folder = "curves";
-    public const string Suffix = ".curves.v1.bin";
+    public const string Suffix = ".curves.v2.bin";
+
+    /// <summary>The entries of version 1 (one level), deleted as their runs are saved again or forgotten.</summary>
+    private const string FormerSuffix = ".curves.v1.bin";
 
     private readonly IStoreFileSystem _fs;
     private readonly Func<IReadOnlyCollection<string>, IReadOnlyDictionary<string, string>> _stamps;
@@ -67,16 +70,11 @@ internal sealed class RunCurveCache
     /// <summary>The run bucketed on <paramref name="axis"/> into at least <paramref name="maxBuckets"/> buckets from the history with <paramref name="stamp"/>, or null.</summary>
     public RunCurveCollector? TryLoad(string runId, string stamp, CurveAxis axis, int maxBuckets)
     {
-        var path = EntryPath(runId);
         try
         {
-            if (!_fs.FileExists(path))
-            {
-                return null;
-            }
-
-            using var stream = _fs.OpenRead(path);
-            return CurveCacheCodec.Decode(stream, runId, stamp, axis) is { } run && run.MaxBuckets >= maxBuckets ? run : null;
+            // No existence check first: a run charted before has an entry, and a stat per run cost as much as its read.
+            using var stream = _fs.OpenRead(EntryPath(runId));
+            return CurveCacheCodec.Decode(stream, runId, stamp, axis, maxBuckets);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -91,6 +89,7 @@ internal sealed class RunCurveCache
         {
             _fs.CreateDirectory(Directory);
             _fs.WriteAtomic(EntryPath(run.RunId), CurveCacheCodec.Encode(stamp, run), durable: false);
+            DeleteFormer(run.RunId);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -104,10 +103,17 @@ internal sealed class RunCurveCache
         try
         {
             _fs.DeleteFile(EntryPath(runId));
+            DeleteFormer(runId);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // An entry left behind is never used: a run created again with this id has a history of another stamp.
         }
+    }
+
+    /// <summary>Deletes the version 1 entry of a run, if any (deleting a missing file is no error): no reader uses it.</summary>
+    private void DeleteFormer(string runId)
+    {
+        _fs.DeleteFile(Path.Combine(Directory, runId + FormerSuffix));
     }
 }
