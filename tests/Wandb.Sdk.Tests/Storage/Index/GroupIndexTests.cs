@@ -145,6 +145,127 @@ public sealed class GroupIndexTests
     }
 
     [TestMethod]
+    [DataRow(1)]
+    [DataRow(2)]
+    [DataRow(3)]
+    public void A_kept_store_object_s_grouping_equals_one_computed_from_every_run_after_any_sequence_of_changes(int seed)
+    {
+        // Random changes of every kind a store sees between two listings of one store object (a build's read-ahead and its
+        // refresh, dotnet wandb ui's refreshes), one or two at a time; after each, the kept object's grouping, brought up
+        // to date from the changes, must be the one a new object computes from every run.
+        var random = new Random(seed);
+        using var store = new TempStore();
+        var kept = (FolderRunStore)store.Reader();
+        var finished = new List<string>();
+        var live = new List<Run>();
+        var batched = new List<string>();
+        var log = new List<string>();
+        try
+        {
+            for (var step = 0; step < 40; step++)
+            {
+                for (var change = random.Next(1, 3); change > 0; change--)
+                {
+                    var group = random.Next(6) == 0 ? null : "g" + random.Next(4);
+                    switch (random.Next(9))
+                    {
+                        case 0:
+                        case 1:
+                            finished.Add(store.AddRun(group, "run" + step, Summary(random.NextDouble()), exitCode: random.Next(5) == 0 ? 1 : 0));
+                            log.Add($"added a run to {group ?? "no group"}");
+                            break;
+                        case 2:
+                            var started = store.Init(new RunOptions { Project = "proj", Group = group, Name = "live" + step });
+                            started.Summary["loss"] = random.NextDouble();
+                            live.Add(started);
+                            log.Add($"started a live run in {group ?? "no group"}");
+                            break;
+                        case 3 when live.Count > 0:
+                            var ending = live[random.Next(live.Count)];
+                            live.Remove(ending);
+                            ending.Finish(random.Next(3) == 0 ? 1 : 0);
+                            finished.Add(ending.Id);
+                            log.Add("finished a live run");
+                            break;
+                        case 4:
+                            var id = batched.Count > 0 && random.Next(2) == 0 ? batched[random.Next(batched.Count)] : "b" + step.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
+                            var state = random.Next(3) == 0 ? "failed" : "finished";
+                            AppendBatch(store, BatchRecords.Fold(id, step, "batch01", state: state, at: BatchRecords.Start.AddSeconds(step + 1), group: group ?? "batched"));
+                            if (!batched.Contains(id))
+                            {
+                                batched.Add(id);
+                            }
+
+                            log.Add($"a batch record of {id} ({state}) in {group ?? "batched"}");
+                            break;
+                        case 5 when finished.Count > 0:
+                            var gone = finished[random.Next(finished.Count)];
+                            finished.Remove(gone);
+                            Directory.Delete(Path.Combine(store.Root, "runs", gone), recursive: true);
+                            log.Add("a run folder removed by hand");
+                            break;
+                        case 6 when finished.Count > 0:
+                            IndexJournal.Touch(new StoreLayout(store.Root), finished[random.Next(finished.Count)]);
+                            log.Add("a run journaled without a change");
+                            break;
+                        case 7 when finished.Count > 0:
+                            // Resumed: its states change, its group stays the one it was created in.
+                            using (var resumed = store.Init(new RunOptions { Project = "proj", Id = finished[random.Next(finished.Count)], Resume = ResumeMode.Must, Group = group }))
+                            {
+                                resumed.Summary["loss"] = random.NextDouble();
+                                resumed.Finish();
+                            }
+
+                            log.Add("a run resumed");
+                            break;
+                        case 8 when finished.Count > 0:
+                            // Moved to another group by hand (its run.json edited), then journaled so listings look at it.
+                            var moved = finished[random.Next(finished.Count)];
+                            var metadata = Path.Combine(store.Root, "runs", moved, "run.json");
+                            var target = "g" + random.Next(4);
+                            File.WriteAllText(metadata, Regex.Replace(File.ReadAllText(metadata), "\"group\":\\s*(\"[^\"]*\"|null)", $"\"group\": \"{target}\""));
+                            IndexJournal.Touch(new StoreLayout(store.Root), moved);
+                            log.Add($"a run moved to {target} by hand");
+                            break;
+                        default:
+                            log.Add("nothing");
+                            break;
+                    }
+                }
+
+                var what = $"seed {seed}, step {step}: " + string.Join("; ", log.Skip(Math.Max(0, log.Count - 2)));
+                var listing = kept.ListIndexed();
+                var grouped = kept.ListGrouped(listing);
+
+                // A new object reading the group index file the kept one wrote, then one computing it from every run.
+                var reader = new FolderRunStore(store.Root, PhysicalStoreFileSystem.Instance, store.Output, SystemClock.Instance);
+                var fromFile = reader.ListGrouped(reader.ListIndexed());
+                var fresh = new FolderRunStore(store.Root, PhysicalStoreFileSystem.Instance, store.Output, SystemClock.Instance);
+                if (File.Exists(GroupIndexPath(store)))
+                {
+                    File.Delete(GroupIndexPath(store));
+                }
+
+                var freshListing = fresh.ListIndexed();
+                var full = fresh.ListGrouped(freshListing);
+                CollectionAssert.AreEqual(freshListing.Runs.Select(r => r.Id).ToList(), listing.Runs.Select(r => r.Id).ToList(), what + ": the listing");
+                Assert.AreEqual(Describe(ByProjectAndGroup(full)), Describe(ByProjectAndGroup(grouped)), what + ": the aggregates");
+                Assert.AreEqual(Members(full), Members(grouped), what + ": each group's runs");
+                Assert.AreEqual(Entries(full.Index), Entries(grouped.Index), what + ": each run's group and fingerprint");
+                Assert.AreEqual(Describe(ByProjectAndGroup(full)), Describe(ByProjectAndGroup(fromFile)), what + ": the aggregates read from the file");
+                Assert.AreEqual(Entries(full.Index), Entries(fromFile.Index), what + ": each run's group and fingerprint read from the file");
+            }
+        }
+        finally
+        {
+            foreach (var run in live)
+            {
+                run.Finish();
+            }
+        }
+    }
+
+    [TestMethod]
     public void A_listing_of_one_project_assembles_that_project_s_runs_only_and_lists_what_a_full_listing_does()
     {
         using var store = new TempStore();
@@ -494,6 +615,9 @@ public sealed class GroupIndexTests
         store.Reader().AggregateGroups();
         Assert.AreEqual(File.ReadAllText(GroupIndexPath(store)), written, "the group index file: " + when);
     }
+
+    private static List<GroupAggregate> ByProjectAndGroup(GroupedListing grouped) =>
+        grouped.Aggregates.OrderBy(a => a.Project, StringComparer.Ordinal).ThenBy(a => a.Group, StringComparer.Ordinal).ToList();
 
     private static string Describe(IReadOnlyList<GroupAggregate> aggregates) => JsonConvert.SerializeObject(aggregates, Formatting.Indented);
 
