@@ -27,7 +27,8 @@ public sealed class CurveCacheTests
         var historyFiles = runs.Sum(r => Directory.GetFiles(Path.Combine(store.Root, "runs", r.Id), "*" + StoreLayout.HistorySuffix).Length);
         Assert.AreEqual(runs.Count + 1, historyFiles, "the resumed run has a history file per process");
 
-        foreach (var buckets in new[] { 1000, 300, 24, 2 })
+        // From the 3,000-step run's entry, 1,000 and 300 decode its finest level, 200 its 250-bucket level, 24 and 2 its 62-bucket one.
+        foreach (var buckets in new[] { 1000, 300, 200, 24, 2 })
         {
             var before = files.HistoryReads;
             var curves = StepCurves.Build(Reader(store, files), runs, buckets, CachedBuckets);
