@@ -4,6 +4,7 @@ using Wandb.Reports;
 using Wandb.Reports.Html;
 using Wandb.Sdk.Tests.Fakes;
 using Wandb.Storage;
+using Wandb.Storage.Curves;
 using Wandb.Storage.Folder;
 
 namespace Wandb.Sdk.Tests.Storage;
@@ -132,9 +133,7 @@ public sealed class CurveCacheTests
     public void A_torn_or_foreign_entry_is_read_as_none_and_written_again()
     {
         using var store = new TempStore();
-        var runs = AddVariedRuns(store);
-        var cache = store.Reader().CurveCache!;
-        StepCurves.Build(store.Reader(), runs, 300, CachedBuckets);
+        var (runs, cache) = ChartedOnce(store);
 
         var torn = cache.EntryPath(runs[0].Id);
         var bytes = File.ReadAllBytes(torn);
@@ -157,9 +156,7 @@ public sealed class CurveCacheTests
     public void An_entry_of_version_1_is_not_read_and_is_deleted_when_its_run_s_entry_is_written()
     {
         using var store = new TempStore();
-        var runs = AddVariedRuns(store);
-        var cache = store.Reader().CurveCache!;
-        StepCurves.Build(store.Reader(), runs, 300, CachedBuckets);
+        var (runs, cache) = ChartedOnce(store);
 
         // A store whose entries a version before wrote: one level each, named .curves.v1.bin.
         var former = Path.Combine(cache.Directory, runs[0].Id + ".curves.v1.bin");
@@ -192,9 +189,7 @@ public sealed class CurveCacheTests
     public void Retention_deletes_a_run_s_entry_with_the_run()
     {
         using var store = new TempStore();
-        var runs = AddVariedRuns(store);
-        var cache = store.Reader().CurveCache!;
-        StepCurves.Build(store.Reader(), runs, 300, CachedBuckets);
+        var (runs, cache) = ChartedOnce(store);
         Assert.IsTrue(File.Exists(cache.EntryPath(runs[0].Id)));
 
         var deleted = store.Reader().DeleteRuns(new[] { runs[0].Id }, store.Output);
@@ -202,6 +197,14 @@ public sealed class CurveCacheTests
         CollectionAssert.AreEqual(new[] { runs[0].Id }, deleted.ToList());
         Assert.IsFalse(File.Exists(cache.EntryPath(runs[0].Id)));
         Assert.IsTrue(File.Exists(cache.EntryPath(runs[1].Id)));
+    }
+
+    /// <summary>The varied runs, charted once at 300 buckets so each has a cache entry, and the cache.</summary>
+    private static (List<StoredRun> Runs, RunCurveCache Cache) ChartedOnce(TempStore store)
+    {
+        var runs = AddVariedRuns(store);
+        StepCurves.Build(store.Reader(), runs, 300, CachedBuckets);
+        return (runs, store.Reader().CurveCache!);
     }
 
     private static RunStore Reader(TempStore store, CountingFileSystem files) =>
