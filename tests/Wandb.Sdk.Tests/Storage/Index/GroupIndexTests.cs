@@ -3,6 +3,7 @@ using Newtonsoft.Json;
 using Wandb.Environment;
 using Wandb.Grouping.Aggregates;
 using Wandb.Reports;
+using Wandb.Runs;
 using Wandb.Sdk.Tests.Fakes;
 using Wandb.Storage;
 using Wandb.Storage.Batches;
@@ -175,8 +176,9 @@ public sealed class GroupIndexTests
                             log.Add($"added a run to {group ?? "no group"}");
                             break;
                         case 2:
-                            var started = store.Init(new RunOptions { Project = "proj", Group = group, Name = "live" + step });
-                            started.Summary["loss"] = random.NextDouble();
+                            // Its first state is written before Init returns and, with nothing logged and no heartbeat due, no other until
+                            // it finishes: a state its writer flushed between the two listings compared would differ by timing alone.
+                            var started = store.Init(new RunOptions { Project = "proj", Group = group, Name = "live" + step }, store.Context(limits: QuietWriter));
                             live.Add(started);
                             log.Add($"started a live run in {group ?? "no group"}");
                             break;
@@ -615,6 +617,9 @@ public sealed class GroupIndexTests
         store.Reader().AggregateGroups();
         Assert.AreEqual(File.ReadAllText(GroupIndexPath(store)), written, "the group index file: " + when);
     }
+
+    /// <summary>A live run's writer that rewrites its state only when something changed, and no heartbeat within a test.</summary>
+    private static RecorderLimits QuietWriter { get; } = new() { HeartbeatInterval = TimeSpan.FromHours(1) };
 
     private static List<GroupAggregate> ByProjectAndGroup(GroupedListing grouped) =>
         grouped.Aggregates.OrderBy(a => a.Project, StringComparer.Ordinal).ThenBy(a => a.Group, StringComparer.Ordinal).ToList();
