@@ -94,6 +94,12 @@ internal static class CurveCacheCodec
             }
 
             var head = ReadAt(entry, 0, (int)Math.Min(length, HeadBytes));
+            if (head is not null && head.Length < length && !HeaderFits(head))
+            {
+                // A stamp of a run resumed a thousand times: the header alone is longer than the head.
+                head = ReadAt(entry, 0, (int)length);
+            }
+
             if (head is null || !TryReadHeader(head, stamp, axis, out var levels, out var bodiesStart))
             {
                 return null;
@@ -137,17 +143,41 @@ internal static class CurveCacheCodec
         }
     }
 
-    /// <summary>Reads the header from the first bytes of an entry: false when it is not an entry of this version for this history and axis.</summary>
-    private static bool TryReadHeader(byte[] head, string stamp, CurveAxis axis, out List<(int Bound, long Length)> levels, out long bodiesStart)
+    /// <summary>Whether the first bytes of an entry hold its whole header (one that is not an entry's at all counts as held).</summary>
+    private static bool HeaderFits(byte[] head)
     {
+        try
+        {
+            ReadHeader(head, out _, out _, out _, out _);
+            return true;
+        }
+        catch (EndOfStreamException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whether the header is an entry's of this version for this history and axis, and its levels.</summary>
+    private static bool TryReadHeader(byte[] head, string stamp, CurveAxis axis, out List<(int Bound, long Length)> levels, out long bodiesStart) =>
+        ReadHeader(head, out var entryStamp, out var entryAxis, out levels, out bodiesStart) && entryStamp == stamp && entryAxis == axis.Name;
+
+    /// <summary>
+    /// Reads the header from the first bytes of an entry: false when it is not an entry of this version or its table of
+    /// levels is not one this codec writes; throws <see cref="EndOfStreamException"/> when the bytes end inside it.
+    /// </summary>
+    private static bool ReadHeader(byte[] head, out string stamp, out string axis, out List<(int Bound, long Length)> levels, out long bodiesStart)
+    {
+        stamp = axis = string.Empty;
         levels = new List<(int, long)>();
         bodiesStart = 0;
         var reader = new CurveEntryReader(head);
-        if (reader.ReadUInt32() != Magic || reader.ReadInt32() != Version || reader.ReadString() != stamp || reader.ReadString() != axis.Name)
+        if (reader.ReadUInt32() != Magic || reader.ReadInt32() != Version)
         {
             return false;
         }
 
+        stamp = reader.ReadString();
+        axis = reader.ReadString();
         var count = reader.ReadInt32();
         if (count < 1 || count > 32)
         {

@@ -70,6 +70,20 @@ public sealed class CurveCacheCodecTests
     }
 
     [TestMethod]
+    public void An_entry_whose_stamp_is_longer_than_the_first_bytes_read_reads_back()
+    {
+        // The stamp names every history file of the run: one resumed a few thousand times has a long one.
+        var stamp = string.Join("|", Enumerable.Range(0, 3_000).Select(i => $"history-{i}.jsonl:48213:638680000000000000"));
+        var run = Collected(1_000, 2_000, ("loss", i => 1.0 / (i + 1)));
+        var bytes = CurveCacheCodec.Encode(stamp, run);
+        Assert.IsGreaterThan(64 * 1024, stamp.Length);
+
+        Assert.AreEqual(1_000, Decode(bytes, stamp, 1_000)!.MaxBuckets, "the finest level");
+        Assert.AreEqual(250, Decode(bytes, stamp, 200)!.MaxBuckets, "a coarser level");
+        Assert.IsNull(Decode(bytes, stamp + "x", 200), "another history's stamp");
+    }
+
+    [TestMethod]
     public void An_entry_cut_short_at_any_byte_extended_or_made_from_another_history_is_none()
     {
         var bytes = CurveCacheCodec.Encode(Stamp, Collected(("loss", i => 1.0 / (i + 1)), (new string('a', 200), i => i)));
