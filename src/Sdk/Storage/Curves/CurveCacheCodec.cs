@@ -94,17 +94,29 @@ internal static class CurveCacheCodec
             }
 
             var head = ReadAt(entry, 0, (int)Math.Min(length, HeadBytes));
-            if (head is not null && head.Length < length && !HeaderFits(head))
-            {
-                // A stamp of a run resumed a thousand times: the header alone is longer than the head.
-                head = ReadAt(entry, 0, (int)length);
-            }
-
-            if (head is null || !TryReadHeader(head, stamp, axis, out var levels, out var bodiesStart))
+            if (head is null)
             {
                 return null;
             }
 
+            (string Stamp, string Axis, List<(int Bound, long Length)> Levels, long BodiesStart)? header;
+            try
+            {
+                header = ReadHeader(head);
+            }
+            catch (EndOfStreamException) when (head.Length < length)
+            {
+                // A stamp of a run resumed a thousand times: the header alone is longer than the head.
+                head = ReadAt(entry, 0, (int)length);
+                header = head is null ? null : ReadHeader(head);
+            }
+
+            if (head is null || header is not { } found || found.Stamp != stamp || found.Axis != axis.Name)
+            {
+                return null;
+            }
+
+            var (_, _, levels, bodiesStart) = found;
             var end = bodiesStart + levels.Sum(l => l.Length);
             if (end + 4 != length)
             {
@@ -143,61 +155,40 @@ internal static class CurveCacheCodec
         }
     }
 
-    /// <summary>Whether the first bytes of an entry hold its whole header (one that is not an entry's at all counts as held).</summary>
-    private static bool HeaderFits(byte[] head)
-    {
-        try
-        {
-            ReadHeader(head, out _, out _, out _, out _);
-            return true;
-        }
-        catch (EndOfStreamException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Whether the header is an entry's of this version for this history and axis, and its levels.</summary>
-    private static bool TryReadHeader(byte[] head, string stamp, CurveAxis axis, out List<(int Bound, long Length)> levels, out long bodiesStart) =>
-        ReadHeader(head, out var entryStamp, out var entryAxis, out levels, out bodiesStart) && entryStamp == stamp && entryAxis == axis.Name;
-
     /// <summary>
-    /// Reads the header from the first bytes of an entry: false when it is not an entry of this version or its table of
+    /// Reads the header from the first bytes of an entry: null when it is not an entry of this version or its table of
     /// levels is not one this codec writes; throws <see cref="EndOfStreamException"/> when the bytes end inside it.
     /// </summary>
-    private static bool ReadHeader(byte[] head, out string stamp, out string axis, out List<(int Bound, long Length)> levels, out long bodiesStart)
+    private static (string Stamp, string Axis, List<(int Bound, long Length)> Levels, long BodiesStart)? ReadHeader(byte[] head)
     {
-        stamp = axis = string.Empty;
-        levels = new List<(int, long)>();
-        bodiesStart = 0;
         var reader = new CurveEntryReader(head);
         if (reader.ReadUInt32() != Magic || reader.ReadInt32() != Version)
         {
-            return false;
+            return null;
         }
 
-        stamp = reader.ReadString();
-        axis = reader.ReadString();
+        var stamp = reader.ReadString();
+        var axis = reader.ReadString();
         var count = reader.ReadInt32();
         if (count < 1 || count > 32)
         {
-            return false;
+            return null;
         }
 
+        var levels = new List<(int Bound, long Length)>(count);
         for (var i = 0; i < count; i++)
         {
             var bound = reader.ReadInt32();
             var length = reader.ReadInt64();
             if (bound < 1 || length < 0 || length > MaxEntryBytes || (levels.Count > 0 && bound <= levels[levels.Count - 1].Bound))
             {
-                return false;
+                return null;
             }
 
             levels.Add((bound, length));
         }
 
-        bodiesStart = reader.Position;
-        return true;
+        return (stamp, axis, levels, reader.Position);
     }
 
     private static byte[] EncodeBody(RunCurveCollector run)
