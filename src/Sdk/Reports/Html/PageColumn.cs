@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Newtonsoft.Json;
 
 namespace Wandb.Reports.Html;
@@ -82,14 +81,8 @@ internal sealed class PageColumn
     /// </summary>
     private static void WriteRaw(JsonWriter json, string name, IEnumerable<string> values)
     {
-        var text = new StringBuilder("[");
-        foreach (var value in values)
-        {
-            text.Append(text.Length == 1 ? string.Empty : ",").Append(value);
-        }
-
         json.WritePropertyName(name);
-        json.WriteRawValue(text.Append(']').ToString());
+        json.WriteRawValue("[" + string.Join(",", values) + "]");
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Newtonsoft.Json;
 using Wandb.Grouping;
 using Wandb.Grouping.Curves;
@@ -108,7 +107,6 @@ internal static class ReportDataWriter
 
         // Each run's array is put together as text and written as one raw value: the writer's bookkeeping per number
         // (hundreds of thousands on a page of a thousand runs) cost more than the numbers' own formatting.
-        var text = new StringBuilder();
         foreach (var run in curves.Runs)
         {
             var last = run.Last;
@@ -118,15 +116,10 @@ internal static class ReportDataWriter
                 continue;
             }
 
+            // A gap (NaN) stays NaN after the offset and is written as null.
             var end = Array.FindLastIndex(last, v => !double.IsNaN(v));
-            text.Clear().Append('[').Append(runIndex.ToString(CultureInfo.InvariantCulture)).Append(',').Append(first.ToString(CultureInfo.InvariantCulture)).Append(",[");
-            for (var i = first; i <= end; i++)
-            {
-                // A gap (NaN) stays NaN after the offset and is written as null.
-                text.Append(i == first ? string.Empty : ",").Append(JsonWriterExtensions.ShortNumber(last[i] - offset, format) ?? "null");
-            }
-
-            json.WriteRawValue(text.Append("]]").ToString());
+            var values = Enumerable.Range(first, end - first + 1).Select(i => JsonWriterExtensions.ShortNumber(last[i] - offset, format) ?? "null");
+            json.WriteRawValue("[" + runIndex.ToString(CultureInfo.InvariantCulture) + "," + first.ToString(CultureInfo.InvariantCulture) + ",[" + string.Join(",", values) + "]]");
         }
 
         json.WriteEndArray();
