@@ -106,9 +106,7 @@ public sealed class GroupIndexTests
             var full = fresh.ListGrouped(freshListing);
             Assert.AreEqual(freshListing.Runs.Count, full.CheckedRuns, what);
             CollectionAssert.AreEqual(freshListing.Runs.Select(r => r.Id).ToList(), listing.Runs.Select(r => r.Id).ToList(), what + ": the listing");
-            Assert.AreEqual(Describe(full.Aggregates.OrderBy(a => a.Group, StringComparer.Ordinal).ToList()), Describe(grouped.Aggregates.OrderBy(a => a.Group, StringComparer.Ordinal).ToList()), what + ": the aggregates");
-            Assert.AreEqual(Members(full), Members(grouped), what + ": each group's runs");
-            Assert.AreEqual(Entries(full.Index), Entries(grouped.Index), what + ": each run's group and fingerprint");
+            AssertSameGrouping(full, grouped, what);
             Assert.IsTrue(listing.Runs.All(r => grouped.Members.Values.Any(m => m.Contains(r))), what + ": the member lists hold the listed entries themselves");
         }
 
@@ -139,9 +137,7 @@ public sealed class GroupIndexTests
         File.Delete(GroupIndexPath(store));
         var fresh = (FolderRunStore)store.Reader();
         var full = fresh.ListGrouped(fresh.ListIndexed());
-        Assert.AreEqual(Describe(full.Aggregates.OrderBy(a => a.Group, StringComparer.Ordinal).ToList()), Describe(grouped.Aggregates.OrderBy(a => a.Group, StringComparer.Ordinal).ToList()), "the aggregates");
-        Assert.AreEqual(Members(full), Members(grouped), "each group's runs");
-        Assert.AreEqual(Entries(full.Index), Entries(grouped.Index), "each run's group and fingerprint");
+        AssertSameGrouping(full, grouped, "a listing after the live run finished");
         Assert.AreEqual(2, grouped.Aggregates.Single(a => a.Group == "build").Runs, "the finished run counted with the one added");
     }
 
@@ -251,9 +247,7 @@ public sealed class GroupIndexTests
                 var freshListing = fresh.ListIndexed();
                 var full = fresh.ListGrouped(freshListing);
                 CollectionAssert.AreEqual(freshListing.Runs.Select(r => r.Id).ToList(), listing.Runs.Select(r => r.Id).ToList(), what + ": the listing");
-                Assert.AreEqual(Describe(ByProjectAndGroup(full)), Describe(ByProjectAndGroup(grouped)), what + ": the aggregates");
-                Assert.AreEqual(Members(full), Members(grouped), what + ": each group's runs");
-                Assert.AreEqual(Entries(full.Index), Entries(grouped.Index), what + ": each run's group and fingerprint");
+                AssertSameGrouping(full, grouped, what);
                 Assert.AreEqual(Describe(ByProjectAndGroup(full)), Describe(ByProjectAndGroup(fromFile)), what + ": the aggregates read from the file");
                 Assert.AreEqual(Entries(full.Index), Entries(fromFile.Index), what + ": each run's group and fingerprint read from the file");
             }
@@ -620,6 +614,14 @@ public sealed class GroupIndexTests
 
     /// <summary>A live run's writer that rewrites its state only when something changed, and no heartbeat within a test.</summary>
     private static RecorderLimits QuietWriter { get; } = new() { HeartbeatInterval = TimeSpan.FromHours(1) };
+
+    /// <summary>A grouping brought up to date from changes is the one computed from every run: aggregates, members and entries.</summary>
+    private static void AssertSameGrouping(GroupedListing full, GroupedListing grouped, string what)
+    {
+        Assert.AreEqual(Describe(ByProjectAndGroup(full)), Describe(ByProjectAndGroup(grouped)), what + ": the aggregates");
+        Assert.AreEqual(Members(full), Members(grouped), what + ": each group's runs");
+        Assert.AreEqual(Entries(full.Index), Entries(grouped.Index), what + ": each run's group and fingerprint");
+    }
 
     private static List<GroupAggregate> ByProjectAndGroup(GroupedListing grouped) =>
         grouped.Aggregates.OrderBy(a => a.Project, StringComparer.Ordinal).ThenBy(a => a.Group, StringComparer.Ordinal).ToList();
