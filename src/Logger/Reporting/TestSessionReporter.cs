@@ -130,11 +130,14 @@ internal sealed class TestSessionReporter
         var store = _store;
         var focus = new[] { Group };
         var budget = _maxDetailRuns;
+        var project = _project;
         _prepared = Task.Run(() =>
         {
             try
             {
-                store.Prepare(focus, budget);
+                // A test run mostly repeats the project's last one: the runs its group will hold push as many of the
+                // oldest groups out of the budget, so those are not read.
+                store.Prepare(focus, budget, repeatsProject: project);
             }
             catch (Exception ex) when (IsRecoverable(ex))
             {

@@ -69,7 +69,12 @@ public abstract class RunStore
     /// </summary>
     /// <param name="focusGroups">The report's focus groups (<see cref="Reports.ReportOptions.FocusGroups"/>).</param>
     /// <param name="maxDetailRuns">The report's budget of runs shown in full (<see cref="Reports.ReportOptions.MaxDetailRuns"/>).</param>
-    internal virtual void Prepare(IReadOnlyCollection<string> focusGroups, int maxDetailRuns)
+    /// <param name="repeatsProject">
+    /// The project whose newest group the focus groups repeat (a test run of the same tests as the last one), or null: the
+    /// focus groups will hold about as many runs at the report and push as many of the oldest groups out of its budget,
+    /// so those are not read ahead.
+    /// </param>
+    internal virtual void Prepare(IReadOnlyCollection<string> focusGroups, int maxDetailRuns, string? repeatsProject = null)
     {
     }
 

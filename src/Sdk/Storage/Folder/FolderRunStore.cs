@@ -125,11 +125,31 @@ internal sealed class FolderRunStore : RunStore
     /// changed since, finds the lines it saw without fingerprinting them again, and says if this listing rebuilt the index.
     /// Then assembles the runs of the groups that report would show in full if it ran now (<see cref="AssembleLikelyShown"/>).
     /// </summary>
-    internal override void Prepare(IReadOnlyCollection<string> focusGroups, int maxDetailRuns)
+    internal override void Prepare(IReadOnlyCollection<string> focusGroups, int maxDetailRuns, string? repeatsProject = null)
     {
         var grouped = ListGrouped(ListIndexed());
         _preparedRebuildReason = _indexRebuildReason;
-        AssembleLikelyShown(grouped, focusGroups, maxDetailRuns);
+        AssembleLikelyShown(grouped, focusGroups, maxDetailRuns - ExpectedFocusRuns(grouped, focusGroups, repeatsProject));
+    }
+
+    /// <summary>
+    /// How many runs the focus groups are expected to bring by the report: as many as the newest other group of
+    /// <paramref name="repeatsProject"/> holds (the last test run of the same tests), less what they hold already.
+    /// </summary>
+    private static int ExpectedFocusRuns(GroupedListing grouped, IReadOnlyCollection<string> focusGroups, string? repeatsProject)
+    {
+        if (repeatsProject is null)
+        {
+            return 0;
+        }
+
+        var focus = new HashSet<string>(focusGroups, StringComparer.Ordinal);
+        var previous = grouped.Aggregates
+            .Where(a => a.Project == repeatsProject && !(a.Group is { } name && focus.Contains(name)))
+            .OrderByDescending(a => a.NewestCreatedAt)
+            .FirstOrDefault();
+        var already = grouped.Aggregates.Where(a => a.Group is { } name && focus.Contains(name)).Sum(a => a.Runs);
+        return Math.Max(0, (previous?.Runs ?? 0) - already);
     }
 
     /// <summary>

@@ -342,6 +342,43 @@ public sealed class GroupIndexTests
     }
 
     [TestMethod]
+    public void A_read_ahead_for_a_repeated_test_run_leaves_out_the_groups_its_runs_will_push_past_the_budget()
+    {
+        using var store = new TempStore();
+        AddOldGroups(store);
+        for (var i = 0; i < 4; i++)
+        {
+            store.AddRun("session-1", "t" + i, Summary(0.1), project: "lib");
+        }
+
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var options = new ReportOptions { OutputDirectory = Path.Combine(store.Root, "prepared"), MaxDetailRuns = 10, FocusGroups = { "session-2" }, Html = true };
+        ReportWriter.WriteAll(store.Reader(), Options("first", store), clock);
+
+        // Without knowing what the test run repeats, the read-ahead assembles the groups a report would show now: the last
+        // session and the newest old group (8 runs; the next would pass the budget of 10).
+        var unhinted = (FolderRunStore)store.Reader();
+        unhinted.Prepare(options.FocusGroups.ToList(), options.MaxDetailRuns);
+        Assert.AreEqual(8, unhinted.RunsAssembledForGroups);
+
+        // Told that the new session repeats lib's last one (4 runs), it leaves room for them: only the last session.
+        var prepared = (FolderRunStore)store.Reader();
+        prepared.Prepare(options.FocusGroups.ToList(), options.MaxDetailRuns, repeatsProject: "lib");
+        Assert.AreEqual(4, prepared.RunsAssembledForGroups, "runs assembled while reading ahead");
+        for (var i = 0; i < 4; i++)
+        {
+            store.AddRun("session-2", "t" + i, Summary(0.2), project: "lib");
+        }
+
+        // The report shows the new session and the last one, and the newest old group no longer fits: every run of the
+        // groups it shows was read ahead or read from the new runs' folders, and it writes what an unprepared report writes.
+        var report = ReportWriter.WriteAll(prepared, options, clock);
+        Assert.AreEqual(4, prepared.RunsAssembledForGroups, "runs assembled for the report");
+        var unprepared = ReportWriter.WriteAll(store.Reader(), new ReportOptions { OutputDirectory = Path.Combine(store.Root, "unprepared"), MaxDetailRuns = 10, FocusGroups = { "session-2" }, Html = true }, clock);
+        Assert.AreEqual(File.ReadAllText(unprepared.JsonPath!), File.ReadAllText(report.JsonPath!));
+    }
+
+    [TestMethod]
     public void A_held_group_index_is_written_once_when_the_last_hold_goes_and_is_that_of_the_newest_listing()
     {
         using var store = new TempStore();
