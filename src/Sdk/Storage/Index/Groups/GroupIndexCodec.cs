@@ -123,10 +123,7 @@ internal static class GroupIndexCodec
                 var key = new GroupKey(aggregate.Project, aggregate.Group);
                 groups.Add(key, aggregate);
                 groupLines.Add(key, lines.Memory(i + 1));
-                foreach (var (id, hash) in read[i].Members)
-                {
-                    runs.Add(id, new GroupIndexRun(key, hash));
-                }
+                AddMembers(runs, key, read[i].Members);
             }
 
             ReadUncounted(lines.Span(lines.Count - 1), runs);
@@ -139,6 +136,20 @@ internal static class GroupIndexCodec
         catch (Exception ex) when (IsUnreadable(ex))
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Adds a group's members. A method of its own: the runtime compiles a loop that runs hot (100,000 members) again with
+    /// full optimisation, and recompiling this small method costs less than recompiling all of <see cref="Read(byte[])"/>
+    /// around it, in the fresh process of every build's and test run's read-ahead (a probe reading a 100,000-run store's
+    /// group index: 232 → 209 ms of CPU, medians of 8).
+    /// </summary>
+    private static void AddMembers(Dictionary<string, GroupIndexRun> runs, GroupKey key, List<(string Id, ulong Hash)> members)
+    {
+        foreach (var (id, hash) in members)
+        {
+            runs.Add(id, new GroupIndexRun(key, hash));
         }
     }
 
