@@ -33,9 +33,15 @@ internal static class GateTrend
         if (gates.Count > 0)
         {
             var gated = gates.GroupBy(g => (g.Project, g.Metric, g.JobType)).Select(g => g.First()).ToList();
-            var gatedRuns = RunsOf(runs, gated.Select(g => (g.Project, g.JobType)));
+            var gatedRuns = new TrendRuns();
+            foreach (var gate in gated)
+            {
+                gatedRuns.Add(gate.Project, gate.JobType);
+            }
+
+            gatedRuns.Collect(runs);
             return gated
-                .Select(g => new TrendSeries(g.Project, g.Metric, g.JobType, g.Baseline, g.BaselineIsFile, g.BaselineStats, Of(g, gatedRuns[(g.Project, g.JobType)], count)))
+                .Select(g => new TrendSeries(g.Project, g.Metric, g.JobType, g.Baseline, g.BaselineIsFile, g.BaselineStats, Of(g, gatedRuns.Find(g.Project, g.JobType)!.Runs, count)))
                 .Where(s => s.Points.Count > 0)
                 .ToList();
         }
@@ -47,26 +53,31 @@ internal static class GateTrend
 
         var source = focus.Count > 0 ? focus : runs;
         var current = focus.Select(r => r.Group).FirstOrDefault(g => g is not null);
-        var pairs = source.Where(r => r.JobType is not null).Select(r => (r.Project, JobType: r.JobType!)).Distinct().ToList();
-        var pairRuns = RunsOf(runs, pairs);
+        var pairRuns = new TrendRuns();
+        foreach (var run in source)
+        {
+            if (run.JobType is not null)
+            {
+                pairRuns.Add(run.Project, run.JobType);
+            }
+        }
+
+        pairRuns.Collect(runs);
 
         // A trend has at most one point per group of its runs, and at most count. The job types are taken in the order
         // the trends are shown by that bound, and the walk stops once no job type left can make the cut: a test suite has
         // a job type per test method (2,000 in a test run), and six trends are shown.
-        var candidates = pairs
-            .Select(p => (Pair: p, Bound: Math.Min(count, GroupCount(pairRuns[p]))))
-            .Where(c => c.Bound >= 2)
-            .ToList();
-        candidates.Sort((a, b) => ShownOrder(a.Bound, a.Pair.Project, a.Pair.JobType, b.Bound, b.Pair.Project, b.Pair.JobType));
+        var candidates = pairRuns.All.Where(p => p.Bound(count) >= 2).ToList();
+        candidates.Sort((a, b) => ShownOrder(a.Bound(count), a.Project, a.JobType, b.Bound(count), b.Project, b.JobType));
         var chosen = new List<TrendSeries>(maxSeries + 1);
-        foreach (var (pair, bound) in candidates)
+        foreach (var pair in candidates)
         {
-            if (chosen.Count >= maxSeries && ShownOrder(bound, pair.Project, pair.JobType, chosen[maxSeries - 1]) >= 0)
+            if (chosen.Count >= maxSeries && ShownOrder(pair.Bound(count), pair.Project, pair.JobType, chosen[maxSeries - 1]) >= 0)
             {
                 break;
             }
 
-            var series = new TrendSeries(pair.Project, keyMetric, pair.JobType, baselineGroup, false, null, Of(pair.Project, keyMetric, pair.JobType, baselineGroup, current, pairRuns[pair], count));
+            var series = new TrendSeries(pair.Project, keyMetric, pair.JobType, baselineGroup, false, null, Of(pair.Project, keyMetric, pair.JobType, baselineGroup, current, pair.Runs, count));
             if (series.Points.Count >= 2)
             {
                 // Kept in the order shown, the last beyond maxSeries dropped.
@@ -98,36 +109,9 @@ internal static class GateTrend
         return byProject != 0 ? byProject : string.CompareOrdinal(jobType, otherJobType);
     }
 
-    private static int GroupCount(List<StoredRun> runs) =>
-        runs.Count < 2 ? runs.Count : new HashSet<string>(runs.Select(r => r.Group!), StringComparer.Ordinal).Count;
-
-    /// <summary>
-    /// The grouped runs of each project and job type, in one pass over the runs: a test suite has a job type per test
-    /// method, and a pass over a large store per job type would cost hundreds of passes.
-    /// </summary>
-    private static Dictionary<(string Project, string JobType), List<StoredRun>> RunsOf(IReadOnlyList<StoredRun> runs, IEnumerable<(string Project, string JobType)> pairs)
-    {
-        var result = pairs.Distinct().ToDictionary(p => p, _ => new List<StoredRun>());
-        foreach (var run in runs)
-        {
-            if (run.Group is not null && run.JobType is not null && result.TryGetValue((run.Project, run.JobType), out var list))
-            {
-                list.Add(run);
-            }
-        }
-
-        return result;
-    }
-
     private static IReadOnlyList<TrendPoint> Of(string project, string metric, string jobType, string? baselineGroup, string? currentGroup, IReadOnlyList<StoredRun> runs, int count)
     {
-        var groups = runs
-            .Where(r => r.Project == project && r.Group is not null && r.JobType == jobType)
-            .GroupBy(r => r.Group!, StringComparer.Ordinal)
-            .Select(g => (Group: g.Key, Time: g.Max(r => r.CreatedAt), Runs: g))
-            .OrderBy(g => g.Time)
-            .ThenBy(g => g.Group, StringComparer.Ordinal)
-            .ToList();
+        var groups = GroupRuns.OldestFirst(runs, project, jobType);
 
         // The trend shows the newest groups only, so their statistics are the only ones computed: a store of
         // thousands of groups costs a walk over its runs, not thousands of summaries. The gated group ends the
@@ -136,8 +120,8 @@ internal static class GateTrend
         TrendPoint? current = null;
         for (var i = groups.Count - 1; i >= 0; i--)
         {
-            var (group, time, members) = groups[i];
-            var isCurrent = group == currentGroup;
+            var group = groups[i];
+            var isCurrent = group.Group == currentGroup;
             if (!isCurrent && newestOthers.Count >= count)
             {
                 if (current is not null || currentGroup is null)
@@ -148,12 +132,12 @@ internal static class GateTrend
                 continue;
             }
 
-            if (SummaryStatistics.OfMetric(members, metric) is not { N: > 0 } stats)
+            if (SummaryStatistics.OfMetric(group.Runs, metric) is not { N: > 0 } stats)
             {
                 continue;
             }
 
-            var point = new TrendPoint(group, time, stats, group == baselineGroup, isCurrent);
+            var point = new TrendPoint(group.Group, group.Time, stats, group.Group == baselineGroup, isCurrent);
             if (isCurrent)
             {
                 current = point;
