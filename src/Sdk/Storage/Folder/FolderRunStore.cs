@@ -144,11 +144,20 @@ internal sealed class FolderRunStore : RunStore
         }
 
         var focus = new HashSet<string>(focusGroups, StringComparer.Ordinal);
-        var previous = grouped.Aggregates
-            .Where(a => a.Project == repeatsProject && !(a.Group is { } name && focus.Contains(name)))
-            .OrderByDescending(a => a.NewestCreatedAt)
-            .FirstOrDefault();
-        var already = grouped.Aggregates.Where(a => a.Group is { } name && focus.Contains(name)).Sum(a => a.Runs);
+        GroupAggregate? previous = null;
+        var already = 0;
+        foreach (var aggregate in grouped.Aggregates)
+        {
+            if (aggregate.Group is { } name && focus.Contains(name))
+            {
+                already += aggregate.Runs;
+            }
+            else if (aggregate.Project == repeatsProject && (previous is null || aggregate.NewestCreatedAt > previous.NewestCreatedAt))
+            {
+                previous = aggregate;
+            }
+        }
+
         return Math.Max(0, (previous?.Runs ?? 0) - already);
     }
 
