@@ -17,8 +17,8 @@ namespace Wandb.Benchmarks.Scale;
 /// when the build's runs start, and the refresh is timed once the read-ahead is done. How long the read-ahead took, how
 /// long the 20 runs took to write and how long the build then still waited for it are printed beside it: a real build's
 /// targets (training, cross-validation) take seconds, these 20 runs a fraction of one. Builds that refresh a store
-/// object opened at the end (no read-ahead) are interleaved and printed as well. Each build into "an empty store" gets
-/// a new empty store. After the builds into each store, a retention dry run as a refresh with a policy runs it: judged by
+/// object opened at the end (no read-ahead) are interleaved and printed as well. Each build gets a store of its own: a
+/// new empty store, or a copy of the generated one. After the builds into each store, a retention dry run as a refresh with a policy runs it: judged by
 /// the group index, against judging every run as before the group index kept each group's activity.
 /// </summary>
 public sealed class RefreshAfterBuildBenchmark : IBenchmark
@@ -51,12 +51,13 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
             {
                 var store = Path.Combine(root, "store-" + size.ToString(CultureInfo.InvariantCulture));
                 Directory.CreateDirectory(store);
-                if (size > 0)
+                var generated = size == 0 ? null : Path.Combine(root, "generated-" + size.ToString(CultureInfo.InvariantCulture));
+                if (generated is not null)
                 {
-                    LargeBatchStore.Write(store, size, project: "history");
+                    LargeBatchStore.Write(generated, size, project: "history");
 
                     // The refresh of the build before this one: the store as the measured build finds it.
-                    ReportWriter.WriteAll(RunStore.Open(store), new ReportOptions());
+                    ReportWriter.WriteAll(RunStore.Open(generated), new ReportOptions());
                 }
 
                 var readingAhead = new List<BuildTimes>();
@@ -64,9 +65,8 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
                 var repetitions = size == 0 ? EmptyStoreRepetitions : Repetitions;
                 for (var build = 0; build < repetitions; build++)
                 {
-                    // Every build into "an empty store" gets one of its own; the others add to their store.
-                    readingAhead.Add(Build(size == 0 ? Path.Combine(store, "ahead-" + build.ToString(CultureInfo.InvariantCulture)) : store, 2 * build, readsAhead: true));
-                    cold.Add(Build(size == 0 ? Path.Combine(store, "cold-" + build.ToString(CultureInfo.InvariantCulture)) : store, (2 * build) + 1, readsAhead: false));
+                    readingAhead.Add(Build(Fresh(store, generated, "ahead-", build), 2 * build, readsAhead: true));
+                    cold.Add(Build(Fresh(store, generated, "cold-", build), (2 * build) + 1, readsAhead: false));
                 }
 
                 refreshes.Add(BenchmarkReport.Median(readingAhead.Select(b => b.Refresh).ToList()));
@@ -77,11 +77,11 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
                     $"    read ahead in {BenchmarkReport.Median(readingAhead.Select(b => b.ReadAhead).ToList()):0.00} s while the build's runs were written in {BenchmarkReport.Median(readingAhead.Select(b => b.Runs).ToList()):0.00} s; the build then waited {BenchmarkReport.Median(readingAhead.Select(b => b.Waited).ToList()):0.00} s for it"));
                 report.Figure("    without the read-ahead (store opened at the end)", colds[^1], "s");
                 // After the builds, not between them: the store objects these read would be collected during the next build.
-                var retentions = Enumerable.Range(0, Repetitions).Select(_ => Retention(size == 0 ? Path.Combine(store, "ahead-0") : store, "build-0")).ToList();
+                var retentions = Enumerable.Range(0, Repetitions).Select(_ => Retention(Path.Combine(store, "ahead-0"), "build-0")).ToList();
                 var retention = BenchmarkReport.Median(retentions.Select(r => r.ByGroupIndex).ToList());
                 var fromRuns = BenchmarkReport.Median(retentions.Select(r => r.FromEveryRun).ToList());
                 report.Line(string.Create(CultureInfo.InvariantCulture, $"    retention (keep 1,000 groups, nothing to delete) judged by the group index {retention:0.000} s, from every run {fromRuns:0.000} s ({fromRuns / retention:0.0}x)"));
-                var reports = Path.Combine(size == 0 ? Path.Combine(store, "ahead-0") : store, "report");
+                var reports = Path.Combine(store, "ahead-0", "report");
                 var html = new FileInfo(Path.Combine(reports, "index.html")).Length / 1048576.0;
                 var json = new FileInfo(Path.Combine(reports, "runs.json")).Length / 1048576.0;
                 report.Line(string.Create(CultureInfo.InvariantCulture, $"    index.html {html:0.00} MiB, runs.json {json:0.00} MiB"));
@@ -108,6 +108,22 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
                 // A leftover temp folder costs only disk space.
             }
         }
+    }
+
+    /// <summary>
+    /// The store one measured build goes into: a new empty one, or a copy of the generated store. Each build finds the store
+    /// as the row describes it; adding every build to one store made the later ones chart the earlier builds' runs too
+    /// (up to 180 runs with curves against the empty store's 20).
+    /// </summary>
+    private static string Fresh(string store, string? generated, string kind, int build)
+    {
+        var path = Path.Combine(store, kind + build.ToString(CultureInfo.InvariantCulture));
+        if (generated is not null)
+        {
+            Wandb.TestSupport.FolderCopy.Copy(generated, path);
+        }
+
+        return path;
     }
 
     /// <summary>One build of 20 runs, then its refresh.</summary>
