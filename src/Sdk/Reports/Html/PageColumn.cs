@@ -11,6 +11,9 @@ namespace Wandb.Reports.Html;
 /// </summary>
 internal sealed class PageColumn
 {
+    /// <summary>The texts of the numbers most arrays hold (deltas of 1, indexes of a few distinct values, short stretches).</summary>
+    private static readonly string[] SmallNumbers = Enumerable.Range(0, 1024).Select(n => n.ToString(CultureInfo.InvariantCulture)).ToArray();
+
     private readonly List<int> _rows = new();
     private readonly List<string> _values = new();
 
@@ -26,49 +29,67 @@ internal sealed class PageColumn
         json.WriteStartObject();
         if (_rows.Count != runCount)
         {
-            var deltas = new int[_rows.Count];
+            json.WritePropertyName("rows");
+            json.WriteStartArray();
             var previous = 0;
-            for (var i = 0; i < deltas.Length; i++)
+            for (var i = 0; i < _rows.Count; i++)
             {
-                deltas[i] = _rows[i] - previous;
+                WriteNumber(json, i, _rows[i] - previous);
                 previous = _rows[i];
             }
 
-            WriteRaw(json, "rows", deltas.Select(Text));
+            json.WriteEndArray();
         }
 
         var distinct = new Dictionary<string, int>(StringComparer.Ordinal);
         var index = new int[_values.Count];
         var distinctLength = 0;
+        var plainLength = 0;
+        var perRow = 0;
+        var repeatLength = 0;
         for (var i = 0; i < _values.Count; i++)
         {
-            if (!distinct.TryGetValue(_values[i], out var at))
+            var value = _values[i];
+            if (!distinct.TryGetValue(value, out var at))
             {
-                distinct[_values[i]] = at = distinct.Count;
-                distinctLength += _values[i].Length + 1;
+                distinct[value] = at = distinct.Count;
+                distinctLength += value.Length + 1;
             }
 
             index[i] = at;
+            plainLength += value.Length + 1;
+            perRow += Digits(at) + 1;
         }
 
-        var plainLength = _values.Sum(v => v.Length + 1);
-        var perRow = index.Sum(i => Digits(i) + 1);
-        var repeats = Repeats(index);
-        var repeatLength = repeats.Sum(r => Digits(r.Index) + Digits(r.Count) + 2);
+        // A stretch of equal indexes is written once, as the index and its length.
+        for (var i = 0; i < index.Length;)
+        {
+            var length = StretchLength(index, i, index[i]);
+            repeatLength += Digits(index[i]) + Digits(length) + 2;
+            i += length;
+        }
+
         if (plainLength <= distinctLength + Math.Min(perRow, repeatLength))
         {
-            WriteRaw(json, "values", _values);
+            WriteTexts(json, "values", _values);
         }
         else
         {
-            WriteRaw(json, "distinct", distinct.Keys);
+            WriteTexts(json, "distinct", distinct.Keys);
             if (perRow <= repeatLength)
             {
-                WriteRaw(json, "index", index.Select(Text));
+                json.WritePropertyName("index");
+                json.WriteStartArray();
+                for (var i = 0; i < index.Length; i++)
+                {
+                    WriteNumber(json, i, index[i]);
+                }
+
+                json.WriteEndArray();
             }
             else
             {
-                WriteRaw(json, "repeat", repeats.SelectMany(r => new[] { Text(r.Index), Text(r.Count) }));
+                WriteRepeats(json, index);
             }
         }
 
@@ -76,33 +97,66 @@ internal sealed class PageColumn
     }
 
     /// <summary>
-    /// An array of JSON texts, put together as one text and written as one raw value: a column of 5,000 runs went through
-    /// the writer's bookkeeping value by value, on every refresh for every column.
+    /// An array of JSON texts, written raw between the writer's own brackets: a column of 5,000 runs went through the
+    /// writer's bookkeeping value by value, and put together as one text it was two large strings per column.
     /// </summary>
-    private static void WriteRaw(JsonWriter json, string name, IEnumerable<string> values)
+    private static void WriteTexts(JsonWriter json, string name, IEnumerable<string> values)
     {
         json.WritePropertyName(name);
-        json.WriteRawValue("[" + string.Join(",", values) + "]");
-    }
-
-    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static List<(int Index, int Count)> Repeats(int[] index)
-    {
-        var repeats = new List<(int Index, int Count)>();
-        for (var i = 0; i < index.Length;)
+        json.WriteStartArray();
+        var first = true;
+        foreach (var value in values)
         {
-            var j = i;
-            while (j < index.Length && index[j] == index[i])
+            if (!first)
             {
-                j++;
+                json.WriteRaw(",");
             }
 
-            repeats.Add((index[i], j - i));
-            i = j;
+            json.WriteRaw(value);
+            first = false;
         }
 
-        return repeats;
+        json.WriteEndArray();
+    }
+
+    /// <summary>Each stretch of equal indexes as the index, then how many runs in a row have it.</summary>
+    private static void WriteRepeats(JsonWriter json, int[] index)
+    {
+        json.WritePropertyName("repeat");
+        json.WriteStartArray();
+        var written = 0;
+        for (var i = 0; i < index.Length;)
+        {
+            var length = StretchLength(index, i, index[i]);
+            WriteNumber(json, written++, index[i]);
+            WriteNumber(json, written++, length);
+            i += length;
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>How many indexes from <paramref name="start"/> on equal <paramref name="value"/>.</summary>
+    private static int StretchLength(int[] index, int start, int value)
+    {
+        var end = start + 1;
+        while (end < index.Length && index[end] == value)
+        {
+            end++;
+        }
+
+        return end - start;
+    }
+
+    /// <summary>A non-negative number of an array written raw, after a comma unless it is the array's first.</summary>
+    private static void WriteNumber(JsonWriter json, int position, int value)
+    {
+        if (position > 0)
+        {
+            json.WriteRaw(",");
+        }
+
+        json.WriteRaw(value < SmallNumbers.Length ? SmallNumbers[value] : value.ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>The length of a non-negative number's text, counted rather than formatted: it is asked for every run of every column.</summary>

@@ -123,7 +123,13 @@ internal static class PageRunsWriter
     /// <summary>A value's JSON text, escaped exactly as the page's writer escapes (no &lt;, &gt; or &amp; inside strings).</summary>
     private sealed class JsonText
     {
+        /// <summary>How many texts of each kind are kept: a column of distinct values (durations, losses) is not worth more.</summary>
+        private const int MaxRememberedTexts = 4096;
+
         private readonly StringWriter _buffer = new(CultureInfo.InvariantCulture);
+        private readonly Dictionary<long, string> _doubles = new();
+        private readonly Dictionary<long, string> _integers = new();
+        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
         private readonly StringEscapeHandling _escaping;
         private readonly FloatFormatHandling _floats;
         private SystemInfo? _lastSystem;
@@ -138,8 +144,45 @@ internal static class PageRunsWriter
 
         public string Of(string value) => JsonStringText.Quote(value, _escaping);
 
-        /// <summary>A config or summary value: most are formatted without a writer (<see cref="JsonValueText"/>).</summary>
-        public string OfValue(object? value) =>
+        /// <summary>
+        /// A config or summary value: most are formatted without a writer (<see cref="JsonValueText"/>). A column's values
+        /// repeat (the runs of a group share their config, a cross-validation its folds' settings), so the text of each
+        /// number and string met is kept: formatting a double is most of a cell's cost.
+        /// </summary>
+        public string OfValue(object? value)
+        {
+            switch (value)
+            {
+                // By their bits: 0.0 and -0.0 are equal doubles with different texts.
+                case double d when !double.IsNaN(d) && !double.IsInfinity(d):
+                    return Remembered(_doubles, BitConverter.DoubleToInt64Bits(d), value);
+                case long l:
+                    return Remembered(_integers, l, value);
+                case string s:
+                    return Remembered(_strings, s, value);
+                default:
+                    return Formatted(value);
+            }
+        }
+
+        private string Remembered<TKey>(Dictionary<TKey, string> texts, TKey key, object value)
+            where TKey : notnull
+        {
+            if (texts.TryGetValue(key, out var text))
+            {
+                return text;
+            }
+
+            text = Formatted(value);
+            if (texts.Count < MaxRememberedTexts)
+            {
+                texts.Add(key, text);
+            }
+
+            return text;
+        }
+
+        private string Formatted(object? value) =>
             JsonValueText.TryFormat(value, _escaping, out var text) ? text : Of(w => PlainValueWriter.Write(w, value));
 
         /// <summary>A run's tags: most runs have none, and the others a few strings, so no writer is needed.</summary>
