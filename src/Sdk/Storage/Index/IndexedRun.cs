@@ -19,8 +19,13 @@ internal sealed class IndexedRun
     private IReadOnlyList<WriterStateFile> _folderStates = Array.Empty<WriterStateFile>();
     private BatchedRun? _batch;
 
-    /// <summary>The snapshot line whose documents are not read into the fields above yet.</summary>
-    private ReadOnlyMemory<byte>? _unread;
+    /// <summary>
+    /// Whether <see cref="Line"/>'s documents are not read into the fields above yet. A flag, not a second copy of the
+    /// line: a listing of 100,000 runs holds one of these objects per run, and every byte of them is copied from
+    /// generation to generation by the collections of the read-ahead.
+    /// </summary>
+    private bool _lineUnread;
+    private ReadOnlyMemory<byte>? _line;
     private StoredRun? _assembled;
     private bool _isAssembled;
 
@@ -57,7 +62,16 @@ internal sealed class IndexedRun
     public bool Live { get; set; }
 
     /// <summary>The run's line in the index snapshot (UTF-8, no newline) as read or last written; null once the run changed.</summary>
-    public ReadOnlyMemory<byte>? Line { get; set; }
+    public ReadOnlyMemory<byte>? Line
+    {
+        get => _line;
+        set
+        {
+            // A line whose documents are still to be read is read before it is replaced.
+            Read();
+            _line = value;
+        }
+    }
 
     /// <summary>
     /// A run of the snapshot whose documents are read only when it is assembled or changed
@@ -65,7 +79,7 @@ internal sealed class IndexedRun
     /// only their lines.
     /// </summary>
     public static IndexedRun Unread(string id, bool hasFolder, bool live, ReadOnlyMemory<byte> line) =>
-        new() { Id = id, HasFolder = hasFolder, Live = live, Line = line, _unread = line };
+        new() { Id = id, HasFolder = hasFolder, Live = live, Line = line, _lineUnread = true };
 
     /// <summary>Whether the run was assembled since it was read or last changed, so <see cref="Assemble"/> costs nothing.</summary>
     public bool IsAssembled => _isAssembled;
@@ -77,7 +91,7 @@ internal sealed class IndexedRun
     {
         if (!_isAssembled)
         {
-            _assembled = _unread is { } line ? AssembleLine(Id, line, clock, localHost) : AssembleNow(clock, localHost);
+            _assembled = _lineUnread ? AssembleLine(Id, _line!.Value, clock, localHost) : AssembleNow(clock, localHost);
             _isAssembled = true;
         }
 
@@ -173,13 +187,13 @@ internal sealed class IndexedRun
 
     private IndexedRun Read()
     {
-        if (_unread is { } line)
+        if (_lineUnread)
         {
-            var read = ReadLine(Id, line);
+            var read = ReadLine(Id, _line!.Value);
             _folderMetadata = read._folderMetadata;
             _folderStates = read._folderStates;
             _batch = read._batch;
-            _unread = null;
+            _lineUnread = false;
         }
 
         return this;
