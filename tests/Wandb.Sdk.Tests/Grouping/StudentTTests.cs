@@ -46,6 +46,26 @@ public sealed class StudentTTests
     }
 
     [TestMethod]
+    [DataRow(1.0009)]
+    [DataRow(1.5)]
+    [DataRow(2.5)]
+    [DataRow(3.3)]
+    [DataRow(7.7)]
+    [DataRow(41.37)]
+    [DataRow(398.6)]
+    [DataRow(5627.7)]
+    [DataRow(1e6 + 0.5)]
+    public void The_critical_value_of_fractional_degrees_of_freedom_is_the_quantile_to_the_cdfs_precision(double df)
+    {
+        // Welch's degrees of freedom are never whole: Critical95 solves for them from an expansion, Quantile from a
+        // bracket. Both must land on the same root, where the CDF is 0.975 (to its own precision, about 1e-12 at a million
+        // degrees of freedom).
+        var critical = StudentT.Critical95(df);
+        Assert.AreEqual(StudentT.Quantile(0.975, df), critical, 1e-12 * critical);
+        Assert.AreEqual(0.975, StudentT.Cdf(critical, df), 1e-11);
+    }
+
+    [TestMethod]
     public void The_cdf_of_one_degree_of_freedom_is_the_cauchy_distribution()
     {
         foreach (var t in new[] { -3.0, -0.5, 0.0, 0.7, 2.0, 40.0 })

@@ -5,9 +5,15 @@ namespace Wandb.Grouping.Statistics;
 /// <summary>Student's t distribution: two-sided tail probabilities and quantiles for any degrees of freedom &gt; 0.</summary>
 internal static class StudentT
 {
+    /// <summary>The normal distribution's 97.5% quantile.</summary>
+    private const double Normal975 = 1.959963984540054;
+
     // Confidence intervals are computed per bucket of every chart, always with whole degrees of freedom:
     // caching the quantile by df turns thousands of root searches into a handful.
     private static readonly ConcurrentDictionary<int, double> Critical95ByDf = new();
+
+    /// <summary>The expansion's terms in 1/df, 1/df², 1/df³ and 1/df⁴ at the normal 97.5% quantile (<see cref="Critical95Expansion"/>).</summary>
+    private static readonly double[] Expansion975 = ExpansionTerms(Normal975);
 
     /// <summary>P(T &lt;= t) for <paramref name="df"/> degrees of freedom.</summary>
     public static double Cdf(double t, double df)
@@ -72,10 +78,18 @@ internal static class StudentT
             }
         }
 
-        // Newton's steps on the CDF, kept inside the bracket (a step that leaves it bisects instead): a handful of CDF
-        // evaluations instead of the fifty a bisection to 1e-15 takes. A report comparing 500 groups with Welch's test
-        // (whose degrees of freedom are never whole, so never cached) spent about 50 ms here.
-        var x = (low + high) / 2;
+        return Refine(p, df, (low + high) / 2, low, high);
+    }
+
+    /// <summary>
+    /// Newton's steps on the CDF from <paramref name="x"/>, kept inside the bracket [<paramref name="low"/>,
+    /// <paramref name="high"/>] (a step that leaves it bisects instead, or doubles while the bracket has no upper end):
+    /// a handful of CDF evaluations instead of the fifty a bisection to 1e-15 takes. Above the median the CDF is concave,
+    /// so the steps converge from any start there. A report comparing 500 groups with Welch's test (whose degrees of
+    /// freedom are never whole, so never cached) spent about 50 ms here.
+    /// </summary>
+    private static double Refine(double p, double df, double x, double low, double high)
+    {
         for (var i = 0; i < 200; i++)
         {
             var f = Cdf(x, df) - p;
@@ -96,10 +110,10 @@ internal static class StudentT
             var next = x - (f / Density(x, df));
             if (!(next > low && next < high))
             {
-                next = (low + high) / 2;
+                next = double.IsPositiveInfinity(high) ? 2 * x : (low + high) / 2;
             }
 
-            if (Math.Abs(next - x) <= 1e-15 * Math.Max(1, x) || high - low <= 1e-15 * Math.Max(1, high))
+            if (Math.Abs(next - x) <= 1e-15 * Math.Max(1, x) || (!double.IsPositiveInfinity(high) && high - low <= 1e-15 * Math.Max(1, high)))
             {
                 return next;
             }
@@ -122,6 +136,31 @@ internal static class StudentT
             return Critical95ByDf.GetOrAdd((int)df, d => Quantile(0.975, d));
         }
 
-        return Quantile(0.975, df);
+        // Welch's degrees of freedom are never whole: each comparison of groups solves for its own. Starting from the
+        // Cornish-Fisher expansion (within 0.1% from 5 degrees of freedom on) takes two or three evaluations of the CDF
+        // instead of seven or eight from the bracket [1, 2].
+        return df >= 1 ? Refine(0.975, df, Critical95Expansion(df), 0, double.PositiveInfinity) : Quantile(0.975, df);
+    }
+
+    /// <summary>
+    /// t(0.975, df) by the Cornish-Fisher expansion around the normal quantile (Abramowitz and Stegun 26.7.5): an
+    /// approximation that improves with the degrees of freedom, used as a start only.
+    /// </summary>
+    private static double Critical95Expansion(double df) =>
+        Normal975 + ((Expansion975[0] + ((Expansion975[1] + ((Expansion975[2] + (Expansion975[3] / df)) / df)) / df)) / df);
+
+    private static double[] ExpansionTerms(double z)
+    {
+        var z3 = z * z * z;
+        var z5 = z3 * z * z;
+        var z7 = z5 * z * z;
+        var z9 = z7 * z * z;
+        return new[]
+        {
+            (z3 + z) / 4,
+            ((5 * z5) + (16 * z3) + (3 * z)) / 96,
+            ((3 * z7) + (19 * z5) + (17 * z3) - (15 * z)) / 384,
+            ((79 * z9) + (776 * z7) + (1482 * z5) - (1920 * z3) - (945 * z)) / 92160,
+        };
     }
 }
