@@ -90,6 +90,7 @@ internal static class StudentT
     /// </summary>
     private static double Refine(double p, double df, double x, double low, double high)
     {
+        var logScale = DensityLogScale(df);
         for (var i = 0; i < 200; i++)
         {
             var f = Cdf(x, df) - p;
@@ -107,7 +108,7 @@ internal static class StudentT
                 high = x;
             }
 
-            var next = x - (f / Density(x, df));
+            var next = x - (f / Density(x, df, logScale));
             if (!(next > low && next < high))
             {
                 next = double.IsPositiveInfinity(high) ? 2 * x : (low + high) / 2;
@@ -124,9 +125,13 @@ internal static class StudentT
         return x;
     }
 
-    /// <summary>The density of Student's t at <paramref name="t"/>.</summary>
-    private static double Density(double t, double df) =>
-        Math.Exp(SpecialFunctions.LogGamma((df + 1) / 2) - SpecialFunctions.LogGamma(df / 2) - (0.5 * Math.Log(df * Math.PI)) - ((df + 1) / 2 * Math.Log(1 + (t * t / df))));
+    /// <summary>The density of Student's t at <paramref name="t"/>, given <see cref="DensityLogScale"/> of the same <paramref name="df"/>.</summary>
+    private static double Density(double t, double df, double logScale) =>
+        Math.Exp(logScale - ((df + 1) / 2 * Math.Log(1 + (t * t / df))));
+
+    /// <summary>The log of the density's normalising constant: it depends on the degrees of freedom only, so each Newton step need not compute its two log-gammas again.</summary>
+    private static double DensityLogScale(double df) =>
+        SpecialFunctions.LogGamma((df + 1) / 2) - SpecialFunctions.LogGamma(df / 2) - (0.5 * Math.Log(df * Math.PI));
 
     /// <summary>The two-sided 95% critical value t(0.975, df), cached for whole df.</summary>
     public static double Critical95(double df)
