@@ -12,6 +12,7 @@ internal sealed class RunChanges
 {
     private readonly IReadOnlyDictionary<string, IndexedRun> _runs;
     private readonly Dictionary<string, ReadOnlyMemory<byte>?> _indexedLines = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _listed = new(StringComparer.Ordinal);
     private List<string>? _ids;
 
     /// <param name="runs">The runs by id about to be changed.</param>
@@ -33,10 +34,19 @@ internal sealed class RunChanges
     {
         if (!_indexedLines.ContainsKey(id))
         {
-            _indexedLines.Add(id, _runs.TryGetValue(id, out var run) ? run.Line : null);
+            var listed = _runs.TryGetValue(id, out var run);
+            _indexedLines.Add(id, listed ? run!.Line : null);
+            if (listed)
+            {
+                _listed.Add(id);
+            }
+
             _ids = null;
         }
     }
+
+    /// <summary>Whether run <paramref name="id"/>, noted as changed, was listed before it changed (false: it was added since).</summary>
+    public bool WasListed(string id) => _listed.Contains(id);
 
     /// <summary>The line run <paramref name="id"/> had before it changed; null for a run that had none or did not change.</summary>
     public ReadOnlyMemory<byte>? IndexedLine(string id) => _indexedLines.TryGetValue(id, out var line) ? line : null;

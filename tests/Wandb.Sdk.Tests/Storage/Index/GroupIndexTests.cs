@@ -565,6 +565,76 @@ public sealed class GroupIndexTests
         CollectionAssert.AreEqual(before, FullScan.Listing(store.Reader()));
     }
 
+    [TestMethod]
+    public void A_store_object_whose_group_index_covers_every_listed_run_reads_no_run_entry_and_groups_as_a_full_read()
+    {
+        using var store = StoreWithGroupIndex();
+        AppendBatch(store, BatchRecords.Fold("b0000001", 0, "batch01", group: "old-2"), BatchRecords.Fold("b0000002", 1, "batch01", group: "batched"));
+        store.Reader().AggregateGroups();
+
+        // The next test run's read-ahead: nobody wrote since the last report, so the file's groups are taken as they are.
+        var kept = (FolderRunStore)store.Reader();
+        var grouped = kept.ListGrouped(kept.ListIndexed());
+        Assert.IsFalse(grouped.Index.Entries.IsRead, "no run's entry is read when the file covers every listed run");
+        Assert.AreEqual(0, grouped.Fingerprinted);
+        AssertSameAsComputed(store, kept, grouped, "nothing changed");
+
+        // The test run's results, listed by a store object that read ahead before them: runs not listed before, so the
+        // entries stay in the file; the file written is the one computed from every run.
+        var prepared = (FolderRunStore)store.Reader();
+        Assert.IsFalse(prepared.ListGrouped(prepared.ListIndexed()).Index.Entries.IsRead);
+        AppendBatch(store, BatchRecords.Fold("t0000001", 2, "batch01", group: "session"), BatchRecords.Fold("t0000002", 3, "batch01", group: "session"), BatchRecords.Fold("a0000003", 4, "batch01", group: "old-2"));
+        var results = prepared.ListGrouped(prepared.ListIndexed());
+        Assert.AreEqual(3, results.CheckedRuns, "only the new runs are checked");
+        Assert.IsFalse(results.Index.Entries.IsRead, "new runs need no entry of the file");
+        AssertSameAsComputed(store, prepared, results, "a test run's results were added");
+
+        // A run listed before changed (a rerun's record of a batched run): its entry is read from the file.
+        var rereading = (FolderRunStore)store.Reader();
+        Assert.IsFalse(rereading.ListGrouped(rereading.ListIndexed()).Index.Entries.IsRead);
+        AppendBatch(store, BatchRecords.Fold("b0000001", 0, "batch01", state: "failed", at: BatchRecords.Start.AddMinutes(5), group: "session"));
+        var rerun = rereading.ListGrouped(rereading.ListIndexed());
+        Assert.AreEqual(1, rerun.CheckedRuns);
+        Assert.IsTrue(rerun.Index.Entries.IsRead, "a changed run's entry is looked up");
+        AssertSameAsComputed(store, rereading, rerun, "a run listed before moved to another group");
+    }
+
+    [TestMethod]
+    public void A_group_index_file_counting_a_run_in_two_groups_is_computed_again()
+    {
+        using var store = StoreWithGroupIndex();
+
+        // Edited by hand: a run of old-0 replaced in old-1's members by a run of old-0, counts unchanged.
+        var lines = File.ReadAllLines(GroupIndexPath(store));
+        var oldZero = lines.Single(l => l.Contains("\"group\":\"old-0\"", StringComparison.Ordinal));
+        var oldOne = Array.FindIndex(lines, l => l.Contains("\"group\":\"old-1\"", StringComparison.Ordinal));
+        var taken = Regex.Match(oldZero, "\"members\":\\{\"([^\"]+)\"").Groups[1].Value;
+        lines[oldOne] = Regex.Replace(lines[oldOne], "(\"members\":\\{\")[^\"]+\"", "${1}" + taken + "\"");
+        File.WriteAllLines(GroupIndexPath(store), lines);
+
+        var kept = (FolderRunStore)store.Reader();
+        var grouped = kept.ListGrouped(kept.ListIndexed());
+        Assert.IsTrue(grouped.Index.Entries.IsRead, "computed from the runs, not taken from the file");
+        Assert.AreEqual(40, grouped.Fingerprinted, "every line fingerprinted again");
+        AssertSameAsComputed(store, kept, grouped, "a run counted twice");
+    }
+
+    /// <summary>
+    /// A grouping equals the one a store object without the group index file computes from every run (aggregates, member
+    /// lists, entries), and the file it left is the one computed from every run, byte for byte.
+    /// </summary>
+    private static void AssertSameAsComputed(TempStore store, FolderRunStore kept, GroupedListing grouped, string what)
+    {
+        var written = File.ReadAllText(GroupIndexPath(store));
+        File.Delete(GroupIndexPath(store));
+        var fresh = (FolderRunStore)store.Reader();
+        var freshListing = fresh.ListIndexed();
+        var full = fresh.ListGrouped(freshListing);
+        Assert.AreEqual(File.ReadAllText(GroupIndexPath(store)), written, what + ": the group index file");
+        AssertSameGrouping(full, grouped, what);
+        AssertAgrees(store, kept, what);
+    }
+
     /// <summary>Three runs of group "g", listed through the run index and counted by a group index; their ids and the listing of every run.</summary>
     private static (List<string> Ids, List<string> Listing) ThreeIndexedRuns(TempStore store)
     {

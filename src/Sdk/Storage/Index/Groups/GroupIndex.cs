@@ -23,8 +23,17 @@ internal sealed class GroupIndex
     /// <param name="lines">The file's line of each group known unchanged since it was read or written (see <see cref="Lines"/>); none when null.</param>
     /// <param name="covers">The run index snapshot as the listing this index was computed from left it (see <see cref="Covers"/>).</param>
     public GroupIndex(Dictionary<string, GroupIndexRun> runs, IReadOnlyDictionary<GroupKey, GroupAggregate> groups, Dictionary<GroupKey, ReadOnlyMemory<byte>>? lines = null, SnapshotMark? covers = null)
+        : this(new GroupIndexEntries(runs), groups, lines, covers)
     {
-        Runs = runs;
+    }
+
+    /// <param name="entries">What the index knows of each run; the index's own (an index brought up to date takes over the entries of the one it supersedes).</param>
+    /// <param name="groups">By project and group: the aggregate of exactly the runs <paramref name="entries"/> counts in it.</param>
+    /// <param name="lines">The file's line of each group known unchanged since it was read or written (see <see cref="Lines"/>); none when null.</param>
+    /// <param name="covers">The run index snapshot as the listing this index was computed from left it (see <see cref="Covers"/>).</param>
+    public GroupIndex(GroupIndexEntries entries, IReadOnlyDictionary<GroupKey, GroupAggregate> groups, Dictionary<GroupKey, ReadOnlyMemory<byte>>? lines = null, SnapshotMark? covers = null)
+    {
+        Entries = entries;
         Groups = groups;
         Lines = lines ?? new Dictionary<GroupKey, ReadOnlyMemory<byte>>();
         Covers = covers;
@@ -34,13 +43,16 @@ internal sealed class GroupIndex
     public static GroupIndex Empty => new(new Dictionary<string, GroupIndexRun>(StringComparer.Ordinal), new Dictionary<GroupKey, GroupAggregate>());
 
     /// <summary>
-    /// By run id: the group each run was counted in and the fingerprint of its line then. Changed in place when the index
-    /// is brought up to date from the very listing it was made from (<see cref="GroupIndexUpdate.ApplyChanges"/>), which
-    /// supersedes it; only used under the store's lock, like <see cref="Lines"/>.
+    /// By run id: the group each run was counted in and the fingerprint of its line then, read from the file only when
+    /// needed. Changed in place when the index is brought up to date from the very listing it was made from
+    /// (<see cref="GroupIndexUpdate.ApplyChanges"/>), which supersedes it; only used under the store's lock, like <see cref="Lines"/>.
     /// </summary>
-    public Dictionary<string, GroupIndexRun> Runs { get; }
+    public GroupIndexEntries Entries { get; }
 
-    /// <summary>By project and group: the aggregate of exactly the runs <see cref="Runs"/> counts in it.</summary>
+    /// <summary>Every entry by run id (<see cref="Entries"/>), read from the file's lines the first time.</summary>
+    public Dictionary<string, GroupIndexRun> Runs => Entries.All;
+
+    /// <summary>By project and group: the aggregate of exactly the runs <see cref="Entries"/> counts in it.</summary>
     public IReadOnlyDictionary<GroupKey, GroupAggregate> Groups { get; }
 
     /// <summary>

@@ -27,28 +27,8 @@ internal static class GroupIndexCodec
 
     public static void Write(Stream stream, GroupIndex index)
     {
-        // One pass, in the order the runs were listed (id order); 100,000 runs are written in tens of milliseconds.
-        var members = new Dictionary<GroupKey, List<KeyValuePair<string, GroupIndexRun>>>(index.Groups.Count);
-        var uncounted = new List<KeyValuePair<string, GroupIndexRun>>();
-        foreach (var run in index.Runs)
-        {
-            if (run.Value.Key is not { } key)
-            {
-                uncounted.Add(run);
-            }
-            else if (index.Lines.ContainsKey(key))
-            {
-                // Its line is copied as it is.
-            }
-            else if (members.TryGetValue(key, out var list))
-            {
-                list.Add(run);
-            }
-            else
-            {
-                members.Add(key, new List<KeyValuePair<string, GroupIndexRun>> { run });
-            }
-        }
+        // Only the groups whose lines are not copied as they are need their runs.
+        var members = index.Entries.Grouped(key => !index.Lines.ContainsKey(key), out var uncounted);
 
         WriteLine(stream, json =>
         {
@@ -107,27 +87,32 @@ internal static class GroupIndexCodec
             }
 
             // The group lines are read on every core (a 100,000-run store's file is 3 MB of run ids and fingerprints,
-            // read in every build's and test run's read-ahead), then gathered in file order.
-            var read = new (GroupAggregate Aggregate, List<(string Id, ulong Hash)> Members)[groupCount];
+            // read in every build's and test run's read-ahead), then gathered in file order. Their members are only
+            // counted and checked here: the entries stay in the lines until one is needed (GroupIndexEntries).
+            var read = new (GroupAggregate Aggregate, ulong[] Ids)[groupCount];
             Parallel.For(
                 0,
                 groupCount,
                 new ParallelOptions { MaxDegreeOfParallelism = Parallelism.Degree },
                 i => read[i] = ReadGroup(lines.Span(i + 1)));
-            var runs = new Dictionary<string, GroupIndexRun>(read.Sum(g => g.Members.Count), StringComparer.Ordinal);
+            var uncounted = ReadUncounted(lines.Span(lines.Count - 1));
+            var count = read.Sum(g => g.Ids.Length) + uncounted.Count;
+            var seen = new HashSet<ulong>();
             var groups = new Dictionary<GroupKey, GroupAggregate>(groupCount);
             var groupLines = new Dictionary<GroupKey, ReadOnlyMemory<byte>>(groupCount);
+            var fileGroups = new List<(GroupKey, ReadOnlyMemory<byte>)>(groupCount);
             for (var i = 0; i < groupCount; i++)
             {
                 var aggregate = read[i].Aggregate;
                 var key = new GroupKey(aggregate.Project, aggregate.Group);
                 groups.Add(key, aggregate);
                 groupLines.Add(key, lines.Memory(i + 1));
-                AddMembers(runs, key, read[i].Members);
+                fileGroups.Add((key, lines.Memory(i + 1)));
+                CheckOnce(seen, read[i].Ids);
             }
 
-            ReadUncounted(lines.Span(lines.Count - 1), runs);
-            return new GroupIndex(runs, groups, groupLines, covers);
+            CheckOnce(seen, uncounted.Select(u => IdHash(u.Id)).ToArray());
+            return new GroupIndex(new GroupIndexEntries(fileGroups, uncounted, count), groups, groupLines, covers);
         }
         catch (AggregateException ex) when (ex.InnerExceptions.All(IsUnreadable))
         {
@@ -140,17 +125,46 @@ internal static class GroupIndexCodec
     }
 
     /// <summary>
-    /// Adds a group's members. A method of its own: the runtime compiles a loop that runs hot (100,000 members) again with
-    /// full optimisation, and recompiling this small method costs less than recompiling all of <see cref="Read(byte[])"/>
-    /// around it, in the fresh process of every build's and test run's read-ahead (a probe reading a 100,000-run store's
-    /// group index: 232 → 209 ms of CPU, medians of 8).
+    /// Checks that no run is counted twice, by the fingerprints of the runs' ids (<see cref="IdHash(ReadOnlySpan{byte})"/>): a file edited by
+    /// hand is computed again, as when its entries were read into a dictionary here. A method of its own: the runtime
+    /// compiles a loop that runs hot (100,000 members) again with full optimisation, and recompiling this small method
+    /// costs less than recompiling all of <see cref="Read(byte[])"/> around it.
     /// </summary>
-    private static void AddMembers(Dictionary<string, GroupIndexRun> runs, GroupKey key, List<(string Id, ulong Hash)> members)
+    private static void CheckOnce(HashSet<ulong> seen, ulong[] ids)
     {
-        foreach (var (id, hash) in members)
+        foreach (var id in ids)
         {
-            runs.Add(id, new GroupIndexRun(key, hash));
+            if (!seen.Add(id))
+            {
+                throw new JsonException("A run is counted twice.");
+            }
         }
+    }
+
+    /// <summary>A run id's fingerprint, from its UTF-8 bytes as the file holds them unescaped.</summary>
+    private static ulong IdHash(ReadOnlySpan<byte> id) => LineHash.Of(id);
+
+    private static ulong IdHash(string id) => IdHash(System.Text.Encoding.UTF8.GetBytes(id));
+
+    /// <summary>The members of a group line read by <see cref="Read(byte[])"/>: each run id and the fingerprint of its line, in the file's order.</summary>
+    public static List<(string Id, ulong Hash)> ReadMembers(ReadOnlySpan<byte> line)
+    {
+        var reader = new Utf8JsonReader(line);
+        var members = new List<(string Id, ulong Hash)>();
+        Expect(ref reader, JsonTokenType.StartObject);
+        while (NextProperty(ref reader) is { } name)
+        {
+            if (name == "members")
+            {
+                ReadRuns(ref reader, members);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return members;
     }
 
     /// <summary>What reading a damaged line throws.</summary>
@@ -265,7 +279,7 @@ internal static class GroupIndexCodec
     }
 
     [MethodImpl(MethodImplFlags.AggressiveOptimization)]
-    private static (GroupAggregate Aggregate, List<(string Id, ulong Hash)> Members) ReadGroup(ReadOnlySpan<byte> line)
+    private static (GroupAggregate Aggregate, ulong[] Ids) ReadGroup(ReadOnlySpan<byte> line)
     {
         var reader = new Utf8JsonReader(line);
         string? project = null;
@@ -278,7 +292,7 @@ internal static class GroupIndexCodec
         DateTimeOffset? lastActive = null;
         List<string>? branches = null;
         var metrics = new SortedDictionary<string, MetricStatistics>(StringComparer.Ordinal);
-        var members = new List<(string Id, ulong Hash)>();
+        var members = new List<ulong>();
         Expect(ref reader, JsonTokenType.StartObject);
         while (NextProperty(ref reader) is { } name)
         {
@@ -322,7 +336,7 @@ internal static class GroupIndexCodec
                     }
 
                     break;
-                case "members": ReadRuns(ref reader, members); break;
+                case "members": CountRuns(ref reader, members); break;
                 default: reader.Skip(); break;
             }
         }
@@ -332,10 +346,10 @@ internal static class GroupIndexCodec
             throw new JsonException("A group line is incomplete.");
         }
 
-        return (new GroupAggregate(project, group, count, states, newest.Value, jobTypes, withoutJobType, metrics, new GroupActivity(lastActive.Value, branches)), members);
+        return (new GroupAggregate(project, group, count, states, newest.Value, jobTypes, withoutJobType, metrics, new GroupActivity(lastActive.Value, branches)), members.ToArray());
     }
 
-    private static void ReadUncounted(ReadOnlySpan<byte> line, Dictionary<string, GroupIndexRun> runs)
+    private static List<(string Id, ulong Hash)> ReadUncounted(ReadOnlySpan<byte> line)
     {
         var reader = new Utf8JsonReader(line);
         var uncounted = new List<(string Id, ulong Hash)>();
@@ -359,9 +373,34 @@ internal static class GroupIndexCodec
             throw new JsonException("The last line does not list the uncounted runs.");
         }
 
-        foreach (var (id, hash) in uncounted)
+        return uncounted;
+    }
+
+    /// <summary>Reads a members object as <see cref="ReadRuns"/> does, keeping only each run id's fingerprint: no string is made.</summary>
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
+    private static void CountRuns(ref Utf8JsonReader reader, List<ulong> ids)
+    {
+        while (true)
         {
-            runs.Add(id, new GroupIndexRun(null, hash));
+            Read(ref reader);
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return;
+            }
+
+            if (reader.TokenType != JsonTokenType.PropertyName)
+            {
+                throw new JsonException("Expected a run id.");
+            }
+
+            var id = reader.ValueIsEscaped ? IdHash(reader.GetString()!) : IdHash(reader.ValueSpan);
+            Read(ref reader);
+            if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || !Utf8Parser.TryParse(reader.ValueSpan, out ulong _, out var used, 'x') || used != reader.ValueSpan.Length)
+            {
+                throw new JsonException("The fingerprint of a run is not 16 hexadecimal digits.");
+            }
+
+            ids.Add(id);
         }
     }
 

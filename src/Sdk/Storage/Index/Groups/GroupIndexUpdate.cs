@@ -25,6 +25,11 @@ internal static class GroupIndexUpdate
     {
         var listed = listing.Runs;
         var covered = Covered.Of(listing, previous);
+        if (TryApplyCovered(listing, previous, covered, out changed) is { } asRead)
+        {
+            return asRead;
+        }
+
         var entries = new GroupIndexRun[listed.Count];
         var unchanged = new bool[listed.Count];
         var matched = 0;
@@ -92,8 +97,50 @@ internal static class GroupIndexUpdate
 
         // A snapshot written whole since (a new generation) is worth recording even when no run changed: until then, every
         // listing would fingerprint every line again.
-        changed = changedRuns > 0 || matched < previous.Runs.Count || groups.Count != previous.Groups.Count || previous.Covers != listing.Snapshot;
-        return new GroupedListing(new GroupIndex(runs, groups, lines, listing.Snapshot), members.ToDictionary(p => p.Key, p => (IReadOnlyList<IndexedRun>)p.Value), fingerprinted, checkedRuns: listed.Count);
+        changed = changedRuns > 0 || matched < previous.Entries.Count || groups.Count != previous.Groups.Count || previous.Covers != listing.Snapshot;
+        return new GroupedListing(new GroupIndex(runs, groups, lines, listing.Snapshot), GroupMembers.Of(members.ToDictionary(p => p.Key, p => (IReadOnlyList<IndexedRun>)p.Value)), fingerprinted, checkedRuns: listed.Count);
+    }
+
+    /// <summary>
+    /// The grouping of a listing every run of which lies where the group index read from its file vouches for it (within
+    /// the snapshot bytes it covers, of the same generation, none live), as many runs as the file holds: the file's
+    /// groups, aggregates and lines as they are, each group's list of runs made only when asked for. This is the read-ahead
+    /// of a build or a test run into a store nobody wrote since its last report: no entry per run is made. Null otherwise.
+    /// </summary>
+    /// <remarks>
+    /// A run whose latest line lies within the covered bytes has the very line the listing the file was computed from had
+    /// (a later line of it would lie past them), so the file holds it; a run leaves the snapshot only by a new generation.
+    /// Listed runs are distinct and the file holds each run once (<see cref="GroupIndexCodec.Read(byte[])"/>), so as many listed
+    /// runs as the file holds are exactly its runs.
+    /// </remarks>
+    private static GroupedListing? TryApplyCovered(IndexListing listing, GroupIndex previous, Covered covered, out bool changed)
+    {
+        changed = false;
+        var listed = listing.Runs;
+        if (previous.Entries.IsRead || !covered.Any || listed.Count != previous.Entries.Count || !AllCovered(listed, covered))
+        {
+            return null;
+        }
+
+        // A file written before the snapshot grew by segments of no run is worth writing with the mark it now has.
+        changed = previous.Covers != listing.Snapshot;
+        var index = new GroupIndex(previous.Entries, previous.Groups, new Dictionary<GroupKey, ReadOnlyMemory<byte>>(previous.Lines), listing.Snapshot);
+        return new GroupedListing(index, GroupMembers.FromFile(previous.Entries, previous.Groups.Keys, listed), fingerprinted: 0, checkedRuns: listed.Count);
+    }
+
+    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
+    private static bool AllCovered(IReadOnlyList<IndexedRun> listed, Covered covered)
+    {
+        for (var i = 0; i < listed.Count; i++)
+        {
+            var run = listed[i];
+            if (run.Live || run.Line is not { } line || !covered.Holds(line))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -114,7 +161,11 @@ internal static class GroupIndexUpdate
         var previous = last.Index;
         var ids = changes.Ids;
         var now = ids.Select(id => RunsInIdOrder.Find(listing.Runs, id)).ToArray();
-        var known = ids.Select(id => previous.Runs.TryGetValue(id, out var entry) ? entry : null).ToArray();
+
+        // The index holds exactly the runs of the listing before: a run not listed then (a test run's results) has no entry,
+        // and an index read from its file is not read for it.
+        var isNew = ids.Select(id => !changes.WasListed(id)).ToArray();
+        var known = ids.Select((id, i) => isNew[i] ? null : previous.Entries.Find(id)).ToArray();
 
         // As Check does: a run whose line has the fingerprint recorded stays in its group unread; the others are read.
         var fingerprinted = 0;
@@ -157,7 +208,7 @@ internal static class GroupIndexUpdate
 
         // The member lists of the groups a changed run is or was in are made again (a run read again is a new entry even
         // when its group kept it); every other group's list is the one before.
-        var members = last.Members.ToDictionary(p => p.Key, p => p.Value);
+        var lists = new Dictionary<GroupKey, IReadOnlyList<IndexedRun>?>();
         var regrouped = new HashSet<GroupKey>();
         for (var i = 0; i < ids.Count; i++)
         {
@@ -170,15 +221,10 @@ internal static class GroupIndexUpdate
         {
             var before = last.Members.TryGetValue(key, out var was) ? was : Array.Empty<IndexedRun>();
             var list = RunsInIdOrder.Merge(before.Where(r => !changedIds.Contains(r.Id)).ToList(), joining[key].ToList());
-            if (list.Count == 0)
-            {
-                members.Remove(key);
-            }
-            else
-            {
-                members[key] = list;
-            }
+            lists[key] = list.Count == 0 ? null : list;
         }
+
+        var members = last.Members.With(lists);
 
         var groups = previous.Groups.Where(p => !dirty.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value);
         AggregateAgain(dirty.SelectMany(k => members.TryGetValue(k, out var runs) ? runs : Array.Empty<IndexedRun>()), assemble, groups);
@@ -188,11 +234,11 @@ internal static class GroupIndexUpdate
         {
             if (entries[i] is { } entry)
             {
-                previous.Runs[ids[i]] = entry;
+                previous.Entries.Set(ids[i], entry, isNew[i]);
             }
             else
             {
-                gone += previous.Runs.Remove(ids[i]) ? 1 : 0;
+                gone += previous.Entries.Remove(ids[i], isNew[i]) ? 1 : 0;
             }
         }
 
@@ -202,7 +248,7 @@ internal static class GroupIndexUpdate
         }
 
         changed = changedRuns > 0 || gone > 0 || groups.Count != previous.Groups.Count || previous.Covers != listing.Snapshot;
-        return new GroupedListing(new GroupIndex(previous.Runs, groups, previous.Lines, listing.Snapshot), members, fingerprinted, checkedRuns: ids.Count);
+        return new GroupedListing(new GroupIndex(previous.Entries, groups, previous.Lines, listing.Snapshot), members, fingerprinted, checkedRuns: ids.Count);
     }
 
     private static void AddTo(HashSet<GroupKey> keys, GroupKey? first, GroupKey? second)
@@ -318,6 +364,9 @@ internal static class GroupIndexUpdate
             listing.SnapshotRead is { } read && listing.Snapshot is { } now && previous.Covers is { } then && now.Generation == then.Generation && now.Bytes >= then.Bytes
                 ? new Covered(read, then.Bytes)
                 : default;
+
+        /// <summary>Whether any bytes are covered.</summary>
+        public bool Any => _read is not null;
 
         /// <summary>Whether the line lies, newline included, within the covered bytes of the file as read.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

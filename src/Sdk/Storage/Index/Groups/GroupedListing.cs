@@ -5,7 +5,7 @@ namespace Wandb.Storage.Index.Groups;
 /// <summary>A listing of the folder store by project and group: the group index it brought up to date and each group's entries.</summary>
 internal sealed class GroupedListing
 {
-    public GroupedListing(GroupIndex index, IReadOnlyDictionary<GroupKey, IReadOnlyList<IndexedRun>> members, int fingerprinted, int checkedRuns)
+    public GroupedListing(GroupIndex index, GroupMembers members, int fingerprinted, int checkedRuns)
     {
         Index = index;
         Members = members;
@@ -17,7 +17,7 @@ internal sealed class GroupedListing
     public GroupIndex Index { get; }
 
     /// <summary>Each group's runs as listed, to assemble those a report shows in full.</summary>
-    public IReadOnlyDictionary<GroupKey, IReadOnlyList<IndexedRun>> Members { get; }
+    public GroupMembers Members { get; }
 
     /// <summary>How many snapshot lines bringing the index up to date fingerprinted (<see cref="LineHash"/>).</summary>
     public int Fingerprinted { get; }
