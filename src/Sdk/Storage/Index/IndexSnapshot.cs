@@ -44,6 +44,9 @@ internal sealed class IndexSnapshot
 
     public Dictionary<string, IndexedRun> Runs { get; }
 
+    /// <summary>Whether the base's lines were found by the heads written beside it (<see cref="RunHeads"/>), not by reading each line's head.</summary>
+    public bool BaseFromHeads { get; private init; }
+
     /// <summary>The version of the file read; 0 for <see cref="Empty"/>.</summary>
     private int Version { get; }
 
@@ -88,11 +91,13 @@ internal sealed class IndexSnapshot
             return null;
         }
 
-        var lines = SnapshotLines.Split(bytes.Memory);
+        // The header first: a base written whole has the heads of its lines beside it (RunHeads), so its lines are found
+        // by their lengths and only the segments after it are searched for line ends.
+        var firstLine = bytes.Memory.Span.IndexOf((byte)'\n');
         IndexHeader header;
         try
         {
-            header = lines.Count > 0 ? IndexLineCodec.ReadHeader(lines.Span(0)) : throw new JsonException("empty");
+            header = firstLine >= 0 ? IndexLineCodec.ReadHeader(bytes.Memory.Span.Slice(0, firstLine)) : throw new JsonException("empty");
         }
         catch (Exception ex) when (IndexLineCodec.IsUnreadable(ex))
         {
@@ -106,6 +111,10 @@ internal sealed class IndexSnapshot
             return null;
         }
 
+        var heads = header.Version == IndexHeader.CurrentVersion && header.Generation is { } generation
+            ? RunHeads.TryRead(path, generation, header.Runs, firstLine + 1, bytes.Memory.Length)
+            : null;
+        var lines = heads is null ? SnapshotLines.Split(bytes.Memory) : SnapshotLines.Split(bytes.Memory, heads.Starts);
         var baseRuns = lines.Count - 1;
         if (baseRuns < header.Runs || (header.Version == BaseOnlyVersion && baseRuns != header.Runs))
         {
@@ -131,7 +140,9 @@ internal sealed class IndexSnapshot
             {
                 for (var i = chunk * LinesPerTask; i < Math.Min(runLines.Length, (chunk + 1) * LinesPerTask); i++)
                 {
-                    parsed[i] = TryReadRun(lines.Memory(runLines[i]));
+                    parsed[i] = heads is not null && i < header.Runs
+                        ? IndexedRun.Unread(heads.Ids[i], heads.HasFolder(i), heads.IsLive(i), lines.Memory(runLines[i]))
+                        : TryReadRun(lines.Memory(runLines[i]));
                 }
             });
 
@@ -174,7 +185,7 @@ internal sealed class IndexSnapshot
         unusable = null;
         var baseBytes = lines.End(baseEnd - 1);
         var appendedBytes = (segments.Count == 0 ? baseBytes : lines.End(segments[segments.Count - 1].First + segments[segments.Count - 1].Count)) - baseBytes;
-        return new IndexSnapshot(header.Version, batches.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), runs, baseBytes, appendedBytes, header.Generation, bytes);
+        return new IndexSnapshot(header.Version, batches.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), runs, baseBytes, appendedBytes, header.Generation, bytes) { BaseFromHeads = heads is not null };
     }
 
     /// <summary>
@@ -214,6 +225,7 @@ internal sealed class IndexSnapshot
                 }
             },
             durable: false);
+        RunHeads.TryWrite(path, generation, header.Length + 1, lines);
         return AsWritten(byId, batches, header.Length + 1 + lines.Sum(l => (long)l.Length + 1), appendedBytes: 0, generation, read: null);
     }
 

@@ -22,12 +22,18 @@ internal sealed class SnapshotLines
     /// <summary>How many whole lines there are.</summary>
     public int Count => _starts.Count - 1;
 
-    public static SnapshotLines Split(ReadOnlyMemory<byte> bytes)
+    public static SnapshotLines Split(ReadOnlyMemory<byte> bytes) => Split(bytes, new List<int>(Math.Max(16, bytes.Length / 512)) { 0 });
+
+    /// <summary>
+    /// The lines of <paramref name="bytes"/> when the first ones are known: <paramref name="known"/> holds where each of
+    /// them begins and, last, where the next begins (<see cref="RunHeads"/>); only the bytes from there on are searched.
+    /// </summary>
+    public static SnapshotLines Split(ReadOnlyMemory<byte> bytes, List<int> known)
     {
         // starts[i] is where line i begins; starts[Count] is just past the last newline.
-        var starts = new List<int>(Math.Max(16, bytes.Length / 512)) { 0 };
+        var starts = known;
         var span = bytes.Span;
-        var offset = 0;
+        var offset = starts[starts.Count - 1];
         while (offset < bytes.Length)
         {
             var newline = span.Slice(offset).IndexOf((byte)'\n');

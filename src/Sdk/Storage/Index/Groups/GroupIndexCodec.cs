@@ -89,18 +89,18 @@ internal static class GroupIndexCodec
             // The group lines are read on every core (a 100,000-run store's file is 3 MB of run ids and fingerprints,
             // read in every build's and test run's read-ahead), then gathered in file order. Their members are only
             // counted and checked here: the entries stay in the lines until one is needed (GroupIndexEntries).
-            var read = new (GroupAggregate Aggregate, ulong[] Ids)[groupCount];
+            var read = new (GroupAggregate Aggregate, List<ulong> Ids)[groupCount];
             Parallel.For(
                 0,
                 groupCount,
                 new ParallelOptions { MaxDegreeOfParallelism = Parallelism.Degree },
                 i => read[i] = ReadGroup(lines.Span(i + 1)));
             var uncounted = ReadUncounted(lines.Span(lines.Count - 1));
-            var count = read.Sum(g => g.Ids.Length) + uncounted.Count;
-            var seen = new HashSet<ulong>();
+            var ids = new ulong[read.Sum(g => g.Ids.Count) + uncounted.Count];
             var groups = new Dictionary<GroupKey, GroupAggregate>(groupCount);
             var groupLines = new Dictionary<GroupKey, ReadOnlyMemory<byte>>(groupCount);
             var fileGroups = new List<(GroupKey, ReadOnlyMemory<byte>)>(groupCount);
+            var next = 0;
             for (var i = 0; i < groupCount; i++)
             {
                 var aggregate = read[i].Aggregate;
@@ -108,10 +108,17 @@ internal static class GroupIndexCodec
                 groups.Add(key, aggregate);
                 groupLines.Add(key, lines.Memory(i + 1));
                 fileGroups.Add((key, lines.Memory(i + 1)));
-                CheckOnce(seen, read[i].Ids);
+                read[i].Ids.CopyTo(ids, next);
+                next += read[i].Ids.Count;
             }
 
-            CheckOnce(seen, uncounted.Select(u => IdHash(u.Id)).ToArray());
+            foreach (var (id, _) in uncounted)
+            {
+                ids[next++] = IdHash(id);
+            }
+
+            CheckOnce(ids);
+            var count = ids.Length;
             return new GroupIndex(new GroupIndexEntries(fileGroups, uncounted, count), groups, groupLines, covers);
         }
         catch (AggregateException ex) when (ex.InnerExceptions.All(IsUnreadable))
@@ -125,16 +132,15 @@ internal static class GroupIndexCodec
     }
 
     /// <summary>
-    /// Checks that no run is counted twice, by the fingerprints of the runs' ids (<see cref="IdHash(ReadOnlySpan{byte})"/>): a file edited by
-    /// hand is computed again, as when its entries were read into a dictionary here. A method of its own: the runtime
-    /// compiles a loop that runs hot (100,000 members) again with full optimisation, and recompiling this small method
-    /// costs less than recompiling all of <see cref="Read(byte[])"/> around it.
+    /// Checks that no run is counted twice, by the fingerprints of the runs' ids (<see cref="IdHash(ReadOnlySpan{byte})"/>),
+    /// sorted: a file edited by hand is computed again, as when its entries were read into a dictionary here.
     /// </summary>
-    private static void CheckOnce(HashSet<ulong> seen, ulong[] ids)
+    private static void CheckOnce(ulong[] ids)
     {
-        foreach (var id in ids)
+        Array.Sort(ids);
+        for (var i = 1; i < ids.Length; i++)
         {
-            if (!seen.Add(id))
+            if (ids[i] == ids[i - 1])
             {
                 throw new JsonException("A run is counted twice.");
             }
@@ -279,7 +285,7 @@ internal static class GroupIndexCodec
     }
 
     [MethodImpl(MethodImplFlags.AggressiveOptimization)]
-    private static (GroupAggregate Aggregate, ulong[] Ids) ReadGroup(ReadOnlySpan<byte> line)
+    private static (GroupAggregate Aggregate, List<ulong> Ids) ReadGroup(ReadOnlySpan<byte> line)
     {
         var reader = new Utf8JsonReader(line);
         string? project = null;
@@ -346,7 +352,7 @@ internal static class GroupIndexCodec
             throw new JsonException("A group line is incomplete.");
         }
 
-        return (new GroupAggregate(project, group, count, states, newest.Value, jobTypes, withoutJobType, metrics, new GroupActivity(lastActive.Value, branches)), members.ToArray());
+        return (new GroupAggregate(project, group, count, states, newest.Value, jobTypes, withoutJobType, metrics, new GroupActivity(lastActive.Value, branches)), members);
     }
 
     private static List<(string Id, ulong Hash)> ReadUncounted(ReadOnlySpan<byte> line)
