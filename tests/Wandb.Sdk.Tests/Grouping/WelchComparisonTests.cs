@@ -31,6 +31,32 @@ public sealed class WelchComparisonTests
     }
 
     [TestMethod]
+    [DataRow(1e-100)]
+    [DataRow(1e-150)]
+    [DataRow(1e100)]
+    [DataRow(1e150)]
+    public void Samples_of_tiny_or_huge_values_are_tested_as_the_same_samples_of_ordinary_values(double scale)
+    {
+        // Welch's degrees of freedom divide the squared variance of the difference by the squared variances: at these
+        // scales the squares leave the range of a double (0/0, or a number over 0), though df does not depend on the scale.
+        double[] a = { 1, 2, 3.5 }, b = { 4, 5, 6, 7.25 };
+        var ordinary = WelchComparison.Compare(a, b);
+        var scaled = WelchComparison.Compare(a.Select(v => v * scale), b.Select(v => v * scale));
+
+        Assert.IsTrue(scaled.IsDefined, $"a test at the scale {scale}");
+        Assert.AreEqual(ordinary.Df, scaled.Df, 1e-9 * ordinary.Df, "df");
+        Assert.AreEqual(ordinary.P, scaled.P, 1e-9 * ordinary.P, "p");
+        Assert.AreEqual(ordinary.Ci95Low * scale, scaled.Ci95Low, Math.Abs(1e-9 * ordinary.Ci95Low * scale), "the interval's low end");
+        Assert.AreEqual(ordinary.Ci95High * scale, scaled.Ci95High, Math.Abs(1e-9 * ordinary.Ci95High * scale), "the interval's high end");
+    }
+
+    [TestMethod]
+    public void The_critical_value_at_infinite_degrees_of_freedom_is_the_normal_quantile()
+    {
+        Assert.AreEqual(1.959963984540054, StudentT.Critical95(double.PositiveInfinity), 1e-15);
+    }
+
+    [TestMethod]
     public void Swapping_the_samples_flips_the_sign_and_keeps_p()
     {
         var ab = WelchComparison.Compare(A, B);

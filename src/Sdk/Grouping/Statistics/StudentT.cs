@@ -136,6 +136,12 @@ internal static class StudentT
     /// <summary>The two-sided 95% critical value t(0.975, df), cached for whole df.</summary>
     public static double Critical95(double df)
     {
+        // The t distribution of infinitely many degrees of freedom is the normal one (its CDF below would be 0/0 there).
+        if (double.IsPositiveInfinity(df))
+        {
+            return Normal975;
+        }
+
         if (df >= 1 && df == Math.Floor(df) && df <= int.MaxValue)
         {
             return Critical95ByDf.GetOrAdd((int)df, d => Quantile(0.975, d));

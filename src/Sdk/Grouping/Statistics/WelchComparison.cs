@@ -80,6 +80,16 @@ internal sealed class WelchComparison
         var se = Math.Sqrt(se2);
         var t = difference / se;
         var df = se2 * se2 / ((va * va / (countA - 1)) + (vb * vb / (countB - 1)));
+        if (!MetricStatistics.IsFinite(df))
+        {
+            // The squares left the range of a double (values around 1e-100 or 1e100: 0/0 or ∞/∞). The same df from each
+            // sample's share of the variance, whose squares lie in [0, 1]; the form above is kept for every other case,
+            // so every figure reports showed stays the same to the bit.
+            var shareA = va / se2;
+            var shareB = vb / se2;
+            df = 1 / ((shareA * shareA / (countA - 1)) + (shareB * shareB / (countB - 1)));
+        }
+
         var p = StudentT.TwoSidedP(t, df);
         var half = StudentT.Critical95(df) * se;
         return new WelchComparison((int)countA, (int)countB, meanA, meanB, difference, t, df, p, difference - half, difference + half);
