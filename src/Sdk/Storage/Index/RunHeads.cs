@@ -211,25 +211,6 @@ internal sealed class RunHeads
         return value;
     }
 
-    /// <summary>The characters of a run id (<see cref="RunId.TryValidate"/>): not empty, not too long, not only dots.</summary>
-    private static bool IsRunId(ReadOnlySpan<byte> id)
-    {
-        if (id.Length < 1 || id.Length > RunId.MaxLength)
-        {
-            return false;
-        }
-
-        var dotsOnly = true;
-        foreach (var b in id)
-        {
-            if (!RunId.IsIdCharacter(b))
-            {
-                return false;
-            }
-
-            dotsOnly &= b == (byte)'.';
-        }
-
-        return !dotsOnly;
-    }
+    /// <summary>A run id as the writer writes it (<see cref="RunLineHead.IsPlainId"/>), not longer than a run id may be.</summary>
+    private static bool IsRunId(ReadOnlySpan<byte> id) => id.Length >= 1 && id.Length <= RunId.MaxLength && RunLineHead.IsPlainId(id);
 }

@@ -57,7 +57,7 @@ internal static class RunLineHead
     }
 
     /// <summary>The characters of a run id (<see cref="RunId.TryValidate"/>), not only dots: an id as the writer wrote it.</summary>
-    private static bool IsPlainId(ReadOnlySpan<byte> name)
+    internal static bool IsPlainId(ReadOnlySpan<byte> name)
     {
         var dotsOnly = true;
         foreach (var b in name)
