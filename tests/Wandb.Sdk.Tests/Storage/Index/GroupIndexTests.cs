@@ -587,7 +587,13 @@ public sealed class GroupIndexTests
         var results = prepared.ListGrouped(prepared.ListIndexed());
         Assert.AreEqual(3, results.CheckedRuns, "only the new runs are checked");
         Assert.IsFalse(results.Index.Entries.IsRead, "new runs need no entry of the file");
+
+        // The same runs grouped again from that index, as by a listing that read the snapshot anew: the runs added since
+        // the file was read are in none of its lines, so the index is not taken as the file.
+        var anew = (FolderRunStore)store.Reader();
+        var regrouped = GroupIndexUpdate.Apply(anew.ListIndexed(), results.Index, anew.Assemble, out _);
         AssertSameAsComputed(store, prepared, results, "a test run's results were added");
+        AssertSameAsComputed(store, prepared, regrouped, "the index with the results, grouped again from a listing it covers");
 
         // A run listed before changed (a rerun's record of a batched run): its entry is read from the file.
         var rereading = (FolderRunStore)store.Reader();

@@ -37,6 +37,9 @@ internal sealed class GroupIndexEntries
     /// <summary>Whether every entry is in memory; false while an index read from its file has needed none.</summary>
     public bool IsRead => _all is not null;
 
+    /// <summary>Whether the entries are exactly the file's: none read, none added since.</summary>
+    public bool AreTheFile => _all is null && _added.Count == 0;
+
     /// <summary>How many runs the index holds.</summary>
     public int Count => _all?.Count ?? _fileCount + _added.Count;
 

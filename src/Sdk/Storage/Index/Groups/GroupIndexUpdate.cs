@@ -117,7 +117,8 @@ internal static class GroupIndexUpdate
     {
         changed = false;
         var listed = listing.Runs;
-        if (previous.Entries.IsRead || !covered.Any || listed.Count != previous.Entries.Count || !AllCovered(listed, covered))
+        // Runs added since the file was read (kept beside its entries) are in no group's line of it.
+        if (!previous.Entries.AreTheFile || !covered.Any || listed.Count != previous.Entries.Count || !AllCovered(listed, covered))
         {
             return null;
         }
