@@ -4,7 +4,8 @@ namespace Wandb.Storage.Index;
 
 /// <summary>
 /// The files of a folder store's run index, under <c>&lt;store&gt;/index/</c> (docs/store-format.md): the snapshot
-/// <c>runs.v1.jsonl</c>, the writers' journals in <c>touched/</c> and the <c>lock</c> its maintainer holds.
+/// <c>runs.v1.jsonl</c> with the heads of its base (<see cref="RunHeads"/>), the writers' journals in <c>touched/</c> and the
+/// <c>lock</c> its maintainer holds.
 /// </summary>
 internal sealed class IndexFiles
 {
