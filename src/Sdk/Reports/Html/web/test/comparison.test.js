@@ -13,6 +13,16 @@ test("Welch's test gives the published check vector's t, df and p", () => {
   assert.ok(w.ciLow < w.difference && w.difference < w.ciHigh && w.ciHigh < 0);
 });
 
+test("samples of values around 1e-100 or 1e100 are tested as the same samples of ordinary values", () => {
+  const a = [1, 2, 3.5], b = [4, 5, 6, 7.25];
+  const ordinary = welch(a, b);
+  for (const scale of [1e-100, 1e-150, 1e100, 1e150]) {
+    const scaled = welch(a.map((v) => v * scale), b.map((v) => v * scale));
+    assert.ok(Math.abs(scaled.df - ordinary.df) <= 1e-9 * ordinary.df, `df at ${scale}: ${scaled.df}`);
+    assert.ok(Math.abs(scaled.p - ordinary.p) <= 1e-9 * ordinary.p, `p at ${scale}: ${scaled.p}`);
+  }
+});
+
 test("a sample of one value, or two samples without spread, have no test", () => {
   assert.ok(Number.isNaN(welch([1], [2, 3]).p));
   assert.ok(Number.isNaN(welch([1, 1], [2, 2]).p));

@@ -60,7 +60,13 @@ export function welch(a, b) {
   const va = ma.m2 / (a.length - 1) / a.length, vb = mb.m2 / (b.length - 1) / b.length;
   const se = Math.sqrt(se2);
   const t = difference / se;
-  const df = (se2 * se2) / ((va * va) / (a.length - 1) + (vb * vb) / (b.length - 1));
+  let df = (se2 * se2) / ((va * va) / (a.length - 1) + (vb * vb) / (b.length - 1));
+  if (!Number.isFinite(df)) {
+    // The squares left the range of a double (values around 1e-100 or 1e100): the same df from each sample's share of
+    // the variance, as the engine computes it (WelchComparison.Compare), only then, so both agree to the bit.
+    const shareA = va / se2, shareB = vb / se2;
+    df = 1 / ((shareA * shareA) / (a.length - 1) + (shareB * shareB) / (b.length - 1));
+  }
   const p = isFinite(t) ? regularizedIncompleteBeta(df / (df + t * t), df / 2, 0.5) : 0;
   const half = (Number.isInteger(df) ? critical95(df) : studentTQuantile(0.975, df)) * se;
   return { ...undefinedTest, t, df, p, ciLow: difference - half, ciHigh: difference + half };
