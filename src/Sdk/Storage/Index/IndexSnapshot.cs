@@ -182,6 +182,13 @@ internal sealed class IndexSnapshot
             batches = segment.Line.Batches;
         }
 
+        // A base written by an earlier version, or whose heads did not read, gets them now: its next listings find its
+        // lines by them. Listings hold the index's lock, as whoever writes the snapshot does.
+        if (heads is null && header.Version == IndexHeader.CurrentVersion && header.Generation is { } unheaded)
+        {
+            RunHeads.TryWrite(path, unheaded, firstLine + 1, Enumerable.Range(0, (int)header.Runs).Select(i => (parsed[i]!.Id, parsed[i]!.HasFolder, parsed[i]!.Live, lines.Span(runLines[i]).Length)).ToList());
+        }
+
         unusable = null;
         var baseBytes = lines.End(baseEnd - 1);
         var appendedBytes = (segments.Count == 0 ? baseBytes : lines.End(segments[segments.Count - 1].First + segments[segments.Count - 1].Count)) - baseBytes;

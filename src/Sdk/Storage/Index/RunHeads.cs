@@ -54,28 +54,43 @@ internal sealed class RunHeads
     /// <param name="lines">The base's lines, in file order.</param>
     public static void TryWrite(string snapshotPath, string generation, int headerBytes, IReadOnlyList<ReadOnlyMemory<byte>> lines)
     {
-        var path = PathFor(snapshotPath);
+        var heads = new List<(string Id, bool Folder, bool Live, int Length)>(lines.Count);
+        foreach (var line in lines)
+        {
+            if (!RunLineHead.TryRead(line, out var id, out var folder, out var live))
+            {
+                TryDelete(PathFor(snapshotPath));
+                return;
+            }
+
+            heads.Add((id, folder, live, line.Length));
+        }
+
+        TryWrite(snapshotPath, generation, headerBytes, heads);
+    }
+
+    /// <summary>Writes the heads of a base as a listing read them (a base written by an earlier version, or whose heads did not read); a failure costs nothing but the shortcut.</summary>
+    /// <param name="snapshotPath">The snapshot.</param>
+    /// <param name="generation">The base's generation.</param>
+    /// <param name="headerBytes">The header line's bytes, newline included.</param>
+    /// <param name="heads">Each base line's run id, flags and length (without its newline), in file order.</param>
+    public static void TryWrite(string snapshotPath, string generation, int headerBytes, IReadOnlyCollection<(string Id, bool Folder, bool Live, int Length)> heads)
+    {
         try
         {
             // Magic, version, the generation (its length, then ASCII), the header's bytes and the run count; then per run
             // the line's length, its flags, the id's length and the id (ASCII); last the fingerprint of all before it.
             var generationBytes = Encoding.ASCII.GetBytes(generation);
-            var bytes = new List<byte>((lines.Count * 16) + 64);
+            var bytes = new List<byte>((heads.Count * 16) + 64);
             bytes.AddRange(Magic);
             AddInt(bytes, Version);
             bytes.Add((byte)generationBytes.Length);
             bytes.AddRange(generationBytes);
             AddInt(bytes, headerBytes);
-            AddInt(bytes, lines.Count);
-            foreach (var line in lines)
+            AddInt(bytes, heads.Count);
+            foreach (var (id, folder, live, length) in heads)
             {
-                if (!RunLineHead.TryRead(line, out var id, out var folder, out var live))
-                {
-                    File.Delete(path);
-                    return;
-                }
-
-                AddInt(bytes, line.Length);
+                AddInt(bytes, length);
                 bytes.Add((byte)((folder ? FolderFlag : 0) | (live ? LiveFlag : 0)));
                 bytes.Add((byte)id.Length);
                 bytes.AddRange(Encoding.ASCII.GetBytes(id));
@@ -84,7 +99,7 @@ internal sealed class RunHeads
             var content = bytes.ToArray();
             var hash = BitConverter.GetBytes(LineHash.Of(content));
             AtomicFile.Write(
-                path,
+                PathFor(snapshotPath),
                 stream =>
                 {
                     stream.Write(content, 0, content.Length);
@@ -95,6 +110,18 @@ internal sealed class RunHeads
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Only a shortcut: the next listing reads the snapshot line by line.
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A file of another generation is not used anyway.
         }
     }
 

@@ -37,6 +37,22 @@ public sealed class RunHeadsTests
     }
 
     [TestMethod]
+    public void A_base_without_heads_gets_them_from_its_first_listing()
+    {
+        // As a base written whole by an earlier version: its first listing by this one reads it line by line.
+        using var store = IndexedStore(out var live);
+        live.Dispose();
+        var listed = FullScan.Listing(store.Reader());
+        var written = File.ReadAllBytes(HeadsPath(store));
+        File.Delete(HeadsPath(store));
+
+        CollectionAssert.AreEqual(listed, FullScan.Listing(store.Reader()));
+        CollectionAssert.AreEqual(written, File.ReadAllBytes(HeadsPath(store)), "the heads the listing wrote are those written with the base");
+        Assert.IsTrue(Read(store).BaseFromHeads);
+        CollectionAssert.AreEqual(listed, FullScan.Listing(store.Reader()));
+    }
+
+    [TestMethod]
     public void Segments_appended_after_the_base_are_read_past_the_heads_and_their_latest_lines_win()
     {
         using var store = IndexedStore(out var live);
