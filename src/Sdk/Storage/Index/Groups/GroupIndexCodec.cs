@@ -118,8 +118,7 @@ internal static class GroupIndexCodec
             }
 
             CheckOnce(ids);
-            var count = ids.Length;
-            return new GroupIndex(new GroupIndexEntries(fileGroups, uncounted, count), groups, groupLines, covers);
+            return new GroupIndex(new GroupIndexEntries(fileGroups, uncounted, ids.Length), groups, groupLines, covers);
         }
         catch (AggregateException ex) when (ex.InnerExceptions.All(IsUnreadable))
         {
@@ -401,11 +400,7 @@ internal static class GroupIndexCodec
 
             var id = reader.ValueIsEscaped ? IdHash(reader.GetString()!) : IdHash(reader.ValueSpan);
             Read(ref reader);
-            if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || !Utf8Parser.TryParse(reader.ValueSpan, out ulong _, out var used, 'x') || used != reader.ValueSpan.Length)
-            {
-                throw new JsonException("The fingerprint of a run is not 16 hexadecimal digits.");
-            }
-
+            _ = Fingerprint(ref reader, id: null);
             ids.Add(id);
         }
     }
@@ -415,13 +410,21 @@ internal static class GroupIndexCodec
     {
         while (NextProperty(ref reader) is { } id)
         {
-            if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || !Utf8Parser.TryParse(reader.ValueSpan, out ulong hash, out var used, 'x') || used != reader.ValueSpan.Length)
-            {
-                throw new JsonException($"The fingerprint of run {id} is not 16 hexadecimal digits.");
-            }
-
-            runs.Add((id, hash));
+            runs.Add((id, Fingerprint(ref reader, id)));
         }
+    }
+
+    /// <summary>The fingerprint of a run's line, the value the reader is on: 16 hexadecimal digits as a string.</summary>
+    /// <param name="reader">The reader, on the value.</param>
+    /// <param name="id">The run it belongs to, as the error names it; null when its id was not read as a string.</param>
+    private static ulong Fingerprint(ref Utf8JsonReader reader, string? id)
+    {
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || !Utf8Parser.TryParse(reader.ValueSpan, out ulong hash, out var used, 'x') || used != reader.ValueSpan.Length)
+        {
+            throw new JsonException($"The fingerprint of {(id is null ? "a run" : "run " + id)} is not 16 hexadecimal digits.");
+        }
+
+        return hash;
     }
 
     private static MetricStatistics ReadStatistics(ref Utf8JsonReader reader)
