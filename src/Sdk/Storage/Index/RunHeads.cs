@@ -80,29 +80,41 @@ internal sealed class RunHeads
         {
             // Magic, version, the generation (its length, then ASCII), the header's bytes and the run count; then per run
             // the line's length, its flags, the id's length and the id (ASCII); last the fingerprint of all before it.
-            var generationBytes = Encoding.ASCII.GetBytes(generation);
-            var bytes = new List<byte>((heads.Count * 16) + 64);
-            bytes.AddRange(Magic);
-            AddInt(bytes, Version);
-            bytes.Add((byte)generationBytes.Length);
-            bytes.AddRange(generationBytes);
-            AddInt(bytes, headerBytes);
-            AddInt(bytes, heads.Count);
-            foreach (var (id, folder, live, length) in heads)
+            using var content = new MemoryStream((heads.Count * 16) + 64);
+            var number = new byte[sizeof(int)];
+            void WriteInt(int value)
             {
-                AddInt(bytes, length);
-                bytes.Add((byte)((folder ? FolderFlag : 0) | (live ? LiveFlag : 0)));
-                bytes.Add((byte)id.Length);
-                bytes.AddRange(Encoding.ASCII.GetBytes(id));
+                BinaryPrimitives.WriteInt32LittleEndian(number, value);
+                content.Write(number, 0, number.Length);
             }
 
-            var content = bytes.ToArray();
-            var hash = BitConverter.GetBytes(LineHash.Of(content));
+            void WriteAscii(string text)
+            {
+                content.WriteByte((byte)text.Length);
+                foreach (var c in text)
+                {
+                    content.WriteByte((byte)c);
+                }
+            }
+
+            content.Write(Magic, 0, Magic.Length);
+            WriteInt(Version);
+            WriteAscii(generation);
+            WriteInt(headerBytes);
+            WriteInt(heads.Count);
+            foreach (var (id, folder, live, length) in heads)
+            {
+                WriteInt(length);
+                content.WriteByte((byte)((folder ? FolderFlag : 0) | (live ? LiveFlag : 0)));
+                WriteAscii(id);
+            }
+
+            var hash = BitConverter.GetBytes(LineHash.Of(new ReadOnlySpan<byte>(content.GetBuffer(), 0, (int)content.Length)));
             AtomicFile.Write(
                 PathFor(snapshotPath),
                 stream =>
                 {
-                    stream.Write(content, 0, content.Length);
+                    content.WriteTo(stream);
                     stream.Write(hash, 0, hash.Length);
                 },
                 durable: false);
@@ -123,13 +135,6 @@ internal sealed class RunHeads
         {
             // A file of another generation is not used anyway.
         }
-    }
-
-    private static void AddInt(List<byte> bytes, int value)
-    {
-        var little = new byte[sizeof(int)];
-        BinaryPrimitives.WriteInt32LittleEndian(little, value);
-        bytes.AddRange(little);
     }
 
     /// <summary>The heads of the base of <paramref name="generation"/>, or null when the file is missing, of another base, torn or damaged.</summary>

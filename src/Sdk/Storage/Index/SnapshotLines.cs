@@ -27,6 +27,7 @@ internal sealed class SnapshotLines
     /// <summary>
     /// The lines of <paramref name="bytes"/> when the first ones are known: <paramref name="known"/> holds where each of
     /// them begins and, last, where the next begins (<see cref="RunHeads"/>); only the bytes from there on are searched.
+    /// The list is taken over: the starts of the lines found are added to it.
     /// </summary>
     public static SnapshotLines Split(ReadOnlyMemory<byte> bytes, List<int> known)
     {
