@@ -5,6 +5,7 @@ using Wandb.Environment;
 using Wandb.Polyfills;
 using Wandb.Storage.Codec;
 using Wandb.Storage.Folder;
+using Wandb.Storage.Index;
 
 namespace Wandb.Storage.Batches;
 
@@ -52,6 +53,16 @@ internal sealed class BatchTail
         {
             var name = Path.GetFileName(path)!;
             var start = from.TryGetValue(name, out var known) ? known : default;
+
+            // A file exactly as long as the part taken in has nothing new: told from its length, as the unchanged-store
+            // check does, instead of opening it. A store of 100,000 test results keeps about 500 batch files, and every
+            // listing opened each of them (about 3 ms of each refresh). A file whose length cannot be told is read.
+            if (start.Bytes > 0 && FileIdentity.Of(path)?.Length == start.Bytes)
+            {
+                tail.Positions[name] = start;
+                continue;
+            }
+
             try
             {
                 if (!tail.ReadFile(path, name, start, fs, output))

@@ -1,3 +1,4 @@
+using Wandb.Environment;
 using Wandb.Sdk.Tests.Fakes;
 using Wandb.Storage;
 using Wandb.Storage.Batches;
@@ -89,6 +90,43 @@ public sealed class KeptSnapshotTests
         var withLive = reader.ListIndexed().Runs;
         Assert.AreNotSame(withLive, reader.ListIndexed().Runs, "a live run is read again by every listing");
         live.Finish();
+    }
+
+    [TestMethod]
+    public void A_listing_opens_only_the_batch_files_that_grew_since_the_index_read_them()
+    {
+        using var store = new TempStore();
+        for (var file = 0; file < 3; file++)
+        {
+            AppendBatch(store, "batch0" + file, "b" + file + "x0");
+        }
+
+        var files = new CountingFileSystem();
+        var reader = new FolderRunStore(store.Root, files, store.Output, SystemClock.Instance);
+        Assert.HasCount(3, FullScan.Listing(reader));
+        var first = files.BatchReads;
+        Assert.IsLessThanOrEqualTo(3, first, "the first listing reads each batch file at most once");
+
+        // A run written beside the batch files makes the kept listing list again; the batch files are as they were.
+        store.AddRun("g", "folder-run");
+        CollectionAssert.AreEqual(FullScan.Of(store.Root), FullScan.Listing(reader));
+        Assert.AreEqual(first, files.BatchReads, "no batch file grew: none is opened, each told unchanged from its length");
+
+        // One file grows: only it is opened, by this store object and by a new one reading the snapshot's positions.
+        AppendBatch(store, "batch01", "b1x1");
+        CollectionAssert.AreEqual(FullScan.Of(store.Root), FullScan.Listing(reader));
+        Assert.AreEqual(first + 1, files.BatchReads, "only the file that grew");
+        var freshFiles = new CountingFileSystem();
+        var fresh = new FolderRunStore(store.Root, freshFiles, store.Output, SystemClock.Instance);
+        CollectionAssert.AreEqual(FullScan.Of(store.Root), FullScan.Listing(fresh));
+        Assert.AreEqual(0, freshFiles.BatchReads, "the snapshot holds every batch file's end: nothing to open");
+        Assert.IsNull(fresh.IndexRebuildReason);
+    }
+
+    private static void AppendBatch(TempStore store, string writerId, string runId)
+    {
+        using var writer = new FolderRunBatchWriter(PhysicalStoreFileSystem.Instance, new StoreLayout(store.Root), writerId);
+        writer.Append(BatchRecords.Fold(runId, 0, writerId, group: "g"));
     }
 
     [TestMethod]
