@@ -172,13 +172,10 @@ internal sealed class FolderRunStore : RunStore
     private void AssembleLikelyShown(GroupedListing grouped, IReadOnlyCollection<string> focusGroups, int maxDetailRuns)
     {
         var chosen = Reports.ReportDetail.ChooseGroups(grouped.Aggregates.ToList(), new HashSet<string>(focusGroups, StringComparer.Ordinal), baselineGroup: null, maxDetailRuns);
-        var runs = chosen
-            .SelectMany(a => grouped.Members.TryGetValue(new GroupKey(a.Project, a.Group), out var members) ? members : Array.Empty<IndexedRun>())
-            .Where(r => !r.IsAssembled)
-            .ToList();
+        var runs = chosen.SelectMany(a => grouped.Members.TryGetValue(new GroupKey(a.Project, a.Group), out var members) ? members : Array.Empty<IndexedRun>());
         try
         {
-            Parallel.ForEach(runs, new ParallelOptions { MaxDegreeOfParallelism = Parallelism.Degree }, run => Assemble(run));
+            AssembleOnEveryCore(runs);
         }
         catch (AggregateException ex) when (Unreadable(ex) is not null)
         {
@@ -288,6 +285,17 @@ internal sealed class FolderRunStore : RunStore
         }
 
         return indexed.Assemble(_clock, _folders.LocalHost);
+    }
+
+    /// <summary>Assembles, on every core, those of <paramref name="runs"/> not assembled yet; the others cost nothing.</summary>
+    /// <exception cref="AggregateException">A run's snapshot line did not read (<see cref="Unreadable"/>).</exception>
+    internal void AssembleOnEveryCore(IEnumerable<IndexedRun> runs)
+    {
+        var unassembled = runs.Where(r => !r.IsAssembled).ToList();
+        if (unassembled.Count > 0)
+        {
+            Parallel.ForEach(unassembled, new ParallelOptions { MaxDegreeOfParallelism = Parallelism.Degree }, run => Assemble(run));
+        }
     }
 
     /// <summary>How many runs the grouped listings and the runs of groups shown in full assembled so far: what a report past its budget read.</summary>
