@@ -137,7 +137,7 @@ internal sealed class TestSessionReporter
             {
                 // A test run mostly repeats the project's last one: the runs its group will hold push as many of the
                 // oldest groups out of the budget, so those are not read.
-                store.Prepare(focus, budget, repeatsProject: project);
+                ReportReadAhead.Prepare(store, focus, budget, repeatsProject: project);
             }
             catch (Exception ex) when (IsRecoverable(ex))
             {

@@ -1,3 +1,4 @@
+using Wandb.Reports;
 using Wandb.Storage;
 
 namespace Wandb.Build.Tasks.Session;
@@ -24,7 +25,7 @@ internal sealed class ReadAhead
     {
         try
         {
-            store.Prepare(focusGroups, maxDetailRuns);
+            ReportReadAhead.Prepare(store, focusGroups, maxDetailRuns);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -154,7 +154,7 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
         var reading = opened is null ? Task.CompletedTask : Task.Run(() =>
         {
             var read = Stopwatch.StartNew();
-            opened.Prepare(new[] { GroupName(build) }, ReportOptions.DefaultMaxDetailRuns);
+            ReportReadAhead.Prepare(opened, new[] { GroupName(build) }, ReportOptions.DefaultMaxDetailRuns);
             readAhead = read.Elapsed.TotalSeconds;
         });
         var runs = Stopwatch.StartNew();

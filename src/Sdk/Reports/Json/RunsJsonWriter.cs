@@ -29,7 +29,8 @@ internal static class RunsJsonWriter
         json.WriteStartArray();
         foreach (var run in model.Detail.Runs)
         {
-            ReportRunWriter.WriteRun(json, run, ReportRunWriter.RunsJsonFields);
+            // Each run's object as it was formatted for the run (RunsJsonEntries): the writer puts the comma and indent.
+            json.WriteRawValue(RunsJsonEntries.Of(run));
         }
 
         json.WriteEndArray();

@@ -125,11 +125,11 @@ internal sealed class FolderRunStore : RunStore
     /// changed since, finds the lines it saw without fingerprinting them again, and says if this listing rebuilt the index.
     /// Then assembles the runs of the groups that report would show in full if it ran now (<see cref="AssembleLikelyShown"/>).
     /// </summary>
-    internal override void Prepare(IReadOnlyCollection<string> focusGroups, int maxDetailRuns, string? repeatsProject = null)
+    internal override IReadOnlyList<StoredRun> Prepare(IReadOnlyCollection<string> focusGroups, int maxDetailRuns, string? repeatsProject = null)
     {
         var grouped = ListGrouped(ListIndexed());
         _preparedRebuildReason = _indexRebuildReason;
-        AssembleLikelyShown(grouped, focusGroups, maxDetailRuns - ExpectedFocusRuns(grouped, focusGroups, repeatsProject));
+        return AssembleLikelyShown(grouped, focusGroups, maxDetailRuns - ExpectedFocusRuns(grouped, focusGroups, repeatsProject));
     }
 
     /// <summary>
@@ -169,10 +169,11 @@ internal sealed class FolderRunStore : RunStore
     /// anew and assembled again. A line whose documents do not read is left for the report, which rebuilds the index and
     /// says why.
     /// </summary>
-    private void AssembleLikelyShown(GroupedListing grouped, IReadOnlyCollection<string> focusGroups, int maxDetailRuns)
+    /// <returns>The runs assembled; none when a line did not read.</returns>
+    private IReadOnlyList<StoredRun> AssembleLikelyShown(GroupedListing grouped, IReadOnlyCollection<string> focusGroups, int maxDetailRuns)
     {
         var chosen = Reports.ReportDetail.ChooseGroups(grouped.Aggregates.ToList(), new HashSet<string>(focusGroups, StringComparer.Ordinal), baselineGroup: null, maxDetailRuns);
-        var runs = chosen.SelectMany(a => grouped.Members.TryGetValue(new GroupKey(a.Project, a.Group), out var members) ? members : Array.Empty<IndexedRun>());
+        var runs = chosen.SelectMany(a => grouped.Members.TryGetValue(new GroupKey(a.Project, a.Group), out var members) ? members : Array.Empty<IndexedRun>()).ToList();
         try
         {
             AssembleOnEveryCore(runs);
@@ -180,7 +181,10 @@ internal sealed class FolderRunStore : RunStore
         catch (AggregateException ex) when (Unreadable(ex) is not null)
         {
             // The report reads the line again, finds it damaged and rebuilds the index from the run files.
+            return Array.Empty<StoredRun>();
         }
+
+        return runs.Select(Assemble).OfType<StoredRun>().ToList();
     }
 
     /// <summary>Lists the run index without reading the runs' documents (<see cref="IndexedRun.Assemble"/> reads them).</summary>

@@ -1,0 +1,27 @@
+using Wandb.Reports.Html;
+using Wandb.Reports.Json;
+using Wandb.Storage;
+
+namespace Wandb.Reports;
+
+/// <summary>
+/// What a build or a test run reads ahead for the report at its end, while its targets or tests run: the store's indexes
+/// and the runs that report will likely show in full (<see cref="RunStore.Prepare"/>), then the texts those runs are
+/// written as (their entries in runs.json, their cells in the page). The store object keeps those runs as they are until
+/// they change, so the report writes again only what changed meanwhile: the runs of the build or test run itself.
+/// </summary>
+internal static class ReportReadAhead
+{
+    /// <inheritdoc cref="RunStore.Prepare" path="/param"/>
+    public static void Prepare(RunStore store, IReadOnlyCollection<string> focusGroups, int maxDetailRuns, string? repeatsProject = null)
+    {
+        var runs = store.Prepare(focusGroups, maxDetailRuns, repeatsProject);
+        if (runs.Count == 0)
+        {
+            return;
+        }
+
+        RunsJsonEntries.Make(runs);
+        PageRunCells.Of(runs);
+    }
+}
