@@ -75,10 +75,16 @@ public sealed class ReportReadAheadTests
                 Config = new Dictionary<string, object?> { ["model"] = new Dictionary<string, object?> { ["layers"] = 3L, ["act"] = "relu" }, ["list"] = new List<object?> { 1L, null, "s" } },
                 Summary = new Dictionary<string, object?> { ["loss"] = double.NaN, ["acc"] = 0.1 + 0.2, ["big"] = double.PositiveInfinity, ["none"] = null },
             },
-        };
+            new StoredRun { Id = "c3", Name = "large", Project = "p", CreatedAt = start, UpdatedAt = start, Config = new Dictionary<string, object?> { ["prompt"] = new string('x', 40_000) } },
+        }.Concat(Enumerable.Range(0, 400).Select(i => new StoredRun
+        {
+            Id = "d" + i, Name = "many", Project = "p", Group = "g" + (i % 7), CreatedAt = start.AddSeconds(i), UpdatedAt = start.AddSeconds(i + 1),
+            Summary = new Dictionary<string, object?> { ["loss"] = 1.0 / (i + 1), ["note"] = new string('n', i % 500) },
+        })).ToList();
 
-        var inPlace = Written(json => runs.ToList().ForEach(r => ReportRunWriter.WriteRun(json, r, ReportRunWriter.RunsJsonFields)));
-        var fromEntries = Written(json => runs.ToList().ForEach(r => json.WriteRawValue(RunsJsonEntries.Of(r))));
+        var inPlace = Written(json => runs.ForEach(r => ReportRunWriter.WriteRun(json, r, ReportRunWriter.RunsJsonFields)));
+        RunsJsonEntries.Make(runs);
+        var fromEntries = Written(json => runs.ForEach(r => json.WriteRawValue(RunsJsonEntries.Of(r))));
 
         Assert.AreEqual(inPlace, fromEntries);
         StringAssert.Contains(fromEntries, "\n    {\n      \"id\": \"b2\"", "each entry indented as the second level of runs.json");
