@@ -14,35 +14,50 @@ internal sealed class PageColumn
     /// <summary>The texts of the numbers most arrays hold (deltas of 1, indexes of a few distinct values, short stretches).</summary>
     private static readonly string[] SmallNumbers = Enumerable.Range(0, 1024).Select(n => n.ToString(CultureInfo.InvariantCulture)).ToArray();
 
-    private readonly List<int> _rows = new();
-    private readonly List<string> _values = new();
+    private readonly List<string> _values;
+
+    /// <summary>The runs that have a value, once one before them has none; until then they are 0, 1, 2, … and not listed.</summary>
+    private List<int>? _rows;
+
+    /// <param name="capacity">How many values the column will likely hold: a field every run has is sized once.</param>
+    public PageColumn(int capacity = 0) => _values = new List<string>(capacity);
 
     /// <summary>Adds the value of run <paramref name="row"/> as JSON text; rows come in ascending order.</summary>
     public void Add(int row, string json)
     {
-        _rows.Add(row);
+        if (_rows is null && row != _values.Count)
+        {
+            _rows = new List<int>(Enumerable.Range(0, _values.Count));
+        }
+
+        _rows?.Add(row);
         _values.Add(json);
     }
 
-    public void Write(JsonWriter json, int runCount)
+    /// <param name="json">The page's writer.</param>
+    /// <param name="runCount">How many runs the page lists.</param>
+    /// <param name="scratch">What the column's encoding is worked out in, shared by the columns of one page (its memory is reused).</param>
+    public void Write(JsonWriter json, int runCount, PageColumnScratch scratch)
     {
         json.WriteStartObject();
-        if (_rows.Count != runCount)
+        var rowCount = _values.Count;
+        if (rowCount != runCount)
         {
             json.WritePropertyName("rows");
             json.WriteStartArray();
             var previous = 0;
-            for (var i = 0; i < _rows.Count; i++)
+            for (var i = 0; i < rowCount; i++)
             {
-                WriteNumber(json, i, _rows[i] - previous);
-                previous = _rows[i];
+                var row = _rows?[i] ?? i;
+                WriteNumber(json, i, row - previous);
+                previous = row;
             }
 
             json.WriteEndArray();
         }
 
-        var distinct = new Dictionary<string, int>(StringComparer.Ordinal);
-        var index = new int[_values.Count];
+        var distinct = scratch.Distinct();
+        var index = scratch.Index(_values.Count);
         var distinctLength = 0;
         var plainLength = 0;
         var perRow = 0;
@@ -62,9 +77,9 @@ internal sealed class PageColumn
         }
 
         // A stretch of equal indexes is written once, as the index and its length.
-        for (var i = 0; i < index.Length;)
+        for (var i = 0; i < rowCount;)
         {
-            var length = StretchLength(index, i, index[i]);
+            var length = StretchLength(index, rowCount, i, index[i]);
             repeatLength += Digits(index[i]) + Digits(length) + 2;
             i += length;
         }
@@ -80,7 +95,7 @@ internal sealed class PageColumn
             {
                 json.WritePropertyName("index");
                 json.WriteStartArray();
-                for (var i = 0; i < index.Length; i++)
+                for (var i = 0; i < rowCount; i++)
                 {
                     WriteNumber(json, i, index[i]);
                 }
@@ -89,7 +104,7 @@ internal sealed class PageColumn
             }
             else
             {
-                WriteRepeats(json, index);
+                WriteRepeats(json, index, rowCount);
             }
         }
 
@@ -120,14 +135,14 @@ internal sealed class PageColumn
     }
 
     /// <summary>Each stretch of equal indexes as the index, then how many runs in a row have it.</summary>
-    private static void WriteRepeats(JsonWriter json, int[] index)
+    private static void WriteRepeats(JsonWriter json, int[] index, int count)
     {
         json.WritePropertyName("repeat");
         json.WriteStartArray();
         var written = 0;
-        for (var i = 0; i < index.Length;)
+        for (var i = 0; i < count;)
         {
-            var length = StretchLength(index, i, index[i]);
+            var length = StretchLength(index, count, i, index[i]);
             WriteNumber(json, written++, index[i]);
             WriteNumber(json, written++, length);
             i += length;
@@ -136,11 +151,11 @@ internal sealed class PageColumn
         json.WriteEndArray();
     }
 
-    /// <summary>How many indexes from <paramref name="start"/> on equal <paramref name="value"/>.</summary>
-    private static int StretchLength(int[] index, int start, int value)
+    /// <summary>How many indexes from <paramref name="start"/> on (of the first <paramref name="count"/>) equal <paramref name="value"/>.</summary>
+    private static int StretchLength(int[] index, int count, int start, int value)
     {
         var end = start + 1;
-        while (end < index.Length && index[end] == value)
+        while (end < count && index[end] == value)
         {
             end++;
         }

@@ -21,11 +21,12 @@ internal static class PageRunsWriter
         }
 
         var cells = PageRunCells.Of(runs);
+        var scratch = new PageColumnScratch();
         json.WriteStartObject();
         json.WriteProperty("count", runs.Count);
         for (var f = 0; f < PageRunCells.Fields.Length; f++)
         {
-            var column = new PageColumn();
+            var column = new PageColumn(capacity: runs.Count);
             for (var i = 0; i < cells.Length; i++)
             {
                 if (cells[i].FieldTexts[f] is { } text)
@@ -35,7 +36,7 @@ internal static class PageRunsWriter
             }
 
             json.WritePropertyName(PageRunCells.Fields[f].Name);
-            column.Write(json, runs.Count);
+            column.Write(json, runs.Count, scratch);
         }
 
         json.WritePropertyName("created");
@@ -49,8 +50,8 @@ internal static class PageRunsWriter
         }
 
         json.WriteEndArray();
-        WriteKeyed(json, JsonFields.Config, runs.Count, Keyed(cells, c => c.Config));
-        WriteKeyed(json, JsonFields.Summary, runs.Count, Keyed(cells, c => c.Summary));
+        WriteKeyed(json, JsonFields.Config, runs.Count, Keyed(cells, c => c.Config), scratch);
+        WriteKeyed(json, JsonFields.Summary, runs.Count, Keyed(cells, c => c.Summary), scratch);
         json.WriteEndObject();
     }
 
@@ -75,14 +76,14 @@ internal static class PageRunsWriter
         return columns;
     }
 
-    private static void WriteKeyed(JsonWriter json, string name, int runCount, SortedDictionary<string, PageColumn> columns)
+    private static void WriteKeyed(JsonWriter json, string name, int runCount, SortedDictionary<string, PageColumn> columns, PageColumnScratch scratch)
     {
         json.WritePropertyName(name);
         json.WriteStartObject();
         foreach (var pair in columns)
         {
             json.WritePropertyName(pair.Key);
-            pair.Value.Write(json, runCount);
+            pair.Value.Write(json, runCount, scratch);
         }
 
         json.WriteEndObject();

@@ -24,11 +24,7 @@ internal static class ReportDataWriter
         var buckets = HtmlBudget.BucketsPerChart(charted, options);
         var originMs = runs.Count == 0 ? 0 : runs.Min(r => r.CreatedAt.ToUnixTimeMilliseconds());
         var curves = StepCurves.Build(store, charted, buckets, options.MaxBuckets);
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < runs.Count; i++)
-        {
-            index[runs[i].Id] = i;
-        }
+        var index = RowsOf(runs, charted);
 
         json.WriteStartObject();
         json.WriteProperty(JsonFields.Schema, Schema);
@@ -84,11 +80,45 @@ internal static class ReportDataWriter
         json.WriteEndObject();
     }
 
-    /// <summary>The metrics the page may compare groups on: the numeric summary values of the runs, by name.</summary>
-    private static IEnumerable<string> SummaryMetrics(IEnumerable<StoredRun> runs) =>
-        runs.SelectMany(r => r.Summary.Where(p => SummaryStatistics.TryNumber(p.Value, out _)).Select(p => p.Key))
-            .Distinct(StringComparer.Ordinal)
-            .OrderBy(m => m, StringComparer.Ordinal);
+    /// <summary>
+    /// The row of each charted run by id (the curves name their runs by id). Only those: beside a build's 20 charted runs a
+    /// report shows thousands of test results, whose ids were hashed into a table of their own on every refresh.
+    /// </summary>
+    private static Dictionary<string, int> RowsOf(IReadOnlyList<StoredRun> runs, IReadOnlyCollection<StoredRun> charted)
+    {
+        var chartedIds = charted.Count == runs.Count ? null : new HashSet<string>(charted.Select(r => r.Id), StringComparer.Ordinal);
+        var index = new Dictionary<string, int>(charted.Count, StringComparer.Ordinal);
+        for (var i = 0; i < runs.Count; i++)
+        {
+            if (chartedIds is null || chartedIds.Contains(runs[i].Id))
+            {
+                index[runs[i].Id] = i;
+            }
+        }
+
+        return index;
+    }
+
+    /// <summary>
+    /// The metrics the page may compare groups on: the numeric summary values of the runs, by name. A name already found is
+    /// not looked at again: thousands of test results share the same few.
+    /// </summary>
+    private static IEnumerable<string> SummaryMetrics(IEnumerable<StoredRun> runs)
+    {
+        var metrics = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var run in runs)
+        {
+            foreach (var pair in run.Summary)
+            {
+                if (!metrics.Contains(pair.Key) && SummaryStatistics.TryNumber(pair.Value, out _))
+                {
+                    metrics.Add(pair.Key);
+                }
+            }
+        }
+
+        return metrics.OrderBy(m => m, StringComparer.Ordinal);
+    }
 
     private static bool IsMetric(string name) => name != StepCurves.Runtime && name != StepCurves.Timestamp;
 
