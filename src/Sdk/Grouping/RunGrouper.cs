@@ -22,6 +22,11 @@ internal static class RunGrouper
             return new RunGrouping(keys, single);
         }
 
+        if (keys.Count == 1)
+        {
+            return GroupByOne(runs, keys);
+        }
+
         var buckets = new Dictionary<PathKey, List<StoredRun>>();
         foreach (var run in runs)
         {
@@ -38,6 +43,33 @@ internal static class RunGrouper
         var groups = buckets
             .OrderBy(b => b.Key)
             .Select(b => new RunGroup(b.Key.Values, b.Value, string.Join(" / ", b.Key.Values.Select(v => v.Label))))
+            .ToList();
+        return new RunGrouping(keys, groups);
+    }
+
+    /// <summary>
+    /// The grouping by one key (by <c>group</c>, the default, and every report past its budget), keyed by the value itself:
+    /// a path, an array and a closure per run made most of the 1.2 MB that grouping the 4,800 runs a report shows allocated.
+    /// </summary>
+    private static RunGrouping GroupByOne(IReadOnlyList<StoredRun> runs, IReadOnlyList<GroupingKey> keys)
+    {
+        var key = keys[0];
+        var buckets = new Dictionary<GroupValue, List<StoredRun>>();
+        foreach (var run in runs)
+        {
+            var value = key.ValueOf(run);
+            if (!buckets.TryGetValue(value, out var members))
+            {
+                members = new List<StoredRun>();
+                buckets[value] = members;
+            }
+
+            members.Add(run);
+        }
+
+        var groups = buckets
+            .OrderBy(b => b.Key)
+            .Select(b => new RunGroup(new[] { b.Key }, b.Value, b.Key.Label))
             .ToList();
         return new RunGrouping(keys, groups);
     }
