@@ -36,7 +36,15 @@ var report = new BenchmarkReport(Console.Out);
 foreach (var benchmark in selected)
 {
     report.Line($"== {benchmark.Name}: {benchmark.Description}");
-    benchmark.Run(report);
+    try
+    {
+        benchmark.Run(report);
+    }
+    finally
+    {
+        report.DeleteTempDirectories();
+    }
+
     report.Line(string.Empty);
 }
 

@@ -44,10 +44,49 @@ public sealed class BenchmarkReport
         return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
+    private static readonly List<string> Created = new();
+
     public static string TempDirectory(string name)
     {
         var path = Path.Combine(Path.GetTempPath(), "wandb-bench", name + "-" + Guid.NewGuid().ToString("N").Substring(0, 8));
         Directory.CreateDirectory(path);
+        lock (Created)
+        {
+            Created.Add(path);
+        }
+
         return path;
+    }
+
+    /// <summary>
+    /// Deletes the folders <see cref="TempDirectory"/> made, unless <c>WANDB_BENCH_KEEP</c> is set: the scale benchmarks
+    /// generate stores of 100,000 runs and copy them per build, tens of gigabytes a run, which filled this machine's disk.
+    /// </summary>
+    public void DeleteTempDirectories()
+    {
+        if (System.Environment.GetEnvironmentVariable("WANDB_BENCH_KEEP") is { Length: > 0 })
+        {
+            return;
+        }
+
+        string[] paths;
+        lock (Created)
+        {
+            paths = Created.ToArray();
+            Created.Clear();
+        }
+
+        // A folder made inside another made one is gone with it.
+        foreach (var path in paths.Where(Directory.Exists))
+        {
+            try
+            {
+                Directory.Delete(path, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Line($"  (could not delete {path}: {ex.Message})");
+            }
+        }
     }
 }
