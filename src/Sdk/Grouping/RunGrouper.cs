@@ -27,20 +27,7 @@ internal static class RunGrouper
             return GroupByOne(runs, keys);
         }
 
-        var buckets = new Dictionary<PathKey, List<StoredRun>>();
-        foreach (var run in runs)
-        {
-            var path = new PathKey(keys.Select(k => k.ValueOf(run)).ToArray());
-            if (!buckets.TryGetValue(path, out var members))
-            {
-                members = new List<StoredRun>();
-                buckets[path] = members;
-            }
-
-            members.Add(run);
-        }
-
-        var groups = buckets
+        var groups = Buckets(runs, run => new PathKey(keys.Select(k => k.ValueOf(run)).ToArray()))
             .OrderBy(b => b.Key)
             .Select(b => new RunGroup(b.Key.Values, b.Value, string.Join(" / ", b.Key.Values.Select(v => v.Label))))
             .ToList();
@@ -53,25 +40,31 @@ internal static class RunGrouper
     /// </summary>
     private static RunGrouping GroupByOne(IReadOnlyList<StoredRun> runs, IReadOnlyList<GroupingKey> keys)
     {
-        var key = keys[0];
-        var buckets = new Dictionary<GroupValue, List<StoredRun>>();
+        var groups = Buckets(runs, keys[0].ValueOf)
+            .OrderBy(b => b.Key)
+            .Select(b => new RunGroup(new[] { b.Key }, b.Value, b.Key.Label))
+            .ToList();
+        return new RunGrouping(keys, groups);
+    }
+
+    /// <summary>The runs by their key, each bucket in the runs' order.</summary>
+    private static Dictionary<TKey, List<StoredRun>> Buckets<TKey>(IReadOnlyList<StoredRun> runs, Func<StoredRun, TKey> keyOf)
+        where TKey : notnull
+    {
+        var buckets = new Dictionary<TKey, List<StoredRun>>();
         foreach (var run in runs)
         {
-            var value = key.ValueOf(run);
-            if (!buckets.TryGetValue(value, out var members))
+            var key = keyOf(run);
+            if (!buckets.TryGetValue(key, out var members))
             {
                 members = new List<StoredRun>();
-                buckets[value] = members;
+                buckets[key] = members;
             }
 
             members.Add(run);
         }
 
-        var groups = buckets
-            .OrderBy(b => b.Key)
-            .Select(b => new RunGroup(new[] { b.Key }, b.Value, b.Key.Label))
-            .ToList();
-        return new RunGrouping(keys, groups);
+        return buckets;
     }
 
     private sealed class PathKey : IEquatable<PathKey>, IComparable<PathKey>
