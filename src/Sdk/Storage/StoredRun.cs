@@ -2,7 +2,11 @@ using Wandb.Runs;
 
 namespace Wandb.Storage;
 
-/// <summary>A run as read back from a store: identity, config, summary and state, without its history.</summary>
+/// <summary>
+/// A run as read back from a store: identity, config, summary and state, without its history. A snapshot: a store lists a
+/// run that changed as a new object, and the reports keep the texts they made of an object for as long as it lives, so
+/// neither it nor its config and summary dictionaries are changed once it is listed.
+/// </summary>
 public sealed class StoredRun
 {
     /// <summary>Run id.</summary>
