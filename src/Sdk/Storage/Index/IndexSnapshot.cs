@@ -242,6 +242,11 @@ internal sealed class IndexSnapshot
     /// </summary>
     public void ExpireRunning()
     {
+        if (!IndexedRun.AnyAssembledRunning)
+        {
+            return;
+        }
+
         foreach (var run in Runs.Values)
         {
             run.ExpireIfRunning();
