@@ -55,11 +55,9 @@ internal sealed class GroupComparison
         }
 
         var chosen = baseline ?? Best(candidates, metric, goals)!;
-        // Every group is compared with the same baseline: its values are read once, not once per group.
-        var baselineValues = FinalValues(chosen, metric).ToArray();
         var rows = candidates
             .Where(g => !ReferenceEquals(g, chosen))
-            .Select(g => (g, Compare(g, chosen, metric, baselineValues)))
+            .Select(g => (g, WelchComparison.Compare(g.Summary[metric], chosen.Summary[metric])))
             .ToList();
         return new GroupComparison(metric, goals.LowerIsBetter(metric), chosen, rows, note);
     }
@@ -84,22 +82,5 @@ internal sealed class GroupComparison
         }
 
         return best;
-    }
-
-    /// <summary>On the runs' values; a group summarised from a store's aggregate has only its statistics, which the test needs no more than.</summary>
-    private static WelchComparison Compare(RunGroup group, RunGroup baseline, string metric, double[] baselineValues) =>
-        group.IsAggregate || baseline.IsAggregate
-            ? WelchComparison.Compare(group.Summary[metric], baseline.Summary[metric])
-            : WelchComparison.Compare(FinalValues(group, metric), baselineValues);
-
-    private static IEnumerable<double> FinalValues(RunGroup group, string metric)
-    {
-        foreach (var run in group.Runs)
-        {
-            if (SummaryStatistics.TryFinalValue(run, metric, out var value))
-            {
-                yield return value;
-            }
-        }
     }
 }
