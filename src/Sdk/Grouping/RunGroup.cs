@@ -51,6 +51,9 @@ internal sealed class RunGroup
     /// <summary>Whether the group comes from a store's aggregates, without its runs.</summary>
     public bool IsAggregate => _aggregates is not null;
 
+    /// <summary>The store's aggregate this group is, when it is summarised from one aggregate (one project's group); else null.</summary>
+    public GroupAggregate? OnlyAggregate => _aggregates is { Count: 1 } ? _aggregates[0] : null;
+
     /// <summary>How many runs the group has, listed or not.</summary>
     public int RunCount => _aggregates?.Sum(a => a.Runs) ?? Runs.Count;
 

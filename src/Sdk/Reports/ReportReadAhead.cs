@@ -7,7 +7,8 @@ namespace Wandb.Reports;
 /// <summary>
 /// What a build or a test run reads ahead for the report at its end, while its targets or tests run: the store's indexes
 /// and the runs that report will likely show in full (<see cref="RunStore.Prepare"/>), then the texts those runs are
-/// written as (their entries in runs.json, their cells in the page). The store object keeps those runs as they are until
+/// written as (their entries in runs.json, their cells in the page) and the runs.json entries of the groups the store
+/// summarises. The store object keeps those runs as they are until
 /// they change, so the report writes again only what changed meanwhile: the runs of the build or test run itself.
 /// </summary>
 internal static class ReportReadAhead
@@ -15,13 +16,13 @@ internal static class ReportReadAhead
     /// <inheritdoc cref="RunStore.Prepare" path="/param"/>
     public static void Prepare(RunStore store, IReadOnlyCollection<string> focusGroups, int maxDetailRuns, string? repeatsProject = null)
     {
-        var runs = store.Prepare(focusGroups, maxDetailRuns, repeatsProject);
-        if (runs.Count == 0)
+        var read = store.Prepare(focusGroups, maxDetailRuns, repeatsProject);
+        if (read.Runs.Count > 0)
         {
-            return;
+            RunsJsonEntries.Make(read.Runs);
+            PageRunCells.Of(read.Runs);
         }
 
-        RunsJsonEntries.Make(runs);
-        PageRunCells.Of(runs);
+        RunsJsonGroupEntries.Make(read.Aggregates);
     }
 }

@@ -74,9 +74,9 @@ public abstract class RunStore
     /// focus groups will hold about as many runs at the report and push as many of the oldest groups out of its budget,
     /// so those are not read ahead.
     /// </param>
-    /// <returns>The runs read ahead, for the caller to make their texts in the reports too (<see cref="Reports.ReportReadAhead"/>).</returns>
-    internal virtual IReadOnlyList<StoredRun> Prepare(IReadOnlyCollection<string> focusGroups, int maxDetailRuns, string? repeatsProject = null) =>
-        Array.Empty<StoredRun>();
+    /// <returns>The runs and group aggregates read ahead, for the caller to make their texts in the reports too (<see cref="Reports.ReportReadAhead"/>).</returns>
+    internal virtual StoreReadAhead Prepare(IReadOnlyCollection<string> focusGroups, int maxDetailRuns, string? repeatsProject = null) =>
+        StoreReadAhead.None;
 
     /// <summary>
     /// Keeps index files this object's listings bring up to date (the folder store's group index) in memory until the

@@ -54,6 +54,10 @@ public sealed class ReportReadAheadTests
         Assert.AreEqual(3, anew.Count);
         Assert.IsFalse(anew.Any(RunsJsonEntries.IsMade) || anew.Any(PageRunCells.IsMade), "the runs written or changed since have texts of their own to make");
 
+        var summarised = model.ByGroup.Groups.Select(g => g.OnlyAggregate).OfType<Wandb.Grouping.Aggregates.GroupAggregate>().ToList();
+        Assert.AreEqual(3, summarised.Count, "old-0 to old-2 do not fit the budget");
+        Assert.IsTrue(summarised.All(RunsJsonGroupEntries.IsMade), "their runs.json entries were made by the read-ahead, for the aggregates the report writes");
+
         var report = ReportWriter.Write(model, prepared, Directory.CreateDirectory(Path.Combine(store.Root, "prepared")).FullName);
         var unprepared = ReportWriter.WriteAll(store.Reader(), Options(store, "unprepared"), clock);
         Assert.AreEqual(File.ReadAllText(unprepared.JsonPath!), File.ReadAllText(report.JsonPath!));

@@ -38,7 +38,15 @@ internal static class RunsJsonWriter
         json.WriteStartArray();
         foreach (var group in model.ByGroup.Groups)
         {
-            WriteGroup(json, group, model.Detail);
+            if (group.OnlyAggregate is { } aggregate)
+            {
+                // A group summarised from the store's aggregate: its entry as made for that aggregate (RunsJsonGroupEntries).
+                json.WriteRawValue(RunsJsonGroupEntries.Of(aggregate));
+            }
+            else
+            {
+                WriteGroup(json, group, group.Runs.Where(model.Detail.Contains).Select(r => r.Id));
+            }
         }
 
         json.WriteEndArray();
@@ -81,12 +89,15 @@ internal static class RunsJsonWriter
         json.WriteEndObject();
     }
 
-    // A group's runs are those listed in runs.json's runs: a summarised group lists none, its states still count them all.
-    private static void WriteGroup(JsonWriter json, RunGroup group, ReportDetail detail)
+    /// <summary>A group's entry in <c>groups</c>.</summary>
+    /// <param name="json">The writer.</param>
+    /// <param name="group">The group.</param>
+    /// <param name="runIds">Its runs listed in runs.json's runs: a summarised group lists none, its states still count them all.</param>
+    public static void WriteGroup(JsonWriter json, RunGroup group, IEnumerable<string> runIds)
     {
         json.WriteStartObject();
         json.WriteProperty(JsonFields.Group, GroupName(group));
-        json.WriteStringArray(JsonFields.Runs, group.Runs.Where(detail.Contains).Select(r => r.Id));
+        json.WriteStringArray(JsonFields.Runs, runIds);
         json.WriteStringArray("job_types", group.JobTypes);
         WriteStates(json, group);
         json.WritePropertyName(JsonFields.Summary);

@@ -125,11 +125,12 @@ internal sealed class FolderRunStore : RunStore
     /// changed since, finds the lines it saw without fingerprinting them again, and says if this listing rebuilt the index.
     /// Then assembles the runs of the groups that report would show in full if it ran now (<see cref="AssembleLikelyShown"/>).
     /// </summary>
-    internal override IReadOnlyList<StoredRun> Prepare(IReadOnlyCollection<string> focusGroups, int maxDetailRuns, string? repeatsProject = null)
+    internal override StoreReadAhead Prepare(IReadOnlyCollection<string> focusGroups, int maxDetailRuns, string? repeatsProject = null)
     {
         var grouped = ListGrouped(ListIndexed());
         _preparedRebuildReason = _indexRebuildReason;
-        return AssembleLikelyShown(grouped, focusGroups, maxDetailRuns - ExpectedFocusRuns(grouped, focusGroups, repeatsProject));
+        var runs = AssembleLikelyShown(grouped, focusGroups, maxDetailRuns - ExpectedFocusRuns(grouped, focusGroups, repeatsProject));
+        return new StoreReadAhead(runs, grouped.Aggregates.ToList());
     }
 
     /// <summary>
