@@ -27,7 +27,7 @@ internal static class RunGrouper
             return GroupByOne(runs, keys);
         }
 
-        var groups = Buckets(runs, run => new PathKey(keys.Select(k => k.ValueOf(run)).ToArray()))
+        var groups = Buckets(runs, run => PathOf(run, keys))
             .OrderBy(b => b.Key)
             .Select(b => new RunGroup(b.Key.Values, b.Value, string.Join(" / ", b.Key.Values.Select(v => v.Label))))
             .ToList();
@@ -45,6 +45,17 @@ internal static class RunGrouper
             .Select(b => new RunGroup(new[] { b.Key }, b.Value, b.Key.Label))
             .ToList();
         return new RunGrouping(keys, groups);
+    }
+
+    private static PathKey PathOf(StoredRun run, IReadOnlyList<GroupingKey> keys)
+    {
+        var values = new GroupValue[keys.Count];
+        for (var k = 0; k < values.Length; k++)
+        {
+            values[k] = keys[k].ValueOf(run);
+        }
+
+        return new PathKey(values);
     }
 
     /// <summary>The runs by their key, each bucket in the runs' order.</summary>

@@ -231,11 +231,42 @@ internal sealed class ReportModel
             : BaselineResolver.Resolve(baseline, focus.Group!, runs.Where(r => r.Project == focus.Project).ToList(), branch, baseDirectory: ".").Baseline?.Name;
     }
 
+    /// <summary>Whether runs of one group have different job types: one pass, no grouping of the runs made.</summary>
+    private static bool AnyGroupMixesJobTypes(IReadOnlyList<StoredRun> runs)
+    {
+        var jobTypes = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var withoutGroup = false;
+        string? withoutGroupJobType = null;
+        foreach (var run in runs)
+        {
+            if (run.Group is null)
+            {
+                if (withoutGroup && !string.Equals(withoutGroupJobType, run.JobType, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+
+                withoutGroup = true;
+                withoutGroupJobType = run.JobType;
+            }
+            else if (!jobTypes.TryGetValue(run.Group, out var first))
+            {
+                jobTypes.Add(run.Group, run.JobType);
+            }
+            else if (!string.Equals(first, run.JobType, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static IReadOnlyList<RunGrouping> ChooseTables(IReadOnlyList<StoredRun> shown, RunGrouping main)
     {
         var tables = new List<RunGrouping> { main };
         var byGroupOnly = main.Keys.Count == 1 && main.Keys[0].Name == GroupingKey.Group;
-        if (byGroupOnly && shown.GroupBy(r => r.Group, StringComparer.Ordinal).Any(g => g.Select(r => r.JobType).Distinct().Count() > 1))
+        if (byGroupOnly && AnyGroupMixesJobTypes(shown))
         {
             tables.Add(RunGrouper.Group(shown, new[] { GroupingKey.Parse(GroupingKey.Group), GroupingKey.Parse(GroupingKey.JobType) }));
         }

@@ -38,6 +38,30 @@ public sealed class ReportModelTests
     }
 
     [TestMethod]
+    public void The_group_by_job_type_table_is_added_only_when_one_group_mixes_job_types()
+    {
+        using var store = new TempStore();
+        store.AddRun("a", "a1", jobType: "train");
+        store.AddRun("b", "b1", jobType: "eval");
+        Assert.HasCount(1, Model(store).Tables, "each group has one job type, however they differ between groups");
+
+        store.AddRun(null, "n1", jobType: "train");
+        store.AddRun(null, "n2", jobType: null);
+        Assert.HasCount(2, Model(store).Tables, "the runs without a group mix train and none");
+
+        using var other = new TempStore();
+        other.AddRun("a", "a1", jobType: "train");
+        other.AddRun("a", "a2", jobType: "train");
+        other.AddRun("b", "b1", jobType: "train");
+        other.AddRun("b", "b2", jobType: "eval");
+        var tables = Model(other).Tables;
+        Assert.HasCount(2, tables, "group b mixes train and eval");
+        CollectionAssert.AreEqual(new[] { "group", "job_type" }, tables[1].Keys.Select(k => k.Name).ToArray());
+
+        static ReportModel Model(TempStore store) => ReportModel.Build(store.Reader(), new ReportOptions(), DateTimeOffset.UnixEpoch);
+    }
+
+    [TestMethod]
     public void Curves_on_several_axes_come_from_one_pass_and_are_kept()
     {
         using var store = new TempStore();
