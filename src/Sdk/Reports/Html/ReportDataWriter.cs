@@ -23,10 +23,6 @@ internal static class ReportDataWriter
         var charted = HtmlBudget.CurveRuns(runs, options);
         var buckets = HtmlBudget.BucketsPerChart(charted, options);
         var originMs = runs.Count == 0 ? 0 : runs.Min(r => r.CreatedAt.ToUnixTimeMilliseconds());
-
-        // The runs table needs no history: it is made while the charted runs' histories are read (a build's 20 runs
-        // beside the 4,800 a large store's report shows), and written in its place afterwards.
-        var table = Task.Run(() => RunsTable(runs, originMs));
         var curves = StepCurves.Build(store, charted, buckets, options.MaxBuckets);
         var index = RowsOf(runs, charted);
 
@@ -36,7 +32,7 @@ internal static class ReportDataWriter
         json.WriteProperty("buckets", buckets);
         json.WriteShortNumber("time_origin", originMs / 1000.0, "F3");
         json.WritePropertyName(JsonFields.Runs);
-        json.WriteRawValue(table.GetAwaiter().GetResult());
+        PageRunsWriter.Write(json, runs, originMs);
         json.WriteStringArray("metrics", curves.Keys.Where(IsMetric));
         json.WritePropertyName("curves");
         json.WriteStartObject();
@@ -82,24 +78,6 @@ internal static class ReportDataWriter
         }
 
         json.WriteEndObject();
-    }
-
-    /// <summary>The page data's runs table (<see cref="PageRunsWriter"/>) as text, written as the page's writer writes it.</summary>
-    private static string RunsTable(IReadOnlyList<StoredRun> runs, long originMs)
-    {
-        var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var json = new JsonTextWriter(text)
-        {
-            StringEscapeHandling = PageCellText.Escaping,
-            FloatFormatHandling = PageCellText.Floats,
-            Formatting = Formatting.None,
-            CloseOutput = false,
-        })
-        {
-            PageRunsWriter.Write(json, runs, originMs);
-        }
-
-        return text.ToString();
     }
 
     /// <summary>
