@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Newtonsoft.Json;
+using Wandb.Json;
+
+namespace Wandb.Reports.Json;
+
+/// <summary>
+/// Texts of runs.json entries made once per object they describe and kept for as long as it lives (a run, a group's
+/// aggregate: objects a store object keeps from one listing to the next while they do not change, and that never change).
+/// Each is an element of one of runs.json's top-level arrays, formatted as the indented runs.json writer formats it there.
+/// </summary>
+/// <typeparam name="TKey">What an entry describes.</typeparam>
+internal sealed class KeptTexts<TKey>
+    where TKey : class
+{
+    private readonly ConditionalWeakTable<TKey, string> _made = new();
+    private readonly ConditionalWeakTable<TKey, string>.CreateValueCallback _format;
+
+    /// <param name="arrayName">The top-level array of runs.json the entries are elements of.</param>
+    /// <param name="write">Writes the entry of an object as the next value of that array.</param>
+    public KeptTexts(string arrayName, Action<JsonWriter, TKey> write) => _format = key => Format(arrayName, json => write(json, key));
+
+    /// <summary>The object's entry, without the line break and indent the writer puts before it.</summary>
+    public string Of(TKey key) => _made.GetValue(key, _format);
+
+    /// <summary>Whether the object's entry was made already (by a read-ahead or an earlier report).</summary>
+    public bool IsMade(TKey key) => _made.TryGetValue(key, out _);
+
+    /// <summary>Writes <paramref name="write"/>'s value inside <paramref name="arrayName"/> of an indented runs.json and returns its text.</summary>
+    private static string Format(string arrayName, Action<JsonWriter> write)
+    {
+        var buffer = new StringWriter(CultureInfo.InvariantCulture);
+        using var json = JsonConventions.CreateWriter(buffer, Formatting.Indented);
+        json.WriteStartObject();
+        json.WritePropertyName(arrayName);
+        json.WriteStartArray();
+        json.Flush();
+        var start = buffer.GetStringBuilder().Length;
+        write(json);
+        json.Flush();
+
+        // The writer put the array's line break and indent before the value; the report's writer puts its own.
+        var text = buffer.GetStringBuilder();
+        while (start < text.Length && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        return text.ToString(start, text.Length - start);
+    }
+}
