@@ -15,6 +15,13 @@ internal sealed class IndexedRun
     /// <summary>How long a writer on another host that stopped beating counts as possibly coming back (a network cut, a paused machine).</summary>
     internal static readonly TimeSpan RemoteRecheck = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// Whether any run of this process was assembled as running (1) or none was (0). Only then can a kept snapshot hold a run
+    /// to assemble again (<see cref="IndexSnapshot.ExpireRunning"/>), which otherwise looked at each of a 100,000-run store's
+    /// runs on every listing (about 3 ms) to find none. Never reset: a process that met one looks every time, as before.
+    /// </summary>
+    private static int _anyAssembledRunning;
+
     private RunMetadataFile? _folderMetadata;
     private IReadOnlyList<WriterStateFile> _folderStates = Array.Empty<WriterStateFile>();
     private BatchedRun? _batch;
@@ -24,13 +31,6 @@ internal sealed class IndexedRun
     /// line: a listing of 100,000 runs holds one of these objects per run, and every byte of them is copied from
     /// generation to generation by the collections of the read-ahead.
     /// </summary>
-    /// <summary>
-    /// Whether any run of this process was assembled as running (1) or none was (0). Only then can a kept snapshot hold a run
-    /// to assemble again (<see cref="IndexSnapshot.ExpireRunning"/>), which otherwise looked at each of a 100,000-run store's
-    /// runs on every listing (about 3 ms) to find none. Never reset: a process that met one looks every time, as before.
-    /// </summary>
-    private static int _anyAssembledRunning;
-
     private bool _lineUnread;
     private ReadOnlyMemory<byte>? _line;
     private StoredRun? _assembled;
