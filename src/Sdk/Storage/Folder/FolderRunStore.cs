@@ -129,8 +129,9 @@ internal sealed class FolderRunStore : RunStore
     {
         var grouped = ListGrouped(ListIndexed());
         _preparedRebuildReason = _indexRebuildReason;
-        var runs = AssembleLikelyShown(grouped, focusGroups, maxDetailRuns - ExpectedFocusRuns(grouped, focusGroups, repeatsProject));
-        return new StoreReadAhead(runs, grouped.Aggregates.ToList());
+        var shown = Reports.ReportDetail.ChooseGroups(
+            grouped.Aggregates.ToList(), new HashSet<string>(focusGroups, StringComparer.Ordinal), baselineGroup: null, maxDetailRuns - ExpectedFocusRuns(grouped, focusGroups, repeatsProject));
+        return new StoreReadAhead(AssembleLikelyShown(grouped, shown), grouped.Aggregates.Except(shown).ToList());
     }
 
     /// <summary>
@@ -170,10 +171,11 @@ internal sealed class FolderRunStore : RunStore
     /// anew and assembled again. A line whose documents do not read is left for the report, which rebuilds the index and
     /// says why.
     /// </summary>
+    /// <param name="grouped">The grouped listing.</param>
+    /// <param name="chosen">The groups that report would show in full.</param>
     /// <returns>The runs assembled; none when a line did not read.</returns>
-    private IReadOnlyList<StoredRun> AssembleLikelyShown(GroupedListing grouped, IReadOnlyCollection<string> focusGroups, int maxDetailRuns)
+    private IReadOnlyList<StoredRun> AssembleLikelyShown(GroupedListing grouped, IReadOnlyList<GroupAggregate> chosen)
     {
-        var chosen = Reports.ReportDetail.ChooseGroups(grouped.Aggregates.ToList(), new HashSet<string>(focusGroups, StringComparer.Ordinal), baselineGroup: null, maxDetailRuns);
         var runs = chosen.SelectMany(a => grouped.Members.TryGetValue(new GroupKey(a.Project, a.Group), out var members) ? members : Array.Empty<IndexedRun>()).ToList();
         try
         {
