@@ -5,7 +5,6 @@ using Wandb.Environment;
 using Wandb.Polyfills;
 using Wandb.Storage.Codec;
 using Wandb.Storage.Folder;
-using Wandb.Storage.Index;
 
 namespace Wandb.Storage.Batches;
 
@@ -57,7 +56,7 @@ internal sealed class BatchTail
             // A file exactly as long as the part taken in has nothing new: told from its length, as the unchanged-store
             // check does, instead of opening it. A store of 100,000 test results keeps about 500 batch files, and every
             // listing opened each of them (about 3 ms of each refresh). A file whose length cannot be told is read.
-            if (start.Bytes > 0 && FileIdentity.Of(path)?.Length == start.Bytes)
+            if (start.Bytes > 0 && start.TookInAllOf(path))
             {
                 tail.Positions[name] = start;
                 continue;

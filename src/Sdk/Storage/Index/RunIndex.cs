@@ -176,7 +176,7 @@ internal sealed class RunIndex
     {
         var files = BatchTail.Files(_layout, _fs);
         return files.Count == positions.Count
-            && files.All(path => positions.TryGetValue(Path.GetFileName(path)!, out var read) && FileIdentity.Of(path)?.Length == read.Bytes);
+            && files.All(path => positions.TryGetValue(Path.GetFileName(path)!, out var read) && read.TookInAllOf(path));
     }
 
     /// <summary>The run ids of the folders in <c>runs/</c>.</summary>
