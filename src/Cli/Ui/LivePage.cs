@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Wandb.Reports.Html;
+using Wandb.Storage;
 
 namespace Wandb.Cli.Ui;
 
@@ -27,7 +28,7 @@ internal sealed class LivePage
     public byte[] Render(LiveSnapshot snapshot, string title)
     {
         using var buffer = new MemoryStream(snapshot.Data.Length + _assets.Script.Length + _assets.Style.Length + 4096);
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(false), 64 * 1024, leaveOpen: true))
+        using (var writer = new StreamWriter(buffer, new UTF8Encoding(false), TextBuffers.Chars, leaveOpen: true))
         {
             _template.Write(writer, slot =>
             {

@@ -130,7 +130,7 @@ internal sealed class LiveReport : IDisposable
         // the newest groups in full and the others by their aggregates, with the note saying so.
         var model = ReportModel.Build(_store, new ReportOptions { MaxDetailRuns = _options.MaxDetailRuns }, DateTimeOffset.UtcNow);
         using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(false), 64 * 1024, leaveOpen: true))
+        using (var writer = new StreamWriter(buffer, new UTF8Encoding(false), TextBuffers.Chars, leaveOpen: true))
         {
             HtmlReportWriter.WriteData(writer, _store, model.Detail.Runs, HtmlReportWriter.OptionsFor(model));
         }

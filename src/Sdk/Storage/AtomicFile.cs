@@ -15,7 +15,7 @@ internal static class AtomicFile
     public static void Write(string path, Action<TextWriter> write) =>
         Write(path, stream =>
         {
-            using var writer = new StreamWriter(stream, Utf8, 1 << 16, leaveOpen: true);
+            using var writer = new StreamWriter(stream, Utf8, TextBuffers.Chars, leaveOpen: true);
             write(writer);
         }, durable: false);
 

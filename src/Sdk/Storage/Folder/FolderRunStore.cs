@@ -615,7 +615,7 @@ internal sealed class FolderRunStore : RunStore
         long firstSkippedLine = 0;
         long lineNumber = 0;
         using (var stream = _fs.OpenRead(path))
-        using (var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024))
+        using (var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: TextBuffers.Chars))
         {
             string? line;
             while ((line = reader.ReadLine()) is not null)

@@ -25,7 +25,7 @@ internal static class HistoryTail
 
         stream.Seek(offset, SeekOrigin.Begin);
         var parser = new HistoryLineParser();
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: TextBuffers.Chars);
         string? line;
         while ((line = reader.ReadLine()) is not null)
         {
