@@ -29,7 +29,7 @@ internal static class RunGrouper
 
         var groups = Buckets(runs, run => PathOf(run, keys))
             .OrderBy(b => b.Key)
-            .Select(b => new RunGroup(b.Key.Values, b.Value, string.Join(" / ", b.Key.Values.Select(v => v.Label))))
+            .Select(b => RunGroupCache.Of(keys, b.Key.Values, b.Value, string.Join(" / ", b.Key.Values.Select(v => v.Label))))
             .ToList();
         return new RunGrouping(keys, groups);
     }
@@ -42,7 +42,7 @@ internal static class RunGrouper
     {
         var groups = Buckets(runs, keys[0].ValueOf)
             .OrderBy(b => b.Key)
-            .Select(b => new RunGroup(new[] { b.Key }, b.Value, b.Key.Label))
+            .Select(b => RunGroupCache.Of(keys, new[] { b.Key }, b.Value, b.Key.Label))
             .ToList();
         return new RunGrouping(keys, groups);
     }

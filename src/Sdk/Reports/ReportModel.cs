@@ -185,8 +185,13 @@ internal sealed class ReportModel
     private static bool GroupsByGroup(IList<string>? groupBy) =>
         groupBy is null || (groupBy.Count == 1 && GroupingKey.Parse(groupBy[0]).Name == GroupingKey.Group);
 
-    private static List<StoredRun> InReportOrder(IEnumerable<StoredRun> runs) =>
-        runs.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+    /// <summary>Oldest first, by id when created at the same time: a total order, so a sort in place gives what a stable one would.</summary>
+    private static List<StoredRun> InReportOrder(IEnumerable<StoredRun> runs)
+    {
+        var ordered = runs.ToList();
+        ordered.Sort(static (a, b) => a.CreatedAt != b.CreatedAt ? a.CreatedAt.CompareTo(b.CreatedAt) : string.CompareOrdinal(a.Id, b.Id));
+        return ordered;
+    }
 
     /// <summary>
     /// The charts on each of <paramref name="axes"/>, keyed by axis name then metric, of the runs shown in full
@@ -206,6 +211,28 @@ internal sealed class ReportModel
         }
 
         return axes.Select(a => a.Name).Distinct().ToDictionary(n => n, n => _curves[n], StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Works out ahead what a model would of the groups of <paramref name="shown"/> and of <paramref name="summarised"/>:
+    /// the groupings by <c>group</c> (and by group / job_type when one mixes job types) with each group's statistics,
+    /// states, job types and projects. They are kept with the run and aggregate objects (<see cref="RunGroupCache"/>), so
+    /// the refresh after a build or test run works out only the groups its runs changed.
+    /// </summary>
+    /// <param name="shown">The runs the report will likely show in full.</param>
+    /// <param name="summarised">The aggregates of the groups it will likely summarise.</param>
+    internal static void PrepareGroups(IReadOnlyList<StoredRun> shown, IEnumerable<GroupAggregate> summarised)
+    {
+        var runs = InReportOrder(shown);
+        var groups = ChooseTables(runs, RunGrouper.Group(runs, Summarised.Keys)).SelectMany(t => t.Groups)
+            .Concat(summarised.Select(RunGroupCache.Of));
+        foreach (var group in groups)
+        {
+            _ = group.Summary;
+            _ = group.States;
+            _ = group.JobTypes;
+            _ = group.Projects;
+        }
     }
 
     /// <summary>

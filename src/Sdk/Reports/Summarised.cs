@@ -34,7 +34,7 @@ internal sealed class Summarised
             return new Summarised(byName.Select(RunGroup.FromAggregates).ToList());
         }
 
-        var groups = byName.Where(n => n.Count == 1).Select(RunGroup.FromAggregates).ToList();
+        var groups = byName.Where(n => n.Count == 1).Select(n => RunGroupCache.Of(n[0])).ToList();
         if (spanning.Count > 0)
         {
             groups.AddRange(RunGrouper.Group(source.RunsOf(spanning.SelectMany(n => n).Select(a => (a.Project, a.Group)).ToList()), Keys).Groups);

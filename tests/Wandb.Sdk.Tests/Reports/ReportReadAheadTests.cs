@@ -36,6 +36,11 @@ public sealed class ReportReadAheadTests
         // the budget of 8 beside the build's runs.
         var prepared = store.Reader();
         ReportReadAhead.Prepare(prepared, new[] { "build" }, maxDetailRuns: 8);
+        var listed = prepared.ListRuns().OrderBy(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var madeAhead = Wandb.Grouping.RunGroupCache.Kept(Summarised.Keys, listed.Where(r => r.Group == "old-3").ToList());
+        var madeAheadOfChanged = Wandb.Grouping.RunGroupCache.Kept(Summarised.Keys, listed.Where(r => r.Group == "old-4").ToList());
+        Assert.IsNotNull(madeAhead, "the read-ahead grouped the runs it read, with their statistics");
+        Assert.IsNotNull(madeAheadOfChanged);
         using (var resumed = store.Init(new RunOptions { Project = "proj", Id = changed, Resume = ResumeMode.Must }))
         {
             resumed.Summary["accuracy"] = 0.97;
@@ -53,6 +58,11 @@ public sealed class ReportReadAheadTests
         var anew = shown.Where(r => r.Group == "build" || r.Id == changed).ToList();
         Assert.AreEqual(3, anew.Count);
         Assert.IsFalse(anew.Any(RunsJsonEntries.IsMade) || anew.Any(PageRunCells.IsMade), "the runs written or changed since have texts of their own to make");
+
+        Assert.AreSame(madeAhead, model.Main.Groups.Single(g => g.Label == "old-3"), "the report takes the unchanged group the read-ahead made");
+        var changedGroup = model.Main.Groups.Single(g => g.Label == "old-4");
+        Assert.AreNotSame(madeAheadOfChanged, changedGroup, "the group of the run changed since is made anew");
+        Assert.AreEqual(0.97, changedGroup.Summary["accuracy"].Max, 1e-12);
 
         var summarised = model.ByGroup.Groups.Select(g => g.OnlyAggregate).OfType<Wandb.Grouping.Aggregates.GroupAggregate>().ToList();
         Assert.AreEqual(3, summarised.Count, "old-0 to old-2 do not fit the budget");

@@ -13,7 +13,7 @@ internal static class RunsJsonGroupEntries
 {
     private static readonly KeptTexts<GroupAggregate> Texts = new(
         "groups",
-        (json, aggregate) => RunsJsonWriter.WriteGroup(json, RunGroup.FromAggregates(new[] { aggregate }), Array.Empty<string>()));
+        (json, aggregate) => RunsJsonWriter.WriteGroup(json, RunGroupCache.Of(aggregate), Array.Empty<string>()));
 
     /// <summary>The group's entry as the indented runs.json writes it inside <c>groups</c>, without the line break and indent before it.</summary>
     public static string Of(GroupAggregate aggregate) => Texts.Of(aggregate);
