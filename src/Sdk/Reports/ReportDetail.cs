@@ -13,7 +13,8 @@ namespace Wandb.Reports;
 /// </summary>
 internal sealed class ReportDetail
 {
-    private readonly HashSet<StoredRun> _detailed;
+    /// <summary>The runs shown in full; for a detail chosen by groups, made on first use (only runs.json asks, beside the page).</summary>
+    private HashSet<StoredRun>? _detailed;
 
     private ReportDetail(IReadOnlyList<StoredRun> runs, HashSet<StoredRun> detailed, RunGrouping byGroup, int budget)
     {
@@ -28,7 +29,6 @@ internal sealed class ReportDetail
 
     private ReportDetail(IReadOnlyList<StoredRun> runs, IReadOnlyList<RunGroup> summaryOnly, int budget)
     {
-        _detailed = new HashSet<StoredRun>(runs);
         Budget = budget;
         Runs = runs;
         OmittedRuns = summaryOnly.Sum(g => g.RunCount);
@@ -51,7 +51,7 @@ internal sealed class ReportDetail
     public bool IsComplete => OmittedRuns == 0;
 
     /// <summary>Whether the run is shown in full.</summary>
-    public bool Contains(StoredRun run) => _detailed.Contains(run);
+    public bool Contains(StoredRun run) => (_detailed ??= new HashSet<StoredRun>(Runs)).Contains(run);
 
     /// <param name="runs">The runs of the report, oldest first.</param>
     /// <param name="byGroup">The same runs grouped by <c>group</c>.</param>

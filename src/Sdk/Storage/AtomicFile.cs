@@ -21,15 +21,24 @@ internal static class AtomicFile
 
     /// <summary>Writes <paramref name="content"/>; with <paramref name="durable"/> it reaches the device before the rename.</summary>
     public static void Write(string path, byte[] content, bool durable) =>
-        Write(path, stream => stream.Write(content, 0, content.Length), durable);
+        Write(path, stream => stream.Write(content, 0, content.Length), durable, bufferSize: 1);
 
     /// <summary>Writes through <paramref name="write"/>; with <paramref name="durable"/> the content reaches the device before the rename.</summary>
-    public static void Write(string path, Action<Stream> write, bool durable)
+    public static void Write(string path, Action<Stream> write, bool durable) => Write(path, write, durable, bufferSize: 1 << 16);
+
+    /// <param name="path">The file to replace.</param>
+    /// <param name="write">Writes the content.</param>
+    /// <param name="durable">Whether the content reaches the device before the rename.</param>
+    /// <param name="bufferSize">
+    /// The file stream's buffer: 64 KiB for content written line by line (the indexes write thousands of lines of a few
+    /// hundred bytes, each a system call without it); none for content written in one piece, which it would only copy.
+    /// </param>
+    private static void Write(string path, Action<Stream> write, bool durable, int bufferSize)
     {
         var temporary = path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize))
             {
                 write(stream);
                 stream.Flush(flushToDisk: durable);

@@ -53,7 +53,9 @@ internal static class CurveCacheCodec
         }
 
         levels.Reverse();
-        using var bytes = new MemoryStream();
+
+        // Sized for the bodies up front: grown by doubling, the stream made about twice the entry in arrays it threw away.
+        using var bytes = new MemoryStream(levels.Sum(l => l.Body.Length) + (Encoding.UTF8.GetMaxByteCount(stamp.Length + run.Axis.Name.Length) + 64 + (levels.Count * 12)));
         using (var writer = new BinaryWriter(bytes, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Magic);
@@ -193,7 +195,8 @@ internal static class CurveCacheCodec
 
     private static byte[] EncodeBody(RunCurveCollector run)
     {
-        using var bytes = new MemoryStream();
+        // Each bucket is 32 bytes; a metric's name and counts at most a few dozen more.
+        using var bytes = new MemoryStream(12 + run.Metrics.Sum(m => Encoding.UTF8.GetMaxByteCount(m.Key.Length) + 37 + (m.Value.Span * 32)));
         using (var writer = new BinaryWriter(bytes, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(run.RowsWithoutX);
