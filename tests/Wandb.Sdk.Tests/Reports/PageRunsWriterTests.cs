@@ -56,6 +56,35 @@ public sealed class PageRunsWriterTests
         StringAssert.Contains(data, "\\u003c/script\\u003e", "tags are escaped as the page's writer escapes them");
     }
 
+    [TestMethod]
+    public void Equal_values_are_one_distinct_value_whether_or_not_their_runs_share_the_text()
+    {
+        // The first four runs' cells are made together (neighbours share one text per value), the last four on their own
+        // page before, so their equal values are texts of their own: each value must still be listed once, and each run
+        // must show its own.
+        var groups = new[] { "g1", "g1", "g2", "g1", "g2", "g1", "g1", "g2" };
+        var runs = groups.Select((group, i) => new StoredRun
+        {
+            Id = "r" + i.ToString(CultureInfo.InvariantCulture),
+            Name = "n",
+            Project = "p",
+            Group = group,
+            CreatedAt = Start,
+            UpdatedAt = Start,
+            FinishedAt = Start,
+        }).ToList();
+        foreach (var run in runs.Skip(4))
+        {
+            PageRunCells.Of(new[] { run });
+        }
+
+        var data = PageData(runs);
+
+        CollectionAssert.AreEqual(groups.Select(g => "\"" + g + "\"").ToArray(), PageDataRuns.Column(data, "group").ToArray());
+        var column = System.Text.Json.Nodes.JsonNode.Parse(data)!["runs"]!["group"]!;
+        CollectionAssert.AreEqual(new[] { "g1", "g2" }, column["distinct"]!.AsArray().Select(v => (string)v!).ToArray(), "each group once, in the order first seen");
+    }
+
     private static StoredRun Run(string id, SystemInfo system) =>
         new() { Id = id, Name = id, Project = "p", CreatedAt = Start, UpdatedAt = Start, FinishedAt = Start, System = system };
 

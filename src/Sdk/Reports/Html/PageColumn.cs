@@ -62,15 +62,26 @@ internal sealed class PageColumn
         var plainLength = 0;
         var perRow = 0;
         var repeatLength = 0;
+        // A run's cells share their texts with its neighbours' where the values are equal (PageRunCells makes them in
+        // ranges, one text per value): the same text as the value before is the same distinct value, without hashing it.
+        string? previousValue = null;
+        var previousAt = 0;
         for (var i = 0; i < _values.Count; i++)
         {
             var value = _values[i];
-            if (!distinct.TryGetValue(value, out var at))
+            int at;
+            if (ReferenceEquals(value, previousValue))
+            {
+                at = previousAt;
+            }
+            else if (!distinct.TryGetValue(value, out at))
             {
                 distinct[value] = at = distinct.Count;
                 distinctLength += value.Length + 1;
             }
 
+            previousValue = value;
+            previousAt = at;
             index[i] = at;
             plainLength += value.Length + 1;
             perRow += Digits(at) + 1;

@@ -57,9 +57,9 @@ internal static class PageRunsWriter
 
     /// <summary>One column per key of the runs' config or summary, by key; a key a run lacks is no value of that run.</summary>
     [MethodImpl(MethodImplFlags.AggressiveOptimization)]
-    private static SortedDictionary<string, PageColumn> Keyed(PageRunCells[] cells, Func<PageRunCells, KeyValuePair<string, string>[]> values)
+    private static Dictionary<string, PageColumn> Keyed(PageRunCells[] cells, Func<PageRunCells, KeyValuePair<string, string>[]> values)
     {
-        var columns = new SortedDictionary<string, PageColumn>(StringComparer.Ordinal);
+        var columns = new Dictionary<string, PageColumn>(StringComparer.Ordinal);
         for (var i = 0; i < cells.Length; i++)
         {
             foreach (var pair in values(cells[i]))
@@ -76,11 +76,12 @@ internal static class PageRunsWriter
         return columns;
     }
 
-    private static void WriteKeyed(JsonWriter json, string name, int runCount, SortedDictionary<string, PageColumn> columns, PageColumnScratch scratch)
+    /// <summary>The columns in ordinal order of their keys: sorted once here, not kept sorted through a look-up per run and key.</summary>
+    private static void WriteKeyed(JsonWriter json, string name, int runCount, Dictionary<string, PageColumn> columns, PageColumnScratch scratch)
     {
         json.WritePropertyName(name);
         json.WriteStartObject();
-        foreach (var pair in columns)
+        foreach (var pair in columns.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             json.WritePropertyName(pair.Key);
             pair.Value.Write(json, runCount, scratch);
