@@ -78,17 +78,49 @@ internal static class RunGrouper
         return buckets;
     }
 
+    /// <summary>
+    /// A run's key values as one dictionary key: its hash worked out once and both compared by a loop, since the table by
+    /// group / job_type hashes and compares one per run shown (a LINQ walk per run with an enumerator each before).
+    /// </summary>
     private sealed class PathKey : IEquatable<PathKey>, IComparable<PathKey>
     {
-        public PathKey(GroupValue[] values) => Values = values;
+        private readonly int _hash;
+
+        public PathKey(GroupValue[] values)
+        {
+            Values = values;
+            var hash = 17;
+            foreach (var value in values)
+            {
+                hash = (hash * 31) + value.GetHashCode();
+            }
+
+            _hash = hash;
+        }
 
         public GroupValue[] Values { get; }
 
-        public bool Equals(PathKey? other) => other is not null && Values.SequenceEqual(other.Values);
+        public bool Equals(PathKey? other)
+        {
+            if (other is null || other._hash != _hash || other.Values.Length != Values.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < Values.Length; i++)
+            {
+                if (!Values[i].Equals(other.Values[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         public override bool Equals(object? obj) => Equals(obj as PathKey);
 
-        public override int GetHashCode() => Values.Aggregate(17, (h, v) => (h * 31) + v.GetHashCode());
+        public override int GetHashCode() => _hash;
 
         public int CompareTo(PathKey? other)
         {
