@@ -65,53 +65,25 @@ internal static class RunGroupCache
     /// <summary>The group a store summarised from one aggregate (one project's group).</summary>
     public static RunGroup Of(GroupAggregate aggregate) => ByAggregate.GetValue(aggregate, a => RunGroup.FromAggregates(new[] { a }));
 
-    private static bool SameKeys(string[] kept, IReadOnlyList<GroupingKey> keys)
-    {
-        if (kept.Length != keys.Count)
-        {
-            return false;
-        }
+    private static bool SameKeys(string[] kept, IReadOnlyList<GroupingKey> keys) =>
+        Same(kept, keys, (name, key) => string.Equals(name, key.Name, StringComparison.Ordinal));
 
-        for (var i = 0; i < kept.Length; i++)
-        {
-            if (!string.Equals(kept[i], keys[i].Name, StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool SamePath(IReadOnlyList<GroupValue> kept, IReadOnlyList<GroupValue> path)
-    {
-        if (kept.Count != path.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < kept.Count; i++)
-        {
-            if (!kept[i].Equals(path[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool SamePath(IReadOnlyList<GroupValue> kept, IReadOnlyList<GroupValue> path) => Same(kept, path, (a, b) => a.Equals(b));
 
     /// <summary>Whether both hold the same run objects in the same order: an equal run read again is a different object, and may differ.</summary>
-    private static bool SameRuns(IReadOnlyList<StoredRun> kept, IReadOnlyList<StoredRun> runs)
+    private static bool SameRuns(IReadOnlyList<StoredRun> kept, IReadOnlyList<StoredRun> runs) => Same(kept, runs, ReferenceEquals);
+
+    /// <summary>Whether both lists are as long and each item is the same as the other's at its place.</summary>
+    private static bool Same<TKept, TItem>(IReadOnlyList<TKept> kept, IReadOnlyList<TItem> items, Func<TKept, TItem, bool> same)
     {
-        if (kept.Count != runs.Count)
+        if (kept.Count != items.Count)
         {
             return false;
         }
 
         for (var i = 0; i < kept.Count; i++)
         {
-            if (!ReferenceEquals(kept[i], runs[i]))
+            if (!same(kept[i], items[i]))
             {
                 return false;
             }

@@ -38,16 +38,7 @@ public sealed class PageRunsWriterTests
     {
         var tagged = new[] { Array.Empty<string>(), new[] { "a" }, new[] { "b<c>", "ü\u2028", "q\"uote\\", "</script>" }, new[] { string.Empty, "x" } };
         var seconds = new[] { 0.0, 1.5, 0.0004, 1234.56789 };
-        var runs = tagged.Select((tags, i) => new StoredRun
-        {
-            Id = "r" + i.ToString(CultureInfo.InvariantCulture),
-            Name = "n",
-            Project = "p",
-            Tags = tags,
-            CreatedAt = Start,
-            UpdatedAt = Start.AddSeconds(seconds[i]),
-            FinishedAt = Start.AddSeconds(seconds[i]),
-        }).ToList();
+        var runs = tagged.Select((tags, i) => Finished(i, seconds[i], tags: tags)).ToList();
 
         var data = PageData(runs);
 
@@ -63,16 +54,7 @@ public sealed class PageRunsWriterTests
         // page before, so their equal values are texts of their own: each value must still be listed once, and each run
         // must show its own.
         var groups = new[] { "g1", "g1", "g2", "g1", "g2", "g1", "g1", "g2" };
-        var runs = groups.Select((group, i) => new StoredRun
-        {
-            Id = "r" + i.ToString(CultureInfo.InvariantCulture),
-            Name = "n",
-            Project = "p",
-            Group = group,
-            CreatedAt = Start,
-            UpdatedAt = Start,
-            FinishedAt = Start,
-        }).ToList();
+        var runs = groups.Select((group, i) => Finished(i, 0, group: group)).ToList();
         foreach (var run in runs.Skip(4))
         {
             PageRunCells.Of(new[] { run });
@@ -84,6 +66,19 @@ public sealed class PageRunsWriterTests
         var column = System.Text.Json.Nodes.JsonNode.Parse(data)!["runs"]!["group"]!;
         CollectionAssert.AreEqual(new[] { "g1", "g2" }, column["distinct"]!.AsArray().Select(v => (string)v!).ToArray(), "each group once, in the order first seen");
     }
+
+    /// <summary>Run <c>r{i}</c>, finished <paramref name="seconds"/> after it started.</summary>
+    private static StoredRun Finished(int i, double seconds, string[]? tags = null, string? group = null) => new()
+    {
+        Id = "r" + i.ToString(CultureInfo.InvariantCulture),
+        Name = "n",
+        Project = "p",
+        Group = group,
+        Tags = tags ?? Array.Empty<string>(),
+        CreatedAt = Start,
+        UpdatedAt = Start.AddSeconds(seconds),
+        FinishedAt = Start.AddSeconds(seconds),
+    };
 
     private static StoredRun Run(string id, SystemInfo system) =>
         new() { Id = id, Name = id, Project = "p", CreatedAt = Start, UpdatedAt = Start, FinishedAt = Start, System = system };
