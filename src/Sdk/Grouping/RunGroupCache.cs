@@ -15,6 +15,9 @@ namespace Wandb.Grouping;
 /// </summary>
 internal static class RunGroupCache
 {
+    /// <summary>Most groupings whose groups are kept beside one run: by group, by group / job_type, and a few the live page asked for.</summary>
+    private const int MaxGroupingsPerRun = 4;
+
     /// <summary>The groups made of runs, by their first run: a run is first of at most a few groups (one per grouping it was grouped by).</summary>
     private static readonly ConditionalWeakTable<StoredRun, List<KeptGroup>> ByFirstRun = new();
 
@@ -41,6 +44,13 @@ internal static class RunGroupCache
             }
             else
             {
+                // The live page of `dotnet wandb ui` regroups by any config key on request: the groupings asked for
+                // longest ago go, so a run keeps the groups of a few groupings, not of every one ever asked for.
+                if (kept.Count == MaxGroupingsPerRun)
+                {
+                    kept.RemoveAt(0);
+                }
+
                 kept.Add(entry);
             }
 

@@ -60,6 +60,25 @@ public sealed class RunGroupCacheTests
     }
 
     [TestMethod]
+    public void A_run_keeps_the_groups_of_its_few_latest_groupings()
+    {
+        var runs = new[] { Run("1", "a", 0.5), Run("2", "a", 0.7) };
+        var groupings = new[] { "group", "project", "state", "job_type", "config.lr" }.Select(k => new[] { GroupingKey.Parse(k) }).ToList();
+        var first = RunGrouper.Group(runs, groupings[0]).Groups[0];
+
+        foreach (var keys in groupings.Skip(1))
+        {
+            RunGrouper.Group(runs, keys);
+        }
+
+        Assert.IsNull(RunGroupCache.Kept(groupings[0], runs), "the grouping asked for longest ago went when a fifth came");
+        Assert.IsNotNull(RunGroupCache.Kept(groupings[4], runs));
+        var again = RunGrouper.Group(runs, groupings[0]).Groups[0];
+        Assert.AreNotSame(first, again);
+        Assert.AreEqual(0.6, again.Summary["accuracy"].Mean, 1e-12);
+    }
+
+    [TestMethod]
     public void A_group_summarised_from_an_aggregate_is_made_once_per_aggregate()
     {
         var metrics = new Dictionary<string, MetricStatistics>(StringComparer.Ordinal);
