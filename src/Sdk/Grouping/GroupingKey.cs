@@ -19,11 +19,18 @@ internal sealed class GroupingKey
 
     private readonly Func<StoredRun, GroupValue> _read;
 
-    private GroupingKey(string name, Func<StoredRun, GroupValue> read)
+    private GroupingKey(string name, Func<StoredRun, GroupValue> read, Func<StoredRun, string?>? text = null)
     {
         Name = name;
         _read = read;
+        TextOf = text;
     }
+
+    /// <summary>
+    /// For a key whose value is a run's text as it is (<c>group</c>, <c>job_type</c>, <c>state</c>, <c>project</c>), that
+    /// text (null: the missing value): runs are bucketed by it without a value made per run; null for the other keys.
+    /// </summary>
+    public Func<StoredRun, string?>? TextOf { get; }
 
     /// <summary>The key as the user wrote it.</summary>
     public string Name { get; }
@@ -39,10 +46,10 @@ internal sealed class GroupingKey
         var trimmed = name.Trim();
         return trimmed switch
         {
-            Group => new GroupingKey(trimmed, r => GroupValue.OfText(r.Group)),
-            JobType => new GroupingKey(trimmed, r => GroupValue.OfText(r.JobType)),
-            State => new GroupingKey(trimmed, r => GroupValue.OfText(r.State.ToName())),
-            Project => new GroupingKey(trimmed, r => GroupValue.OfText(r.Project)),
+            Group => Text(trimmed, r => r.Group),
+            JobType => Text(trimmed, r => r.JobType),
+            State => Text(trimmed, r => r.State.ToName()),
+            Project => Text(trimmed, r => r.Project),
             Tags => new GroupingKey(trimmed, TagsValue),
             _ => ConfigKey(trimmed),
         };
@@ -58,6 +65,8 @@ internal sealed class GroupingKey
         var tags = run.Tags.Distinct(StringComparer.Ordinal).OrderBy(t => t, StringComparer.Ordinal).ToList();
         return tags.Count == 0 ? GroupValue.Missing : GroupValue.OfText(string.Join(", ", tags));
     }
+
+    private static GroupingKey Text(string name, Func<StoredRun, string?> text) => new(name, r => GroupValue.OfText(text(r)), text);
 
     private static GroupingKey ConfigKey(string name)
     {

@@ -40,11 +40,43 @@ internal static class RunGrouper
     /// </summary>
     private static RunGrouping GroupByOne(IReadOnlyList<StoredRun> runs, IReadOnlyList<GroupingKey> keys)
     {
-        var groups = Buckets(runs, keys[0].ValueOf)
+        var buckets = keys[0].TextOf is { } text ? ByText(runs, text) : Buckets(runs, keys[0].ValueOf);
+        var groups = buckets
             .OrderBy(b => b.Key)
             .Select(b => RunGroupCache.Of(keys, new[] { b.Key }, b.Value, b.Key.Label))
             .ToList();
         return new RunGrouping(keys, groups);
+    }
+
+    /// <summary>The runs by a text key, each text's value made once for its bucket rather than once per run.</summary>
+    private static Dictionary<GroupValue, List<StoredRun>> ByText(IReadOnlyList<StoredRun> runs, Func<StoredRun, string?> textOf)
+    {
+        var missing = new List<StoredRun>();
+        var byText = new Dictionary<string, List<StoredRun>>(StringComparer.Ordinal);
+        foreach (var run in runs)
+        {
+            var text = textOf(run);
+            if (text is null)
+            {
+                missing.Add(run);
+            }
+            else if (byText.TryGetValue(text, out var members))
+            {
+                members.Add(run);
+            }
+            else
+            {
+                byText[text] = new List<StoredRun> { run };
+            }
+        }
+
+        var buckets = byText.ToDictionary(p => GroupValue.OfText(p.Key), p => p.Value);
+        if (missing.Count > 0)
+        {
+            buckets[GroupValue.Missing] = missing;
+        }
+
+        return buckets;
     }
 
     private static PathKey PathOf(StoredRun run, IReadOnlyList<GroupingKey> keys)

@@ -48,6 +48,23 @@ public sealed class RunGrouperTests
     }
 
     [TestMethod]
+    public void A_text_key_groups_equal_texts_together_ordinally_with_runs_without_one_last()
+    {
+        // Texts bucketed as strings: equal texts of different string objects are one group, case and accents apart.
+        var runs = new[]
+        {
+            Run("1", group: "b"), Run("2"), Run("3", group: new string('b', 1)), Run("4", group: "B"), Run("5", group: "é"), Run("6"),
+        };
+
+        var grouping = RunGrouper.Group(runs, Keys("group"));
+
+        CollectionAssert.AreEqual(new[] { "B", "b", "é", "(none)" }, grouping.Groups.Select(g => g.Label).ToArray());
+        CollectionAssert.AreEqual(new[] { "1", "3" }, grouping.Groups[1].RunIds.ToArray());
+        CollectionAssert.AreEqual(new[] { "2", "6" }, grouping.Groups[3].RunIds.ToArray());
+        Assert.IsTrue(grouping.Groups[3].Path[0].IsMissing);
+    }
+
+    [TestMethod]
     public void Numbers_group_by_value_whatever_their_spelling_or_type()
     {
         var runs = new[]

@@ -19,8 +19,13 @@ internal sealed class PageColumn
     /// <summary>The runs that have a value, once one before them has none; until then they are 0, 1, 2, … and not listed.</summary>
     private List<int>? _rows;
 
-    /// <param name="capacity">How many values the column will likely hold: a field every run has is sized once.</param>
-    public PageColumn(int capacity = 0) => _values = new List<string>(capacity);
+    public PageColumn()
+        : this(new List<string>())
+    {
+    }
+
+    /// <param name="values">An empty list the column's values go into: one the column owns, or one it shares with columns written before it is made (<see cref="PageColumnScratch.Values"/>).</param>
+    public PageColumn(List<string> values) => _values = values;
 
     /// <summary>Adds the value of run <paramref name="row"/> as JSON text; rows come in ascending order.</summary>
     public void Add(int row, string json)

@@ -8,7 +8,23 @@ namespace Wandb.Reports.Html;
 internal sealed class PageColumnScratch
 {
     private readonly Dictionary<string, int> _distinct = new(StringComparer.Ordinal);
+    private readonly List<string> _values = new();
     private int[] _index = Array.Empty<int>();
+
+    /// <summary>
+    /// An empty list for the values of a column that is written before the next one is made (the page's fields, each
+    /// listing up to one value per run); it keeps the order values were added in, as a new one does.
+    /// </summary>
+    public List<string> Values(int capacity)
+    {
+        _values.Clear();
+        if (_values.Capacity < capacity)
+        {
+            _values.Capacity = capacity;
+        }
+
+        return _values;
+    }
 
     /// <summary>An empty table of distinct values; it keeps the order values were added in, as a new one does.</summary>
     public Dictionary<string, int> Distinct()

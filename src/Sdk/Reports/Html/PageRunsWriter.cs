@@ -26,7 +26,7 @@ internal static class PageRunsWriter
         json.WriteProperty("count", runs.Count);
         for (var f = 0; f < PageRunCells.Fields.Length; f++)
         {
-            var column = new PageColumn(capacity: runs.Count);
+            var column = new PageColumn(scratch.Values(runs.Count));
             for (var i = 0; i < cells.Length; i++)
             {
                 if (cells[i].FieldTexts[f] is { } text)

@@ -108,16 +108,32 @@ internal static class ReportDataWriter
         var metrics = new HashSet<string>(StringComparer.Ordinal);
         foreach (var run in runs)
         {
-            foreach (var pair in run.Summary)
+            // A run's summary is a dictionary: walked as one, not through the interface (an enumerator object per run).
+            if (run.Summary is Dictionary<string, object?> summary)
             {
-                if (!metrics.Contains(pair.Key) && SummaryStatistics.TryNumber(pair.Value, out _))
+                foreach (var pair in summary)
                 {
-                    metrics.Add(pair.Key);
+                    Add(pair);
+                }
+            }
+            else
+            {
+                foreach (var pair in run.Summary)
+                {
+                    Add(pair);
                 }
             }
         }
 
         return metrics.OrderBy(m => m, StringComparer.Ordinal);
+
+        void Add(KeyValuePair<string, object?> pair)
+        {
+            if (!metrics.Contains(pair.Key) && SummaryStatistics.TryNumber(pair.Value, out _))
+            {
+                metrics.Add(pair.Key);
+            }
+        }
     }
 
     private static bool IsMetric(string name) => name != StepCurves.Runtime && name != StepCurves.Timestamp;
