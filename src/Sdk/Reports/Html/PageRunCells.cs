@@ -82,9 +82,16 @@ internal sealed class PageRunCells
                     for (var m = range.Item1; m < range.Item2; m++)
                     {
                         var i = missing[m];
-                        cells[i] = Made.GetValue(runs[i], run => Make(run, text));
+                        cells[i] = Make(runs[i], text);
                     }
                 });
+
+            // Kept one after the other: kept from every core, the cores waited for each other on the table's lock.
+            foreach (var i in missing)
+            {
+                var made = cells[i];
+                cells[i] = Made.GetValue(runs[i], _ => made);
+            }
         }
 
         return cells;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Newtonsoft.Json;
+using Wandb.Environment;
 using Wandb.Json;
 
 namespace Wandb.Reports.Json;
@@ -26,6 +27,23 @@ internal sealed class KeptTexts<TKey>
 
     /// <summary>Whether the object's entry was made already (by a read-ahead or an earlier report).</summary>
     public bool IsMade(TKey key) => _made.TryGetValue(key, out _);
+
+    /// <summary>
+    /// Makes the entries of <paramref name="keys"/> not made yet: formatted on every core, then kept one after the other.
+    /// Kept from every core, the cores waited for each other on the table's lock (about 6 ms of spinning in a read-ahead
+    /// of 5,000 runs, in a trace), CPU taken from the tests beside it.
+    /// </summary>
+    public void Make(IReadOnlyList<TKey> keys)
+    {
+        var missing = keys.Where(k => !IsMade(k)).ToList();
+        var texts = new string[missing.Count];
+        Parallel.For(0, missing.Count, new ParallelOptions { MaxDegreeOfParallelism = Parallelism.Degree }, i => texts[i] = _format(missing[i]));
+        for (var i = 0; i < missing.Count; i++)
+        {
+            var text = texts[i];
+            _made.GetValue(missing[i], _ => text);
+        }
+    }
 
     /// <summary>Writes <paramref name="write"/>'s value inside <paramref name="arrayName"/> of an indented runs.json and returns its text.</summary>
     private static string Format(string arrayName, Action<JsonWriter> write)

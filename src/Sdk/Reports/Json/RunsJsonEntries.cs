@@ -1,4 +1,3 @@
-using Wandb.Environment;
 using Wandb.Json;
 using Wandb.Storage;
 
@@ -22,6 +21,5 @@ internal static class RunsJsonEntries
     public static bool IsMade(StoredRun run) => Texts.IsMade(run);
 
     /// <summary>Makes the entries of <paramref name="runs"/> not made yet on every core, ahead of the report that writes them.</summary>
-    public static void Make(IReadOnlyList<StoredRun> runs) =>
-        Parallel.For(0, runs.Count, new ParallelOptions { MaxDegreeOfParallelism = Parallelism.Degree }, i => Of(runs[i]));
+    public static void Make(IReadOnlyList<StoredRun> runs) => Texts.Make(runs);
 }
