@@ -103,18 +103,6 @@ internal static class SummaryStatistics
         return numeric ? MetricStatistics.OfFinite(finite.ToArray(), finite.Count, nonFinite, nonNumeric) : null;
     }
 
-    /// <summary>The run's final (summary) value of <paramref name="metric"/> when it is a finite number.</summary>
-    [MethodImpl(MethodImplFlags.AggressiveOptimization)]
-    public static bool TryFinalValue(StoredRun run, string metric, out double value)
-    {
-        if (!run.Summary.TryGetValue(metric, out var raw))
-        {
-            ConfigFlattener.Flatten(run.Summary).TryGetValue(metric, out raw);
-        }
-
-        return TryNumber(raw, out value) && MetricStatistics.IsFinite(value);
-    }
-
     [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     public static bool TryNumber(object? value, out double number)
     {
