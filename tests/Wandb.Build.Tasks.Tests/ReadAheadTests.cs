@@ -65,6 +65,24 @@ public sealed class ReadAheadTests
     }
 
     [TestMethod]
+    public void The_read_ahead_ends_by_settling_what_it_read_into_the_oldest_generation()
+    {
+        using var fixture = new TaskFixture();
+        fixture.EarlierRun("build-earlier", daysAgo: 2);
+        var collections = GC.CollectionCount(1);
+
+        var start = fixture.Start("Train");
+        Assert.IsTrue(start.Execute());
+        var session = BuildSession.Find(fixture.Engine)!;
+        _ = session.ReadableStore(session.Tracked(start.RunId)!.Started.Store);
+
+        // Two collections of the young generations (ReportReadAhead.SettleIntoOldGeneration), so the refresh at the end of
+        // the build does not promote what the read-ahead keeps for it.
+        Assert.IsTrue(GC.CollectionCount(1) - collections >= 2, $"{GC.CollectionCount(1) - collections} collection(s) of generation 1 during the read-ahead");
+        Assert.IsTrue(fixture.Finish(start.RunId, "Train").Execute());
+    }
+
+    [TestMethod]
     public void WandbReports_false_reads_nothing_ahead()
     {
         using var fixture = new TaskFixture();

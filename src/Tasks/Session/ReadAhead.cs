@@ -26,6 +26,7 @@ internal sealed class ReadAhead
         try
         {
             ReportReadAhead.Prepare(store, focusGroups, maxDetailRuns);
+            ReportReadAhead.SettleIntoOldGeneration();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
