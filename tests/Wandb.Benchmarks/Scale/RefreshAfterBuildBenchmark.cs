@@ -19,13 +19,17 @@ namespace Wandb.Benchmarks.Scale;
 /// runs start, and the refresh is timed once the read-ahead is done. How long the read-ahead took, how
 /// long the 20 runs took to write and how long the build then still waited for it are printed beside it: a real build's
 /// targets (training, cross-validation) take seconds, these 20 runs a fraction of one. Builds that refresh a store
-/// object opened at the end (no read-ahead) are interleaved and printed as well. Each build gets a store of its own: a
-/// new empty store, or a copy of the generated one. After the builds into each store, a retention dry run as a refresh with a policy runs it: judged by
+/// object opened at the end (no read-ahead) are interleaved and printed as well, and the four sizes take turns, round by
+/// round. Each build gets a store of its own: a new empty store, or a copy of the generated one. After the builds into each store, a retention dry run as a refresh with a policy runs it: judged by
 /// the group index, against judging every run as before the group index kept each group's activity.
 /// </summary>
 public sealed class RefreshAfterBuildBenchmark : IBenchmark
 {
-    private const int Repetitions = 5;
+    /// <summary>
+    /// Builds into each larger store. Five let one run's ratios move by 0.3-0.5 with the same code (a build's refresh there
+    /// is 0.04-0.07 s, and one collection more or less is 10 ms of it); nine keep a median from one or two slow builds.
+    /// </summary>
+    private const int Repetitions = 9;
 
     /// <summary>
     /// Builds into an empty store: each is a tenth of a second, and their median (0.03-0.05 s) divides every ratio, so a
@@ -47,33 +51,48 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
         System.Environment.SetEnvironmentVariable("WANDB_SILENT", "true");
         try
         {
+            var generated = Sizes.ToDictionary(size => size, size => size == 0 ? null : Path.Combine(root, "generated-" + size.ToString(CultureInfo.InvariantCulture)));
+            foreach (var size in Sizes.Where(size => size > 0))
+            {
+                Generate(generated[size]!, size);
+            }
+
+            // A round first that is not measured: the process's first builds run code the JIT has not optimised yet.
+            // Measured one size after the other, the empty store's builds came first and ran that code, which
+            // flattered every ratio (0.03-0.04 s into the empty store against 0.02-0.03 s after the others). Then the
+            // sizes take turns, each round starting with the next one, so no size gets a minute of its own on a machine
+            // whose speed drifts.
+            foreach (var size in Sizes)
+            {
+                Build(Fresh(StoreOf(root, size), generated[size], "warm-", 0), -1, readsAhead: true);
+            }
+
+            var readingAhead = Sizes.ToDictionary(size => size, _ => new List<BuildTimes>());
+            var cold = Sizes.ToDictionary(size => size, _ => new List<BuildTimes>());
+            for (var build = 0; build < EmptyStoreRepetitions; build++)
+            {
+                foreach (var size in Sizes.Skip(build % Sizes.Length).Concat(Sizes.Take(build % Sizes.Length)))
+                {
+                    if (build < (size == 0 ? EmptyStoreRepetitions : Repetitions))
+                    {
+                        var store = StoreOf(root, size);
+                        readingAhead[size].Add(Build(Fresh(store, generated[size], "ahead-", build), 2 * build, readsAhead: true));
+                        cold[size].Add(Build(Fresh(store, generated[size], "cold-", build), (2 * build) + 1, readsAhead: false));
+                    }
+                }
+            }
+
             var refreshes = new List<double>();
             var colds = new List<double>();
             foreach (var size in Sizes)
             {
-                var store = Path.Combine(root, "store-" + size.ToString(CultureInfo.InvariantCulture));
-                Directory.CreateDirectory(store);
-                var generated = size == 0 ? null : Path.Combine(root, "generated-" + size.ToString(CultureInfo.InvariantCulture));
-                if (generated is not null)
-                {
-                    Generate(generated, size);
-                }
-
-                var readingAhead = new List<BuildTimes>();
-                var cold = new List<BuildTimes>();
-                var repetitions = size == 0 ? EmptyStoreRepetitions : Repetitions;
-                for (var build = 0; build < repetitions; build++)
-                {
-                    readingAhead.Add(Build(Fresh(store, generated, "ahead-", build), 2 * build, readsAhead: true));
-                    cold.Add(Build(Fresh(store, generated, "cold-", build), (2 * build) + 1, readsAhead: false));
-                }
-
-                refreshes.Add(BenchmarkReport.Median(readingAhead.Select(b => b.Refresh).ToList()));
-                colds.Add(BenchmarkReport.Median(cold.Select(b => b.Refresh).ToList()));
-                report.Figure(string.Create(CultureInfo.InvariantCulture, $"refresh after 20 runs into {size:N0} earlier runs (median of {repetitions})"), refreshes[^1], "s");
+                var store = StoreOf(root, size);
+                refreshes.Add(BenchmarkReport.Median(readingAhead[size].Select(b => b.Refresh).ToList()));
+                colds.Add(BenchmarkReport.Median(cold[size].Select(b => b.Refresh).ToList()));
+                report.Figure(string.Create(CultureInfo.InvariantCulture, $"refresh after 20 runs into {size:N0} earlier runs (median of {readingAhead[size].Count})"), refreshes[^1], "s");
                 report.Line(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"    read ahead in {BenchmarkReport.Median(readingAhead.Select(b => b.ReadAhead).ToList()):0.00} s while the build's runs were written in {BenchmarkReport.Median(readingAhead.Select(b => b.Runs).ToList()):0.00} s; the build then waited {BenchmarkReport.Median(readingAhead.Select(b => b.Waited).ToList()):0.00} s for it"));
+                    $"    read ahead in {BenchmarkReport.Median(readingAhead[size].Select(b => b.ReadAhead).ToList()):0.00} s while the build's runs were written in {BenchmarkReport.Median(readingAhead[size].Select(b => b.Runs).ToList()):0.00} s; the build then waited {BenchmarkReport.Median(readingAhead[size].Select(b => b.Waited).ToList()):0.00} s for it"));
                 report.Figure("    without the read-ahead (store opened at the end)", colds[^1], "s");
                 // After the builds, not between them: the store objects these read would be collected during the next build.
                 var retentions = Enumerable.Range(0, Repetitions).Select(_ => Retention(Path.Combine(store, "ahead-0"), "build-0")).ToList();
@@ -109,6 +128,9 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
         }
     }
 
+    /// <summary>The folder of the stores the builds into the stores of <paramref name="size"/> earlier runs go into.</summary>
+    private static string StoreOf(string root, int size) => Path.Combine(root, "store-" + size.ToString(CultureInfo.InvariantCulture));
+
     /// <summary>
     /// The store one measured build goes into: a new empty one, or a copy of the generated store. Each build finds the store
     /// as the row describes it; adding every build to one store made the later ones chart the earlier builds' runs too
@@ -117,6 +139,7 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
     private static string Fresh(string store, string? generated, string kind, int build)
     {
         var path = Path.Combine(store, kind + build.ToString(CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(store);
         if (generated is not null)
         {
             Wandb.TestSupport.FolderCopy.Copy(generated, path);
