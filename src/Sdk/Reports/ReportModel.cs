@@ -221,10 +221,12 @@ internal sealed class ReportModel
     /// </summary>
     /// <param name="shown">The runs the report will likely show in full.</param>
     /// <param name="summarised">The aggregates of the groups it will likely summarise.</param>
-    internal static void PrepareGroups(IReadOnlyList<StoredRun> shown, IEnumerable<GroupAggregate> summarised)
+    /// <returns>The grouping of <paramref name="shown"/> by <c>group</c>.</returns>
+    internal static RunGrouping PrepareGroups(IReadOnlyList<StoredRun> shown, IEnumerable<GroupAggregate> summarised)
     {
         var runs = InReportOrder(shown);
-        var groups = ChooseTables(runs, RunGrouper.Group(runs, Summarised.Keys)).SelectMany(t => t.Groups)
+        var byGroup = RunGrouper.Group(runs, Summarised.Keys);
+        var groups = ChooseTables(runs, byGroup).SelectMany(t => t.Groups)
             .Concat(summarised.Select(RunGroupCache.Of));
         foreach (var group in groups)
         {
@@ -233,6 +235,8 @@ internal sealed class ReportModel
             _ = group.JobTypes;
             _ = group.Projects;
         }
+
+        return byGroup;
     }
 
     /// <summary>

@@ -113,6 +113,9 @@ public sealed class ReportBudgetTests
         CollectionAssert.AreEquivalent(ids.Skip(3).ToArray(), json["runs"]!.Select(r => (string)r["id"]!).ToArray());
         Assert.AreEqual(3, (int)json["omitted"]!["runs"]!);
         Assert.AreEqual(0, (int)json["omitted"]!["groups"]!, "The runs without a group are one group, and two of its runs are shown.");
+        var ungrouped = json["groups"]!.Single(g => g["group"]!.Type == JTokenType.Null);
+        CollectionAssert.AreEqual(ids.Skip(3).ToArray(), ungrouped["runs"]!.Select(r => (string)r!).ToArray(), "The group lists the runs shown, not all five.");
+        Assert.AreEqual(5, (int)ungrouped["states"]!["finished"]!, "Its states still count them all.");
     }
 
     [TestMethod]

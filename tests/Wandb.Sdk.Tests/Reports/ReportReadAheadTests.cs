@@ -60,8 +60,10 @@ public sealed class ReportReadAheadTests
         Assert.IsFalse(anew.Any(RunsJsonEntries.IsMade) || anew.Any(PageRunCells.IsMade), "the runs written or changed since have texts of their own to make");
 
         Assert.AreSame(madeAhead, model.Main.Groups.Single(g => g.Label == "old-3"), "the report takes the unchanged group the read-ahead made");
+        Assert.IsTrue(RunsJsonGroupEntries.IsMade(madeAhead!), "with its runs.json entry, made by the read-ahead");
         var changedGroup = model.Main.Groups.Single(g => g.Label == "old-4");
         Assert.AreNotSame(madeAheadOfChanged, changedGroup, "the group of the run changed since is made anew");
+        Assert.IsFalse(RunsJsonGroupEntries.IsMade(changedGroup), "and so is its entry");
         Assert.AreEqual(0.97, changedGroup.Summary["accuracy"].Max, 1e-12);
 
         var summarised = model.ByGroup.Groups.Select(g => g.OnlyAggregate).OfType<Wandb.Grouping.Aggregates.GroupAggregate>().ToList();

@@ -36,12 +36,19 @@ internal static class RunsJsonWriter
         json.WriteEndArray();
         json.WritePropertyName("groups");
         json.WriteStartArray();
+        var summaryOnly = model.Detail.IsComplete ? null : new HashSet<RunGroup>(model.Detail.SummaryOnly);
         foreach (var group in model.ByGroup.Groups)
         {
             if (group.OnlyAggregate is { } aggregate)
             {
                 // A group summarised from the store's aggregate: its entry as made for that aggregate (RunsJsonGroupEntries).
                 json.WriteRawValue(RunsJsonGroupEntries.Of(aggregate));
+            }
+            else if (!group.Path[0].IsMissing && summaryOnly?.Contains(group) != true)
+            {
+                // The detail takes a named group whole (ReportDetail): every run of one not summarised is listed, and its
+                // entry is the one made for the group object.
+                json.WriteRawValue(RunsJsonGroupEntries.OfShown(group));
             }
             else
             {
