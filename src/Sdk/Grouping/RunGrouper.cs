@@ -27,7 +27,10 @@ internal static class RunGrouper
             return GroupByOne(runs, keys);
         }
 
-        var groups = Buckets(runs, run => PathOf(run, keys))
+        var buckets = keys.Count == 2 && keys[0].TextOf is { } first && keys[1].TextOf is { } second
+            ? ByTwoTexts(runs, first, second)
+            : Buckets(runs, run => PathOf(run, keys));
+        var groups = buckets
             .OrderBy(b => b.Key)
             .Select(b => RunGroupCache.Of(keys, b.Key.Values, b.Value, string.Join(" / ", b.Key.Values.Select(v => v.Label))))
             .ToList();
@@ -77,6 +80,28 @@ internal static class RunGrouper
         }
 
         return buckets;
+    }
+
+    /// <summary>
+    /// The runs by two text keys (the table by group / job_type every report with mixed job types has), bucketed by the
+    /// two texts: each bucket's path made once, not two values, an array and a key per run shown.
+    /// </summary>
+    private static Dictionary<PathKey, List<StoredRun>> ByTwoTexts(IReadOnlyList<StoredRun> runs, Func<StoredRun, string?> first, Func<StoredRun, string?> second)
+    {
+        var byTexts = new Dictionary<TextPair, List<StoredRun>>();
+        foreach (var run in runs)
+        {
+            var key = new TextPair(first(run), second(run));
+            if (!byTexts.TryGetValue(key, out var members))
+            {
+                members = new List<StoredRun>();
+                byTexts[key] = members;
+            }
+
+            members.Add(run);
+        }
+
+        return byTexts.ToDictionary(p => new PathKey(new[] { GroupValue.OfText(p.Key.First), GroupValue.OfText(p.Key.Second) }), p => p.Value);
     }
 
     private static PathKey PathOf(StoredRun run, IReadOnlyList<GroupingKey> keys)
@@ -167,5 +192,25 @@ internal static class RunGrouper
 
             return 0;
         }
+    }
+
+    /// <summary>Two texts compared ordinally, either missing (null): the values of two text keys of one run.</summary>
+    private readonly struct TextPair : IEquatable<TextPair>
+    {
+        public TextPair(string? first, string? second)
+        {
+            First = first;
+            Second = second;
+        }
+
+        public string? First { get; }
+
+        public string? Second { get; }
+
+        public bool Equals(TextPair other) => string.Equals(First, other.First, StringComparison.Ordinal) && string.Equals(Second, other.Second, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => obj is TextPair other && Equals(other);
+
+        public override int GetHashCode() => ((First is null ? 0 : StringComparer.Ordinal.GetHashCode(First)) * 31) + (Second is null ? 0 : StringComparer.Ordinal.GetHashCode(Second));
     }
 }

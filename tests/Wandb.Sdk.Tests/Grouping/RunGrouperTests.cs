@@ -65,6 +65,25 @@ public sealed class RunGrouperTests
     }
 
     [TestMethod]
+    public void Two_text_keys_group_by_both_texts_ordinally_each_missing_value_last()
+    {
+        // The table by group / job_type: bucketed by the two texts, equal texts of different string objects together.
+        var runs = new[]
+        {
+            Run("1", group: "b", jobType: "train"), Run("2", jobType: "train"), Run("3", group: new string('b', 1), jobType: new string("train".ToCharArray())),
+            Run("4", group: "b"), Run("5", group: "B", jobType: "eval"), Run("6"), Run("7", group: "b", jobType: "train"),
+        };
+
+        var grouping = RunGrouper.Group(runs, Keys("group", "job_type"));
+
+        CollectionAssert.AreEqual(new[] { "B / eval", "b / train", "b / (none)", "(none) / train", "(none) / (none)" }, grouping.Groups.Select(g => g.Label).ToArray());
+        CollectionAssert.AreEqual(new[] { "1", "3", "7" }, grouping.Groups[1].RunIds.ToArray());
+        Assert.IsTrue(grouping.Groups[2].Path[1].IsMissing && !grouping.Groups[2].Path[0].IsMissing);
+        CollectionAssert.AreEqual(new[] { "6" }, grouping.Groups[4].RunIds.ToArray());
+        Assert.AreEqual("train", grouping.Groups[3].Path[1].Text);
+    }
+
+    [TestMethod]
     public void Numbers_group_by_value_whatever_their_spelling_or_type()
     {
         var runs = new[]
