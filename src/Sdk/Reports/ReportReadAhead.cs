@@ -8,9 +8,10 @@ namespace Wandb.Reports;
 /// What a build or a test run reads ahead for the report at its end, while its targets or tests run: the store's indexes
 /// and the runs that report will likely show in full (<see cref="RunStore.Prepare"/>), then the texts those runs are
 /// written as (their entries in runs.json, their cells in the page), the runs.json entries of the groups the store
-/// summarises and of the groups of those runs, and the groups of both with their statistics (<see cref="Grouping.RunGroupCache"/>). The store object keeps
-/// those runs and aggregates as they are until they change, so the report works out and writes again only what changed
-/// meanwhile: the runs of the build or test run itself and their group.
+/// summarises and of the groups of those runs, and the groups of both with their statistics
+/// (<see cref="Grouping.RunGroupCache"/>). The store object keeps those runs and aggregates as they are until they change,
+/// so the report works out and writes again only what changed meanwhile: the runs of the build or test run itself and
+/// their group.
 /// </summary>
 internal static class ReportReadAhead
 {
@@ -27,7 +28,8 @@ internal static class ReportReadAhead
         RunsJsonGroupEntries.Make(read.Aggregates);
         var byGroup = ReportModel.PrepareGroups(read.Runs, read.Aggregates);
 
-        // The runs without a group may be shown in part (each is a group of one for the budget): their entry is made then.
+        // The runs without a group may be shown in part (each is a group of one for the budget): their entry is written by
+        // the report, with the runs it shows.
         RunsJsonGroupEntries.MakeShown(byGroup.Groups.Where(g => !g.Path[0].IsMissing).ToList());
     }
 
