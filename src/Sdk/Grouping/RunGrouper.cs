@@ -86,23 +86,9 @@ internal static class RunGrouper
     /// The runs by two text keys (the table by group / job_type every report with mixed job types has), bucketed by the
     /// two texts: each bucket's path made once, not two values, an array and a key per run shown.
     /// </summary>
-    private static Dictionary<PathKey, List<StoredRun>> ByTwoTexts(IReadOnlyList<StoredRun> runs, Func<StoredRun, string?> first, Func<StoredRun, string?> second)
-    {
-        var byTexts = new Dictionary<TextPair, List<StoredRun>>();
-        foreach (var run in runs)
-        {
-            var key = new TextPair(first(run), second(run));
-            if (!byTexts.TryGetValue(key, out var members))
-            {
-                members = new List<StoredRun>();
-                byTexts[key] = members;
-            }
-
-            members.Add(run);
-        }
-
-        return byTexts.ToDictionary(p => new PathKey(new[] { GroupValue.OfText(p.Key.First), GroupValue.OfText(p.Key.Second) }), p => p.Value);
-    }
+    private static Dictionary<PathKey, List<StoredRun>> ByTwoTexts(IReadOnlyList<StoredRun> runs, Func<StoredRun, string?> first, Func<StoredRun, string?> second) =>
+        Buckets(runs, run => new TextPair(first(run), second(run)))
+            .ToDictionary(p => new PathKey(new[] { GroupValue.OfText(p.Key.First), GroupValue.OfText(p.Key.Second) }), p => p.Value);
 
     private static PathKey PathOf(StoredRun run, IReadOnlyList<GroupingKey> keys)
     {
