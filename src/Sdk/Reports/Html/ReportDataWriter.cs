@@ -81,16 +81,17 @@ internal static class ReportDataWriter
     }
 
     /// <summary>
-    /// The row of each charted run by id (the curves name their runs by id). Only those: beside a build's 20 charted runs a
-    /// report shows thousands of test results, whose ids were hashed into a table of their own on every refresh.
+    /// The row of each charted run with a history by id (the curves name their runs by id, and only those have curves,
+    /// <see cref="StepCurves"/>). Beside a build's 20 charted runs a report shows thousands of test results, whose ids were
+    /// hashed into a table of their own on every refresh.
     /// </summary>
     private static Dictionary<string, int> RowsOf(IReadOnlyList<StoredRun> runs, IReadOnlyCollection<StoredRun> charted)
     {
-        var chartedIds = charted.Count == runs.Count ? null : new HashSet<string>(charted.Select(r => r.Id), StringComparer.Ordinal);
-        var index = new Dictionary<string, int>(charted.Count, StringComparer.Ordinal);
+        var chartedIds = new HashSet<string>(charted.Where(r => r.MayHaveHistory).Select(r => r.Id), StringComparer.Ordinal);
+        var index = new Dictionary<string, int>(chartedIds.Count, StringComparer.Ordinal);
         for (var i = 0; i < runs.Count; i++)
         {
-            if (chartedIds is null || chartedIds.Contains(runs[i].Id))
+            if (runs[i].MayHaveHistory && chartedIds.Contains(runs[i].Id))
             {
                 index[runs[i].Id] = i;
             }
