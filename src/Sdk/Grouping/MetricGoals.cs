@@ -79,8 +79,4 @@ internal sealed class MetricGoals
             }
         }
     }
-
-    /// <summary>Whether mean <paramref name="candidate"/> beats <paramref name="incumbent"/> for <paramref name="metric"/>.</summary>
-    public bool IsBetter(string metric, double candidate, double incumbent) =>
-        LowerIsBetter(metric) ? candidate < incumbent : candidate > incumbent;
 }
