@@ -20,7 +20,12 @@ public static class ReportWriter
     internal static ReportResult WriteAll(RunStore store, ReportOptions? options, IClock clock) => WriteAll(store, options, clock, ConsoleOutput.Instance);
 
     /// <summary>Applies the options' retention policy, warning to <paramref name="output"/>, then writes the reports.</summary>
-    internal static ReportResult WriteAll(RunStore store, ReportOptions? options, IClock clock, IWandbOutput output)
+    /// <param name="store">The store to report.</param>
+    /// <param name="options">What to write.</param>
+    /// <param name="clock">The report's time.</param>
+    /// <param name="output">Where retention warns.</param>
+    /// <param name="timings">Marks when each step ended (the <c>refresh</c> benchmark); null marks nothing.</param>
+    internal static ReportResult WriteAll(RunStore store, ReportOptions? options, IClock clock, IWandbOutput output, ReportTimings? timings = null)
     {
         options ??= new ReportOptions();
         var directory = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(store.LocalDirectory, "report"));
@@ -30,7 +35,8 @@ public static class ReportWriter
         using var indexWrites = store.HoldIndexWrites();
         var retention = ApplyRetention(store, options, clock, output);
         var model = ReportModel.Build(store, options, clock.UtcNow);
-        var result = Write(model, store, directory, indexWrites);
+        timings?.Mark(ReportTimings.Model);
+        var result = Write(model, store, directory, indexWrites, timings);
         return retention is null ? result : result.WithRetention(retention);
     }
 
@@ -46,14 +52,15 @@ public static class ReportWriter
         return RunRetention.Apply(store, options.Retention, spared, clock, output);
     }
 
-    internal static ReportResult Write(ReportModel model, RunStore store, string directory) => Write(model, store, directory, IndexWriteHold.None);
+    internal static ReportResult Write(ReportModel model, RunStore store, string directory) => Write(model, store, directory, IndexWriteHold.None, timings: null);
 
     /// <summary>Writes the reports of <paramref name="model"/> into <paramref name="directory"/>, the page on another core.</summary>
     /// <param name="model">What every report shows.</param>
     /// <param name="store">Where the page reads the histories of the runs it charts.</param>
     /// <param name="directory">The report folder.</param>
     /// <param name="indexWrites">Released once runs.json and summary.md are written, while the page may still be.</param>
-    private static ReportResult Write(ReportModel model, RunStore store, string directory, IndexWriteHold indexWrites)
+    /// <param name="timings">Marks when each step ended; null marks nothing.</param>
+    private static ReportResult Write(ReportModel model, RunStore store, string directory, IndexWriteHold indexWrites, ReportTimings? timings)
     {
         var options = model.Options;
 
@@ -66,23 +73,31 @@ public static class ReportWriter
             MarkdownPath = options.Markdown ? Path.Combine(directory, "summary.md") : null,
             HtmlPath = options.Html ? Path.Combine(directory, "index.html") : null,
         };
-        var html = files.HtmlPath is { } htmlPath ? Task.Run(() => Html.HtmlReportWriter.Write(model, store, htmlPath)) : null;
+        var html = files.HtmlPath is { } htmlPath ? Task.Run(() =>
+        {
+            Html.HtmlReportWriter.Write(model, store, htmlPath, timings);
+            timings?.Mark(ReportTimings.Page);
+        }) : null;
         try
         {
             if (files.JsonPath is { } jsonPath)
             {
                 AtomicFile.Write(jsonPath, writer => RunsJsonWriter.Write(model, writer));
+                timings?.Mark(ReportTimings.RunsJson);
             }
 
             if (files.MarkdownPath is { } markdownPath)
             {
                 var text = MarkdownSummaryWriter.Render(model);
                 AtomicFile.Write(markdownPath, writer => writer.Write(text));
+                timings?.Mark(ReportTimings.Summary);
             }
 
             // The page takes longest: what the console prints and the indexes are done here meanwhile.
             files = files.WithConsoleLines(ConsoleSummary.Lines(model, files));
+            timings?.Mark(ReportTimings.Console);
             indexWrites.Release();
+            timings?.Mark(ReportTimings.Indexes);
         }
         finally
         {

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Wandb.Benchmarks.Harness;
 using Wandb.Benchmarks.Ui;
+using Wandb.Diagnostics;
+using Wandb.Environment;
 using Wandb.Reports;
 using Wandb.Storage;
 using Wandb.Storage.Retention;
@@ -94,6 +96,7 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
                 report.Figure(string.Create(CultureInfo.InvariantCulture, $"refresh after 20 runs into {size:N0} earlier runs (median of {readingAhead[size].Count})"), refreshes[^1] * 1000, "ms");
                 cpus.Add(BenchmarkReport.Median(readingAhead[size].Select(b => b.Cpu).ToList()));
                 report.Figure("    CPU time of the process during it, all threads", cpus[^1] * 1000, "ms");
+                report.Line("    " + StepLine(readingAhead[size]));
                 report.Line(string.Create(
                     CultureInfo.InvariantCulture,
                     $"    read ahead in {BenchmarkReport.Median(readingAhead[size].Select(b => b.ReadAhead).ToList()):0.00} s while the build's runs were written in {BenchmarkReport.Median(readingAhead[size].Select(b => b.Runs).ToList()):0.00} s; the build then waited {BenchmarkReport.Median(readingAhead[size].Select(b => b.Waited).ToList()):0.00} s for it"));
@@ -131,6 +134,18 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
                 // A leftover temp folder costs only disk space.
             }
         }
+    }
+
+    /// <summary>
+    /// When each step of the refresh ended (<see cref="ReportTimings"/>), medians in ms from its start: the model, then what
+    /// one core writes after it, then the page, written on the other core meanwhile.
+    /// </summary>
+    private static string StepLine(IReadOnlyList<BuildTimes> builds)
+    {
+        string Median(string step) => BenchmarkReport.Median(builds.Where(b => b.Steps.ContainsKey(step)).Select(b => b.Steps[step]).ToList()).ToString("0.0", CultureInfo.InvariantCulture);
+        var core = ReportTimings.Steps.Where(s => !s.StartsWith("page", StringComparison.Ordinal)).Select(s => $"{s} {Median(s)}");
+        var page = ReportTimings.Steps.Where(s => s.StartsWith("page", StringComparison.Ordinal)).Select(s => $"{s} {Median(s)}");
+        return "steps ended at (ms): " + string.Join(", ", core) + "; beside them " + string.Join(", ", page);
     }
 
     /// <summary>The folder of the stores the builds into the stores of <paramref name="size"/> earlier runs go into.</summary>
@@ -196,10 +211,11 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
         var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
-        ReportWriter.WriteAll(opened ?? RunStore.Open(store), new ReportOptions { FocusGroups = { group } });
+        var steps = new ReportTimings();
+        ReportWriter.WriteAll(opened ?? RunStore.Open(store), new ReportOptions { FocusGroups = { group } }, SystemClock.Instance, ConsoleOutput.Instance, steps);
         var refreshed = watch.Elapsed.TotalSeconds;
         process.Refresh();
-        return new BuildTimes(refreshed, (process.TotalProcessorTime - cpu).TotalSeconds, readAhead, written, waited);
+        return new BuildTimes(refreshed, (process.TotalProcessorTime - cpu).TotalSeconds, readAhead, written, waited, steps.Ends);
     }
 
     /// <summary>
@@ -261,5 +277,5 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
     /// Seconds: the refresh once the store was read, the CPU time the process took meanwhile (every thread: the page's, the
     /// thread pool's), the read-ahead, writing the build's runs, and the wait for the read-ahead after them.
     /// </summary>
-    private sealed record BuildTimes(double Refresh, double Cpu, double ReadAhead, double Runs, double Waited);
+    private sealed record BuildTimes(double Refresh, double Cpu, double ReadAhead, double Runs, double Waited, IReadOnlyDictionary<string, double> Steps);
 }

@@ -202,4 +202,30 @@ public sealed class ReportWriterTests
     }
 
     private static Dictionary<string, object?> Metrics(double accuracy) => new() { ["accuracy"] = accuracy };
+
+    [TestMethod]
+    public void A_refresh_given_timings_marks_each_step_when_it_ends_in_the_order_each_core_takes_them()
+    {
+        using var store = new TempStore();
+        store.AddRun("cv-a", "fold-1", Metrics(0.80), jobType: "fold");
+        store.AddRun("cv-b", "fold-1", Metrics(0.70), jobType: "fold");
+        var timings = new ReportTimings();
+
+        ReportWriter.WriteAll(store.Reader(), new ReportOptions(), Wandb.Environment.SystemClock.Instance, new RecordingOutput(), timings);
+
+        var ends = timings.Ends;
+        CollectionAssert.AreEquivalent(ReportTimings.Steps.ToList(), ends.Keys.ToList(), "every step of a refresh that writes every report is marked");
+
+        // One core: the model, runs.json, summary.md, the console summary, the index files; the other, after the model: the
+        // page's curves, its runs table, the page written.
+        string[] core = { ReportTimings.Model, ReportTimings.RunsJson, ReportTimings.Summary, ReportTimings.Console, ReportTimings.Indexes };
+        string[] page = { ReportTimings.Model, ReportTimings.PageCurves, ReportTimings.PageRuns, ReportTimings.Page };
+        foreach (var order in new[] { core, page })
+        {
+            for (var i = 1; i < order.Length; i++)
+            {
+                Assert.IsTrue(ends[order[i - 1]] <= ends[order[i]], $"{order[i - 1]} ({ends[order[i - 1]]} ms) ends before {order[i]} ({ends[order[i]]} ms)");
+            }
+        }
+    }
 }

@@ -35,4 +35,7 @@ internal sealed class HtmlReportOptions
 
     /// <summary>Time written into the page as <c>generated_at</c>; default now.</summary>
     public DateTimeOffset? GeneratedAt { get; set; }
+
+    /// <summary>Marks when the page's curves and runs table are done (<see cref="ReportTimings"/>); null marks nothing.</summary>
+    public ReportTimings? Timings { get; set; }
 }

@@ -23,8 +23,16 @@ internal static class HtmlReportWriter
     /// The report of a model's runs shown in full (<see cref="ReportModel.Detail"/>), with its bucket count
     /// (<see cref="ReportOptions.ChartBuckets"/>), metric goals, verdicts, trends and the note of what its budget left out.
     /// </summary>
-    public static void Write(ReportModel model, RunStore store, string path) =>
-        Write(store, model.Detail.Runs, path, OptionsFor(model));
+    /// <param name="model">The report.</param>
+    /// <param name="store">Where the histories of the runs it charts are read.</param>
+    /// <param name="path">The page's file.</param>
+    /// <param name="timings">Marks when the page's curves and runs table are done; null marks nothing.</param>
+    public static void Write(ReportModel model, RunStore store, string path, ReportTimings? timings = null)
+    {
+        var options = OptionsFor(model);
+        options.Timings = timings;
+        Write(store, model.Detail.Runs, path, options);
+    }
 
     /// <summary>
     /// What the page of <paramref name="model"/> shows besides its runs: the note of what its budget left out, bucket

@@ -24,6 +24,7 @@ internal static class ReportDataWriter
         var buckets = HtmlBudget.BucketsPerChart(charted, options);
         var originMs = runs.Count == 0 ? 0 : runs.Min(r => r.CreatedAt.ToUnixTimeMilliseconds());
         var curves = StepCurves.Build(store, charted, buckets, options.MaxBuckets);
+        options.Timings?.Mark(ReportTimings.PageCurves);
         var index = RowsOf(runs, charted);
 
         json.WriteStartObject();
@@ -33,6 +34,7 @@ internal static class ReportDataWriter
         json.WriteShortNumber("time_origin", originMs / 1000.0, "F3");
         json.WritePropertyName(JsonFields.Runs);
         PageRunsWriter.Write(json, runs, originMs);
+        options.Timings?.Mark(ReportTimings.PageRuns);
         json.WriteStringArray("metrics", curves.Keys.Where(IsMetric));
         json.WritePropertyName("curves");
         json.WriteStartObject();
