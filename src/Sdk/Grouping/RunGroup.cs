@@ -58,9 +58,9 @@ internal sealed class RunGroup
     public int RunCount => _aggregates?.Sum(a => a.Runs) ?? Runs.Count;
 
     /// <summary>Runs per state, only the states that occur, in <see cref="RunState"/> order.</summary>
-    public IReadOnlyList<KeyValuePair<RunState, int>> States => _states ??= _aggregates is not null
-        ? _aggregates.SelectMany(a => a.States).GroupBy(p => p.Key).OrderBy(g => g.Key).Select(g => new KeyValuePair<RunState, int>(g.Key, g.Sum(p => p.Value))).ToList()
-        : Runs.GroupBy(r => r.State).OrderBy(g => g.Key).Select(g => new KeyValuePair<RunState, int>(g.Key, g.Count())).ToList();
+    public IReadOnlyList<KeyValuePair<RunState, int>> States => _states ??= RunStateCounts.Sum(_aggregates is not null
+        ? _aggregates.SelectMany(a => a.States)
+        : Runs.Select(r => new KeyValuePair<RunState, int>(r.State, 1)));
 
     /// <summary>The job types of the group's runs, ordinal order; null last when a run has none.</summary>
     public IEnumerable<string?> JobTypes => _jobTypes ??= (_aggregates is not null
