@@ -19,8 +19,14 @@ internal sealed class ReportTimings
     public const string PageRuns = "page runs";
     public const string Page = "page";
 
-    /// <summary>The steps in the order they are printed: the core that writes runs.json first, then the page's.</summary>
-    public static readonly IReadOnlyList<string> Steps = new[] { Model, RunsJson, Summary, Console, Indexes, PageCurves, PageRuns, Page };
+    /// <summary>The steps of the core that writes runs.json, in their order: the model first, which both cores wait for.</summary>
+    public static readonly IReadOnlyList<string> FileSteps = new[] { Model, RunsJson, Summary, Console, Indexes };
+
+    /// <summary>The steps of the core that writes the page, in their order, once the model is made.</summary>
+    public static readonly IReadOnlyList<string> PageSteps = new[] { PageCurves, PageRuns, Page };
+
+    /// <summary>Every step, the file core's first.</summary>
+    public static readonly IReadOnlyList<string> Steps = FileSteps.Concat(PageSteps).ToList();
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Dictionary<string, double> _ends = new(StringComparer.Ordinal);

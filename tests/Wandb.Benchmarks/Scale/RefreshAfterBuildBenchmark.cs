@@ -143,8 +143,8 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
     private static string StepLine(IReadOnlyList<BuildTimes> builds)
     {
         string Median(string step) => BenchmarkReport.Median(builds.Where(b => b.Steps.ContainsKey(step)).Select(b => b.Steps[step]).ToList()).ToString("0.0", CultureInfo.InvariantCulture);
-        var core = ReportTimings.Steps.Where(s => !s.StartsWith("page", StringComparison.Ordinal)).Select(s => $"{s} {Median(s)}");
-        var page = ReportTimings.Steps.Where(s => s.StartsWith("page", StringComparison.Ordinal)).Select(s => $"{s} {Median(s)}");
+        var core = ReportTimings.FileSteps.Select(s => $"{s} {Median(s)}");
+        var page = ReportTimings.PageSteps.Select(s => $"{s} {Median(s)}");
         return "steps ended at (ms): " + string.Join(", ", core) + "; beside them " + string.Join(", ", page);
     }
 
