@@ -62,6 +62,9 @@ internal sealed class FolderRunStore : RunStore
 
     public StoreLayout Layout { get; }
 
+    /// <summary>The smallest whole group index file whose changes are written beside it (<see cref="GroupIndex.DeltaFromBytes"/>); tests lower it.</summary>
+    internal long GroupIndexDeltaFromBytes { get; set; } = GroupIndex.DeltaFromBytes;
+
     public override string Location => Layout.Root;
 
     /// <summary>Every run is its own files, so histories read independently.</summary>
@@ -248,7 +251,7 @@ internal sealed class FolderRunStore : RunStore
                 }
                 else
                 {
-                    grouped.Index.TryWrite(path);
+                    grouped.Index.TryWrite(path, GroupIndexDeltaFromBytes);
                 }
             }
 
@@ -277,7 +280,7 @@ internal sealed class FolderRunStore : RunStore
                 if (--_indexWriteHolds == 0 && _heldGroupIndex is { } held)
                 {
                     _heldGroupIndex = null;
-                    held.TryWrite(GroupIndex.PathIn(new IndexFiles(Layout)));
+                    held.TryWrite(GroupIndex.PathIn(new IndexFiles(Layout)), GroupIndexDeltaFromBytes);
                 }
             }
         });

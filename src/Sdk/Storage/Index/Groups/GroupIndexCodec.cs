@@ -13,7 +13,10 @@ namespace Wandb.Storage.Index.Groups;
 /// Writes and reads <c>index/groups.v2.jsonl</c>: a header line (with the run index snapshot it covers, when known:
 /// <see cref="GroupIndex.Covers"/>), then one line per group (its aggregate, its activity and the fingerprints of its
 /// runs), then one line of the runs no group counts. Version 2 added each group's activity
-/// (<see cref="GroupActivity"/>: last written, git branches), which retention reads instead of every run. Numbers are written so they read back to the
+/// (<see cref="GroupActivity"/>: last written, git branches), which retention reads instead of every run. The whole
+/// file's header has an <c>id</c>; the file of changes beside it (<c>groups.v2.delta.jsonl</c>, <see cref="WriteDelta"/>)
+/// names it as its <c>base</c> and holds the lines of the groups changed since, a line per group gone and the last line,
+/// which <see cref="Read(byte[], byte[])"/> applies to the whole file's. Numbers are written so they read back to the
 /// same double (non-finite ones as the strings <c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c>), so a report from the
 /// file equals one computed from the runs, byte for byte.
 /// </summary>
@@ -22,35 +25,37 @@ internal static class GroupIndexCodec
     public const string FormatName = "wandb-group-index";
     public const int Version = 2;
 
+    /// <summary>The whole file's id in its header, which a file of changes names as its <see cref="BaseProperty"/>.</summary>
+    private const string IdProperty = "id";
+
+    /// <summary>The id of the whole file a file of changes applies to, in its header.</summary>
+    private const string BaseProperty = "base";
+
+    /// <summary>The first property of a file of changes' line for a group of the whole file that is gone.</summary>
+    private const string RemovedProperty = "removed";
+
+    /// <summary>Orders groups as the files list them: by project, then group (ordinal; the runs without a group first).</summary>
+    public static readonly Comparison<GroupKey> KeyOrder = (a, b) =>
+    {
+        var byProject = string.CompareOrdinal(a.Project, b.Project);
+        return byProject != 0 ? byProject : string.CompareOrdinal(a.Group, b.Group);
+    };
+
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, SkipValidation = true };
     private static readonly StandardFormat HexFormat = new('x', 16);
 
-    public static void Write(Stream stream, GroupIndex index)
+    /// <summary>
+    /// Formats the line of every group that has none in <see cref="GroupIndex.Lines"/> (whose aggregate or runs changed
+    /// since the line was read or written) and keeps it there; returns the line of the runs no group counts.
+    /// </summary>
+    public static byte[] FormatLines(GroupIndex index)
     {
         // Only the groups whose lines are not copied as they are need their runs.
         var members = index.Entries.Grouped(key => !index.Lines.ContainsKey(key), out var uncounted);
-
-        WriteLine(stream, json =>
-        {
-            json.WriteStartObject();
-            json.WriteString("format", FormatName);
-            json.WriteNumber("version", Version);
-            json.WriteNumber("groups", index.Groups.Count);
-            if (index.Covers is { } covers)
-            {
-                json.WriteStartObject("snapshot");
-                json.WriteString("generation", covers.Generation);
-                json.WriteNumber("bytes", covers.Bytes);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndObject();
-        });
-
         var buffer = new MemoryStream(4096);
-        foreach (var pair in index.Groups.OrderBy(p => p.Key.Project, StringComparer.Ordinal).ThenBy(p => p.Key.Group, StringComparer.Ordinal))
+        foreach (var pair in index.Groups)
         {
-            if (!index.Lines.TryGetValue(pair.Key, out var line))
+            if (!index.Lines.ContainsKey(pair.Key))
             {
                 var runs = members.TryGetValue(pair.Key, out var list) ? list : new List<KeyValuePair<string, GroupIndexRun>>();
                 buffer.SetLength(0);
@@ -59,66 +64,235 @@ internal static class GroupIndexCodec
                     WriteGroup(json, pair.Value, runs);
                 }
 
-                line = buffer.ToArray();
-                index.Lines[pair.Key] = line;
+                index.Lines[pair.Key] = buffer.ToArray();
             }
-
-            SnapshotLines.Write(stream, line);
         }
 
-        WriteLine(stream, json =>
+        buffer.SetLength(0);
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
             json.WritePropertyName("uncounted");
             WriteRuns(json, uncounted);
             json.WriteEndObject();
-        });
+        }
+
+        return buffer.ToArray();
     }
 
-    /// <summary>The index the bytes hold, or null when they are not a whole group index of this version.</summary>
-    public static GroupIndex? Read(byte[] bytes)
+    /// <summary>
+    /// The id of the whole file of <paramref name="index"/>'s lines (<see cref="FormatLines"/>): a fingerprint of its group
+    /// lines in file order and of <paramref name="uncounted"/>, so the same groups give the same file, byte for byte.
+    /// </summary>
+    public static string ContentId(GroupIndex index, byte[] uncounted)
+    {
+        var keys = SortedKeys(index);
+        var hashes = new ulong[keys.Count + 1];
+        for (var i = 0; i < keys.Count; i++)
+        {
+            hashes[i] = LineHash.Of(index.Lines[keys[i]].Span);
+        }
+
+        hashes[keys.Count] = LineHash.Of(uncounted);
+        return LineHash.Of(System.Runtime.InteropServices.MemoryMarshal.AsBytes(hashes.AsSpan())).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Writes the whole file of <paramref name="index"/>, whose lines <see cref="FormatLines"/> made; returns its length in bytes.</summary>
+    public static long Write(Stream stream, GroupIndex index, byte[] uncounted, string id)
+    {
+        var start = stream.Position;
+        WriteHeader(stream, index, id, baseId: null);
+        foreach (var key in SortedKeys(index))
+        {
+            SnapshotLines.Write(stream, index.Lines[key]);
+        }
+
+        SnapshotLines.Write(stream, uncounted);
+        return stream.Position - start;
+    }
+
+    /// <summary>
+    /// Writes the file of changes of <paramref name="index"/> against the whole file <paramref name="whole"/>: the lines of
+    /// the groups <paramref name="changed"/> (new, or not the whole file's), a line per group of the whole file that is
+    /// gone, and the line of the runs no group counts.
+    /// </summary>
+    public static void WriteDelta(Stream stream, GroupIndex index, GroupIndexBase whole, IReadOnlyList<GroupKey> changed, IReadOnlyList<GroupKey> removed, byte[] uncounted)
+    {
+        WriteHeader(stream, index, id: null, baseId: whole.Id);
+        foreach (var key in changed)
+        {
+            SnapshotLines.Write(stream, index.Lines[key]);
+        }
+
+        foreach (var key in removed)
+        {
+            WriteLine(stream, json =>
+            {
+                json.WriteStartObject();
+                json.WriteBoolean(RemovedProperty, true);
+                json.WriteString("project", key.Project);
+                json.WriteString("group", key.Group);
+                json.WriteEndObject();
+            });
+        }
+
+        SnapshotLines.Write(stream, uncounted);
+    }
+
+    private static List<GroupKey> SortedKeys(GroupIndex index)
+    {
+        var keys = index.Groups.Keys.ToList();
+        keys.Sort(KeyOrder);
+        return keys;
+    }
+
+    /// <summary>The header: the whole file's with its <c>id</c>, the file of changes' with the <c>base</c> it applies to.</summary>
+    private static void WriteHeader(Stream stream, GroupIndex index, string? id, string? baseId) => WriteLine(stream, json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("format", FormatName);
+        json.WriteNumber("version", Version);
+        if (id is not null)
+        {
+            json.WriteString(IdProperty, id);
+        }
+
+        if (baseId is not null)
+        {
+            json.WriteString(BaseProperty, baseId);
+        }
+
+        json.WriteNumber("groups", index.Groups.Count);
+        if (index.Covers is { } covers)
+        {
+            json.WriteStartObject("snapshot");
+            json.WriteString("generation", covers.Generation);
+            json.WriteNumber("bytes", covers.Bytes);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    });
+
+    /// <summary>
+    /// The index the whole file's bytes hold with the file of changes written against it applied, or null when
+    /// <paramref name="bytes"/> are not a whole group index of this version. A file of changes that names another whole
+    /// file, or is damaged, is passed over: the whole file alone is read.
+    /// </summary>
+    public static GroupIndex? Read(byte[] bytes, byte[]? delta = null) =>
+        (delta is null ? null : TryRead(bytes, delta)) ?? TryRead(bytes, delta: null);
+
+    private static GroupIndex? TryRead(byte[] bytes, byte[]? delta)
     {
         var lines = SnapshotLines.Split(bytes);
         try
         {
-            if (lines.Count < 2 || !IsHeader(lines.Span(0), out var groupCount, out var covers) || groupCount != lines.Count - 2)
+            if (lines.Count < 2 || !IsHeader(lines.Span(0), out var groupCount, out var covers, out var id, out _) || groupCount != lines.Count - 2)
             {
                 return null;
             }
 
+            var groupLines = Enumerable.Range(1, groupCount).Select(lines.Memory).ToList();
+            var uncountedLine = lines.Memory(lines.Count - 1);
+            var removed = new HashSet<GroupKey>();
+            if (delta is not null)
+            {
+                var changes = SnapshotLines.Split(delta);
+                if (id is null || changes.Count < 2 || !IsHeader(changes.Span(0), out groupCount, out covers, out _, out var baseId) || baseId != id)
+                {
+                    return null;
+                }
+
+                for (var i = 1; i < changes.Count - 1; i++)
+                {
+                    if (IsRemoved(changes.Span(i)) is { } key)
+                    {
+                        removed.Add(key);
+                    }
+                    else
+                    {
+                        groupLines.Add(changes.Memory(i));
+                    }
+                }
+
+                uncountedLine = changes.Memory(changes.Count - 1);
+            }
+
             // The group lines are read on every core (a 100,000-run store's file is 3 MB of run ids and fingerprints,
-            // read in every build's and test run's read-ahead), then gathered in file order. Their members are only
-            // counted and checked here: the entries stay in the lines until one is needed (GroupIndexEntries).
-            var read = new (GroupAggregate Aggregate, List<ulong> Ids)[groupCount];
+            // read in every build's and test run's read-ahead), then gathered in file order, the changes' after the whole
+            // file's. Their members are only counted and checked here: the entries stay in the lines until one is needed
+            // (GroupIndexEntries).
+            var read = new (GroupAggregate Aggregate, List<ulong> Ids)[groupLines.Count];
             Parallel.For(
                 0,
-                groupCount,
+                groupLines.Count,
                 new ParallelOptions { MaxDegreeOfParallelism = Parallelism.Degree },
-                i => read[i] = ReadGroup(lines.Span(i + 1)));
-            var uncounted = ReadUncounted(lines.Span(lines.Count - 1));
-            var ids = new ulong[read.Sum(g => g.Ids.Count) + uncounted.Count];
+                i => read[i] = ReadGroup(groupLines[i].Span));
+            var uncounted = ReadUncounted(uncountedLine.Span);
+
+            // By key, the last line of each group: a line of the changes replaces the whole file's.
+            var wholeLines = new Dictionary<GroupKey, ReadOnlyMemory<byte>>(lines.Count - 2);
+            var latest = new Dictionary<GroupKey, int>(groupLines.Count);
+            var order = new List<GroupKey>(groupLines.Count);
+            for (var i = 0; i < groupLines.Count; i++)
+            {
+                var key = new GroupKey(read[i].Aggregate.Project, read[i].Aggregate.Group);
+                if (i < lines.Count - 2)
+                {
+                    if (wholeLines.ContainsKey(key))
+                    {
+                        throw new JsonException($"The group {key} has two lines.");
+                    }
+
+                    wholeLines.Add(key, groupLines[i]);
+                }
+                else if (latest.ContainsKey(key) && !wholeLines.ContainsKey(key))
+                {
+                    throw new JsonException($"The changes give the group {key} two lines.");
+                }
+
+                if (!latest.ContainsKey(key))
+                {
+                    order.Add(key);
+                }
+
+                latest[key] = i;
+            }
+
+            if (removed.Any(k => !wholeLines.ContainsKey(k) || latest[k] >= lines.Count - 2))
+            {
+                throw new JsonException("The changes remove a group the whole file does not hold, or one they change.");
+            }
+
+            order.RemoveAll(removed.Contains);
+            if (order.Count != groupCount)
+            {
+                throw new JsonException($"The header counts {groupCount} groups, the lines {order.Count}.");
+            }
+
+            var ids = new ulong[order.Sum(k => read[latest[k]].Ids.Count) + uncounted.Count];
             var groups = new Dictionary<GroupKey, GroupAggregate>(groupCount);
-            var groupLines = new Dictionary<GroupKey, ReadOnlyMemory<byte>>(groupCount);
+            var indexLines = new Dictionary<GroupKey, ReadOnlyMemory<byte>>(groupCount);
             var fileGroups = new List<(GroupKey, ReadOnlyMemory<byte>)>(groupCount);
             var next = 0;
-            for (var i = 0; i < groupCount; i++)
+            foreach (var key in order)
             {
-                var aggregate = read[i].Aggregate;
-                var key = new GroupKey(aggregate.Project, aggregate.Group);
-                groups.Add(key, aggregate);
-                groupLines.Add(key, lines.Memory(i + 1));
-                fileGroups.Add((key, lines.Memory(i + 1)));
+                var i = latest[key];
+                groups.Add(key, read[i].Aggregate);
+                indexLines.Add(key, groupLines[i]);
+                fileGroups.Add((key, groupLines[i]));
                 read[i].Ids.CopyTo(ids, next);
                 next += read[i].Ids.Count;
             }
 
-            foreach (var (id, _) in uncounted)
+            foreach (var (runId, _) in uncounted)
             {
-                ids[next++] = IdHash(id);
+                ids[next++] = IdHash(runId);
             }
 
             CheckOnce(ids);
-            return new GroupIndex(new GroupIndexEntries(fileGroups, uncounted, ids.Length), groups, groupLines, covers);
+            var whole = id is null ? null : new GroupIndexBase(id, bytes.Length, wholeLines);
+            return new GroupIndex(new GroupIndexEntries(fileGroups, uncounted, ids.Length), groups, indexLines, covers, whole);
         }
         catch (AggregateException ex) when (ex.InnerExceptions.All(IsUnreadable))
         {
@@ -128,6 +302,31 @@ internal static class GroupIndexCodec
         {
             return null;
         }
+    }
+
+    /// <summary>The group a line of the changes says is gone (<c>{"removed":true,"project":…,"group":…}</c>), or null for a group's line.</summary>
+    private static GroupKey? IsRemoved(ReadOnlySpan<byte> line)
+    {
+        var reader = new Utf8JsonReader(line);
+        Expect(ref reader, JsonTokenType.StartObject);
+        if (NextProperty(ref reader) != RemovedProperty)
+        {
+            return null;
+        }
+
+        string? project = null;
+        string? group = null;
+        while (NextProperty(ref reader) is { } name)
+        {
+            switch (name)
+            {
+                case "project": project = reader.GetString(); break;
+                case "group": group = reader.TokenType == JsonTokenType.Null ? null : reader.GetString(); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return project is null ? throw new JsonException("A removed group without its project.") : new GroupKey(project, group);
     }
 
     /// <summary>
@@ -151,7 +350,7 @@ internal static class GroupIndexCodec
 
     private static ulong IdHash(string id) => IdHash(System.Text.Encoding.UTF8.GetBytes(id));
 
-    /// <summary>The members of a group line read by <see cref="Read(byte[])"/>: each run id and the fingerprint of its line, in the file's order.</summary>
+    /// <summary>The members of a group line read by <see cref="Read(byte[], byte[])"/>: each run id and the fingerprint of its line, in the file's order.</summary>
     public static List<(string Id, ulong Hash)> ReadMembers(ReadOnlySpan<byte> line)
     {
         var reader = new Utf8JsonReader(line);
@@ -242,13 +441,15 @@ internal static class GroupIndexCodec
         json.WriteEndObject();
     }
 
-    private static bool IsHeader(ReadOnlySpan<byte> line, out int groups, out SnapshotMark? covers)
+    private static bool IsHeader(ReadOnlySpan<byte> line, out int groups, out SnapshotMark? covers, out string? id, out string? baseId)
     {
         var reader = new Utf8JsonReader(line);
         string? format = null;
         int? version = null;
         groups = -1;
         covers = null;
+        id = null;
+        baseId = null;
         Expect(ref reader, JsonTokenType.StartObject);
         while (NextProperty(ref reader) is { } name)
         {
@@ -257,6 +458,8 @@ internal static class GroupIndexCodec
                 case "format": format = reader.GetString(); break;
                 case "version": version = reader.GetInt32(); break;
                 case "groups": groups = reader.GetInt32(); break;
+                case IdProperty when reader.TokenType == JsonTokenType.String: id = reader.GetString(); break;
+                case BaseProperty when reader.TokenType == JsonTokenType.String: baseId = reader.GetString(); break;
                 case "snapshot" when reader.TokenType == JsonTokenType.StartObject: covers = ReadSnapshotMark(ref reader); break;
                 default: reader.Skip(); break;
             }

@@ -98,7 +98,7 @@ internal static class GroupIndexUpdate
         // A snapshot written whole since (a new generation) is worth recording even when no run changed: until then, every
         // listing would fingerprint every line again.
         changed = changedRuns > 0 || matched < previous.Entries.Count || groups.Count != previous.Groups.Count || previous.Covers != listing.Snapshot;
-        return new GroupedListing(new GroupIndex(runs, groups, lines, listing.Snapshot), GroupMembers.Of(members.ToDictionary(p => p.Key, p => (IReadOnlyList<IndexedRun>)p.Value)), fingerprinted, checkedRuns: listed.Count);
+        return new GroupedListing(new GroupIndex(runs, groups, lines, listing.Snapshot, previous.Base), GroupMembers.Of(members.ToDictionary(p => p.Key, p => (IReadOnlyList<IndexedRun>)p.Value)), fingerprinted, checkedRuns: listed.Count);
     }
 
     /// <summary>
@@ -110,7 +110,7 @@ internal static class GroupIndexUpdate
     /// <remarks>
     /// A run whose latest line lies within the covered bytes has the very line the listing the file was computed from had
     /// (a later line of it would lie past them), so the file holds it; a run leaves the snapshot only by a new generation.
-    /// Listed runs are distinct and the file holds each run once (<see cref="GroupIndexCodec.Read(byte[])"/>), so as many listed
+    /// Listed runs are distinct and the file holds each run once (<see cref="GroupIndexCodec.Read(byte[], byte[])"/>), so as many listed
     /// runs as the file holds are exactly its runs.
     /// </remarks>
     private static GroupedListing? TryApplyCovered(IndexListing listing, GroupIndex previous, Covered covered, out bool changed)
@@ -125,7 +125,7 @@ internal static class GroupIndexUpdate
 
         // A file written before the snapshot grew by segments of no run is worth writing with the mark it now has.
         changed = previous.Covers != listing.Snapshot;
-        var index = new GroupIndex(previous.Entries, previous.Groups, new Dictionary<GroupKey, ReadOnlyMemory<byte>>(previous.Lines), listing.Snapshot);
+        var index = new GroupIndex(previous.Entries, previous.Groups, new Dictionary<GroupKey, ReadOnlyMemory<byte>>(previous.Lines), listing.Snapshot, previous.Base);
         return new GroupedListing(index, GroupMembers.FromFile(previous.Entries, previous.Groups.Keys, listed), fingerprinted: 0, checkedRuns: listed.Count);
     }
 
@@ -249,7 +249,7 @@ internal static class GroupIndexUpdate
         }
 
         changed = changedRuns > 0 || gone > 0 || groups.Count != previous.Groups.Count || previous.Covers != listing.Snapshot;
-        return new GroupedListing(new GroupIndex(previous.Entries, groups, previous.Lines, listing.Snapshot), members, fingerprinted, checkedRuns: ids.Count);
+        return new GroupedListing(new GroupIndex(previous.Entries, groups, previous.Lines, listing.Snapshot, previous.Base), members, fingerprinted, checkedRuns: ids.Count);
     }
 
     private static void AddTo(HashSet<GroupKey> keys, GroupKey? first, GroupKey? second)
