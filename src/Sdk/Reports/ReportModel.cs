@@ -191,7 +191,7 @@ internal sealed class ReportModel
         groupBy is null || (groupBy.Count == 1 && GroupingKey.Parse(groupBy[0]).Name == GroupingKey.Group);
 
     /// <summary>Oldest first, by id when created at the same time: a total order, so a sort in place gives what a stable one would.</summary>
-    private static List<StoredRun> InReportOrder(IEnumerable<StoredRun> runs)
+    internal static List<StoredRun> InReportOrder(IEnumerable<StoredRun> runs)
     {
         var ordered = runs.ToList();
         ordered.Sort(static (a, b) => a.CreatedAt != b.CreatedAt ? a.CreatedAt.CompareTo(b.CreatedAt) : string.CompareOrdinal(a.Id, b.Id));

@@ -33,7 +33,7 @@ internal static class ReportDataWriter
         json.WriteProperty("buckets", buckets);
         json.WriteShortNumber("time_origin", originMs / 1000.0, "F3");
         json.WritePropertyName(JsonFields.Runs);
-        PageRunsWriter.Write(json, runs, originMs);
+        PageRunsWriter.Write(json, runs, originMs, PageRunsPrefix.For(store, runs, originMs));
         options.Timings?.Mark(ReportTimings.PageRuns);
         json.WriteStringArray("metrics", curves.Keys.Where(IsMetric));
         json.WritePropertyName("curves");
