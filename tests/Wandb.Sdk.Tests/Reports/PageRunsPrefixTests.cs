@@ -1,6 +1,5 @@
 using System.Globalization;
 using Newtonsoft.Json;
-using Wandb.Environment;
 using Wandb.Reports;
 using Wandb.Reports.Html;
 using Wandb.Sdk.Tests.Fakes;
