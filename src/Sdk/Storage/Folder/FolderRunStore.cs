@@ -132,6 +132,11 @@ internal sealed class FolderRunStore : RunStore
     {
         var grouped = ListGrouped(ListIndexed());
         _preparedRebuildReason = _indexRebuildReason;
+        lock (_groupsGate)
+        {
+            grouped.Index.Entries.IndexByGroup();
+        }
+
         var shown = Reports.ReportDetail.ChooseGroups(
             grouped.Aggregates.ToList(), new HashSet<string>(focusGroups, StringComparer.Ordinal), baselineGroup: null, maxDetailRuns - ExpectedFocusRuns(grouped, focusGroups, repeatsProject));
         return new StoreReadAhead(AssembleLikelyShown(grouped, shown), grouped.Aggregates.Except(shown).ToList());
