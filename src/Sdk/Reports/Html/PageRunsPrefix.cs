@@ -17,8 +17,9 @@ internal sealed class PageRunsPrefix
 {
     private static readonly ConditionalWeakTable<RunStore, PageRunsPrefix> Kept = new();
 
-    private PageRunsPrefix(IReadOnlyList<StoredRun> runs, long originMs, PageColumnText[] fields, string created, long lastCreatedMs, Dictionary<string, PageColumnText> config, Dictionary<string, PageColumnText> summary)
+    private PageRunsPrefix(IReadOnlyList<StoredRun> runs, long originMs, PageColumnText[] fields, string created, long lastCreatedMs, Dictionary<string, PageColumnText> config, Dictionary<string, PageColumnText> summary, IReadOnlyCollection<string> summaryMetrics)
     {
+        SummaryMetrics = summaryMetrics;
         Runs = runs;
         OriginMs = originMs;
         Fields = fields;
@@ -48,6 +49,9 @@ internal sealed class PageRunsPrefix
 
     /// <summary>A column per summary key, frozen.</summary>
     public Dictionary<string, PageColumnText> Summary { get; }
+
+    /// <summary>The names of the numeric summary values of the runs, which the page may compare groups on (<see cref="ReportDataWriter.SummaryMetrics"/>).</summary>
+    public IReadOnlyCollection<string> SummaryMetrics { get; }
 
     /// <summary>Keeps the table of <paramref name="runs"/> (oldest first) for the reports written from <paramref name="store"/>; none when there are no runs.</summary>
     public static void Keep(RunStore store, IReadOnlyList<StoredRun> runs)
@@ -92,7 +96,7 @@ internal sealed class PageRunsPrefix
             previous = ms;
         }
 
-        return new PageRunsPrefix(runs, originMs, fields, created.ToString(), previous, Keyed(cells, c => c.Config), Keyed(cells, c => c.Summary));
+        return new PageRunsPrefix(runs, originMs, fields, created.ToString(), previous, Keyed(cells, c => c.Config), Keyed(cells, c => c.Summary), ReportDataWriter.SummaryMetrics(runs));
     }
 
     private static Dictionary<string, PageColumnText> Keyed(PageRunCells[] cells, Func<PageRunCells, KeyValuePair<string, string>[]> values)

@@ -33,7 +33,8 @@ internal static class ReportDataWriter
         json.WriteProperty("buckets", buckets);
         json.WriteShortNumber("time_origin", originMs / 1000.0, "F3");
         json.WritePropertyName(JsonFields.Runs);
-        PageRunsWriter.Write(json, runs, originMs, PageRunsPrefix.For(store, runs, originMs));
+        var prefix = PageRunsPrefix.For(store, runs, originMs);
+        PageRunsWriter.Write(json, runs, originMs, prefix);
         options.Timings?.Mark(ReportTimings.PageRuns);
         json.WriteStringArray("metrics", curves.Keys.Where(IsMetric));
         json.WritePropertyName("curves");
@@ -60,7 +61,8 @@ internal static class ReportDataWriter
         }
 
         json.WriteEndObject();
-        json.WriteStringArray("lower_is_better", SummaryMetrics(runs).Where(options.Goals.LowerIsBetter));
+        var summaryMetrics = prefix is null ? SummaryMetrics(runs) : SummaryMetrics(runs.Skip(prefix.Runs.Count), prefix.SummaryMetrics);
+        json.WriteStringArray("lower_is_better", summaryMetrics.OrderBy(m => m, StringComparer.Ordinal).Where(options.Goals.LowerIsBetter));
         json.WriteStringArray("logger_keys", TestLoggerSummary.Keys.OrderBy(k => k, StringComparer.Ordinal));
         json.WriteProperty("compare_metric", options.CompareMetric);
         PageGatesWriter.Write(json, options);
@@ -106,9 +108,11 @@ internal static class ReportDataWriter
     /// The metrics the page may compare groups on: the numeric summary values of the runs, by name. A name already found is
     /// not looked at again: thousands of test results share the same few.
     /// </summary>
-    private static IEnumerable<string> SummaryMetrics(IEnumerable<StoredRun> runs)
+    /// <param name="runs">The runs.</param>
+    /// <param name="known">The metrics of runs looked at before (<see cref="PageRunsPrefix.SummaryMetrics"/>), if any.</param>
+    internal static HashSet<string> SummaryMetrics(IEnumerable<StoredRun> runs, IEnumerable<string>? known = null)
     {
-        var metrics = new HashSet<string>(StringComparer.Ordinal);
+        var metrics = new HashSet<string>(known ?? Array.Empty<string>(), StringComparer.Ordinal);
         foreach (var run in runs)
         {
             // A run's summary is a dictionary: walked as one, not through the interface (an enumerator object per run).
@@ -128,7 +132,7 @@ internal static class ReportDataWriter
             }
         }
 
-        return metrics.OrderBy(m => m, StringComparer.Ordinal);
+        return metrics;
 
         void Add(KeyValuePair<string, object?> pair)
         {
