@@ -191,7 +191,7 @@ internal sealed class PageColumn
     }
 
     /// <summary>The length of a non-negative number's text, counted rather than formatted: it is asked for every run of every column.</summary>
-    private static int Digits(int value)
+    internal static int Digits(int value)
     {
         var digits = 1;
         while (value >= 10)

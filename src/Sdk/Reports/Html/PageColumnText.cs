@@ -114,7 +114,7 @@ internal sealed class PageColumnText
         _previousValue = json;
         _previousAt = at;
         AppendNumber(_index, at);
-        _perRow += Digits(at) + 1;
+        _perRow += PageColumn.Digits(at) + 1;
         if (at == _stretchIndex)
         {
             _stretchLength++;
@@ -140,7 +140,7 @@ internal sealed class PageColumnText
             WriteArray(json, "rows", 0, _rows);
         }
 
-        var repeatLength = _closedRepeatLength + (_stretchLength > 0 ? Digits(_stretchIndex) + Digits(_stretchLength) + 2 : 0);
+        var repeatLength = _closedRepeatLength + (_stretchLength > 0 ? PageColumn.Digits(_stretchIndex) + PageColumn.Digits(_stretchLength) + 2 : 0);
         if (_plainLength <= _distinctLength + Math.Min(_perRow, repeatLength))
         {
             WriteArray(json, "values", 1, _values);
@@ -165,18 +165,6 @@ internal sealed class PageColumnText
     }
 
     private int DistinctCount => (_before?.DistinctCount ?? 0) + _distinct.Count;
-
-    private static int Digits(int value)
-    {
-        var digits = 1;
-        while (value >= 10)
-        {
-            value /= 10;
-            digits++;
-        }
-
-        return digits;
-    }
 
     private static void Append(StringBuilder text, string value)
     {
@@ -211,7 +199,7 @@ internal sealed class PageColumnText
 
         AppendNumber(_repeat, _stretchIndex);
         AppendNumber(_repeat, _stretchLength);
-        _closedRepeatLength += Digits(_stretchIndex) + Digits(_stretchLength) + 2;
+        _closedRepeatLength += PageColumn.Digits(_stretchIndex) + PageColumn.Digits(_stretchLength) + 2;
         _stretchLength = 0;
     }
 
