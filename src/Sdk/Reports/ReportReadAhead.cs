@@ -26,7 +26,7 @@ internal static class ReportReadAhead
         }
 
         // The page's runs table of the runs before the build's or test run's own, which are the newest and still change.
-        PageRunsPrefix.Keep(store, ReportModel.InReportOrder(read.Runs.Where(r => r.Group is null || !focusGroups.Contains(r.Group))));
+        PageRunsPrefix.Keep(store, ReportModel.InReportOrder(read.Runs.Where(r => r.Group is null || !focusGroups.Contains(r.Group))), withoutOldest: repeatsProject is null);
 
         RunsJsonGroupEntries.Make(read.Aggregates);
         var byGroup = ReportModel.PrepareGroups(read.Runs, read.Aggregates);

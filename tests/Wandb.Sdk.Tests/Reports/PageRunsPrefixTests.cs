@@ -75,6 +75,40 @@ public sealed class PageRunsPrefixTests
         Assert.AreEqual(File.ReadAllText(unprepared.HtmlPath!), File.ReadAllText(report.HtmlPath!));
     }
 
+    [TestMethod]
+    public void When_the_build_s_runs_push_the_oldest_group_out_of_the_budget_the_table_without_it_is_extended()
+    {
+        using var store = new TempStore();
+        for (var g = 0; g < 6; g++)
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                store.AddRun("old-" + g, $"run{g}{i}", new Dictionary<string, object?> { ["loss"] = 0.1 * (g + i) });
+            }
+        }
+
+        // Three groups of three fill the budget of 10 when the read-ahead runs; the build's three runs leave room for two.
+        var clock = new ManualClock(Start.AddDays(1));
+        var options = new ReportOptions { OutputDirectory = Path.Combine(store.Root, "prepared"), MaxDetailRuns = 10, FocusGroups = { "build" }, Html = true };
+        var prepared = store.Reader();
+        ReportReadAhead.Prepare(prepared, options.FocusGroups.ToList(), options.MaxDetailRuns);
+        for (var i = 0; i < 3; i++)
+        {
+            store.AddRun("build", "new" + i, new Dictionary<string, object?> { ["loss"] = 0.05 });
+        }
+
+        var model = ReportModel.Build(prepared, options, clock.UtcNow);
+        var originMs = model.Detail.Runs.Min(r => r.CreatedAt.ToUnixTimeMilliseconds());
+        var prefix = PageRunsPrefix.For(prepared, model.Detail.Runs, originMs);
+        Assert.AreEqual(9, model.Detail.Runs.Count, "the oldest group read ahead no longer fits");
+        Assert.IsNotNull(prefix, "the table without the oldest group begins the page's runs");
+        CollectionAssert.AreEqual(new[] { "old-4", "old-5" }, prefix.Runs.Select(r => r.Group).Distinct().ToList());
+
+        var report = ReportWriter.WriteAll(prepared, options, clock);
+        var unprepared = ReportWriter.WriteAll(store.Reader(), new ReportOptions { OutputDirectory = Path.Combine(store.Root, "unprepared"), MaxDetailRuns = 10, FocusGroups = { "build" }, Html = true }, clock);
+        Assert.AreEqual(File.ReadAllText(unprepared.HtmlPath!), File.ReadAllText(report.HtmlPath!));
+    }
+
     /// <summary>
     /// Runs in creation order whose fields repeat in stretches, alternate or differ (so every encoding is chosen somewhere),
     /// with values missing here and there (job type, exit code, config keys some runs lack, keys only later runs have).
