@@ -112,15 +112,24 @@ internal sealed class PageRunsPrefix
 
         var originMs = runs.Min(r => r.CreatedAt.ToUnixTimeMilliseconds());
         var created = new StringBuilder();
-        var previous = originMs;
+        var previous = AppendCreated(created, runs, originMs);
+        return new PageRunsPrefix(runs, originMs, fields, created.ToString(), previous, Keyed(cells, c => c.Config), Keyed(cells, c => c.Summary), ReportDataWriter.SummaryMetrics(runs));
+    }
+
+    /// <summary>
+    /// Appends to the <c>created</c> column's text each run's milliseconds after the one before, the first's after
+    /// <paramref name="previous"/>; returns the last run's creation time.
+    /// </summary>
+    public static long AppendCreated(StringBuilder text, IEnumerable<StoredRun> runs, long previous)
+    {
         foreach (var run in runs)
         {
             var ms = run.CreatedAt.ToUnixTimeMilliseconds();
-            created.Append(created.Length > 0 ? "," : string.Empty).Append((ms - previous).ToString(CultureInfo.InvariantCulture));
+            text.Append(text.Length > 0 ? "," : string.Empty).Append((ms - previous).ToString(CultureInfo.InvariantCulture));
             previous = ms;
         }
 
-        return new PageRunsPrefix(runs, originMs, fields, created.ToString(), previous, Keyed(cells, c => c.Config), Keyed(cells, c => c.Summary), ReportDataWriter.SummaryMetrics(runs));
+        return previous;
     }
 
     private static Dictionary<string, PageColumnText> Keyed(PageRunCells[] cells, Func<PageRunCells, KeyValuePair<string, string>[]> values)

@@ -94,14 +94,7 @@ internal static class PageRunsWriter
         json.WritePropertyName("created");
         json.WriteStartArray();
         var created = new System.Text.StringBuilder(prefix.Created);
-        var previous = prefix.LastCreatedMs;
-        foreach (var run in added)
-        {
-            var ms = run.CreatedAt.ToUnixTimeMilliseconds();
-            created.Append(',').Append((ms - previous).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            previous = ms;
-        }
-
+        PageRunsPrefix.AppendCreated(created, added, prefix.LastCreatedMs);
         json.WriteRaw(created.ToString());
         json.WriteEndArray();
         WriteKeyedAfter(json, JsonFields.Config, runs.Count, first, prefix.Config, cells, c => c.Config);
