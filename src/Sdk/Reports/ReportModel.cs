@@ -120,6 +120,9 @@ internal sealed class ReportModel
     /// <summary>The comparison of the main grouping's groups on <see cref="CompareMetric"/>, or null when there is nothing to compare.</summary>
     public GroupComparison? Comparison => _comparison.Value;
 
+    /// <summary>The store the runs were read from, whose read-ahead may have made what the reports write of them.</summary>
+    internal RunStore Store => _store;
+
     /// <summary>Which runs are shown in full (rows, curves) and which only in their group's aggregates (<see cref="ReportOptions.MaxDetailRuns"/>).</summary>
     public ReportDetail Detail { get; }
 

@@ -25,8 +25,11 @@ internal static class ReportReadAhead
             PageRunCells.Of(read.Runs);
         }
 
-        // The page's runs table of the runs before the build's or test run's own, which are the newest and still change.
-        PageRunsPrefix.Keep(store, ReportModel.InReportOrder(read.Runs.Where(r => r.Group is null || !focusGroups.Contains(r.Group))), withoutOldest: repeatsProject is null);
+        // The page's runs table and runs.json's entries of the runs before the build's or test run's own, which are the
+        // newest and still change.
+        var before = ReportModel.InReportOrder(read.Runs.Where(r => r.Group is null || !focusGroups.Contains(r.Group)));
+        PageRunsPrefix.Keep(store, before, withoutOldest: repeatsProject is null);
+        RunsJsonPrefix.Keep(store, before, withoutOldest: repeatsProject is null);
 
         RunsJsonGroupEntries.Make(read.Aggregates);
         var byGroup = ReportModel.PrepareGroups(read.Runs, read.Aggregates);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Newtonsoft.Json;
 using Wandb.Reports;
 using Wandb.Reports.Html;
+using Wandb.Reports.Json;
 using Wandb.Sdk.Tests.Fakes;
 using Wandb.Storage;
 
@@ -11,6 +12,7 @@ namespace Wandb.Sdk.Tests.Reports;
 /// The page's runs table extended from the table a read-ahead made of the runs before a build's own
 /// (<see cref="PageRunsPrefix"/>, <see cref="PageColumnText"/>) must be the table written whole, byte for byte: the same
 /// distinct values in the same order, the same encoding chosen for every column, the same rows of runs without a value.
+/// runs.json's entries made ahead of the same runs (<see cref="RunsJsonPrefix"/>) must give the runs.json written without.
 /// </summary>
 [TestClass]
 public sealed class PageRunsPrefixTests
@@ -69,10 +71,12 @@ public sealed class PageRunsPrefixTests
         Assert.IsNotNull(prefix, "the page's runs begin with the runs read ahead");
         Assert.AreEqual(12, prefix.Runs.Count, "every run but the build's own is in the kept table");
         Assert.AreEqual(15, model.Detail.Runs.Count);
+        Assert.AreEqual(12, RunsJsonPrefix.For(prepared, model.Detail.Runs)?.Count, "runs.json's entries of the runs read ahead were made ahead");
 
         var report = ReportWriter.WriteAll(prepared, options, clock);
         var unprepared = ReportWriter.WriteAll(store.Reader(), new ReportOptions { OutputDirectory = Path.Combine(store.Root, "unprepared"), MaxDetailRuns = 15, FocusGroups = { "build" }, Html = true }, clock);
         Assert.AreEqual(File.ReadAllText(unprepared.HtmlPath!), File.ReadAllText(report.HtmlPath!));
+        Assert.AreEqual(File.ReadAllText(unprepared.JsonPath!), File.ReadAllText(report.JsonPath!));
     }
 
     [TestMethod]
@@ -103,10 +107,12 @@ public sealed class PageRunsPrefixTests
         Assert.AreEqual(9, model.Detail.Runs.Count, "the oldest group read ahead no longer fits");
         Assert.IsNotNull(prefix, "the table without the oldest group begins the page's runs");
         CollectionAssert.AreEqual(new[] { "old-4", "old-5" }, prefix.Runs.Select(r => r.Group).Distinct().ToList());
+        Assert.AreEqual(6, RunsJsonPrefix.For(prepared, model.Detail.Runs)?.Count, "runs.json's entries without the oldest group were made ahead");
 
         var report = ReportWriter.WriteAll(prepared, options, clock);
         var unprepared = ReportWriter.WriteAll(store.Reader(), new ReportOptions { OutputDirectory = Path.Combine(store.Root, "unprepared"), MaxDetailRuns = 10, FocusGroups = { "build" }, Html = true }, clock);
         Assert.AreEqual(File.ReadAllText(unprepared.HtmlPath!), File.ReadAllText(report.HtmlPath!));
+        Assert.AreEqual(File.ReadAllText(unprepared.JsonPath!), File.ReadAllText(report.JsonPath!));
     }
 
     /// <summary>

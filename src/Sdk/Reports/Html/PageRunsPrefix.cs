@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Wandb.Storage;
 
@@ -9,14 +8,13 @@ namespace Wandb.Reports.Html;
 /// The page's runs table (<see cref="PageRunsWriter"/>) of the runs a read-ahead expects the report to show in full before
 /// the build's or test run's own (<see cref="ReportReadAhead"/>), as column texts that the report extends with the runs
 /// after them (<see cref="PageColumnText"/>). At 100,000 runs the table of the 4,800 runs shown took 12-20 ms of the
-/// page's core on every refresh, for the same runs as the refresh before and 20 new ones at their end: the runs are
-/// listed oldest first, and a build's runs are the newest. When the build's runs push the oldest group out of a full
-/// budget, the report's runs begin with the others: a table of those is kept too (<see cref="WithoutOldest"/>). A report
-/// whose runs begin with neither (a kept run changed, more groups left the budget) writes its table whole, as before.
+/// page's core on every refresh, for the same runs as the refresh before and 20 new ones at their end. Kept per store
+/// object, with the table without the oldest unit, by <see cref="KeptPrefixes{T}"/>; a report whose runs begin with
+/// neither writes its table whole, as before.
 /// </summary>
 internal sealed class PageRunsPrefix
 {
-    private static readonly ConditionalWeakTable<RunStore, PageRunsPrefix> Kept = new();
+    private static readonly KeptPrefixes<PageRunsPrefix> Kept = new(Make);
 
     private PageRunsPrefix(IReadOnlyList<StoredRun> runs, long originMs, PageColumnText[] fields, string created, long lastCreatedMs, Dictionary<string, PageColumnText> config, Dictionary<string, PageColumnText> summary, IReadOnlyCollection<string> summaryMetrics)
     {
@@ -51,45 +49,15 @@ internal sealed class PageRunsPrefix
     /// <summary>A column per summary key, frozen.</summary>
     public Dictionary<string, PageColumnText> Summary { get; }
 
-    /// <summary>
-    /// The table of the same runs but the oldest unit's (a group, or a run without one), which the budget gives up first
-    /// (<see cref="DetailOrder"/>), when its runs are the oldest; null otherwise.
-    /// </summary>
-    public PageRunsPrefix? WithoutOldest { get; private set; }
-
     /// <summary>The names of the numeric summary values of the runs, which the page may compare groups on (<see cref="ReportDataWriter.SummaryMetrics"/>).</summary>
     public IReadOnlyCollection<string> SummaryMetrics { get; }
 
     /// <summary>Keeps the table of <paramref name="runs"/> (oldest first) for the reports written from <paramref name="store"/>; none when there are no runs.</summary>
-    /// <param name="store">The store object the reports are written from.</param>
-    /// <param name="runs">The runs the report will likely show before its focus groups' own, oldest first.</param>
-    /// <param name="withoutOldest">
-    /// Whether to keep the table without the oldest unit as well: a build does not know how many runs it will add, and
-    /// they may push that unit out of the budget; a test run that repeats the last one left room for as many already.
-    /// </param>
-    public static void Keep(RunStore store, IReadOnlyList<StoredRun> runs, bool withoutOldest)
-    {
-        Kept.Remove(store);
-        if (runs.Count == 0)
-        {
-            return;
-        }
-
-        var kept = Make(runs);
-        if (withoutOldest && OldestUnitCount(runs) is { } oldest && oldest < runs.Count)
-        {
-            kept.WithoutOldest = Make(runs.Skip(oldest).ToList());
-        }
-
-        Kept.Add(store, kept);
-    }
+    /// <inheritdoc cref="KeptPrefixes{T}.Keep" path="/param"/>
+    public static void Keep(RunStore store, IReadOnlyList<StoredRun> runs, bool withoutOldest) => Kept.Keep(store, runs, withoutOldest);
 
     /// <summary>The kept table of <paramref name="store"/> (or the one without its oldest unit) when the page's runs begin with its runs and count from its origin; else null.</summary>
-    public static PageRunsPrefix? For(RunStore store, IReadOnlyList<StoredRun> runs, long originMs) =>
-        !Kept.TryGetValue(store, out var kept) ? null
-        : kept.Begins(runs, originMs) ? kept
-        : kept.WithoutOldest is { } without && without.Begins(runs, originMs) ? without
-        : null;
+    public static PageRunsPrefix? For(RunStore store, IReadOnlyList<StoredRun> runs, long originMs) => Kept.For(store, runs, kept => kept.OriginMs == originMs);
 
     /// <summary>The table of <paramref name="runs"/>, oldest first.</summary>
     public static PageRunsPrefix Make(IReadOnlyList<StoredRun> runs)
@@ -154,43 +122,5 @@ internal sealed class PageRunsPrefix
         }
 
         return columns;
-    }
-
-    /// <summary>
-    /// How many runs the unit the budget gives up first has (the one whose newest run is oldest; of equal ones, the last
-    /// by name, as <see cref="DetailOrder"/> takes them) when they are the first of <paramref name="runs"/>; else null.
-    /// </summary>
-    private static int? OldestUnitCount(IReadOnlyList<StoredRun> runs)
-    {
-        var units = runs.Where(r => r.Group is not null).GroupBy(r => r.Group!, StringComparer.Ordinal)
-            .Select(g => (Name: g.Key, Runs: g.Count(), Latest: g.Max(r => r.CreatedAt)))
-            .Concat(runs.Where(r => r.Group is null).Select(r => (Name: r.Id, Runs: 1, Latest: r.CreatedAt)))
-            .OrderByDescending(u => u.Latest).ThenBy(u => u.Name, StringComparer.Ordinal)
-            .ToList();
-        var oldest = units[units.Count - 1];
-        var first = runs.Take(oldest.Runs).ToList();
-        var isFirst = oldest.Runs == 1 && first[0].Group is null
-            ? first[0].Id == oldest.Name
-            : first.All(r => r.Group == oldest.Name);
-        return isFirst ? oldest.Runs : null;
-    }
-
-    /// <summary>Whether <paramref name="runs"/> begin with exactly this table's run objects and the page counts from its origin.</summary>
-    private bool Begins(IReadOnlyList<StoredRun> runs, long originMs)
-    {
-        if (runs.Count < Runs.Count || originMs != OriginMs)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < Runs.Count; i++)
-        {
-            if (!ReferenceEquals(runs[i], Runs[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -27,10 +27,18 @@ internal static class RunsJsonWriter
 
         json.WritePropertyName(JsonFields.Runs);
         json.WriteStartArray();
-        foreach (var run in model.Detail.Runs)
+        var runs = model.Detail.Runs;
+        var prefix = RunsJsonPrefix.For(model.Store, runs);
+        if (prefix is not null)
+        {
+            // The entries of the runs read ahead, made ahead as one text (RunsJsonPrefix).
+            json.WriteRawValue(prefix.Text);
+        }
+
+        for (var i = prefix?.Count ?? 0; i < runs.Count; i++)
         {
             // Each run's object as it was formatted for the run (RunsJsonEntries): the writer puts the comma and indent.
-            json.WriteRawValue(RunsJsonEntries.Of(run));
+            json.WriteRawValue(RunsJsonEntries.Of(runs[i]));
         }
 
         json.WriteEndArray();
