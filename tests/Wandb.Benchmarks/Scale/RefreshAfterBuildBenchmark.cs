@@ -97,6 +97,7 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
                 cpus.Add(BenchmarkReport.Median(readingAhead[size].Select(b => b.Cpu).ToList()));
                 report.Figure("    CPU time of the process during it, all threads", cpus[^1] * 1000, "ms");
                 report.Line("    " + StepLine(readingAhead[size]));
+                report.Line("    " + CollectionLine(readingAhead[size]));
                 report.Line(string.Create(
                     CultureInfo.InvariantCulture,
                     $"    read ahead in {BenchmarkReport.Median(readingAhead[size].Select(b => b.ReadAhead).ToList()):0.00} s while the build's runs were written in {BenchmarkReport.Median(readingAhead[size].Select(b => b.Runs).ToList()):0.00} s; the build then waited {BenchmarkReport.Median(readingAhead[size].Select(b => b.Waited).ToList()):0.00} s for it"));
@@ -148,6 +149,17 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
         return "steps ended at (ms): " + string.Join(", ", core) + "; beside them " + string.Join(", ", page);
     }
 
+    /// <summary>
+    /// What the refresh allocated and the collections during it, medians: how long they paused the process and how many
+    /// there were of each generation. Every thread stops for a collection, and one of a young generation costs more the more old objects
+    /// were written to meanwhile, so a larger store can make the same allocations dearer.
+    /// </summary>
+    private static string CollectionLine(IReadOnlyList<BuildTimes> builds)
+    {
+        string Median(Func<BuildTimes, double> of, string format) => BenchmarkReport.Median(builds.Select(of).ToList()).ToString(format, CultureInfo.InvariantCulture);
+        return $"allocated {Median(b => b.AllocatedMiB, "0.0")} MiB; collections during it: paused {Median(b => b.GcPauseMs, "0.0")} ms; generation 0 / 1 / 2: {Median(b => b.Collections[0], "0")} / {Median(b => b.Collections[1], "0")} / {Median(b => b.Collections[2], "0")} (max {builds.Max(b => b.GcPauseMs).ToString("0.0", CultureInfo.InvariantCulture)} ms)";
+    }
+
     /// <summary>The folder of the stores the builds into the stores of <paramref name="size"/> earlier runs go into.</summary>
     private static string StoreOf(string root, int size) => Path.Combine(root, "store-" + size.ToString(CultureInfo.InvariantCulture));
 
@@ -163,9 +175,25 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
         if (generated is not null)
         {
             Wandb.TestSupport.FolderCopy.Copy(generated, path);
+            FlushToDisk();
         }
 
         return path;
+    }
+
+    /// <summary>
+    /// Writes the copy out before the build (<c>sync</c>, outside the clock): a real build finds its store on the disk, not
+    /// a few hundred megabytes waiting to be written, whose writing-out would land in whichever later refresh it met.
+    /// </summary>
+    private static void FlushToDisk()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var sync = Process.Start("sync");
+        sync.WaitForExit();
     }
 
     /// <summary>
@@ -210,12 +238,18 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
         var waited = wait.Elapsed.TotalSeconds;
         var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
+        var paused = GC.GetTotalPauseDuration();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
         var watch = Stopwatch.StartNew();
         var steps = new ReportTimings();
         ReportWriter.WriteAll(opened ?? RunStore.Open(store), new ReportOptions { FocusGroups = { group } }, SystemClock.Instance, ConsoleOutput.Instance, steps);
         var refreshed = watch.Elapsed.TotalSeconds;
         process.Refresh();
-        return new BuildTimes(refreshed, (process.TotalProcessorTime - cpu).TotalSeconds, readAhead, written, waited, steps.Ends);
+        var gcPauseMs = (GC.GetTotalPauseDuration() - paused).TotalMilliseconds;
+        var allocatedMiB = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0;
+        var counts = Enumerable.Range(0, 3).Select(g => (double)(GC.CollectionCount(g) - collections[g])).ToArray();
+        return new BuildTimes(refreshed, (process.TotalProcessorTime - cpu).TotalSeconds, readAhead, written, waited, steps.Ends, gcPauseMs, counts, allocatedMiB);
     }
 
     /// <summary>
@@ -275,7 +309,8 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
 
     /// <summary>
     /// Seconds: the refresh once the store was read, the CPU time the process took meanwhile (every thread: the page's, the
-    /// thread pool's), the read-ahead, writing the build's runs, and the wait for the read-ahead after them.
+    /// thread pool's), the read-ahead, writing the build's runs, and the wait for the read-ahead after them; then when each
+    /// step of the refresh ended, and the refresh's collection pauses (ms), collections per generation and allocations (MiB).
     /// </summary>
-    private sealed record BuildTimes(double Refresh, double Cpu, double ReadAhead, double Runs, double Waited, IReadOnlyDictionary<string, double> Steps);
+    private sealed record BuildTimes(double Refresh, double Cpu, double ReadAhead, double Runs, double Waited, IReadOnlyDictionary<string, double> Steps, double GcPauseMs, double[] Collections, double AllocatedMiB);
 }
