@@ -12,7 +12,8 @@ namespace Wandb.Sdk.Tests.Reports;
 /// The page's runs table extended from the table a read-ahead made of the runs before a build's own
 /// (<see cref="PageRunsPrefix"/>, <see cref="PageColumnText"/>) must be the table written whole, byte for byte: the same
 /// distinct values in the same order, the same encoding chosen for every column, the same rows of runs without a value.
-/// runs.json's entries made ahead of the same runs (<see cref="RunsJsonPrefix"/>) must give the runs.json written without.
+/// runs.json's entries made ahead of the same runs (<see cref="RunsJsonPrefix"/>) and summary.md's cells of their groups
+/// (<see cref="Wandb.Reports.Markdown.MarkdownGroupCells"/>) must give the files written without.
 /// </summary>
 [TestClass]
 public sealed class PageRunsPrefixTests
@@ -77,6 +78,7 @@ public sealed class PageRunsPrefixTests
         var unprepared = ReportWriter.WriteAll(store.Reader(), new ReportOptions { OutputDirectory = Path.Combine(store.Root, "unprepared"), MaxDetailRuns = 15, FocusGroups = { "build" }, Html = true }, clock);
         Assert.AreEqual(File.ReadAllText(unprepared.HtmlPath!), File.ReadAllText(report.HtmlPath!));
         Assert.AreEqual(File.ReadAllText(unprepared.JsonPath!), File.ReadAllText(report.JsonPath!));
+        Assert.AreEqual(File.ReadAllText(unprepared.MarkdownPath!), File.ReadAllText(report.MarkdownPath!));
     }
 
     [TestMethod]
@@ -113,6 +115,7 @@ public sealed class PageRunsPrefixTests
         var unprepared = ReportWriter.WriteAll(store.Reader(), new ReportOptions { OutputDirectory = Path.Combine(store.Root, "unprepared"), MaxDetailRuns = 10, FocusGroups = { "build" }, Html = true }, clock);
         Assert.AreEqual(File.ReadAllText(unprepared.HtmlPath!), File.ReadAllText(report.HtmlPath!));
         Assert.AreEqual(File.ReadAllText(unprepared.JsonPath!), File.ReadAllText(report.JsonPath!));
+        Assert.AreEqual(File.ReadAllText(unprepared.MarkdownPath!), File.ReadAllText(report.MarkdownPath!));
     }
 
     /// <summary>

@@ -85,11 +85,10 @@ internal static class MarkdownSummaryWriter
         md.Line("|" + string.Concat(Enumerable.Repeat(" --- |", keyColumns.Length + countColumns.Length)) + string.Concat(Enumerable.Repeat(" ---: |", metrics.Count)));
         foreach (var group in grouping.Groups)
         {
-            var keys = grouping.IsOff ? new[] { MarkdownText.Escape(group.Label) } : group.Path.Select(v => v.IsMissing ? "*(none)*" : MarkdownText.Escape(v.Label)).ToArray();
-            var cells = keys
-                .Concat(grouping.IsOff ? new[] { group.Runs[0].State.ToName() } : new[] { group.RunCount.ToString(CultureInfo.InvariantCulture), StateCountText.Of(group.States) })
-                .Concat(metrics.Select(m => Cell(group, m, ReferenceEquals(best[m], group))));
-            md.Line("| " + string.Join(" | ", cells) + " |");
+            // A group's keys, counts and statistics as made for the group object (MarkdownGroupCells), by a read-ahead or here.
+            var lead = grouping.IsOff ? MarkdownText.Escape(group.Label) + " | " + group.Runs[0].State.ToName() : MarkdownGroupCells.Of(group).Lead;
+            var cells = metrics.Select(m => Cell(group, m, ReferenceEquals(best[m], group)));
+            md.Line("| " + lead + string.Concat(cells.Select(c => " | " + c)) + " |");
         }
 
         md.Line();
@@ -100,36 +99,7 @@ internal static class MarkdownSummaryWriter
 
     private static string Cell(RunGroup group, string metric, bool isBest)
     {
-        if (!group.Summary.TryGetValue(metric, out var stats))
-        {
-            return NumberText.Undefined;
-        }
-
-        var format = NumberText.ForMetric(group, metric);
-        string text;
-        if (stats.N == 0)
-        {
-            text = NumberText.Undefined;
-        }
-        else if (group.RunCount == 1 && stats.N == 1)
-        {
-            text = format(stats.Mean);
-        }
-        else
-        {
-            text = $"{format(stats.Mean)} ± {format(stats.Std)} ({stats.N})";
-        }
-
-        if (stats.NonFinite > 0)
-        {
-            text += $" · {stats.NonFinite} NaN/inf";
-        }
-
-        if (stats.NonNumeric > 0)
-        {
-            text += $" · {stats.NonNumeric} non-numeric";
-        }
-
+        var text = MarkdownGroupCells.Of(group).Metric(metric);
         return isBest ? $"**{text}** {BestMark}" : text;
     }
 
