@@ -38,12 +38,12 @@ internal sealed class RunsJsonPrefix
     /// <summary>The kept entries of <paramref name="store"/> (or those without its oldest unit) when the report's runs begin with their runs; else null.</summary>
     public static RunsJsonPrefix? For(RunStore store, IReadOnlyList<StoredRun> runs) => Kept.For(store, runs);
 
-    /// <summary>The entries of <paramref name="runs"/>, in their order.</summary>
-    public static RunsJsonPrefix Make(IReadOnlyList<StoredRun> runs)
-    {
-        RunsJsonEntries.Make(runs);
-        return new RunsJsonPrefix(runs.Count, string.Join(Separator, runs.Select(RunsJsonEntries.Of)));
-    }
+    /// <summary>
+    /// The entries of <paramref name="runs"/>, in their order. The read-ahead made them already, on every core
+    /// (<see cref="RunsJsonEntries.Make"/>); one it did not is made here.
+    /// </summary>
+    public static RunsJsonPrefix Make(IReadOnlyList<StoredRun> runs) =>
+        new(runs.Count, string.Join(Separator, runs.Select(RunsJsonEntries.Of)));
 
     /// <summary>Writes two values into <c>runs</c> with the report's writer and returns what came between them.</summary>
     private static string BetweenEntries()
