@@ -19,20 +19,13 @@ public sealed class MSBuildOverheadBenchmark : IBenchmark
     public void Run(BenchmarkReport report)
     {
         var root = BenchmarkReport.TempDirectory("msbuild");
-        var version = $"0.1.0-bench.{DateTime.UtcNow:yyyyMMddHHmmss}";
+        LocalPackage? packed = null;
         try
         {
-            var feed = Path.Combine(root, "feed");
-            report.Line("  packing Wandb.Sdk " + version);
-            DotNetStep.Run($"pack \"{Path.Combine(RepositoryRoot(), "src", "Sdk", "Wandb.Sdk.csproj")}\" -c Release -o \"{feed}\" -p:Version={version} -nologo -v:q", root);
-            File.WriteAllText(Path.Combine(root, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration><packageSources><clear /><add key="local" value="{feed}" /><add key="nuget.org" value="https://api.nuget.org/v3/index.json" /></packageSources></configuration>
-                """);
-            foreach (var neutral in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
-            {
-                File.WriteAllText(Path.Combine(root, neutral), "<Project />");
-            }
+            report.Line("  packing Wandb.Sdk");
+            packed = LocalPackage.Pack(root);
+            packed.WriteConsumerSettings(root);
+            var version = packed.Version;
 
             // MSBuild's node reuse stays on, as in a developer's repeated builds.
             var store = new Dictionary<string, string?> { ["WANDB_DIR"] = Path.Combine(root, "store"), ["MSBUILDDISABLENODEREUSE"] = null };
@@ -95,20 +88,13 @@ public sealed class MSBuildOverheadBenchmark : IBenchmark
         finally
         {
             // The package version is unique to this run, so its copy in the NuGet cache is of no further use.
-            var cache = System.Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-                ?? Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-            foreach (var folder in new[] { root, Path.Combine(cache, "wandb.sdk", version) })
+            packed?.DeleteFromCache();
+            try
             {
-                try
-                {
-                    if (Directory.Exists(folder))
-                    {
-                        Directory.Delete(folder, recursive: true);
-                    }
-                }
-                catch (IOException)
-                {
-                }
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
             }
         }
     }
@@ -136,16 +122,5 @@ public sealed class MSBuildOverheadBenchmark : IBenchmark
         var watch = System.Diagnostics.Stopwatch.StartNew();
         action();
         return watch.Elapsed.TotalSeconds;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Integration.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Integration.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -203,7 +203,7 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
     /// every measured build, and each of their collections had to mark it.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Generate(string generated, int size)
+    internal static void Generate(string generated, int size)
     {
         LargeBatchStore.Write(generated, size, project: "history");
         ReportWriter.WriteAll(RunStore.Open(generated), new ReportOptions());

@@ -26,15 +26,14 @@ public sealed class TestLoggerBenchmark : IBenchmark
     public void Run(BenchmarkReport report)
     {
         var root = BenchmarkReport.TempDirectory("testlogger");
-        var version = $"0.1.0-bench.{DateTime.UtcNow:yyyyMMddHHmmss}";
+        LocalPackage? package = null;
         try
         {
-            var feed = Path.Combine(root, "feed");
-            DotNetStep.Run($"pack \"{Path.Combine(RepositoryRoot(), "src", "Sdk", "Wandb.Sdk.csproj")}\" -c Release -o \"{feed}\" -p:Version={version} -v:q", root);
+            package = LocalPackage.Pack(root);
 
             var project = Path.Combine(root, "project");
             Directory.CreateDirectory(project);
-            LargeTestProject.Write(project, feed, version, classes: 20, methods: 10, rows: 10);
+            LargeTestProject.Write(project, package.Feed, package.Version, classes: 20, methods: 10, rows: 10);
             DotNetStep.Run("build -c Release -v:q", project);
 
             // A fresh store per wandb run, deleted only at the end: deleting 2,000 run folders right before a
@@ -99,14 +98,10 @@ public sealed class TestLoggerBenchmark : IBenchmark
         }
         finally
         {
+            package?.DeleteFromCache();
             try
             {
                 Directory.Delete(root, recursive: true);
-                var cached = Path.Combine(System.Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages"), "wandb.sdk", version);
-                if (Directory.Exists(cached))
-                {
-                    Directory.Delete(cached, recursive: true);
-                }
             }
             catch (IOException)
             {
@@ -120,16 +115,5 @@ public sealed class TestLoggerBenchmark : IBenchmark
         var watch = Stopwatch.StartNew();
         action();
         return watch.Elapsed.TotalSeconds;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Integration.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Run the benchmarks from inside the repository (Integration.sln not found above " + AppContext.BaseDirectory + ").");
     }
 }
