@@ -42,9 +42,11 @@ public sealed class TestingPlatformVersionTests
     [Timeout(900_000, CooperativeCancellation = true)]
     public void A_project_on_an_older_testing_platform_2_compiles_with_the_reporter_and_records_its_tests()
     {
-        // NUnit3TestAdapter 6.2.0's runner is on Microsoft.Testing.Platform 2.3.3, older than the platform the package's
-        // tests use: a reporter compiled against a newer platform failed such projects' build with CS1705
-        // (seen on nunit-csharp-samples).
+        // A project on Microsoft.Testing.Platform 2.3.3, older than the platform the package's tests use: a reporter compiled
+        // against a newer platform failed such projects' build with CS1705 (seen on nunit-csharp-samples, whose
+        // NUnit3TestAdapter 6.2.0 resolved the platform to 2.3.3). The adapter asks only for 2.1.0 or later, so which
+        // version it gets depends on what the feed serves (2.1.0, which is too old for the reporter, since 2026-12-04):
+        // the platform is pinned to 2.3.3.
         using var workspace = TestWorkspace.Create("mtp2-older");
         workspace.WriteProject(
             "Models.NUnit",
@@ -53,6 +55,8 @@ public sealed class TestingPlatformVersionTests
             extraItems: """
                 <PackageReference Include="NUnit" Version="4.4.0" />
                 <PackageReference Include="NUnit3TestAdapter" Version="6.2.0" />
+                <PackageReference Include="Microsoft.Testing.Platform" Version="2.3.3" />
+                <PackageReference Include="Microsoft.Testing.Platform.MSBuild" Version="2.3.3" />
                 """);
         workspace.WriteFile("Models.NUnit/TrainTests.cs", """
             using NUnit.Framework;
