@@ -174,19 +174,20 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
         Directory.CreateDirectory(store);
         if (generated is not null)
         {
-            Wandb.TestSupport.FolderCopy.Copy(generated, path);
-            FlushToDisk();
+            CopyToDisk(generated, path);
         }
 
         return path;
     }
 
     /// <summary>
-    /// Writes the copy out before the build (<c>sync</c>, outside the clock): a real build finds its store on the disk, not
-    /// a few hundred megabytes waiting to be written, whose writing-out would land in whichever later refresh it met.
+    /// Copies a generated store and writes the copy out before the build (<c>sync</c>, outside the clock): a real build
+    /// finds its store on the disk, not a few hundred megabytes waiting to be written, whose writing-out would land in
+    /// whichever later refresh it met.
     /// </summary>
-    private static void FlushToDisk()
+    internal static void CopyToDisk(string generated, string path)
     {
+        Wandb.TestSupport.FolderCopy.Copy(generated, path);
         if (OperatingSystem.IsWindows())
         {
             return;

@@ -70,8 +70,8 @@ public sealed class RefreshInBuildBenchmark : IBenchmark
     /// <summary>The builds of each kind, taking turns, and their figures.</summary>
     private static void Measure(BenchmarkReport report, string root, string project, string generated, int training)
     {
-        var tails = Enum.GetValues<Kind>().ToDictionary(kind => kind, _ => new List<double>());
         var kinds = Enum.GetValues<Kind>();
+        var tails = kinds.ToDictionary(kind => kind, _ => new List<double>());
         for (var round = 0; round < Rounds; round++)
         {
             foreach (var kind in kinds.Skip(round % kinds.Length).Concat(kinds.Take(round % kinds.Length)))
@@ -100,14 +100,10 @@ public sealed class RefreshInBuildBenchmark : IBenchmark
         if (generated is null)
         {
             Directory.CreateDirectory(store);
-            return;
         }
-
-        FolderCopy.Copy(generated, store);
-        if (!OperatingSystem.IsWindows())
+        else
         {
-            using var sync = Process.Start("sync");
-            sync.WaitForExit();
+            RefreshAfterBuildBenchmark.CopyToDisk(generated, store);
         }
     }
 
