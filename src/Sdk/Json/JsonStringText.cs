@@ -25,19 +25,41 @@ internal static class JsonStringText
         }
 
         var html = escaping == StringEscapeHandling.EscapeHtml;
-        var first = 0;
-        while (first < value.Length && !NeedsEscape(value[first], html))
-        {
-            first++;
-        }
-
+        var first = FirstToEscape(value, html);
         if (first == value.Length)
         {
             return string.Concat("\"", value, "\"");
         }
 
         var text = _builder ??= new StringBuilder();
-        text.Clear().Append('"').Append(value, 0, first);
+        return AppendEscaped(text.Clear(), value, first, html).ToString();
+    }
+
+    /// <summary>
+    /// Appends <paramref name="value"/> quoted and escaped as <see cref="Quote"/> makes it with
+    /// <see cref="StringEscapeHandling.Default"/>, without a string of its own: for texts made of many strings.
+    /// </summary>
+    public static StringBuilder AppendQuoted(StringBuilder text, string value)
+    {
+        var first = FirstToEscape(value, html: false);
+        return first == value.Length ? text.Append('"').Append(value).Append('"') : AppendEscaped(text, value, first, html: false);
+    }
+
+    private static int FirstToEscape(string value, bool html)
+    {
+        var first = 0;
+        while (first < value.Length && !NeedsEscape(value[first], html))
+        {
+            first++;
+        }
+
+        return first;
+    }
+
+    /// <summary>Appends the quoted value whose first <paramref name="first"/> characters need no escape.</summary>
+    private static StringBuilder AppendEscaped(StringBuilder text, string value, int first, bool html)
+    {
+        text.Append('"').Append(value, 0, first);
         for (var i = first; i < value.Length; i++)
         {
             var c = value[i];
@@ -65,7 +87,7 @@ internal static class JsonStringText
             }
         }
 
-        return text.Append('"').ToString();
+        return text.Append('"');
     }
 
     /// <summary>

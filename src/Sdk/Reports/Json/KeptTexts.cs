@@ -20,7 +20,12 @@ internal sealed class KeptTexts<TKey>
 
     /// <param name="arrayName">The top-level array of runs.json the entries are elements of.</param>
     /// <param name="write">Writes the entry of an object as the next value of that array.</param>
-    public KeptTexts(string arrayName, Action<JsonWriter, TKey> write) => _format = key => Format(arrayName, json => write(json, key));
+    /// <param name="withoutWriter">
+    /// Makes the same text without a writer, or returns null to leave an object to <paramref name="write"/>: a writer per
+    /// entry, and its calls running unoptimised in a fresh process, cost most of the time of making them.
+    /// </param>
+    public KeptTexts(string arrayName, Action<JsonWriter, TKey> write, Func<TKey, string?>? withoutWriter = null) =>
+        _format = key => withoutWriter?.Invoke(key) ?? Format(arrayName, json => write(json, key));
 
     /// <summary>The object's entry, without the line break and indent the writer puts before it.</summary>
     public string Of(TKey key) => _made.GetValue(key, _format);

@@ -12,7 +12,7 @@ namespace Wandb.Reports.Json;
 /// </summary>
 internal static class RunsJsonEntries
 {
-    private static readonly KeptTexts<StoredRun> Texts = new(JsonFields.Runs, (json, run) => ReportRunWriter.WriteRun(json, run, ReportRunWriter.RunsJsonFields));
+    private static readonly KeptTexts<StoredRun> Texts = new(JsonFields.Runs, (json, run) => ReportRunWriter.WriteRun(json, run, ReportRunWriter.RunsJsonFields), RunsJsonEntryText.Of);
 
     /// <summary>The run's entry: its object as the indented runs.json writes it inside <c>runs</c>, without the line break and indent before it.</summary>
     public static string Of(StoredRun run) => Texts.Of(run);
