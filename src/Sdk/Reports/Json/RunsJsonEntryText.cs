@@ -15,7 +15,7 @@ namespace Wandb.Reports.Json;
 /// the writer's indentation and line breaks, its escaping of strings (<see cref="JsonStringText.AppendQuoted"/>) and its numbers
 /// (<see cref="JsonConvert.ToString(double)"/>). A read-ahead of a 100,000-run store makes the entries of the 5,000 runs
 /// the report will show, in the fresh process of a build node or test run, where a writer per entry and each of its calls
-/// ran as unoptimised code: 116-125 ms of the read-ahead's 810-900 ms, 73-90 ms made here, most of which is allocating
+/// ran as unoptimised code: 116-164 ms of the read-ahead's 780-1,000 ms, 73-90 ms made here, most of which is allocating
 /// the texts (a probe, 2026-12-05). A run whose config or summary holds anything but plain values (null, booleans, whole
 /// numbers, finite doubles, strings, string-keyed dictionaries and lists of them) is left to the writer.
 /// </summary>
