@@ -16,9 +16,18 @@ internal sealed class KeptPrefixes<T>
 {
     private readonly ConditionalWeakTable<RunStore, Kept> _kept = new();
     private readonly Func<IReadOnlyList<StoredRun>, T> _make;
+    private readonly Func<IReadOnlyList<StoredRun>, int, (T All, T WithoutFirst)>? _makeBoth;
 
     /// <param name="make">Makes what is kept of a list of runs, oldest first.</param>
-    public KeptPrefixes(Func<IReadOnlyList<StoredRun>, T> make) => _make = make;
+    /// <param name="makeBoth">
+    /// Makes what is kept of a list of runs and of the same runs without the first <c>n</c> at once, sharing what they
+    /// have in common; null to make each with <paramref name="make"/>.
+    /// </param>
+    public KeptPrefixes(Func<IReadOnlyList<StoredRun>, T> make, Func<IReadOnlyList<StoredRun>, int, (T All, T WithoutFirst)>? makeBoth = null)
+    {
+        _make = make;
+        _makeBoth = makeBoth;
+    }
 
     /// <summary>Keeps what is made of <paramref name="runs"/> (oldest first) for the reports written from <paramref name="store"/>; nothing when there are no runs.</summary>
     /// <param name="store">The store object the reports are written from.</param>
@@ -35,8 +44,16 @@ internal sealed class KeptPrefixes<T>
             return;
         }
 
-        var without = withoutOldest && OldestUnitCount(runs) is { } oldest && oldest < runs.Count ? runs.Skip(oldest).ToList() : null;
-        _kept.Add(store, new Kept(runs, _make(runs), without is null ? null : new Kept(without, _make(without), null)));
+        var first = withoutOldest && OldestUnitCount(runs) is { } oldest && oldest < runs.Count ? oldest : 0;
+        if (first == 0)
+        {
+            _kept.Add(store, new Kept(runs, _make(runs), null));
+            return;
+        }
+
+        var without = runs.Skip(first).ToList();
+        var (all, withoutFirst) = _makeBoth?.Invoke(runs, first) ?? (_make(runs), _make(without));
+        _kept.Add(store, new Kept(runs, all, new Kept(without, withoutFirst, null)));
     }
 
     /// <summary>

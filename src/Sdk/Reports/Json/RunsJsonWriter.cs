@@ -31,8 +31,11 @@ internal static class RunsJsonWriter
         var prefix = RunsJsonPrefix.For(model.Store, runs);
         if (prefix is not null)
         {
-            // The entries of the runs read ahead, made ahead as one text (RunsJsonPrefix).
-            json.WriteRawValue(prefix.Text);
+            // The entries of the runs read ahead, made ahead in one or two pieces (RunsJsonPrefix).
+            foreach (var piece in prefix.Pieces)
+            {
+                json.WriteRawValue(piece);
+            }
         }
 
         for (var i = prefix?.Count ?? 0; i < runs.Count; i++)
