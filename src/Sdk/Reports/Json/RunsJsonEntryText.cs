@@ -5,15 +5,16 @@ using System.Text;
 using Newtonsoft.Json;
 using Wandb.Json;
 using Wandb.Polyfills;
+using Wandb.Reports.Html;
 using Wandb.Storage;
 
 namespace Wandb.Reports.Json;
 
 /// <summary>
 /// A run's entry in runs.json's <c>runs</c> made without a JSON writer, character for character as the indented writer
-/// makes it (<see cref="RunsJsonEntries"/>): the same fields in the same order (<see cref="ReportRunWriter.RunsJsonFields"/>),
-/// the writer's indentation and line breaks, its escaping of strings (<see cref="JsonStringText.AppendQuoted"/>) and its numbers
-/// (<see cref="JsonConvert.ToString(double)"/>). A read-ahead of a 100,000-run store makes the entries of the 5,000 runs
+/// makes it (<see cref="RunsJsonEntries"/>): the fields of <see cref="ReportRunWriter.RunsJsonFields"/> in their order,
+/// the writer's indentation and line breaks, its escaping of strings (<see cref="JsonStringText.AppendQuoted"/>) and the
+/// plain scalars as the page's cells make them (<see cref="JsonValueText"/>). A read-ahead of a 100,000-run store makes the entries of the 5,000 runs
 /// the report will show, in the fresh process of a build node or test run, where a writer per entry and each of its calls
 /// ran as unoptimised code: 116-164 ms of the read-ahead's 780-1,000 ms, 73-90 ms made here, most of which is allocating
 /// the texts (a probe, 2026-12-05). A run whose config or summary holds anything but plain values (null, booleans, whole
@@ -39,59 +40,48 @@ internal static class RunsJsonEntryText
     {
         var text = _builder ??= new StringBuilder(1024);
         text.Clear().Append('{');
-        Field(text, JsonFields.Id, first: true);
-        String(text, run.Id);
-        Field(text, JsonFields.Name);
-        String(text, run.Name);
-        Field(text, JsonFields.Project);
-        String(text, run.Project);
-        Field(text, JsonFields.Group);
-        String(text, run.Group);
-        Field(text, JsonFields.JobType);
-        String(text, run.JobType);
-        Field(text, JsonFields.State);
-        String(text, run.State.ToName());
-        Field(text, JsonFields.ExitCode);
-        if (run.ExitCode is { } exitCode)
+        foreach (var field in ReportRunWriter.RunsJsonFields)
         {
-            text.Append(exitCode.ToString(CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            text.Append("null");
-        }
-
-        Field(text, JsonFields.CreatedAt);
-        String(text, run.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
-        Field(text, JsonFields.FinishedAt);
-        String(text, run.FinishedAt?.ToString("O", CultureInfo.InvariantCulture));
-        Field(text, JsonFields.Tags);
-        StringList(text, run.Tags);
-        Field(text, JsonFields.Notes);
-        String(text, run.Notes);
-        Field(text, JsonFields.Config);
-        if (!Value(text, run.Config, FieldLevel))
-        {
-            return null;
-        }
-
-        Field(text, JsonFields.Summary);
-        if (!Value(text, run.Summary, FieldLevel))
-        {
-            return null;
+            if (!Field(text, run, field))
+            {
+                return null;
+            }
         }
 
         return text.Append(Indents[FieldLevel - 1]).Append('}').ToString();
     }
 
-    private static void Field(StringBuilder text, string name, bool first = false)
+    /// <summary>Appends a field as <see cref="ReportRunWriter"/> writes it; false for a value (or a field) left to the writer.</summary>
+    private static bool Field(StringBuilder text, StoredRun run, RunField field)
     {
-        if (!first)
+        switch (field)
+        {
+            case RunField.Id: String(Name(text, JsonFields.Id), run.Id); return true;
+            case RunField.Name: String(Name(text, JsonFields.Name), run.Name); return true;
+            case RunField.Project: String(Name(text, JsonFields.Project), run.Project); return true;
+            case RunField.Group: String(Name(text, JsonFields.Group), run.Group); return true;
+            case RunField.JobType: String(Name(text, JsonFields.JobType), run.JobType); return true;
+            case RunField.State: String(Name(text, JsonFields.State), run.State.ToName()); return true;
+            case RunField.ExitCode: return Value(Name(text, JsonFields.ExitCode), run.ExitCode, FieldLevel);
+            case RunField.CreatedAt: String(Name(text, JsonFields.CreatedAt), run.CreatedAt.ToString("O", CultureInfo.InvariantCulture)); return true;
+            case RunField.FinishedAt: String(Name(text, JsonFields.FinishedAt), run.FinishedAt?.ToString("O", CultureInfo.InvariantCulture)); return true;
+            case RunField.Tags: StringList(Name(text, JsonFields.Tags), run.Tags); return true;
+            case RunField.Notes: String(Name(text, JsonFields.Notes), run.Notes); return true;
+            case RunField.Config: return Value(Name(text, JsonFields.Config), run.Config, FieldLevel);
+            case RunField.Summary: return Value(Name(text, JsonFields.Summary), run.Summary, FieldLevel);
+            default: return false;
+        }
+    }
+
+    /// <summary>Appends the separator before a field (none before the first) and its name.</summary>
+    private static StringBuilder Name(StringBuilder text, string name)
+    {
+        if (text.Length > 1)
         {
             text.Append(',');
         }
 
-        JsonStringText.AppendQuoted(text.Append(Indents[FieldLevel]), name).Append(": ");
+        return JsonStringText.AppendQuoted(text.Append(Indents[FieldLevel]), name).Append(": ");
     }
 
     private static void String(StringBuilder text, string? value)
@@ -124,46 +114,33 @@ internal static class RunsJsonEntryText
         text.Append(Indents[FieldLevel]).Append(']');
     }
 
-    /// <summary>Appends a config or summary value whose property sits at <paramref name="level"/>, as <see cref="PlainValueWriter"/> writes it; false when it is not plain.</summary>
+    /// <summary>
+    /// Appends a config or summary value whose property sits at <paramref name="level"/>, as <see cref="PlainValueWriter"/>
+    /// writes it: its plain scalars as the page's cells make them (<see cref="JsonValueText"/>); false when it is not plain.
+    /// </summary>
     [MethodImpl(MethodImplFlags.AggressiveOptimization)]
     private static bool Value(StringBuilder text, object? value, int level)
     {
         switch (value)
         {
-            case null:
-                text.Append("null");
-                return true;
-            case string s:
-                JsonStringText.AppendQuoted(text, s);
-                return true;
-            case bool b:
-                text.Append(b ? "true" : "false");
-                return true;
-            case double d:
-                return Number(text, d);
+            case string or null:
+                break;
             case float f:
-                return Number(text, f);
-            case long or int or short or byte or sbyte or ushort or uint:
-                text.Append(Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
-                return true;
+                // The writer writes a float as the double it widens to.
+                value = (double)f;
+                break;
             case IEnumerable<KeyValuePair<string, object?>> dictionary when level < FieldLevel + MaxDepth:
                 return Object(text, dictionary, level);
             case IEnumerable sequence when value is not IDictionary && value is not Newtonsoft.Json.Linq.JToken && level < FieldLevel + MaxDepth:
                 return Array(text, sequence, level);
-            default:
-                return false;
         }
-    }
 
-    private static bool Number(StringBuilder text, double value)
-    {
-        if (double.IsNaN(value) || double.IsInfinity(value))
+        if (!JsonValueText.TryFormat(value, StringEscapeHandling.Default, out var scalar))
         {
-            // The writer's FloatFormatHandling makes these markers: left to it.
             return false;
         }
 
-        text.Append(JsonConvert.ToString(value));
+        text.Append(scalar);
         return true;
     }
 
