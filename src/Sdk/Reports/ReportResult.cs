@@ -27,25 +27,29 @@ public sealed class ReportResult
     /// <summary>The URL of a run's page in the HTML report (<c>index.html#/run/&lt;id&gt;</c>: config, summary, system, error, charts), or null without HTML.</summary>
     public string? RunPageUrl(string runId) => PageUrl("#/run/", runId);
 
-    internal ReportResult WithConsoleLines(IReadOnlyList<string> lines) => new()
+    /// <summary>
+    /// Ends once the files these reports replaced are closed (<see cref="Storage.ReplacedFiles"/>): they stay open past the
+    /// report so that freeing them is not part of it. Tests wait on it.
+    /// </summary>
+    internal Task ReplacedFilesClosed { get; init; } = Task.CompletedTask;
+
+    internal ReportResult WithConsoleLines(IReadOnlyList<string> lines) => Copy(lines, Retention, ReplacedFilesClosed);
+
+    /// <summary>The same reports with what retention did, its lines first in the console summary.</summary>
+    internal ReportResult WithRetention(Storage.Retention.RetentionResult retention) =>
+        Copy(retention.Lines(Storage.Retention.RetentionResult.ConsoleIdsPerGroup).Concat(ConsoleLines).ToList(), retention, ReplacedFilesClosed);
+
+    internal ReportResult WithReplacedFilesClosed(Task closed) => Copy(ConsoleLines, Retention, closed);
+
+    private ReportResult Copy(IReadOnlyList<string> lines, Storage.Retention.RetentionResult? retention, Task closed) => new()
     {
         Directory = Directory,
         JsonPath = JsonPath,
         MarkdownPath = MarkdownPath,
         HtmlPath = HtmlPath,
         ConsoleLines = lines,
-        Retention = Retention,
-    };
-
-    /// <summary>The same reports with what retention did, its lines first in the console summary.</summary>
-    internal ReportResult WithRetention(Storage.Retention.RetentionResult retention) => new()
-    {
-        Directory = Directory,
-        JsonPath = JsonPath,
-        MarkdownPath = MarkdownPath,
-        HtmlPath = HtmlPath,
-        ConsoleLines = retention.Lines(Storage.Retention.RetentionResult.ConsoleIdsPerGroup).Concat(ConsoleLines).ToList(),
         Retention = retention,
+        ReplacedFilesClosed = closed,
     };
 
     private string? PageUrl(string route, string name) =>

@@ -73,23 +73,27 @@ public static class ReportWriter
             MarkdownPath = options.Markdown ? Path.Combine(directory, "summary.md") : null,
             HtmlPath = options.Html ? Path.Combine(directory, "index.html") : null,
         };
+        // The files replaced stay open until every report is written: freeing a large one in the rename took milliseconds
+        // of the refresh (ReplacedFiles).
+        var replaced = new ReplacedFiles();
+        Task closed;
         var html = files.HtmlPath is { } htmlPath ? Task.Run(() =>
         {
-            Html.HtmlReportWriter.Write(model, store, htmlPath, timings);
+            Html.HtmlReportWriter.Write(model, store, htmlPath, timings, replaced);
             timings?.Mark(ReportTimings.Page);
         }) : null;
         try
         {
             if (files.JsonPath is { } jsonPath)
             {
-                AtomicFile.Write(jsonPath, writer => RunsJsonWriter.Write(model, writer));
+                AtomicFile.Write(jsonPath, writer => RunsJsonWriter.Write(model, writer), replaced);
                 timings?.Mark(ReportTimings.RunsJson);
             }
 
             if (files.MarkdownPath is { } markdownPath)
             {
                 var text = MarkdownSummaryWriter.Render(model);
-                AtomicFile.Write(markdownPath, writer => writer.Write(text));
+                AtomicFile.Write(markdownPath, writer => writer.Write(text), replaced);
                 timings?.Mark(ReportTimings.Summary);
             }
 
@@ -101,10 +105,17 @@ public static class ReportWriter
         }
         finally
         {
-            // Rethrows the HTML writer's own exception, not an AggregateException, so callers see what failed.
-            html?.GetAwaiter().GetResult();
+            try
+            {
+                // Rethrows the HTML writer's own exception, not an AggregateException, so callers see what failed.
+                html?.GetAwaiter().GetResult();
+            }
+            finally
+            {
+                closed = replaced.Release();
+            }
         }
 
-        return files;
+        return files.WithReplacedFilesClosed(closed);
     }
 }

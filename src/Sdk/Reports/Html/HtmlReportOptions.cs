@@ -38,4 +38,7 @@ internal sealed class HtmlReportOptions
 
     /// <summary>Marks when the page's curves and runs table are done (<see cref="ReportTimings"/>); null marks nothing.</summary>
     public ReportTimings? Timings { get; set; }
+
+    /// <summary>Holds the page it replaces open until the caller releases it (<see cref="Storage.ReplacedFiles"/>); null frees it in the rename.</summary>
+    public Storage.ReplacedFiles? Replaced { get; set; }
 }

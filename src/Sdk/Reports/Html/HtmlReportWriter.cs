@@ -27,10 +27,12 @@ internal static class HtmlReportWriter
     /// <param name="store">Where the histories of the runs it charts are read.</param>
     /// <param name="path">The page's file.</param>
     /// <param name="timings">Marks when the page's curves and runs table are done; null marks nothing.</param>
-    public static void Write(ReportModel model, RunStore store, string path, ReportTimings? timings = null)
+    /// <param name="replaced">Holds the page it replaces open until the caller releases it; null frees it in the rename.</param>
+    public static void Write(ReportModel model, RunStore store, string path, ReportTimings? timings = null, ReplacedFiles? replaced = null)
     {
         var options = OptionsFor(model);
         options.Timings = timings;
+        options.Replaced = replaced;
         Write(store, model.Detail.Runs, path, options);
     }
 
@@ -70,7 +72,7 @@ internal static class HtmlReportWriter
                 case "live": break;   // only dotnet wandb ui fills it (docs/cli.md)
                 default: throw new InvalidOperationException($"Unknown slot '{slot}' in the report template.");
             }
-        }));
+        }), options.Replaced);
     }
 
     /// <summary>The page's data block (also what <c>dotnet wandb ui</c> serves as its live data).</summary>
