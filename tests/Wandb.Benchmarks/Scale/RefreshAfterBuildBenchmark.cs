@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.Runtime.CompilerServices;
 using Wandb.Benchmarks.Harness;
 using Wandb.Benchmarks.Ui;
@@ -38,6 +39,9 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
     /// few more of them keep one slow build from moving all three.
     /// </summary>
     private const int EmptyStoreRepetitions = 15;
+
+    /// <summary>Rounds before the measured ones (see <see cref="Run"/>): after 20, a round's refreshes compiled a handful of methods.</summary>
+    private const int WarmRounds = 20;
     private const double Target = 1.5;
     private static readonly int[] Sizes = { 0, 1_000, 10_000, 100_000 };
 
@@ -59,16 +63,28 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
                 Generate(generated[size]!, size);
             }
 
-            // A round first that is not measured: the process's first builds run code the JIT has not optimised yet.
-            // Measured one size after the other, the empty store's builds came first and ran that code, which
-            // flattered every ratio (0.03-0.04 s into the empty store against 0.02-0.03 s after the others). Then the
-            // sizes take turns, each round starting with the next one, so no size gets a minute of its own on a machine
-            // whose speed drifts.
-            foreach (var size in Sizes)
+            // Rounds first that are not measured, until the JIT is done with the refresh: a method the refresh calls once is
+            // recompiled optimised after its 30th call, and one that only a store past the budget calls after 30 of those.
+            // With one round only, each measured refresh compiled 0-30 methods in 0-35 ms of the JIT's time on a 2-core
+            // machine whose other core the refresh uses, at whichever size the recompiling fell on (0.2-0.3 of a ratio
+            // from run to run). The 10,000-run store takes every path the 100,000-run one does, at a tenth of the copying.
+            // Each round builds into each size with and without a read-ahead, as the measured rounds do.
+            for (var round = 0; round < WarmRounds; round++)
             {
-                Build(Fresh(StoreOf(root, size), generated[size], "warm-", 0), -1, readsAhead: true);
+                foreach (var size in Sizes.Where(size => size <= 10_000))
+                {
+                    var warm = StoreOf(root, size);
+                    foreach (var readsAhead in new[] { true, false })
+                    {
+                        var store = Fresh(warm, generated[size], "warm-", 0);
+                        Build(store, -1, readsAhead);
+                        Directory.Delete(store, recursive: true);
+                    }
+                }
             }
 
+            // Then the sizes take turns, each round starting with the next one, so no size gets a minute of its own on a
+            // machine whose speed drifts.
             var readingAhead = Sizes.ToDictionary(size => size, _ => new List<BuildTimes>());
             var cold = Sizes.ToDictionary(size => size, _ => new List<BuildTimes>());
             for (var build = 0; build < EmptyStoreRepetitions; build++)
@@ -151,13 +167,14 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
 
     /// <summary>
     /// What the refresh allocated and the collections during it, medians: how long they paused the process and how many
-    /// there were of each generation. Every thread stops for a collection, and one of a young generation costs more the more old objects
+    /// there were of each generation, and what the JIT compiled meanwhile. Every thread stops for a collection, and one of a young generation costs more the more old objects
     /// were written to meanwhile, so a larger store can make the same allocations dearer.
     /// </summary>
     private static string CollectionLine(IReadOnlyList<BuildTimes> builds)
     {
         string Median(Func<BuildTimes, double> of, string format) => BenchmarkReport.Median(builds.Select(of).ToList()).ToString(format, CultureInfo.InvariantCulture);
-        return $"allocated {Median(b => b.AllocatedMiB, "0.0")} MiB; collections during it: paused {Median(b => b.GcPauseMs, "0.0")} ms; generation 0 / 1 / 2: {Median(b => b.Collections[0], "0")} / {Median(b => b.Collections[1], "0")} / {Median(b => b.Collections[2], "0")} (max {builds.Max(b => b.GcPauseMs).ToString("0.0", CultureInfo.InvariantCulture)} ms)";
+        return $"allocated {Median(b => b.AllocatedMiB, "0.0")} MiB; collections during it: paused {Median(b => b.GcPauseMs, "0.0")} ms; generation 0 / 1 / 2: {Median(b => b.Collections[0], "0")} / {Median(b => b.Collections[1], "0")} / {Median(b => b.Collections[2], "0")} (max {builds.Max(b => b.GcPauseMs).ToString("0.0", CultureInfo.InvariantCulture)} ms); "
+            + $"JIT during it: {Median(b => b.JitMethods, "0")} methods in {Median(b => b.JitMs, "0.0")} ms (max {builds.Max(b => b.JitMethods).ToString("0", CultureInfo.InvariantCulture)} in {builds.Max(b => b.JitMs).ToString("0.0", CultureInfo.InvariantCulture)} ms)";
     }
 
     /// <summary>The folder of the stores the builds into the stores of <paramref name="size"/> earlier runs go into.</summary>
@@ -242,15 +259,18 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
         var paused = GC.GetTotalPauseDuration();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+        var jitMethods = JitInfo.GetCompiledMethodCount();
+        var jitTime = JitInfo.GetCompilationTime();
         var watch = Stopwatch.StartNew();
         var steps = new ReportTimings();
         ReportWriter.WriteAll(opened ?? RunStore.Open(store), new ReportOptions { FocusGroups = { group } }, SystemClock.Instance, ConsoleOutput.Instance, steps);
         var refreshed = watch.Elapsed.TotalSeconds;
+        var jit = (Methods: (double)(JitInfo.GetCompiledMethodCount() - jitMethods), Ms: (JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds);
         process.Refresh();
         var gcPauseMs = (GC.GetTotalPauseDuration() - paused).TotalMilliseconds;
         var allocatedMiB = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0;
         var counts = Enumerable.Range(0, 3).Select(g => (double)(GC.CollectionCount(g) - collections[g])).ToArray();
-        return new BuildTimes(refreshed, (process.TotalProcessorTime - cpu).TotalSeconds, readAhead, written, waited, steps.Ends, gcPauseMs, counts, allocatedMiB);
+        return new BuildTimes(refreshed, (process.TotalProcessorTime - cpu).TotalSeconds, readAhead, written, waited, steps.Ends, gcPauseMs, counts, allocatedMiB, jit.Methods, jit.Ms);
     }
 
     /// <summary>
@@ -311,7 +331,8 @@ public sealed class RefreshAfterBuildBenchmark : IBenchmark
     /// <summary>
     /// Seconds: the refresh once the store was read, the CPU time the process took meanwhile (every thread: the page's, the
     /// thread pool's), the read-ahead, writing the build's runs, and the wait for the read-ahead after them; then when each
-    /// step of the refresh ended, and the refresh's collection pauses (ms), collections per generation and allocations (MiB).
+    /// step of the refresh ended, and the refresh's collection pauses (ms), collections per generation, allocations (MiB), and
+    /// the methods the JIT compiled meanwhile and its time on them (ms, every thread).
     /// </summary>
-    private sealed record BuildTimes(double Refresh, double Cpu, double ReadAhead, double Runs, double Waited, IReadOnlyDictionary<string, double> Steps, double GcPauseMs, double[] Collections, double AllocatedMiB);
+    private sealed record BuildTimes(double Refresh, double Cpu, double ReadAhead, double Runs, double Waited, IReadOnlyDictionary<string, double> Steps, double GcPauseMs, double[] Collections, double AllocatedMiB, double JitMethods, double JitMs);
 }
