@@ -15,15 +15,15 @@ internal sealed class KeptPrefixes<T>
     where T : class
 {
     private readonly ConditionalWeakTable<RunStore, Kept> _kept = new();
-    private readonly Func<IReadOnlyList<StoredRun>, T> _make;
-    private readonly Func<IReadOnlyList<StoredRun>, int, (T All, T WithoutFirst)>? _makeBoth;
+    private readonly Func<RunStore, IReadOnlyList<StoredRun>, T> _make;
+    private readonly Func<RunStore, IReadOnlyList<StoredRun>, int, (T All, T WithoutFirst)>? _makeBoth;
 
-    /// <param name="make">Makes what is kept of a list of runs, oldest first.</param>
+    /// <param name="make">Makes what is kept of a list of runs of a store object, oldest first.</param>
     /// <param name="makeBoth">
     /// Makes what is kept of a list of runs and of the same runs without the first <c>n</c> at once, sharing what they
     /// have in common; null to make each with <paramref name="make"/>.
     /// </param>
-    public KeptPrefixes(Func<IReadOnlyList<StoredRun>, T> make, Func<IReadOnlyList<StoredRun>, int, (T All, T WithoutFirst)>? makeBoth = null)
+    public KeptPrefixes(Func<RunStore, IReadOnlyList<StoredRun>, T> make, Func<RunStore, IReadOnlyList<StoredRun>, int, (T All, T WithoutFirst)>? makeBoth = null)
     {
         _make = make;
         _makeBoth = makeBoth;
@@ -47,13 +47,26 @@ internal sealed class KeptPrefixes<T>
         var first = withoutOldest && OldestUnitCount(runs) is { } oldest && oldest < runs.Count ? oldest : 0;
         if (first == 0)
         {
-            _kept.Add(store, new Kept(runs, _make(runs), null));
+            _kept.Add(store, new Kept(runs, _make(store, runs), null));
             return;
         }
 
         var without = runs.Skip(first).ToList();
-        var (all, withoutFirst) = _makeBoth?.Invoke(runs, first) ?? (_make(runs), _make(without));
+        var (all, withoutFirst) = _makeBoth?.Invoke(store, runs, first) ?? (_make(store, runs), _make(store, without));
         _kept.Add(store, new Kept(runs, all, new Kept(without, withoutFirst, null)));
+    }
+
+    /// <summary>Drops what was kept for <paramref name="store"/> and returns it (each piece once), so the caller can free it.</summary>
+    public IReadOnlyList<T> Forget(RunStore store)
+    {
+        var made = new List<T>();
+        for (var kept = _kept.TryGetValue(store, out var first) ? first : null; kept is not null; kept = kept.WithoutOldest)
+        {
+            made.Add(kept.Made);
+        }
+
+        _kept.Remove(store);
+        return made;
     }
 
     /// <summary>

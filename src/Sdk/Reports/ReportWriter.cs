@@ -28,7 +28,7 @@ public static class ReportWriter
     internal static ReportResult WriteAll(RunStore store, ReportOptions? options, IClock clock, IWandbOutput output, ReportTimings? timings = null)
     {
         options ??= new ReportOptions();
-        var directory = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(store.LocalDirectory, "report"));
+        var directory = Path.GetFullPath(options.OutputDirectory ?? DefaultDirectory(store));
         Directory.CreateDirectory(directory);
 
         // The indexes the listings bring up to date are written beside the page, not before the reports start.
@@ -39,6 +39,9 @@ public static class ReportWriter
         var result = Write(model, store, directory, indexWrites, timings);
         return retention is null ? result : result.WithRetention(retention);
     }
+
+    /// <summary>Where the reports of <paramref name="store"/> go unless <see cref="ReportOptions.OutputDirectory"/> says otherwise.</summary>
+    internal static string DefaultDirectory(RunStore store) => Path.Combine(store.LocalDirectory, "report");
 
     /// <summary>Runs the options' retention policy, if any, sparing the groups the reports are about.</summary>
     private static RetentionResult? ApplyRetention(RunStore store, ReportOptions options, IClock clock, IWandbOutput output)
@@ -116,6 +119,7 @@ public static class ReportWriter
             finally
             {
                 closed = replaced.Release();
+                RunsJsonPrefix.Release(store);
             }
         }
 

@@ -14,7 +14,7 @@ namespace Wandb.Reports.Html;
 /// </summary>
 internal sealed class PageRunsPrefix
 {
-    private static readonly KeptPrefixes<PageRunsPrefix> Kept = new(Make);
+    private static readonly KeptPrefixes<PageRunsPrefix> Kept = new((_, runs) => Make(runs));
 
     private PageRunsPrefix(IReadOnlyList<StoredRun> runs, long originMs, PageColumnText[] fields, string created, long lastCreatedMs, Dictionary<string, PageColumnText> config, Dictionary<string, PageColumnText> summary, IReadOnlyCollection<string> summaryMetrics)
     {

@@ -31,10 +31,10 @@ internal static class RunsJsonWriter
         var prefix = RunsJsonPrefix.For(model.Store, runs);
         if (prefix is not null)
         {
-            // The entries of the runs read ahead, made ahead in one or two pieces (RunsJsonPrefix).
+            // The entries of the runs read ahead, made ahead in one or two pieces of UTF-8 (RunsJsonPrefix).
             foreach (var piece in prefix.Pieces)
             {
-                json.WriteRawValue(piece);
+                RawUtf8Value.Write(json, output, piece);
             }
         }
 
