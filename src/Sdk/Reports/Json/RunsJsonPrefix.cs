@@ -41,7 +41,12 @@ internal sealed class RunsJsonPrefix
 
     /// <summary>Keeps the entries of <paramref name="runs"/> (oldest first) for the reports written from <paramref name="store"/>; none when there are no runs.</summary>
     /// <inheritdoc cref="KeptPrefixes{T}.Keep" path="/param"/>
-    public static void Keep(RunStore store, IReadOnlyList<StoredRun> runs, bool withoutOldest) => Kept.Keep(store, runs, withoutOldest);
+    public static void Keep(RunStore store, IReadOnlyList<StoredRun> runs, bool withoutOldest)
+    {
+        // A second read-ahead of the same store object replaces the first's entries: their files are closed now, not when collected.
+        Release(store);
+        Kept.Keep(store, runs, withoutOldest);
+    }
 
     /// <summary>
     /// Drops the entries kept for <paramref name="store"/> and closes the files they are kept in: a read-ahead is for the one
