@@ -43,6 +43,36 @@ public sealed class KeptBytesTests
     }
 
     [TestMethod]
+    public void Kept_bytes_reach_a_file_on_another_file_system_through_memory()
+    {
+        // The kernel copies only within one file system: a report folder elsewhere (ReportOptions.OutputDirectory) gets
+        // the bytes through memory. /dev/shm is a memory file system beside the temporary folder's disk.
+        var other = Path.Combine("/dev/shm", "wandb-kept-" + Guid.NewGuid().ToString("N"));
+        if (!FileRangeCopy.IsAvailable || !Directory.Exists("/dev/shm"))
+        {
+            Assert.Inconclusive("Needs Linux and /dev/shm.");
+        }
+
+        using var folder = new TempFolder("kept");
+        using var kept = KeptBytes.Keep(Content, folder.Path);
+        try
+        {
+            using (var file = new FileStream(other, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                file.Write(new byte[] { (byte)'[' }, 0, 1);
+                kept.WriteTo(file);
+                file.Write(new byte[] { (byte)']' }, 0, 1);
+            }
+
+            CollectionAssert.AreEqual(new[] { (byte)'[' }.Concat(Content).Concat(new[] { (byte)']' }).ToArray(), File.ReadAllBytes(other));
+        }
+        finally
+        {
+            File.Delete(other);
+        }
+    }
+
+    [TestMethod]
     public void Kept_bytes_go_to_a_stream_that_is_not_a_file_and_read_back_the_same()
     {
         using var folder = new TempFolder("kept");
