@@ -2,7 +2,7 @@ namespace Wandb.Storage;
 
 /// <summary>
 /// Bytes made ahead of a report file and written into it later. On Linux they are kept in a temporary file whose name is
-/// deleted at once (it lives while this object does), and the report's file gets them by a copy inside the kernel
+/// deleted at once (it lives until this object is disposed, once the report is written, or collected), and the report's file gets them by a copy inside the kernel
 /// (<see cref="FileRangeCopy"/>): written from memory, the kernel had to read them from the process's pages first, and on
 /// the virtual machines this project is measured on, where the kernel's first touch of a process page is dear, the 3.25 MiB
 /// of runs.json entries of a 100,000-run store took 4-5 ms of the refresh that way, against under 1 ms from a file
@@ -43,7 +43,7 @@ internal sealed class KeptBytes : IDisposable
             Directory.CreateDirectory(directory);
             file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
 
-            // The name goes at once: the open file lives until this object is collected, and nothing is left behind.
+            // The name goes at once: the open file lives until this object is disposed or collected, and nothing is left behind.
             File.Delete(path);
             file.Write(bytes, 0, bytes.Length);
             file.Flush();
