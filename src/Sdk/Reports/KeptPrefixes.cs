@@ -56,7 +56,7 @@ internal sealed class KeptPrefixes<T>
         _kept.Add(store, new Kept(runs, all, new Kept(without, withoutFirst, null)));
     }
 
-    /// <summary>Drops what was kept for <paramref name="store"/> and returns it (each piece once), so the caller can free it.</summary>
+    /// <summary>Drops what was kept for <paramref name="store"/> and returns it (with and without the oldest unit), so the caller can free it.</summary>
     public IReadOnlyList<T> Forget(RunStore store)
     {
         var made = new List<T>();

@@ -1,3 +1,5 @@
+using Wandb.Polyfills;
+
 namespace Wandb.Storage;
 
 /// <summary>
@@ -109,19 +111,8 @@ internal sealed class KeptBytes : IDisposable
         {
             var bytes = new byte[Length];
             _file!.Position = 0;
-            var read = 0;
-            while (read < bytes.Length)
-            {
-                var n = _file.Read(bytes, read, bytes.Length - read);
-                if (n == 0)
-                {
-                    throw new IOException($"A kept temporary file ended after {read} of its {Length} bytes.");
-                }
-
-                read += n;
-            }
-
-            return bytes;
+            var read = _file.ReadFully(bytes);
+            return read == bytes.Length ? bytes : throw new IOException($"A kept temporary file ended after {read} of its {Length} bytes.");
         }
     }
 
