@@ -236,23 +236,6 @@ internal sealed class IndexSnapshot
         return AsWritten(byId, batches, header.Length + 1 + lines.Sum(l => (long)l.Length + 1), appendedBytes: 0, generation, read: null);
     }
 
-    /// <summary>
-    /// Runs assembled as running may have died since they were read: a snapshot kept from an earlier listing
-    /// assembles them again, as reading the file would.
-    /// </summary>
-    public void ExpireRunning()
-    {
-        if (!IndexedRun.AnyAssembledRunning)
-        {
-            return;
-        }
-
-        foreach (var run in Runs.Values)
-        {
-            run.ExpireIfRunning();
-        }
-    }
-
     private static IndexSnapshot AsWritten(Dictionary<string, IndexedRun> byId, IReadOnlyDictionary<string, BatchFilePosition> batches, long baseBytes, long appendedBytes, string? generation, SnapshotFileBytes? read) =>
         new(IndexHeader.CurrentVersion, batches.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), byId, baseBytes, appendedBytes, generation, read);
 

@@ -16,11 +16,12 @@ internal sealed class IndexedRun
     internal static readonly TimeSpan RemoteRecheck = TimeSpan.FromDays(1);
 
     /// <summary>
-    /// Whether any run of this process was assembled as running (1) or none was (0). Only then can a kept snapshot hold a run
-    /// to assemble again (<see cref="IndexSnapshot.ExpireRunning"/>), which otherwise looked at each of a 100,000-run store's
-    /// runs on every listing (about 3 ms) to find none. Never reset: a process that met one looks every time, as before.
+    /// The runs of this process assembled as running since a listing last expired them (<see cref="ExpireAssembledRunning"/>):
+    /// only those can be kept assembled when they should be assembled again. A listing looked at each of a 100,000-run
+    /// store's runs to find them, about 1 ms of every refresh once any run of the process had been seen running (a build's
+    /// own runs are, by its read-ahead).
     /// </summary>
-    private static int _anyAssembledRunning;
+    private static readonly HashSet<IndexedRun> AssembledRunning = new();
 
     private RunMetadataFile? _folderMetadata;
     private IReadOnlyList<WriterStateFile> _folderStates = Array.Empty<WriterStateFile>();
@@ -88,9 +89,6 @@ internal sealed class IndexedRun
     public static IndexedRun Unread(string id, bool hasFolder, bool live, ReadOnlyMemory<byte> line) =>
         new() { Id = id, HasFolder = hasFolder, Live = live, Line = line, _lineUnread = true };
 
-    /// <summary>Whether a run of this process was ever assembled as running (<see cref="_anyAssembledRunning"/>).</summary>
-    public static bool AnyAssembledRunning => Volatile.Read(ref _anyAssembledRunning) != 0;
-
     /// <summary>Whether the run was assembled since it was read or last changed, so <see cref="Assemble"/> costs nothing.</summary>
     public bool IsAssembled => _isAssembled;
 
@@ -105,7 +103,10 @@ internal sealed class IndexedRun
             _isAssembled = true;
             if (_assembled is { State: RunState.Running })
             {
-                Volatile.Write(ref _anyAssembledRunning, 1);
+                lock (AssembledRunning)
+                {
+                    AssembledRunning.Add(this);
+                }
             }
         }
 
@@ -113,14 +114,32 @@ internal sealed class IndexedRun
     }
 
     /// <summary>
-    /// Forgets the assembled run when it was running: whether its writers are still alive depends on when it is
-    /// asked (a heartbeat that stopped, a process that died), so a run kept from an earlier listing is assembled again.
+    /// Forgets every run of this process assembled as running: whether its writers are still alive depends on when it is
+    /// asked (a heartbeat that stopped, a process that died), so a run kept from an earlier listing is assembled again. The
+    /// runs of every store object of the process are forgotten, not only those of the listing's: forgetting costs a
+    /// second assembly at most, and each listing forgets its own runs anyway.
     /// </summary>
-    public void ExpireIfRunning()
+    public static void ExpireAssembledRunning()
     {
-        if (_isAssembled && _assembled is { State: RunState.Running })
+        IndexedRun[] runs;
+        lock (AssembledRunning)
         {
-            _isAssembled = false;
+            if (AssembledRunning.Count == 0)
+            {
+                return;
+            }
+
+            runs = AssembledRunning.ToArray();
+            AssembledRunning.Clear();
+        }
+
+        foreach (var run in runs)
+        {
+            // Assembled again since, perhaps not as running; a run assembled as running meanwhile is in the set again.
+            if (run._isAssembled && run._assembled is { State: RunState.Running })
+            {
+                run._isAssembled = false;
+            }
         }
     }
 

@@ -198,7 +198,9 @@ internal sealed class RunIndex
             return null;
         }
 
-        kept.Snapshot.ExpireRunning();
+        // Runs assembled as running may have died since they were read: a snapshot kept from an earlier listing
+        // assembles them again, as reading the file would.
+        IndexedRun.ExpireAssembledRunning();
         return kept;
     }
 

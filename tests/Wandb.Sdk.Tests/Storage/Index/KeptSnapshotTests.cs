@@ -215,6 +215,30 @@ public sealed class KeptSnapshotTests
     }
 
     [TestMethod]
+    public void Runs_two_store_objects_kept_as_running_are_both_shown_crashed_whichever_lists_first()
+    {
+        using var store = new TempStore();
+        using (var writer = new FolderRunBatchWriter(PhysicalStoreFileSystem.Instance, new StoreLayout(store.Root), "session1"))
+        {
+            writer.Append(BatchRecords.Fold("live1", 0, "session1", state: "running"));
+        }
+
+        var clock = new ManualClock(BatchRecords.Start.AddSeconds(30));
+        var first = new FolderRunStore(store.Root, PhysicalStoreFileSystem.Instance, store.Output, clock);
+        var second = new FolderRunStore(store.Root, PhysicalStoreFileSystem.Instance, store.Output, clock);
+        Assert.AreEqual(RunState.Running, first.ListRuns().Single().State);
+        Assert.AreEqual(RunState.Running, second.ListRuns().Single().State);
+
+        clock.Advance(TimeSpan.FromMinutes(10));
+
+        // The first listing forgets the runs the process assembled as running, the second store object's too: each
+        // store object must still assemble its own again.
+        Assert.AreEqual(RunState.Crashed, first.ListRuns().Single().State);
+        Assert.AreEqual(RunState.Crashed, second.ListRuns().Single().State);
+        Assert.AreEqual(RunState.Crashed, first.ListRuns().Single().State, "listed again, the crashed run stays crashed");
+    }
+
+    [TestMethod]
     public void A_retention_then_the_reports_of_one_store_object_read_the_snapshot_once_and_agree_with_a_fresh_read()
     {
         using var store = new TempStore();
