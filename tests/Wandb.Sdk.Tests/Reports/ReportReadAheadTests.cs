@@ -69,6 +69,8 @@ public sealed class ReportReadAheadTests
         var summarised = model.ByGroup.Groups.Select(g => g.OnlyAggregate).OfType<Wandb.Grouping.Aggregates.GroupAggregate>().ToList();
         Assert.AreEqual(3, summarised.Count, "old-0 to old-2 do not fit the budget");
         Assert.IsTrue(summarised.All(RunsJsonGroupEntries.IsMade), "their runs.json entries were made by the read-ahead, for the aggregates the report writes");
+        Assert.AreEqual(3, model.Detail.SummaryOnly.Count);
+        Assert.IsTrue(model.Detail.SummaryOnly.All(PageOmittedGroupText.IsMade), "and their entries in the page, for the group objects the page lists");
 
         var report = ReportWriter.Write(model, prepared, Directory.CreateDirectory(Path.Combine(store.Root, "prepared")).FullName);
         var unprepared = ReportWriter.WriteAll(store.Reader(), Options(store, "unprepared"), clock);

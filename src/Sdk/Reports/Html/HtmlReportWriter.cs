@@ -78,16 +78,19 @@ internal static class HtmlReportWriter
     /// <summary>The page's data block (also what <c>dotnet wandb ui</c> serves as its live data).</summary>
     internal static void WriteData(TextWriter writer, RunStore store, IReadOnlyList<StoredRun> runs, HtmlReportOptions options)
     {
-        // EscapeHtml writes <, > and & (and quotes) inside strings as \u escapes, so no user string can close
-        // the data's script element or start markup; outside strings JSON has none of these characters.
-        using var json = new JsonTextWriter(writer)
-        {
-            StringEscapeHandling = StringEscapeHandling.EscapeHtml,
-            FloatFormatHandling = FloatFormatHandling.String,
-            Formatting = Formatting.None,
-            CloseOutput = false,
-        };
+        using var json = CreateDataWriter(writer);
         ReportDataWriter.Write(json, store, runs, options, options.GeneratedAt ?? DateTimeOffset.UtcNow);
         json.Flush();
     }
+
+    /// <summary>The writer of the page's data, and of the parts of it made ahead (<see cref="PageOmittedGroupText"/>).</summary>
+    internal static JsonTextWriter CreateDataWriter(TextWriter writer) => new(writer)
+    {
+        // EscapeHtml writes <, > and & (and quotes) inside strings as \u escapes, so no user string can close
+        // the data's script element or start markup; outside strings JSON has none of these characters.
+        StringEscapeHandling = StringEscapeHandling.EscapeHtml,
+        FloatFormatHandling = FloatFormatHandling.String,
+        Formatting = Formatting.None,
+        CloseOutput = false,
+    };
 }

@@ -31,43 +31,12 @@ internal static class PageOmittedWriter
         json.WriteStartArray();
         foreach (var group in detail.SummaryOnly.Take(MaxListedGroups))
         {
-            WriteGroup(json, group, metrics);
+            // A group: name, projects, run count, states, its latest run's creation, and per key metric [n, mean, std, min,
+            // max], as made for the group object (by a read-ahead, an earlier page, or now).
+            json.WriteRawValue(PageOmittedGroupText.Of(group).Entry(metrics));
         }
 
         json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    /// <summary>A group: name, projects, run count, states, its latest run's creation, and per key metric [n, mean, std, min, max].</summary>
-    private static void WriteGroup(JsonWriter json, RunGroup group, IReadOnlyList<string> metrics)
-    {
-        json.WriteStartObject();
-        json.WriteProperty(JsonFields.Group, RunsJsonWriter.GroupName(group));
-        json.WriteStringArray("projects", group.Projects);
-        json.WriteProperty(JsonFields.Runs, group.RunCount);
-        RunsJsonWriter.WriteStates(json, group);
-        json.WriteRoundTripTime("latest", group.Newest);
-        json.WritePropertyName("stats");
-        json.WriteStartObject();
-        foreach (var metric in metrics)
-        {
-            if (!group.Summary.TryGetValue(metric, out var stats) || stats.N == 0)
-            {
-                continue;
-            }
-
-            json.WritePropertyName(metric);
-            json.WriteStartArray();
-            json.WriteValue(stats.N);
-            foreach (var value in new[] { stats.Mean, stats.Std, stats.Min, stats.Max })
-            {
-                json.WriteShortNumber(value, "R");
-            }
-
-            json.WriteEndArray();
-        }
-
-        json.WriteEndObject();
         json.WriteEndObject();
     }
 }
