@@ -193,12 +193,39 @@ internal sealed class ReportModel
     private static bool GroupsByGroup(IList<string>? groupBy) =>
         groupBy is null || (groupBy.Count == 1 && GroupingKey.Parse(groupBy[0]).Name == GroupingKey.Group);
 
-    /// <summary>Oldest first, by id when created at the same time: a total order, so a sort in place gives what a stable one would.</summary>
+    /// <summary>
+    /// Oldest first, by id when created at the same time: a total order, so a sort in place gives what a stable one would.
+    /// Sorted by each run's time as a number, then runs of the same time by id: comparing the times as dates in a comparer
+    /// took about 0.5 ms of a refresh's model at 100,000 runs (4,800 runs shown, perf).
+    /// </summary>
     internal static List<StoredRun> InReportOrder(IEnumerable<StoredRun> runs)
     {
-        var ordered = runs.ToList();
-        ordered.Sort(static (a, b) => a.CreatedAt != b.CreatedAt ? a.CreatedAt.CompareTo(b.CreatedAt) : string.CompareOrdinal(a.Id, b.Id));
-        return ordered;
+        var ordered = runs.ToArray();
+        var times = new long[ordered.Length];
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            // Dates compare by their UTC instant, as these numbers do.
+            times[i] = ordered[i].CreatedAt.UtcTicks;
+        }
+
+        Array.Sort(times, ordered);
+        for (var start = 0; start < ordered.Length;)
+        {
+            var end = start + 1;
+            while (end < ordered.Length && times[end] == times[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(ordered, start, end - start, RunIdOrder.Instance);
+            }
+
+            start = end;
+        }
+
+        return new List<StoredRun>(ordered);
     }
 
     /// <summary>

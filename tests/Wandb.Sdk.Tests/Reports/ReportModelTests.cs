@@ -7,6 +7,30 @@ namespace Wandb.Sdk.Tests.Reports;
 public sealed class ReportModelTests
 {
     [TestMethod]
+    public void Runs_are_in_report_order_oldest_instant_first_then_by_id_whatever_the_offsets_and_the_order_given()
+    {
+        var noon = new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero);
+        var runs = new[]
+        {
+            Run("b", noon),
+            Run("a", noon.ToOffset(TimeSpan.FromHours(5))),                         // the same instant, written in another zone
+            Run("z", new DateTimeOffset(2026, 12, 5, 15, 0, 0, TimeSpan.FromHours(5))), // 10:00 UTC: earlier, though its clock says later
+            Run("c", noon.AddTicks(1)),
+            Run("B", noon),
+            Run("y", noon.AddHours(-1)),
+        };
+        var expected = runs.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal).Select(r => r.Id).ToArray();
+        CollectionAssert.AreEqual(new[] { "z", "y", "B", "a", "b", "c" }, expected, "the order the reports promise");
+
+        var random = new Random(7);
+        for (var shuffle = 0; shuffle < 20; shuffle++)
+        {
+            var given = runs.OrderBy(_ => random.Next()).ToList();
+            CollectionAssert.AreEqual(expected, ReportModel.InReportOrder(given).Select(r => r.Id).ToArray(), string.Join(",", given.Select(r => r.Id)));
+        }
+    }
+
+    [TestMethod]
     public void Curves_are_built_from_histories_logged_through_the_api()
     {
         using var store = new TempStore();
@@ -128,4 +152,6 @@ public sealed class ReportModelTests
         CollectionAssert.AreEqual(new[] { "acc", "f1", "rare" }, model.KeyMetrics.ToArray());
         Assert.AreEqual("acc", model.CompareMetric);
     }
+
+    private static Wandb.Storage.StoredRun Run(string id, DateTimeOffset createdAt) => new() { Id = id, Name = id, Project = "p", CreatedAt = createdAt };
 }
