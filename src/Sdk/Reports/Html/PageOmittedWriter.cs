@@ -1,7 +1,5 @@
 using Newtonsoft.Json;
-using Wandb.Grouping;
 using Wandb.Json;
-using Wandb.Reports.Json;
 
 namespace Wandb.Reports.Html;
 
