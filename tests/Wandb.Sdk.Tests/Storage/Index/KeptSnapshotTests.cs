@@ -198,13 +198,7 @@ public sealed class KeptSnapshotTests
     public void A_run_kept_as_running_is_shown_crashed_once_its_heartbeat_stopped()
     {
         using var store = new TempStore();
-        using (var writer = new FolderRunBatchWriter(PhysicalStoreFileSystem.Instance, new StoreLayout(store.Root), "session1"))
-        {
-            // A test session on another host, last heard of at Start + 1 s.
-            writer.Append(BatchRecords.Fold("live1", 0, "session1", state: "running"));
-        }
-
-        var clock = new ManualClock(BatchRecords.Start.AddSeconds(30));
+        var clock = RunningOnAnotherHost(store);
         var reader = new FolderRunStore(store.Root, PhysicalStoreFileSystem.Instance, store.Output, clock);
         Assert.AreEqual(RunState.Running, reader.ListRuns().Single().State);
 
@@ -218,12 +212,7 @@ public sealed class KeptSnapshotTests
     public void Runs_two_store_objects_kept_as_running_are_both_shown_crashed_whichever_lists_first()
     {
         using var store = new TempStore();
-        using (var writer = new FolderRunBatchWriter(PhysicalStoreFileSystem.Instance, new StoreLayout(store.Root), "session1"))
-        {
-            writer.Append(BatchRecords.Fold("live1", 0, "session1", state: "running"));
-        }
-
-        var clock = new ManualClock(BatchRecords.Start.AddSeconds(30));
+        var clock = RunningOnAnotherHost(store);
         var first = new FolderRunStore(store.Root, PhysicalStoreFileSystem.Instance, store.Output, clock);
         var second = new FolderRunStore(store.Root, PhysicalStoreFileSystem.Instance, store.Output, clock);
         Assert.AreEqual(RunState.Running, first.ListRuns().Single().State);
@@ -261,4 +250,15 @@ public sealed class KeptSnapshotTests
     }
 
     private static string SnapshotPath(TempStore store) => Path.Combine(store.Root, "index", "runs.v1.jsonl");
+
+    /// <summary>Writes a run of a test session on another host, last heard of at Start + 1 s; the clock then reads Start + 30 s.</summary>
+    private static ManualClock RunningOnAnotherHost(TempStore store)
+    {
+        using (var writer = new FolderRunBatchWriter(PhysicalStoreFileSystem.Instance, new StoreLayout(store.Root), "session1"))
+        {
+            writer.Append(BatchRecords.Fold("live1", 0, "session1", state: "running"));
+        }
+
+        return new ManualClock(BatchRecords.Start.AddSeconds(30));
+    }
 }
