@@ -9,8 +9,8 @@ namespace Wandb.Reports;
 /// What a build or a test run reads ahead for the report at its end, while its targets or tests run: the store's indexes
 /// and the runs that report will likely show in full (<see cref="RunStore.Prepare"/>), then the texts those runs are
 /// written as (their entries in runs.json, their cells in the page), the runs.json entries of the groups the store
-/// summarises and of the groups of those runs, summary.md's cells of both, the page's entries of the summarised groups, and the groups of both with their statistics
-/// (<see cref="Grouping.RunGroupCache"/>). The store object keeps those runs and aggregates as they are until they change,
+/// summarises and of the groups of those runs, summary.md's cells of both, the page's entries of the summarised groups,
+/// and the groups of both with their statistics (<see cref="Grouping.RunGroupCache"/>). The store object keeps those runs and aggregates as they are until they change,
 /// so the report works out and writes again only what changed meanwhile: the runs of the build or test run itself and
 /// their group.
 /// </summary>
