@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Newtonsoft.Json;
@@ -10,39 +9,18 @@ namespace Wandb.Reports.Html;
 
 /// <summary>
 /// A summarised group's entry in the page data's <c>omitted.summary_only</c> (<see cref="PageOmittedWriter"/>), made once per
-/// group object as the page's writer writes it: the part that depends on the group alone, and its statistics of each metric.
-/// A store object keeps the group of an unchanged aggregate as the same object (<see cref="RunGroupCache"/>), so a read-ahead
-/// makes the texts of the groups it summarised (<see cref="Make"/>) and the page after it joins them: at 100,000 runs the
-/// page lists 475 summarised groups, whose statistics were formatted number by number on every refresh (about 1.4 ms of the
-/// page's core in a trace). Which metrics the page shows only the build's or test run's own runs decide, so a read-ahead
-/// makes the texts of every metric of a group (up to <see cref="Markdown.MarkdownGroupCells.MaxMetricsMadeAhead"/>) and the
-/// rest are made when first shown.
+/// group object as the page's writer writes it (<see cref="GroupTexts"/>): the part that depends on the group alone
+/// (<see cref="GroupTexts.Head"/>), and its statistics of each metric. At 100,000 runs the page lists 475 summarised groups,
+/// whose statistics took about 1.4 ms of the page's core in a trace when formatted on every refresh.
 /// </summary>
-internal sealed class PageOmittedGroupText
+internal sealed class PageOmittedGroupText : GroupTexts
 {
     private static readonly ConditionalWeakTable<RunGroup, PageOmittedGroupText> Made = new();
 
-    private readonly RunGroup _group;
-    private readonly ConcurrentDictionary<string, string> _metrics = new(StringComparer.Ordinal);
-    private string? _head;
-
-    private PageOmittedGroupText(RunGroup group) => _group = group;
-
-    /// <summary>
-    /// The entry's start, up to and including the opening brace of its <c>stats</c>: the group's name, projects, run count,
-    /// states and latest run's creation.
-    /// </summary>
-    public string Head => _head ??= Format(json =>
+    private PageOmittedGroupText(RunGroup group)
+        : base(group)
     {
-        json.WriteStartObject();
-        json.WriteProperty(JsonFields.Group, RunsJsonWriter.GroupName(_group));
-        json.WriteStringArray("projects", _group.Projects);
-        json.WriteProperty(JsonFields.Runs, _group.RunCount);
-        RunsJsonWriter.WriteStates(json, _group);
-        json.WriteRoundTripTime("latest", _group.Newest);
-        json.WritePropertyName("stats");
-        json.WriteStartObject();
-    });
+    }
 
     /// <summary>The texts of <paramref name="group"/>, made now or before.</summary>
     public static PageOmittedGroupText Of(RunGroup group) => Made.GetValue(group, g => new PageOmittedGroupText(g));
@@ -50,19 +28,8 @@ internal sealed class PageOmittedGroupText
     /// <summary>Whether the texts of <paramref name="group"/> were made already (by a read-ahead or an earlier page).</summary>
     public static bool IsMade(RunGroup group) => Made.TryGetValue(group, out _);
 
-    /// <summary>Makes the texts of <paramref name="groups"/> and of each one's metrics (up to the same count as summary.md's cells), ahead of the page.</summary>
-    public static void Make(IEnumerable<RunGroup> groups)
-    {
-        foreach (var group in groups)
-        {
-            var text = Of(group);
-            _ = text.Head;
-            foreach (var metric in group.Summary.Keys.Take(Markdown.MarkdownGroupCells.MaxMetricsMadeAhead))
-            {
-                text.Metric(metric);
-            }
-        }
-    }
+    /// <summary>Makes the texts of <paramref name="groups"/> and of each one's metrics, ahead of the page.</summary>
+    public static void Make(IEnumerable<RunGroup> groups) => Make(groups, Of);
 
     /// <summary>The whole entry with the statistics of <paramref name="metrics"/> that the group has values of, in their order.</summary>
     public string Entry(IReadOnlyList<string> metrics)
@@ -71,12 +38,26 @@ internal sealed class PageOmittedGroupText
         return Head + string.Join(",", parts) + "}}";
     }
 
-    /// <summary>The <c>"metric":[n,mean,std,min,max]</c> member of <c>stats</c>, or an empty string when the group has no value of it.</summary>
-    public string Metric(string metric) => _metrics.GetOrAdd(metric, FormatMetric);
-
-    private string FormatMetric(string metric)
+    /// <summary>
+    /// The entry's start, up to and including the opening brace of its <c>stats</c>: the group's name, projects, run count,
+    /// states and latest run's creation.
+    /// </summary>
+    protected override string FormatHead() => Format(json =>
     {
-        if (!_group.Summary.TryGetValue(metric, out var stats) || stats.N == 0)
+        json.WriteStartObject();
+        json.WriteProperty(JsonFields.Group, RunsJsonWriter.GroupName(Group));
+        json.WriteStringArray("projects", Group.Projects);
+        json.WriteProperty(JsonFields.Runs, Group.RunCount);
+        RunsJsonWriter.WriteStates(json, Group);
+        json.WriteRoundTripTime("latest", Group.Newest);
+        json.WritePropertyName("stats");
+        json.WriteStartObject();
+    });
+
+    /// <summary>The <c>"metric":[n,mean,std,min,max]</c> member of <c>stats</c>, or an empty string when the group has no value of it.</summary>
+    protected override string FormatMetric(string metric)
+    {
+        if (!Group.Summary.TryGetValue(metric, out var stats) || stats.N == 0)
         {
             return string.Empty;
         }

@@ -87,7 +87,7 @@ internal static class MarkdownSummaryWriter
             // A group's keys, counts and statistics as made for the group object (MarkdownGroupCells), by a read-ahead or here;
             // a table lists every group of a store (501 rows at 100,000 runs), so each row is joined in one buffer.
             var cells = MarkdownGroupCells.Of(group);
-            row.Clear().Append("| ").Append(grouping.IsOff ? MarkdownText.Escape(group.Label) + " | " + group.Runs[0].State.ToName() : cells.Lead);
+            row.Clear().Append("| ").Append(grouping.IsOff ? MarkdownText.Escape(group.Label) + " | " + group.Runs[0].State.ToName() : cells.Head);
             for (var i = 0; i < metrics.Count; i++)
             {
                 row.Append(" | ");
