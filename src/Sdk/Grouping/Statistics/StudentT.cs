@@ -8,6 +8,12 @@ internal static class StudentT
     /// <summary>The normal distribution's 97.5% quantile.</summary>
     private const double Normal975 = 1.959963984540054;
 
+    /// <summary>
+    /// A Halley step this small (relative to the root) leaves an error of about its cube, far below a double's rounding
+    /// (1e-21 against 1e-16): the root is found to the CDF's own precision.
+    /// </summary>
+    private const double CubedBelowRounding = 1e-7;
+
     // Confidence intervals are computed per bucket of every chart, always with whole degrees of freedom:
     // caching the quantile by df turns thousands of root searches into a handful.
     private static readonly ConcurrentDictionary<int, double> Critical95ByDf = new();
@@ -82,11 +88,17 @@ internal static class StudentT
     }
 
     /// <summary>
-    /// Newton's steps on the CDF from <paramref name="x"/>, kept inside the bracket [<paramref name="low"/>,
+    /// Halley's steps on the CDF from <paramref name="x"/>, kept inside the bracket [<paramref name="low"/>,
     /// <paramref name="high"/>] (a step that leaves it bisects instead, or doubles while the bracket has no upper end):
     /// a handful of CDF evaluations instead of the fifty a bisection to 1e-15 takes. Above the median the CDF is concave,
     /// so the steps converge from any start there. A report comparing 500 groups with Welch's test (whose degrees of
-    /// freedom are never whole, so never cached) spent about 50 ms here.
+    /// freedom are never whole, so never cached) spent about 50 ms here with a bisection, and 1.5 ms of each refresh of a
+    /// 100,000-run store with Newton's steps (four CDF evaluations from the expansion's start, perf).
+    /// Halley's step uses the density's slope too, which the t density gives for free (its log-derivative is
+    /// -(df + 1) t / (df + t²)), and triples the correct digits per step where Newton's doubles them: from the expansion's
+    /// start (within 1e-3) one step lands within about 1e-9, so the next step's size bounds the error left after it by
+    /// its cube, and a step under <see cref="CubedBelowRounding"/> ends the search with nothing left to gain: two CDF
+    /// evaluations.
     /// </summary>
     private static double Refine(double p, double df, double x, double low, double high)
     {
@@ -108,13 +120,21 @@ internal static class StudentT
                 high = x;
             }
 
-            var next = x - (f / Density(x, df, logScale));
+            var newton = f / Density(x, df, logScale);
+            var halley = 1 + (0.5 * newton * (df + 1) * x / (df + (x * x)));
+
+            // Far from the root the correction can turn the step around: Newton's step is taken there instead.
+            var cubic = halley > 0.5;
+            var next = cubic ? x - (newton / halley) : x - newton;
             if (!(next > low && next < high))
             {
+                cubic = false;
                 next = double.IsPositiveInfinity(high) ? 2 * x : (low + high) / 2;
             }
 
-            if (Math.Abs(next - x) <= 1e-15 * Math.Max(1, x) || (!double.IsPositiveInfinity(high) && high - low <= 1e-15 * Math.Max(1, high)))
+            var step = Math.Abs(next - x);
+            if (step <= 1e-15 * Math.Max(1, x) || (cubic && step <= CubedBelowRounding * Math.Max(1, x))
+                || (!double.IsPositiveInfinity(high) && high - low <= 1e-15 * Math.Max(1, high)))
             {
                 return next;
             }
@@ -148,8 +168,8 @@ internal static class StudentT
         }
 
         // Welch's degrees of freedom are never whole: each comparison of groups solves for its own. Starting from the
-        // Cornish-Fisher expansion (within 0.1% from 5 degrees of freedom on) takes two or three evaluations of the CDF
-        // instead of seven or eight from the bracket [1, 2].
+        // Cornish-Fisher expansion (within 0.1% from 5 degrees of freedom on) takes two evaluations of the CDF instead of
+        // seven or eight from the bracket [1, 2].
         return df >= 1 ? Refine(0.975, df, Critical95Expansion(df), 0, double.PositiveInfinity) : Quantile(0.975, df);
     }
 
