@@ -63,6 +63,45 @@ public sealed class PageOmittedGroupTextTests
         Assert.AreEqual("{}", JObject.Parse(PageOmittedGroupText.Of(ahead).Entry(new[] { "other" }))["stats"]!.ToString(Newtonsoft.Json.Formatting.None));
     }
 
+    [TestMethod]
+    public void Entries_written_piece_by_piece_into_the_pages_array_are_the_entries_separated_as_json()
+    {
+        var groups = new[]
+        {
+            Group("a", ("1", "finished", 0.5, 2.0), ("2", "finished", 0.75, 1.5)),
+            Group(Hostile, ("3", "failed", 0.25, null)),
+            Group("c", ("4", "finished", 0.125, 4.0)),
+        };
+        var metrics = new[] { "loss", "missing", "accuracy" };
+        var buffer = new StringWriter();
+        using (var json = HtmlReportWriter.CreateDataWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WritePropertyName("summary_only");
+            json.WriteStartArray();
+            foreach (var group in groups)
+            {
+                PageOmittedGroupText.Of(group).WriteEntry(json, metrics);
+            }
+
+            json.WriteEndArray();
+            json.WritePropertyName("after");
+            json.WriteValue(1);
+            json.WriteEndObject();
+        }
+
+        var written = JObject.Parse(buffer.ToString());
+        var entries = (JArray)written["summary_only"]!;
+        Assert.AreEqual(groups.Length, entries.Count);
+        for (var i = 0; i < groups.Length; i++)
+        {
+            Assert.IsTrue(JToken.DeepEquals(JObject.Parse(PageOmittedGroupText.Of(groups[i]).Entry(metrics)), entries[i]), $"entry {i}: {entries[i]}");
+        }
+
+        CollectionAssert.AreEqual(new[] { "loss", "accuracy" }, ((JObject)entries[0]["stats"]!).Properties().Select(p => p.Name).ToArray());
+        Assert.AreEqual(1, (int)written["after"]!, "the writer goes on after the raw entries as after any value");
+    }
+
     private static RunGroup Group(string name, params (string Id, string State, double Accuracy, double? Loss)[] runs)
     {
         var stored = runs.Select(r => new StoredRun

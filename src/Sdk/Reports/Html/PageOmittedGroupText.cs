@@ -34,8 +34,44 @@ internal sealed class PageOmittedGroupText : GroupTexts
     /// <summary>The whole entry with the statistics of <paramref name="metrics"/> that the group has values of, in their order.</summary>
     public string Entry(IReadOnlyList<string> metrics)
     {
-        var parts = metrics.Select(Metric).Where(m => m.Length > 0);
-        return Head + string.Join(",", parts) + "}}";
+        var buffer = new StringWriter(CultureInfo.InvariantCulture);
+        using (var json = HtmlReportWriter.CreateDataWriter(buffer))
+        {
+            WriteEntry(json, metrics);
+            json.Flush();
+        }
+
+        return buffer.ToString();
+    }
+
+    /// <summary>
+    /// Writes <see cref="Entry"/> as the next value of <paramref name="json"/>, piece by piece: joined into one string first,
+    /// the 475 entries of a 100,000-run store's page were 475 new strings of 0.3-1 KB, about 0.75 ms of the page's core
+    /// (perf), for texts made before.
+    /// </summary>
+    public void WriteEntry(JsonWriter json, IReadOnlyList<string> metrics)
+    {
+        // The head as a raw value, which puts the comma before it; the rest raw, inside that value.
+        json.WriteRawValue(Head);
+        var first = true;
+        foreach (var metric in metrics)
+        {
+            var text = Metric(metric);
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            if (!first)
+            {
+                json.WriteRaw(",");
+            }
+
+            json.WriteRaw(text);
+            first = false;
+        }
+
+        json.WriteRaw("}}");
     }
 
     /// <summary>

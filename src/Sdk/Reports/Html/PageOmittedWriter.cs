@@ -31,7 +31,7 @@ internal static class PageOmittedWriter
         {
             // A group: name, projects, run count, states, its latest run's creation, and per key metric [n, mean, std, min,
             // max], as made for the group object (by a read-ahead, an earlier page, or now).
-            json.WriteRawValue(PageOmittedGroupText.Of(group).Entry(metrics));
+            PageOmittedGroupText.Of(group).WriteEntry(json, metrics);
         }
 
         json.WriteEndArray();
