@@ -15,7 +15,21 @@ internal static class RunProblems
     public static bool IsProblem(RunState state) => state is RunState.Failed or RunState.Crashed or RunState.Killed;
 
     /// <summary>How many of a group's runs did not finish, listed or not.</summary>
-    public static int Count(RunGroup group) => group.States.Where(p => IsProblem(p.Key)).Sum(p => p.Value);
+    public static int Count(RunGroup group)
+    {
+        // A loop over the few states, not a query: summary.md and the console count every group's (501 at 100,000 runs).
+        var states = group.States;
+        var count = 0;
+        for (var i = 0; i < states.Count; i++)
+        {
+            if (IsProblem(states[i].Key))
+            {
+                count += states[i].Value;
+            }
+        }
+
+        return count;
+    }
 
     /// <summary>The run's failure message (the test logger's <c>error</c>, or one set in the summary), trimmed; null when there is none.</summary>
     public static string? Message(StoredRun run) =>
