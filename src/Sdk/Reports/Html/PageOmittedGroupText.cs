@@ -32,17 +32,7 @@ internal sealed class PageOmittedGroupText : GroupTexts
     public static void Make(IEnumerable<RunGroup> groups) => Make(groups, Of);
 
     /// <summary>The whole entry with the statistics of <paramref name="metrics"/> that the group has values of, in their order.</summary>
-    public string Entry(IReadOnlyList<string> metrics)
-    {
-        var buffer = new StringWriter(CultureInfo.InvariantCulture);
-        using (var json = HtmlReportWriter.CreateDataWriter(buffer))
-        {
-            WriteEntry(json, metrics);
-            json.Flush();
-        }
-
-        return buffer.ToString();
-    }
+    public string Entry(IReadOnlyList<string> metrics) => Format(json => WriteEntry(json, metrics));
 
     /// <summary>
     /// Writes <see cref="Entry"/> as the next value of <paramref name="json"/>, piece by piece: joined into one string first,
