@@ -299,7 +299,7 @@ internal sealed class RunIndex
     /// dictionary keeps the order keys were added in while none is removed), so only the part after the longest sorted
     /// start is sorted and merged in. Sorting all 100,000 ids anew took about 90 ms of every listing.
     /// </summary>
-    private static List<IndexedRun> ById(IEnumerable<IndexedRun> runs)
+    private static IReadOnlyList<IndexedRun> ById(IEnumerable<IndexedRun> runs)
     {
         var all = runs.ToList();
         var sorted = 1;
@@ -321,40 +321,66 @@ internal sealed class RunIndex
 
     /// <summary>
     /// The runs in id order from the listing before and the ids changed since: each changed id's run as it is now (none
-    /// for a run gone) in place of the one listed before, every other run as listed. Only the changed ids are looked up.
+    /// for a run gone) in place of the one listed before, every other run as listed. Only the changed ids are looked up,
+    /// and the runs between them are copied a stretch at a time: one by one through the list's interface, the 100,000
+    /// runs of a large store took about 0.5 ms of every refresh's listing (perf).
     /// </summary>
     /// <param name="before">The listing before, in id order.</param>
     /// <param name="changed">The ids changed since, in ordinal order.</param>
     /// <param name="runs">The runs by id now.</param>
-    private static List<IndexedRun> ById(IReadOnlyList<IndexedRun> before, IReadOnlyList<string> changed, Dictionary<string, IndexedRun> runs)
+    private static IReadOnlyList<IndexedRun> ById(IReadOnlyList<IndexedRun> before, IReadOnlyList<string> changed, Dictionary<string, IndexedRun> runs)
     {
-        var merged = new List<IndexedRun>(before.Count + changed.Count);
+        // Where each changed id is or would be in the listing before, and so how many runs the new one holds.
+        var positions = new int[changed.Count];
+        var wasListed = new bool[changed.Count];
+        var size = before.Count;
         var next = 0;
-        foreach (var id in changed)
+        for (var i = 0; i < changed.Count; i++)
         {
-            var at = RunsInIdOrder.FirstAtOrAfter(before, id, next);
-            while (next < at)
-            {
-                merged.Add(before[next++]);
-            }
+            positions[i] = RunsInIdOrder.FirstAtOrAfter(before, changed[i], next);
+            wasListed[i] = positions[i] < before.Count && string.Equals(before[positions[i]].Id, changed[i], StringComparison.Ordinal);
+            next = wasListed[i] ? positions[i] + 1 : positions[i];
+            size += (runs.ContainsKey(changed[i]) ? 1 : 0) - (wasListed[i] ? 1 : 0);
+        }
 
-            if (next < before.Count && string.Equals(before[next].Id, id, StringComparison.Ordinal))
+        var merged = new IndexedRun[size];
+        var count = 0;
+        next = 0;
+        for (var i = 0; i < changed.Count; i++)
+        {
+            count = CopyRange(before, next, positions[i] - next, merged, count);
+            next = wasListed[i] ? positions[i] + 1 : positions[i];
+            if (runs.TryGetValue(changed[i], out var run))
             {
-                next++;
-            }
-
-            if (runs.TryGetValue(id, out var run))
-            {
-                merged.Add(run);
+                merged[count++] = run;
             }
         }
 
-        while (next < before.Count)
-        {
-            merged.Add(before[next++]);
-        }
-
+        CopyRange(before, next, before.Count - next, merged, count);
         return merged;
+    }
+
+    /// <summary>Copies <paramref name="length"/> runs from <paramref name="index"/> on; returns where the next one goes.</summary>
+    private static int CopyRange(IReadOnlyList<IndexedRun> from, int index, int length, IndexedRun[] to, int at)
+    {
+        switch (from)
+        {
+            case IndexedRun[] array:
+                Array.Copy(array, index, to, at, length);
+                break;
+            case List<IndexedRun> list:
+                list.CopyTo(index, to, at, length);
+                break;
+            default:
+                for (var i = 0; i < length; i++)
+                {
+                    to[at + i] = from[index + i];
+                }
+
+                break;
+        }
+
+        return at + length;
     }
 
     /// <summary>The index's lock, or null when another process held it past <see cref="LockPatience"/>.</summary>
