@@ -51,26 +51,39 @@ internal static class RunGrouper
         return new RunGrouping(keys, groups);
     }
 
-    /// <summary>The runs by a text key, each text's value made once for its bucket rather than once per run.</summary>
+    /// <summary>
+    /// The runs by a text key, each text's value made once for its bucket rather than once per run. The runs of one group
+    /// mostly come one after another (a build's or test run's runs, in time order), so a run whose text equals the run
+    /// before's joins that run's bucket without hashing the text and looking it up: nearly all of the 4,800 runs a large
+    /// store's report shows.
+    /// </summary>
     private static Dictionary<GroupValue, List<StoredRun>> ByText(IReadOnlyList<StoredRun> runs, Func<StoredRun, string?> textOf)
     {
         var missing = new List<StoredRun>();
         var byText = new Dictionary<string, List<StoredRun>>(StringComparer.Ordinal);
+        string? lastText = null;
+        List<StoredRun>? lastMembers = null;
         foreach (var run in runs)
         {
             var text = textOf(run);
             if (text is null)
             {
                 missing.Add(run);
+                continue;
             }
-            else if (byText.TryGetValue(text, out var members))
+
+            if (!string.Equals(text, lastText, StringComparison.Ordinal))
             {
-                members.Add(run);
+                if (!byText.TryGetValue(text, out lastMembers))
+                {
+                    lastMembers = new List<StoredRun>();
+                    byText[text] = lastMembers;
+                }
+
+                lastText = text;
             }
-            else
-            {
-                byText[text] = new List<StoredRun> { run };
-            }
+
+            lastMembers!.Add(run);
         }
 
         var buckets = byText.ToDictionary(p => GroupValue.OfText(p.Key), p => p.Value);

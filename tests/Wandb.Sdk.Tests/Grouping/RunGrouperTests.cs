@@ -65,6 +65,25 @@ public sealed class RunGrouperTests
     }
 
     [TestMethod]
+    public void Runs_of_a_group_that_come_back_after_other_groups_join_its_first_bucket()
+    {
+        // A run of the same text as the run before joins that run's bucket without a look-up: a group interrupted by
+        // another group and by runs without one must still be one group, its runs in the order given.
+        var runs = new[]
+        {
+            Run("1", group: "a"), Run("2", group: "a"), Run("3", group: "b"), Run("4"), Run("5", group: new string('a', 1)),
+            Run("6", group: "b"), Run("7", group: "a"),
+        };
+
+        var grouping = RunGrouper.Group(runs, Keys("group"));
+
+        CollectionAssert.AreEqual(new[] { "a", "b", "(none)" }, grouping.Groups.Select(g => g.Label).ToArray());
+        CollectionAssert.AreEqual(new[] { "1", "2", "5", "7" }, grouping.Groups[0].RunIds.ToArray());
+        CollectionAssert.AreEqual(new[] { "3", "6" }, grouping.Groups[1].RunIds.ToArray());
+        CollectionAssert.AreEqual(new[] { "4" }, grouping.Groups[2].RunIds.ToArray());
+    }
+
+    [TestMethod]
     public void Two_text_keys_group_by_both_texts_ordinally_each_missing_value_last()
     {
         // The table by group / job_type: bucketed by the two texts, equal texts of different string objects together.

@@ -86,6 +86,29 @@ public sealed class ReportModelTests
     }
 
     [TestMethod]
+    public void Groups_whose_runs_alternate_are_each_checked_whole_for_focus_runs_and_mixed_job_types()
+    {
+        // The model and the table choice skip the name look-up while runs of one group follow each other; runs of groups
+        // that alternate, and runs without a group between them, must give what a look-up per run gives.
+        using var store = new TempStore();
+        var order = new (string? Group, string JobType)[] { ("f", "train"), ("o", "eval"), ("f", "train"), (null, "train"), ("o", "eval"), ("f", "train"), ("f", "train") };
+        for (var i = 0; i < order.Length; i++)
+        {
+            store.AddRun(order[i].Group, "run" + i, jobType: order[i].JobType);
+        }
+
+        var model = ReportModel.Build(store.Reader(), new ReportOptions { FocusGroups = { "f" } }, DateTimeOffset.UnixEpoch);
+        CollectionAssert.AreEqual(model.Runs.Where(r => r.Group == "f").ToArray(), model.FocusRuns.ToArray());
+        Assert.HasCount(4, model.FocusRuns);
+        Assert.HasCount(1, model.Tables, "every group keeps one job type, though f's runs come between o's");
+
+        store.AddRun("o", "late", jobType: "train");
+        var mixed = ReportModel.Build(store.Reader(), new ReportOptions(), DateTimeOffset.UnixEpoch);
+        Assert.HasCount(2, mixed.Tables, "o's last run is train, its first ones eval");
+        Assert.IsEmpty(mixed.FocusRuns, "no focus group asked for");
+    }
+
+    [TestMethod]
     public void Curves_on_several_axes_come_from_one_pass_and_are_kept()
     {
         using var store = new TempStore();
