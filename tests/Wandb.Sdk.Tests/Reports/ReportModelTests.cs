@@ -101,6 +101,8 @@ public sealed class ReportModelTests
         CollectionAssert.AreEqual(model.Runs.Where(r => r.Group == "f").ToArray(), model.FocusRuns.ToArray());
         Assert.HasCount(4, model.FocusRuns);
         Assert.HasCount(1, model.Tables, "every group keeps one job type, though f's runs come between o's");
+        var both = ReportModel.Build(store.Reader(), new ReportOptions { FocusGroups = { "f", "o" } }, DateTimeOffset.UnixEpoch);
+        CollectionAssert.AreEqual(both.Runs.Where(r => r.Group is not null).ToArray(), both.FocusRuns.ToArray(), "two focus groups' runs, in report order");
 
         store.AddRun("o", "late", jobType: "train");
         var mixed = ReportModel.Build(store.Reader(), new ReportOptions(), DateTimeOffset.UnixEpoch);
