@@ -35,6 +35,40 @@ internal static class RawUtf8Value
         }
     }
 
+    /// <summary>
+    /// Writes <paramref name="values"/>, each UTF-8, as the next values of the array <paramref name="json"/> is in, with
+    /// <paramref name="separator"/> (what the writer puts between two values, UTF-8) between them. Under a UTF-8
+    /// <see cref="StreamWriter"/> they go to its stream after one flush, as <see cref="Write"/>'s bytes do; any other writer
+    /// gets them decoded. Nothing is written for no values.
+    /// </summary>
+    public static void WriteJoined(JsonWriter json, TextWriter output, IReadOnlyList<byte[]> values, byte[] separator)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        if (output is StreamWriter { Encoding: UTF8Encoding } file)
+        {
+            json.WriteRawValue(string.Empty);
+            json.Flush();
+            var stream = file.BaseStream;
+            for (var i = 0; i < values.Count; i++)
+            {
+                if (i > 0)
+                {
+                    stream.Write(separator, 0, separator.Length);
+                }
+
+                stream.Write(values[i], 0, values[i].Length);
+            }
+        }
+        else
+        {
+            json.WriteRawValue(string.Join(Utf8.GetString(separator), values.Select(v => Utf8.GetString(v))));
+        }
+    }
+
     /// <summary>The UTF-8 of <paramref name="texts"/> joined with <paramref name="separator"/>, in one array sized once.</summary>
     public static byte[] Encode(IReadOnlyList<string> texts, string separator)
     {

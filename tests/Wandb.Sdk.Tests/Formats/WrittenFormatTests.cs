@@ -54,6 +54,12 @@ public sealed class WrittenFormatTests
         var page = Path.Combine(temp.Root, "index.html");
         HtmlReportWriter.Write(model, store, page);
 
+        // A report file gets the groups' entries as the UTF-8 they were kept as, straight to its stream (RawUtf8Value), where
+        // a text writer gets them decoded: both must be these bytes.
+        var file = Path.Combine(temp.Root, "runs.json");
+        AtomicFile.Write(file, writer => RunsJsonWriter.Write(model, writer));
+        Assert.AreEqual(runsJson.ToString(), File.ReadAllText(file), "runs.json written to a file is the text written to a text writer");
+
         AssertExpected(new Dictionary<string, string>
         {
             ["runs.json"] = runsJson.ToString(),

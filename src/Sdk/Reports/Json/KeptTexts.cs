@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Newtonsoft.Json;
 using Wandb.Environment;
 using Wandb.Json;
@@ -15,7 +16,9 @@ namespace Wandb.Reports.Json;
 internal sealed class KeptTexts<TKey>
     where TKey : class
 {
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly ConditionalWeakTable<TKey, string> _made = new();
+    private readonly ConditionalWeakTable<TKey, byte[]> _utf8 = new();
     private readonly ConditionalWeakTable<TKey, string>.CreateValueCallback _format;
 
     /// <param name="arrayName">The top-level array of runs.json the entries are elements of.</param>
@@ -25,10 +28,16 @@ internal sealed class KeptTexts<TKey>
     /// entry, and its calls running unoptimised in a fresh process, cost most of the time of making them.
     /// </param>
     public KeptTexts(string arrayName, Action<JsonWriter, TKey> write, Func<TKey, string?>? withoutWriter = null) =>
-        _format = key => withoutWriter?.Invoke(key) ?? Format(arrayName, json => write(json, key));
+        _format = key => withoutWriter?.Invoke(key) ?? RunsJsonWriter.EntryText(arrayName, json => write(json, key));
 
     /// <summary>The object's entry, without the line break and indent the writer puts before it.</summary>
     public string Of(TKey key) => _made.GetValue(key, _format);
+
+    /// <summary>
+    /// The object's entry as UTF-8, made once from <see cref="Of"/>: what a report file gets, so a report that writes the
+    /// entry again copies its bytes instead of encoding its text again.
+    /// </summary>
+    public byte[] Utf8Of(TKey key) => _utf8.GetValue(key, k => Utf8.GetBytes(Of(k)));
 
     /// <summary>Whether the object's entry was made already (by a read-ahead or an earlier report).</summary>
     public bool IsMade(TKey key) => _made.TryGetValue(key, out _);
@@ -38,7 +47,9 @@ internal sealed class KeptTexts<TKey>
     /// Kept from every core, the cores waited for each other on the table's lock (about 6 ms of spinning in a read-ahead
     /// of 5,000 runs, in a trace), CPU taken from the tests beside it.
     /// </summary>
-    public void Make(IReadOnlyList<TKey> keys)
+    /// <param name="keys">The objects.</param>
+    /// <param name="utf8">Also make each entry's UTF-8 (<see cref="Utf8Of"/>).</param>
+    public void Make(IReadOnlyList<TKey> keys, bool utf8 = false)
     {
         var missing = keys.Where(k => !IsMade(k)).ToList();
         var texts = new string[missing.Count];
@@ -48,28 +59,13 @@ internal sealed class KeptTexts<TKey>
             var text = texts[i];
             _made.GetValue(missing[i], _ => text);
         }
-    }
 
-    /// <summary>Writes <paramref name="write"/>'s value inside <paramref name="arrayName"/> of an indented runs.json and returns its text.</summary>
-    private static string Format(string arrayName, Action<JsonWriter> write)
-    {
-        var buffer = new StringWriter(CultureInfo.InvariantCulture);
-        using var json = JsonConventions.CreateWriter(buffer, Formatting.Indented);
-        json.WriteStartObject();
-        json.WritePropertyName(arrayName);
-        json.WriteStartArray();
-        json.Flush();
-        var start = buffer.GetStringBuilder().Length;
-        write(json);
-        json.Flush();
-
-        // The writer put the array's line break and indent before the value; the report's writer puts its own.
-        var text = buffer.GetStringBuilder();
-        while (start < text.Length && char.IsWhiteSpace(text[start]))
+        if (utf8)
         {
-            start++;
+            foreach (var key in keys)
+            {
+                Utf8Of(key);
+            }
         }
-
-        return text.ToString(start, text.Length - start);
     }
 }

@@ -27,11 +27,17 @@ internal static class RunsJsonGroupEntries
     /// <summary>The entry of a group every run of which runs.json lists, written as <see cref="Of(GroupAggregate)"/> is.</summary>
     public static string OfShown(RunGroup group) => ShownTexts.Of(group);
 
+    /// <summary>The aggregate's entry as UTF-8, made once (<see cref="KeptTexts{TKey}.Utf8Of"/>).</summary>
+    public static byte[] Utf8Of(GroupAggregate aggregate) => Texts.Utf8Of(aggregate);
+
+    /// <summary>The entry of a group shown in full as UTF-8, made once.</summary>
+    public static byte[] Utf8OfShown(RunGroup group) => ShownTexts.Utf8Of(group);
+
     /// <summary>Whether the entry of a group shown in full was made already (by a read-ahead or an earlier report).</summary>
     public static bool IsMade(RunGroup group) => ShownTexts.IsMade(group);
 
     /// <summary>Makes the entries of groups shown in full not made yet, ahead of the report that writes them.</summary>
-    public static void MakeShown(IReadOnlyList<RunGroup> groups) => ShownTexts.Make(groups);
+    public static void MakeShown(IReadOnlyList<RunGroup> groups) => ShownTexts.Make(groups, utf8: true);
 
     /// <summary>Whether the aggregate's entry was made already (by a read-ahead or an earlier report).</summary>
     public static bool IsMade(GroupAggregate aggregate) => Texts.IsMade(aggregate);
@@ -41,7 +47,7 @@ internal static class RunsJsonGroupEntries
     {
         foreach (var aggregate in aggregates)
         {
-            Of(aggregate);
+            Utf8Of(aggregate);
         }
     }
 }

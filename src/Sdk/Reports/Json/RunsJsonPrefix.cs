@@ -17,9 +17,6 @@ internal sealed class RunsJsonPrefix
 {
     private static readonly KeptPrefixes<RunsJsonPrefix> Kept = new(Make, MakeBoth);
 
-    /// <summary>What the indented writer puts between two entries of <c>runs</c>: a comma, a line break and the indent.</summary>
-    private static readonly string Separator = BetweenEntries();
-
     private RunsJsonPrefix(int count, params KeptBytes[] pieces)
     {
         Count = count;
@@ -82,22 +79,5 @@ internal sealed class RunsJsonPrefix
     /// the kernel copies only within one file system; one elsewhere gets them through memory).
     /// </summary>
     private static KeptBytes Joined(RunStore store, IEnumerable<StoredRun> runs) =>
-        KeptBytes.Keep(RawUtf8Value.Encode(runs.Select(RunsJsonEntries.Of).ToList(), Separator), ReportWriter.DefaultDirectory(store));
-
-    /// <summary>Writes two values into <c>runs</c> with the report's writer and returns what came between them.</summary>
-    private static string BetweenEntries()
-    {
-        var buffer = new StringWriter(CultureInfo.InvariantCulture);
-        using var json = JsonConventions.CreateWriter(buffer, Formatting.Indented);
-        json.WriteStartObject();
-        json.WritePropertyName(JsonFields.Runs);
-        json.WriteStartArray();
-        json.WriteRawValue("1");
-        json.Flush();
-        var start = buffer.GetStringBuilder().Length;
-        json.WriteRawValue("2");
-        json.Flush();
-        var text = buffer.ToString();
-        return text.Substring(start, text.Length - start - 1);
-    }
+        KeptBytes.Keep(RawUtf8Value.Encode(runs.Select(RunsJsonEntries.Of).ToList(), RunsJsonWriter.BetweenEntries), ReportWriter.DefaultDirectory(store));
 }

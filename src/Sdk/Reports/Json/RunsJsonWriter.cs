@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Newtonsoft.Json;
 using Wandb.Grouping;
 using Wandb.Grouping.Statistics;
@@ -13,6 +15,13 @@ namespace Wandb.Reports.Json;
 internal static class RunsJsonWriter
 {
     public const int Schema = 1;
+
+    /// <summary>What the indented writer puts between two entries of a top-level array (<c>runs</c>, <c>groups</c>): a comma, a line break and the indent.</summary>
+    public static readonly string BetweenEntries = Between();
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private static readonly byte[] BetweenEntriesUtf8 = Utf8.GetBytes(BetweenEntries);
 
     public static void Write(ReportModel model, TextWriter output)
     {
@@ -48,25 +57,29 @@ internal static class RunsJsonWriter
         json.WritePropertyName("groups");
         json.WriteStartArray();
         var summaryOnly = model.Detail.IsComplete ? null : new HashSet<RunGroup>(model.Detail.SummaryOnly);
+        var entries = new List<byte[]>(model.ByGroup.Groups.Count);
         foreach (var group in model.ByGroup.Groups)
         {
             if (group.OnlyAggregate is { } aggregate)
             {
                 // A group summarised from the store's aggregate: its entry as made for that aggregate (RunsJsonGroupEntries).
-                json.WriteRawValue(RunsJsonGroupEntries.Of(aggregate));
+                entries.Add(RunsJsonGroupEntries.Utf8Of(aggregate));
             }
             else if (!group.Path[0].IsMissing && summaryOnly?.Contains(group) != true)
             {
                 // The detail takes a named group whole (ReportDetail): every run of one not summarised is listed, and its
                 // entry is the one made for the group object.
-                json.WriteRawValue(RunsJsonGroupEntries.OfShown(group));
+                entries.Add(RunsJsonGroupEntries.Utf8OfShown(group));
             }
             else
             {
-                WriteGroup(json, group, group.Runs.Where(model.Detail.Contains).Select(r => r.Id));
+                entries.Add(Utf8.GetBytes(EntryText("groups", json => WriteGroup(json, group, group.Runs.Where(model.Detail.Contains).Select(r => r.Id)))));
             }
         }
 
+        // The entries go to the file as the UTF-8 they were kept as, in one piece: written one by one as text, the 500 groups
+        // of a 100,000-run store were encoded again on every refresh (about 0.6 ms of the core the refresh waits for, perf).
+        RawUtf8Value.WriteJoined(json, output, entries, BetweenEntriesUtf8);
         json.WriteEndArray();
         if (model.Gates.Count > 0)
         {
@@ -128,6 +141,41 @@ internal static class RunsJsonWriter
 
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    /// <summary>Writes two values into <c>runs</c> with the report's writer and returns what came between them.</summary>
+    private static string Between()
+    {
+        var text = EntryText(JsonFields.Runs, json =>
+        {
+            json.WriteRawValue("1");
+            json.WriteRawValue("2");
+        });
+        return text.Substring(1, text.Length - 2);
+    }
+
+    /// <summary>
+    /// What <paramref name="write"/> writes as the next value of the top-level array <paramref name="arrayName"/> of an
+    /// indented runs.json, without the line break and indent the writer puts before it: the report's writer puts its own.
+    /// </summary>
+    internal static string EntryText(string arrayName, Action<JsonWriter> write)
+    {
+        var buffer = new StringWriter(CultureInfo.InvariantCulture);
+        using var json = JsonConventions.CreateWriter(buffer, Formatting.Indented);
+        json.WriteStartObject();
+        json.WritePropertyName(arrayName);
+        json.WriteStartArray();
+        json.Flush();
+        var start = buffer.GetStringBuilder().Length;
+        write(json);
+        json.Flush();
+        var text = buffer.GetStringBuilder();
+        while (start < text.Length && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        return text.ToString(start, text.Length - start);
     }
 
     /// <summary>A metric's statistics as a group's <c>summary</c> holds them. Statistics come from finite values only, so NaN here means "undefined for this n": null, not "NaN".</summary>
