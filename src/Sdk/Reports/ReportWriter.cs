@@ -98,8 +98,7 @@ public static class ReportWriter
 
             if (files.MarkdownPath is { } markdownPath)
             {
-                var text = MarkdownSummaryWriter.Render(model);
-                AtomicFile.Write(markdownPath, writer => writer.Write(text), replaced);
+                AtomicFile.Write(markdownPath, writer => MarkdownSummaryWriter.Render(model, writer), replaced);
                 timings?.Mark(ReportTimings.Summary);
             }
 

@@ -39,6 +39,27 @@ public sealed class MarkdownSummaryTests
     }
 
     [TestMethod]
+    public void A_summary_written_line_by_line_to_its_file_reads_as_the_one_made_in_memory()
+    {
+        using var store = new TempStore();
+        for (var i = 0; i < 40; i++)
+        {
+            store.AddRun("g" + (i % 3), "run-" + i + new string('ü', 150), new Dictionary<string, object?> { ["acc"] = i / 40.0 }, exitCode: i % 7 == 0 ? 1 : 0);
+        }
+
+        var model = Model(store);
+        foreach (var budget in new[] { 1500, BoundedMarkdown.DefaultMaxBytes })
+        {
+            var file = Path.Combine(store.Root, $"summary-{budget}.md");
+            Wandb.Storage.AtomicFile.Write(file, writer => MarkdownSummaryWriter.Render(model, writer, budget));
+
+            var inMemory = MarkdownSummaryWriter.Render(model, budget);
+            Assert.AreEqual(inMemory, File.ReadAllText(file), $"budget {budget}");
+            Assert.AreEqual(budget == 1500, inMemory.Contains("**Truncated:**"), $"budget {budget}");
+        }
+    }
+
+    [TestMethod]
     public void Thousands_of_runs_with_long_names_stay_under_one_mebibyte()
     {
         var md = new BoundedMarkdown();

@@ -19,7 +19,21 @@ internal static class MarkdownSummaryWriter
 
     public static string Render(ReportModel model, int maxBytes = BoundedMarkdown.DefaultMaxBytes)
     {
-        var md = new BoundedMarkdown(maxBytes);
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        Render(model, text, maxBytes);
+        return text.ToString();
+    }
+
+    /// <summary>Writes the summary to <paramref name="output"/> line by line (<see cref="BoundedMarkdown(TextWriter, int)"/>).</summary>
+    public static void Render(ReportModel model, TextWriter output, int maxBytes = BoundedMarkdown.DefaultMaxBytes)
+    {
+        var md = new BoundedMarkdown(output, maxBytes);
+        Write(md, model);
+        md.End();
+    }
+
+    private static void Write(BoundedMarkdown md, ReportModel model)
+    {
         md.Line("# Wandb report");
         md.Line();
         GateMarkdown.Table(md, model.Gates, model.Detail.Runs);
@@ -48,7 +62,7 @@ internal static class MarkdownSummaryWriter
         {
             md.Line();
             md.Line("No runs in the store yet.");
-            return md.ToString();
+            return;
         }
 
         Table(md, model, model.Tables[0]);
@@ -57,8 +71,6 @@ internal static class MarkdownSummaryWriter
         {
             Table(md, model, table);
         }
-
-        return md.ToString();
     }
 
     private static void Overview(BoundedMarkdown md, ReportModel model)
