@@ -82,6 +82,11 @@ public sealed class ReportModelTests
         Assert.HasCount(2, tables, "group b mixes train and eval");
         CollectionAssert.AreEqual(new[] { "group", "job_type" }, tables[1].Keys.Select(k => k.Name).ToArray());
 
+        using var none = new TempStore();
+        none.AddRun("c", "c1", jobType: "train");
+        none.AddRun("c", "c2", jobType: null);
+        Assert.HasCount(2, Model(none).Tables, "group c mixes train and none");
+
         static ReportModel Model(TempStore store) => ReportModel.Build(store.Reader(), new ReportOptions(), DateTimeOffset.UnixEpoch);
     }
 
