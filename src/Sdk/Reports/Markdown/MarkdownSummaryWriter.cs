@@ -149,10 +149,25 @@ internal static class MarkdownSummaryWriter
         md.Line();
         md.Line("| group | n | mean | difference | 95% CI of difference | t | df | p |");
         md.Line("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
+        // Each row joined in one buffer: the comparison has a row per group (500 at 100,000 runs), whose format string was
+        // parsed per row, its count boxed and its interval made as a string of its own (about 0.15 ms of the 0.5 ms the rows
+        // took of a 100,000-run store's refresh, perf).
+        var row = new StringBuilder();
         foreach (var (group, test) in comparison.Rows)
         {
-            var ci = test.IsDefined ? $"[{difference(test.Ci95Low)}, {difference(test.Ci95High)}]" : "n < 2 or no spread";
-            md.Line($"| {MarkdownText.Escape(group.Label)} | {test.CountA} | {format(test.MeanA)} | {difference(test.Difference)} | {ci} | {NumberText.Format(test.T)} | {NumberText.Format(test.Df)} | {NumberText.P(test.P)} |");
+            row.Clear().Append("| ").Append(MarkdownText.Escape(group.Label)).Append(" | ").Append(test.CountA)
+                .Append(" | ").Append(format(test.MeanA)).Append(" | ").Append(difference(test.Difference)).Append(" | ");
+            if (test.IsDefined)
+            {
+                row.Append('[').Append(difference(test.Ci95Low)).Append(", ").Append(difference(test.Ci95High)).Append(']');
+            }
+            else
+            {
+                row.Append("n < 2 or no spread");
+            }
+
+            md.Line(row.Append(" | ").Append(NumberText.Format(test.T)).Append(" | ").Append(NumberText.Format(test.Df))
+                .Append(" | ").Append(NumberText.P(test.P)).Append(" |").ToString());
         }
     }
 
