@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Newtonsoft.Json;
 using Wandb.Environment;
-using Wandb.Json;
 
 namespace Wandb.Reports.Json;
 

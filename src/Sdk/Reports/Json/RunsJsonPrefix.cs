@@ -1,5 +1,3 @@
-using System.Globalization;
-using Newtonsoft.Json;
 using Wandb.Json;
 using Wandb.Storage;
 
