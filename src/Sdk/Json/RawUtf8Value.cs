@@ -21,13 +21,9 @@ internal static class RawUtf8Value
     /// <param name="utf8">The value's text, UTF-8 (<see cref="Encode"/>).</param>
     public static void Write(JsonWriter json, TextWriter output, KeptBytes utf8)
     {
-        if (output is StreamWriter { Encoding: UTF8Encoding } file)
+        if (StreamAtNextValue(json, output) is { } stream)
         {
-            // The empty raw value writes what comes before a value; the flush then puts all of it in the stream (the
-            // stream writer's flush flushes the stream too), so the bytes follow it in order.
-            json.WriteRawValue(string.Empty);
-            json.Flush();
-            utf8.WriteTo(file.BaseStream);
+            utf8.WriteTo(stream);
         }
         else
         {
@@ -48,11 +44,8 @@ internal static class RawUtf8Value
             return;
         }
 
-        if (output is StreamWriter { Encoding: UTF8Encoding } file)
+        if (StreamAtNextValue(json, output) is { } stream)
         {
-            json.WriteRawValue(string.Empty);
-            json.Flush();
-            var stream = file.BaseStream;
             for (var i = 0; i < values.Count; i++)
             {
                 if (i > 0)
@@ -67,6 +60,24 @@ internal static class RawUtf8Value
         {
             json.WriteRawValue(string.Join(Utf8.GetString(separator), values.Select(v => Utf8.GetString(v))));
         }
+    }
+
+    /// <summary>
+    /// The stream under <paramref name="output"/> when it is a UTF-8 <see cref="StreamWriter"/>, with everything
+    /// <paramref name="json"/> puts before its next value already in it; null for any other writer, to which nothing is written.
+    /// </summary>
+    private static Stream? StreamAtNextValue(JsonWriter json, TextWriter output)
+    {
+        if (output is not StreamWriter { Encoding: UTF8Encoding } file)
+        {
+            return null;
+        }
+
+        // The empty raw value writes what comes before a value; the flush then puts all of it in the stream (the stream
+        // writer's flush flushes the stream too), so bytes written to the stream follow it in order.
+        json.WriteRawValue(string.Empty);
+        json.Flush();
+        return file.BaseStream;
     }
 
     /// <summary>The UTF-8 of <paramref name="texts"/> joined with <paramref name="separator"/>, in one array sized once.</summary>
