@@ -16,6 +16,9 @@ internal sealed class RunGrouping
 
     public bool IsOff => Keys.Count == 0;
 
+    /// <summary>Whether the runs are grouped by <c>group</c> alone, as a store aggregates them and runs.json lists them.</summary>
+    public bool IsByGroup => Keys.Count == 1 && Keys[0].Name == GroupingKey.Group;
+
     /// <summary>"group / job_type", or "run" when grouping is off.</summary>
     public string Title => IsOff ? "run" : string.Join(" / ", Keys.Select(k => k.Name));
 }
