@@ -1,5 +1,8 @@
+using Wandb.Environment;
 using Wandb.Grouping.Curves;
 using Wandb.Reports;
+using Wandb.Storage;
+using Wandb.Storage.Folder;
 
 namespace Wandb.Sdk.Tests.Reports;
 
@@ -91,10 +94,39 @@ public sealed class ReportModelTests
     }
 
     [TestMethod]
+    public void Past_the_budget_only_the_groups_shown_in_full_decide_the_group_by_job_type_table()
+    {
+        // Created in this order: "old" is summarised past a budget that shows "new" in full. Read both ways a store past its
+        // budget is read: from the group index (the runs shown are all the model grouped), and listing every run (the model
+        // shows part of the runs it grouped).
+        using var store = new TempStore();
+        store.AddRun("old", "o1", jobType: "train");
+        store.AddRun("old", "o2", jobType: "eval");
+        store.AddRun("new", "n1", jobType: "train");
+        store.AddRun("new", "n2", jobType: "train");
+        foreach (var summarises in new[] { true, false })
+        {
+            Assert.HasCount(1, Model(summarises, budget: 2).Tables, $"only the summarised group mixes job types (group index: {summarises})");
+        }
+
+        store.AddRun("new", "n3", jobType: "eval");
+        foreach (var summarises in new[] { true, false })
+        {
+            Assert.HasCount(2, Model(summarises, budget: 3).Tables, $"the group shown in full mixes train and eval (group index: {summarises})");
+        }
+
+        ReportModel Model(bool summarises, int budget) => ReportModel.Build(
+            new FolderRunStore(store.Root, PhysicalStoreFileSystem.Instance, store.Output, SystemClock.Instance) { SummarisesGroups = summarises },
+            new ReportOptions { MaxDetailRuns = budget },
+            DateTimeOffset.UnixEpoch);
+    }
+
+    [TestMethod]
     public void Groups_whose_runs_alternate_are_each_checked_whole_for_focus_runs_and_mixed_job_types()
     {
-        // The model and the table choice skip the name look-up while runs of one group follow each other; runs of groups
-        // that alternate, and runs without a group between them, must give what a look-up per run gives.
+        // The grouping skips the name look-up while runs of one group follow each other, and the focus runs and the table
+        // choice come from the groups; runs of groups that alternate, and runs without a group between them, must give what
+        // a look-up per run gives.
         using var store = new TempStore();
         var order = new (string? Group, string JobType)[] { ("f", "train"), ("o", "eval"), ("f", "train"), (null, "train"), ("o", "eval"), ("f", "train"), ("f", "train") };
         for (var i = 0; i < order.Length; i++)
